@@ -1,0 +1,108 @@
+"""The techniques analyzer: ONNX Runtime over sliding windows, spans mapped to exact offsets."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from ...document import TECHNIQUES as TECHNIQUES_LAYER
+from ...document import Document
+from .decoding import SpanHead, TokenStates, classify, encode, label_spans
+from .labels import TECHNIQUES
+from .tokens import SubwordTokenizer
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
+
+
+class TechniqueModel:
+    """The shipped model files, loaded on first use and shared by every analyzer in a process."""
+
+    _lock = threading.Lock()
+    _loaded: dict[Path, "TechniqueModel"] = {}
+
+    def __init__(self, directory: Path, model_file: str | None = None, threads: int | None = None):
+        self.directory = directory
+        self.config = json.loads((directory / "config.json").read_text())
+        self.model_file = model_file or self.config["model_file"]
+        self.threads = threads
+
+    @classmethod
+    def shared(cls, directory: Path = MODEL_DIR) -> "TechniqueModel":
+        with cls._lock:
+            if directory not in cls._loaded:
+                cls._loaded[directory] = cls(directory)
+            return cls._loaded[directory]
+
+    @staticmethod
+    def available(directory: Path = MODEL_DIR) -> bool:
+        return (directory / "config.json").exists()
+
+    @cached_property
+    def session(self):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        threads = self.threads or int(os.environ.get("UNSPIN_THREADS", "0")) or None
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        return ort.InferenceSession(str(self.directory / self.model_file), options, providers=["CPUExecutionProvider"])
+
+    @cached_property
+    def tokenizer(self) -> SubwordTokenizer:
+        return SubwordTokenizer(self.directory / "tokenizer.json")
+
+    @cached_property
+    def head(self) -> SpanHead:
+        return SpanHead.load(self.directory / "span_head.npz")
+
+    def encoder(self, input_ids: np.ndarray, attention_mask: np.ndarray):
+        logits, hidden = self.session.run(["bio_logits", "hidden"], {"input_ids": input_ids, "attention_mask": attention_mask})
+        return logits, hidden
+
+    def encode(self, text: str, regions: list[tuple[int, int]] | None) -> TokenStates:
+        return encode(text, regions, self.tokenizer, self.encoder)
+
+    def predict(self, text: str, regions: list[tuple[int, int]] | None):
+        states = self.encode(text, regions)
+        return label_spans(text, states, self.head, self.config["threshold"], self.config["second_label_min"])
+
+    def classify(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        """Technique probabilities for given spans, in the context of the whole text."""
+        return classify(self.encode(text, None), text, spans, self.head)
+
+    @property
+    def name(self) -> str:
+        return self.config.get("name", "techniques")
+
+
+class TechniqueAnalyzer:
+    """Adds the `techniques` layer: spans of the article's own text, each with a PTC label."""
+
+    name = "techniques"
+
+    def __init__(self, model: TechniqueModel | None = None):
+        self._model = model
+
+    @property
+    def model(self) -> TechniqueModel:
+        if self._model is None:
+            self._model = TechniqueModel.shared()
+        return self._model
+
+    def __call__(self, doc: Document) -> Document:
+        regions = doc.content_regions()
+        spans = self.model.predict(doc.text, regions) if regions else []
+        doc.layers[TECHNIQUES_LAYER] = [
+            doc.span(s.start, s.end, s.technique, round(s.score, 4)) for s in sorted(spans, key=lambda s: (s.start, s.end))
+        ]
+        return doc
+
+
+__all__ = ["TechniqueAnalyzer", "TechniqueModel", "TECHNIQUES", "MODEL_DIR"]

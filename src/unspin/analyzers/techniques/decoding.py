@@ -1,0 +1,184 @@
+"""From encoder outputs over sliding windows to technique spans with exact character offsets.
+
+Shared by the ONNX analyzer and by training-time evaluation, so that the numbers in the model
+card come from the very code that runs in `unspin analyze`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .features import span_features
+from .labels import TECHNIQUES
+from .tokens import SubwordTokenizer, TokenizedText, Window, sliding_windows
+
+# (input_ids, attention_mask) -> (bio_logits [B, T, 3], hidden [B, T, H])
+EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+O, B, I = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class SpanHead:
+    """A two-layer MLP over pooled span vectors, applied with numpy."""
+
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+
+    @classmethod
+    def load(cls, path) -> "SpanHead":
+        with np.load(path) as arrays:
+            return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")))
+
+    def probabilities(self, pooled: np.ndarray) -> np.ndarray:
+        hidden = pooled @ self.w1.T + self.b1
+        hidden = 0.5 * hidden * (1.0 + _erf(hidden / np.sqrt(2.0)))  # exact GELU, as in torch
+        logits = hidden @ self.w2.T + self.b2
+        logits -= logits.max(axis=-1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=-1, keepdims=True)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    # Abramowitz-Stegun 7.1.26; max error 1.5e-7, enough for an activation.
+    sign = np.sign(x)
+    x = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return sign * (1.0 - poly * np.exp(-x * x))
+
+
+@dataclass
+class TokenStates:
+    """Per-token outputs, each taken from the window where the token sits most centrally."""
+
+    tokens: TokenizedText
+    bio_probs: np.ndarray  # [n, 3]
+    hidden: np.ndarray  # [n, H]
+
+
+@dataclass(frozen=True)
+class ScoredSpan:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+def encode(
+    text: str,
+    regions: list[tuple[int, int]] | None,
+    tokenizer: SubwordTokenizer,
+    encoder: EncoderFn,
+    batch_size: int = 16,
+) -> TokenStates:
+    tokens = tokenizer.tokenize(text, regions)
+    n = len(tokens)
+    windows = sliding_windows(n)
+    bio = np.zeros((n, 3), dtype=np.float32)
+    hidden: np.ndarray | None = None
+    best_margin = np.full(n, -1, dtype=np.int64)
+    # Long windows first, so a batch pads little.
+    order = sorted(range(len(windows)), key=lambda i: windows[i].last - windows[i].first, reverse=True)
+    for b in range(0, len(order), batch_size):
+        batch: list[Window] = [windows[i] for i in order[b : b + batch_size]]
+        input_ids, mask = tokenizer.window_inputs(tokens, batch)
+        logits, states = encoder(input_ids, mask)
+        if hidden is None:
+            hidden = np.zeros((n, states.shape[-1]), dtype=np.float32)
+        for row, w in enumerate(batch):
+            idx = np.arange(w.first, w.last)
+            margin = np.minimum(idx - w.first, w.last - 1 - idx)
+            take = margin > best_margin[idx]
+            chosen = idx[take]
+            local = chosen - w.first + 1  # +1 skips [CLS]
+            best_margin[chosen] = margin[take]
+            bio[chosen] = _softmax(logits[row, local])
+            hidden[chosen] = states[row, local]
+    if hidden is None:
+        hidden = np.zeros((0, 1), dtype=np.float32)
+    return TokenStates(tokens, bio, hidden)
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def decode_spans(text: str, states: TokenStates, threshold: float) -> list[tuple[int, int, float]]:
+    """Runs of tokens whose span probability passes `threshold`; a run breaks at a line break
+    and where the model is confident a new span begins. Returns (start, end, mean probability)."""
+    tokens = states.tokens
+    inside = states.bio_probs[:, B] + states.bio_probs[:, I]
+    spans: list[tuple[int, int, float]] = []
+    run_first = -1
+    for i in range(len(tokens) + 1):
+        on = i < len(tokens) and inside[i] >= threshold
+        breaks = False
+        if on and run_first >= 0:
+            gap = text[tokens.ends[i - 1] : tokens.starts[i]]
+            starts_new = states.bio_probs[i, B] > states.bio_probs[i, I] and states.bio_probs[i, B] > 0.5
+            breaks = "\n" in gap or starts_new
+        if run_first >= 0 and (not on or breaks):
+            spans.append(
+                (int(tokens.starts[run_first]), int(tokens.ends[i - 1]), float(inside[run_first:i].mean()))
+            )
+            run_first = -1
+        if on and run_first < 0:
+            run_first = i
+    return spans
+
+
+def token_range(tokens: TokenizedText, start: int, end: int) -> tuple[int, int]:
+    """Indices [first, last) of the tokens that overlap characters [start, end)."""
+    first = int(np.searchsorted(tokens.ends, start, side="right"))
+    last = int(np.searchsorted(tokens.starts, end, side="left"))
+    return first, last
+
+
+def pool_span(states: TokenStates, text: str, start: int, end: int) -> np.ndarray | None:
+    first, last = token_range(states.tokens, start, end)
+    if last <= first:
+        return None
+    h = states.hidden[first:last]
+    return np.concatenate([h.mean(axis=0), h[0], h[-1], span_features(text, start, end)])
+
+
+def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head: SpanHead) -> np.ndarray:
+    """Technique probabilities [len(spans), 14]; uniform for a span with no token."""
+    probs = np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
+    pooled, rows = [], []
+    for row, (start, end) in enumerate(spans):
+        vector = pool_span(states, text, start, end)
+        if vector is not None:
+            pooled.append(vector)
+            rows.append(row)
+    if pooled:
+        probs[rows] = head.probabilities(np.stack(pooled).astype(np.float32))
+    return probs
+
+
+def label_spans(
+    text: str,
+    states: TokenStates,
+    head: SpanHead,
+    threshold: float,
+    second_label_min: float,
+) -> list[ScoredSpan]:
+    """The full task: find spans, then name their technique(s). A span gets its most likely
+    technique, and a second one when the model gives that one at least `second_label_min`."""
+    found = decode_spans(text, states, threshold)
+    probs = classify(states, text, [(s, e) for s, e, _ in found], head)
+    out = []
+    for (start, end, span_p), p in zip(found, probs):
+        ranked = np.argsort(-p)
+        out.append(ScoredSpan(start, end, TECHNIQUES[ranked[0]], span_p * float(p[ranked[0]])))
+        if p[ranked[1]] >= second_label_min:
+            out.append(ScoredSpan(start, end, TECHNIQUES[ranked[1]], span_p * float(p[ranked[1]])))
+    return out

@@ -1,0 +1,261 @@
+"""The `unspin` command line: a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import UnspinError
+
+app = typer.Typer(
+    help="See how an article persuades, and whom it cites.\n\nExample: unspin analyze article.txt --format html -o report.html",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+ptc_app = typer.Typer(help="SemEval-2020 Task 11 (PTC) compatible prediction and scoring.\n\n"
+                           "Example: unspin ptc predict articles/ -o pred.tsv", no_args_is_help=True)
+train_app = typer.Typer(help="Reproducible training of unspin's models (needs: pip install 'unspin[train]').\n\n"
+                             "Example: unspin train techniques --data ../shared/data/ptc/train", no_args_is_help=True)
+app.add_typer(ptc_app, name="ptc")
+app.add_typer(train_app, name="train")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+    text = "text"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+_EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "html": ".html", "text": ".txt"}
+
+
+def example_path() -> Path:
+    """The article bundled with unspin, for a first run."""
+    return Path(str(resources.files("unspin").joinpath("examples/how-the-bypass-was-sold.md")))
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"unspin: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    inputs: list[str] = typer.Argument(None, help="Files, folders, .jsonl corpora, URLs, or - for stdin."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one input) or folder (several)."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read the inputs."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    example: bool = typer.Option(False, "--example", help="Analyse the example article bundled with unspin."),
+    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Run the technique model."),
+) -> None:
+    """Analyse articles: structure, persuasion techniques, quotes and claims.
+
+    One input prints one JSON object; several inputs or a folder print JSON Lines, or write one
+    file per document with -o DIR.
+
+    Examples:
+
+      unspin analyze article.txt
+
+      unspin analyze page.html --format html -o report.html
+
+      unspin analyze articles/ --format jsonl > analyses.jsonl
+
+      curl -s https://example.org/story | unspin analyze - --format text
+    """
+    from .pipeline import default_pipeline
+    from .readers import ReadFailure, read_all
+    from .render.json import to_jsonl_line
+
+    inputs = list(inputs or [])
+    if example:
+        inputs.append(str(example_path()))
+    if not inputs:
+        fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
+    single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and not inputs[0].endswith(".jsonl")
+    pipeline = default_pipeline(techniques=techniques)
+    if output is not None and not single:
+        output.mkdir(parents=True, exist_ok=True)
+    failures: list[ReadFailure] = []
+    written: list[Path] = []
+    for item in read_all(inputs, format=input_format.value, max_bytes=max_bytes):
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+            if single:
+                fail(item.message)
+            continue
+        analysis = pipeline(item)
+        if format is OutputFormat.text and output is None:
+            from rich.console import Console
+
+            from .render.terminal import render
+
+            render(analysis, Console())
+            continue
+        content = _render(analysis, format, single)
+        target = output if single else (output / f"{_safe_name(analysis.id)}{_EXTENSIONS[format.value]}" if output else None)
+        if target is None and format is OutputFormat.html:
+            target = Path(f"{_safe_name(analysis.id)}.html")
+        if target is None:
+            sys.stdout.write(content if format is not OutputFormat.json or single else to_jsonl_line(analysis) + "\n")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        written.append(target)
+    for path in written:
+        typer.echo(f"wrote {path.resolve()}", err=format is not OutputFormat.html)
+    if failures:
+        typer.echo(f"unspin: {len(failures)} input(s) could not be analysed:", err=True)
+        for failure in failures:
+            typer.echo(f"  {failure.message}", err=True)
+        raise typer.Exit(2)
+
+
+def _render(analysis, format: OutputFormat, single: bool) -> str:
+    from .render.json import to_json, to_jsonl_line
+
+    if format is OutputFormat.html:
+        from .render.html import to_html
+
+        return to_html(analysis)
+    if format is OutputFormat.text:
+        from io import StringIO
+
+        from rich.console import Console
+
+        from .render.terminal import render
+
+        buffer = StringIO()
+        render(analysis, Console(file=buffer, width=100, force_terminal=False))
+        return buffer.getvalue()
+    if format is OutputFormat.jsonl or not single:
+        return to_jsonl_line(analysis) + "\n"
+    return to_json(analysis) + "\n"
+
+
+def _safe_name(value: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in value).strip("._")
+    return cleaned[:120] or "document"
+
+
+@ptc_app.command("predict")
+def ptc_predict(
+    articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the predictions TSV."),
+) -> None:
+    """Full task: find technique spans and name them, in SemEval-2020 Task 11 format.
+
+    Example: unspin ptc predict ../shared/data/ptc/unlabeled -o pred.tsv
+    """
+    from .ptc.predict import predict_folder
+
+    rows = predict_folder(articles)
+    from .ptc.formats import write_labels
+
+    write_labels(output, rows)
+    typer.echo(f"wrote {len(rows)} spans to {output}", err=True)
+
+
+@ptc_app.command("classify")
+def ptc_classify(
+    articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files."),
+    spans: Path = typer.Option(..., "--spans", help="Template TSV: article_id, ?, start, end."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the labelled TSV."),
+) -> None:
+    """Technique classification: label given spans, keeping the template's rows and order.
+
+    Example: unspin ptc classify articles/ --spans template.tsv -o tc.tsv
+    """
+    from .ptc.formats import read_labels, write_labels
+    from .ptc.predict import classify_template
+
+    rows = classify_template(articles, read_labels(spans))
+    write_labels(output, rows)
+    typer.echo(f"labelled {len(rows)} spans into {output}", err=True)
+
+
+@ptc_app.command("score")
+def ptc_score(
+    gold: Path = typer.Option(..., "--gold", help="Gold labels TSV."),
+    pred: Path = typer.Option(..., "--pred", help="Predicted TSV (from ptc predict or ptc classify)."),
+    articles: Optional[str] = typer.Option(None, "--articles", help="Only score these article ids (comma-separated or a file with one per line)."),
+) -> None:
+    """Score predictions: SI F1, full-task F1 and TC micro-F1, with a per-technique table.
+
+    Example: unspin ptc score --gold labels.tsv --pred pred.tsv
+    """
+    from .ptc.formats import read_labels
+    from .ptc.report import print_scores, score
+
+    gold_rows, pred_rows = read_labels(gold), read_labels(pred)
+    if articles:
+        ids = set(Path(articles).read_text().split()) if Path(articles).exists() else set(articles.split(","))
+        gold_rows = [r for r in gold_rows if r.article_id in ids]
+        pred_rows = [r for r in pred_rows if r.article_id in ids]
+    else:
+        ids = {r.article_id for r in pred_rows}
+        gold_rows = [r for r in gold_rows if r.article_id in ids]
+    print_scores(score(gold_rows, pred_rows))
+
+
+@train_app.command("techniques")
+def train_techniques(
+    data: Path = typer.Option(Path("../shared/data/ptc/train"), "--data", help="PTC folder with articles/ and labels.tsv."),
+    output: Path = typer.Option(Path("runs/techniques"), "--output", help="Folder for checkpoints and logs."),
+    epochs: int = typer.Option(5, "--epochs"),
+    seed: int = typer.Option(13, "--seed"),
+) -> None:
+    """Fine-tune the technique model (seeded; the config is saved next to the model).
+
+    Example: unspin train techniques --data ../shared/data/ptc/train --output runs/techniques
+    """
+    try:
+        from .training.techniques import TrainConfig, train
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    train(TrainConfig(data=str(data), output=str(output), epochs=epochs, seed=seed))
+
+
+@app.command()
+def version() -> None:
+    """Print unspin's version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except UnspinError as error:
+        typer.echo(f"unspin: error: {error}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as error:  # a bug, not bad input: say so briefly unless debugging
+        if os.environ.get("UNSPIN_DEBUG"):
+            raise
+        typer.echo(f"unspin: internal error: {type(error).__name__}: {error} (set UNSPIN_DEBUG=1 for details)", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

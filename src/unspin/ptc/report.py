@@ -1,0 +1,44 @@
+"""Scores for a prediction file, and their table in the terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from ..analyzers.techniques.labels import TECHNIQUES
+from .formats import Annotation
+from .scoring import Scores, full_task, looks_like_tc_prediction, span_identification, technique_classification
+
+
+def score(gold: list[Annotation], pred: list[Annotation]) -> Scores:
+    """TC when the prediction labels exactly the gold spans; SI and full task otherwise."""
+    support = Counter(r.technique for r in gold)
+    if looks_like_tc_prediction(gold, pred):
+        tc, per = technique_classification(gold, pred)
+        return Scores(tc=tc, per_technique=per, per_technique_support=dict(support))
+    full, per = full_task(gold, pred)
+    return Scores(si=span_identification(gold, pred), full=full, per_technique=per, per_technique_support=dict(support))
+
+
+def print_scores(scores: Scores, console: Console | None = None) -> None:
+    console = console or Console()
+    summary = Table(title="SemEval-2020 Task 11 scores")
+    for column in ("task", "precision", "recall", "F1"):
+        summary.add_column(column, justify="right" if column != "task" else "left")
+    for name, value in (("SI (spans)", scores.si), ("full task (spans + techniques)", scores.full),
+                        ("TC micro (given spans)", scores.tc)):
+        if value is not None:
+            summary.add_row(name, f"{value.precision:.4f}", f"{value.recall:.4f}", f"{value.f1:.4f}")
+    console.print(summary)
+    per = Table(title="Per technique (" + ("TC" if scores.tc else "full task") + ")")
+    for column in ("technique", "gold spans", "precision", "recall", "F1"):
+        per.add_column(column, justify="left" if column == "technique" else "right")
+    for technique in TECHNIQUES:
+        value = scores.per_technique.get(technique)
+        if value is None:
+            continue
+        per.add_row(technique, str(scores.per_technique_support.get(technique, 0)),
+                    f"{value.precision:.4f}", f"{value.recall:.4f}", f"{value.f1:.4f}")
+    console.print(per)

@@ -1,0 +1,142 @@
+"""Markdown as people copy it from web pages: keep the readable text, remember the markup.
+
+`[link text](url)` keeps its link text and records the target in the `links` layer; emphasis,
+inline code and escapes lose their marks; heading, quote and list markers are removed and
+recorded in the `markup` layer; horizontal rules disappear. Every character of the readable
+text keeps its offset in the raw Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import LINKS, MARKUP, Document, Source
+
+_RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+_INLINE = re.compile(
+    r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!>])"
+    r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?\))"
+    r"|(?P<link>\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?\))"
+    r"|(?P<code>`(?P<code_text>[^`\n]+)`)"
+    r"|(?P<strong>(?P<smark>\*\*|__)(?=\S)(?P<strong_text>.+?)(?<=\S)(?P=smark))"
+    r"|(?P<em>(?:(?<![\w*])\*(?=[^\s*])(?P<star_text>[^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(?P<under_text>[^_\n]+?)(?<=[^\s_])_(?![\w_])))"
+)
+
+
+class _Builder:
+    """Readable text assembled piece by piece, with the raw offset of each character."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.length = 0
+        self.links: list[tuple[int, int, str]] = []
+        self.markup: list[tuple[int, int, str]] = []
+
+    def keep(self, start: int, end: int) -> None:
+        if end > start:
+            self.parts.append(self.raw[start:end])
+            self.offsets.extend(range(start, end))
+            self.length += end - start
+
+    def inline(self, start: int, end: int) -> None:
+        position = start
+        for match in _INLINE.finditer(self.raw, start, end):
+            self.keep(position, match.start())
+            kind = match.lastgroup
+            if match.group("escape"):
+                self.keep(match.start() + 1, match.end())
+            elif match.group("image"):
+                self.inline(match.start("alt"), match.end("alt"))
+            elif match.group("link"):
+                begin = self.length
+                self.inline(match.start("label"), match.end("label"))
+                self.links.append((begin, self.length, match.group("url")))
+            elif match.group("code"):
+                self.keep(match.start("code_text"), match.end("code_text"))
+            elif match.group("strong"):
+                begin = self.length
+                self.inline(match.start("strong_text"), match.end("strong_text"))
+                self.markup.append((begin, self.length, "strong"))
+            elif match.group("em"):
+                group = "star_text" if match.group("star_text") is not None else "under_text"
+                begin = self.length
+                self.inline(match.start(group), match.end(group))
+                self.markup.append((begin, self.length, "emphasis"))
+            else:  # pragma: no cover - every alternative is handled above
+                raise AssertionError(kind)
+            position = match.end()
+        self.keep(position, end)
+
+
+def read_markdown(raw: str, *, id: str = "document", path: str | None = None, url: str | None = None) -> Document:
+    builder = _Builder(raw)
+    position = 0
+    while position < len(raw):
+        newline = raw.find("\n", position)
+        line_end = len(raw) if newline < 0 else newline
+        _block(builder, position, line_end)
+        if newline >= 0:
+            builder.keep(newline, newline + 1)
+        position = line_end + 1
+    text = "".join(builder.parts)
+    doc = Document(
+        text=text,
+        id=id,
+        source=Source(path=path, format="markdown", url=url),
+        raw_offsets=builder.offsets + [len(raw)],
+    )
+    for start, end, target in builder.links:
+        if end > start:
+            doc.add(LINKS, doc.span(start, end, "link", url=target))
+    for start, end, kind in sorted(builder.markup):
+        if end > start:
+            doc.add(MARKUP, doc.span(start, end, kind))
+    return doc
+
+
+def _block(builder: _Builder, start: int, end: int) -> None:
+    raw = builder.raw
+    line = raw[start:end].rstrip("\r")
+    content_end = start + len(line)
+    if _RULE.match(line):
+        return
+    kind = None
+    match = _QUOTE.match(line)
+    if match:
+        kind, start = "blockquote", start + match.end()
+        line = raw[start:content_end]
+    match = _HEADING.match(line)
+    if match:
+        close = _HEADING_CLOSE.search(line)
+        content_end = start + (close.start() if close else len(line))
+        kind, start = "heading", start + match.end()
+    else:
+        match = _LIST.match(line)
+        if match:
+            kind, start = "list_item", start + match.end()
+    begin = builder.length
+    builder.inline(start, content_end)
+    builder.keep(content_end, end)  # a trailing \r stays: newlines are never rewritten
+    if kind and builder.length > begin:
+        stop = builder.length - (end - content_end)
+        builder.markup.append((begin, stop, kind))
+
+
+_LINK_HINT = re.compile(r"\[[^\[\]\n]+\]\([^()\s]*\)")
+_BLOCK_HINT = re.compile(r"^(?:#{1,6} \S|> \S|\*\*\S)", re.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True for a web page copied as Markdown: it has Markdown links or headings/quotes.
+
+    PTC/SemEval files (title, blank line, one sentence per line) never contain these, so they
+    are read as plain text and keep their exact bytes.
+    """
+    return bool(_LINK_HINT.search(text) or len(_BLOCK_HINT.findall(text)) >= 2)
