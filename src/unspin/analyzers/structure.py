@@ -37,22 +37,23 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 _BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
-    ("share", r"share (?:this|on|via)\b|share:|tweet this|please share|click the share|forward this"),
+    ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}newsletter|join our (?:mailing|email) list|newsletter\b"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
     ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading)?\s*:|read (?:more|also|next)\b|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b"),
-    ("social", r"follow us\b|like us on|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
+    ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b"),
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$"),
     ("bio", r"about the authors?\b"),
+    ("notice", r"for immediate release\b|embargoed\b"),
 ]
 _BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in _BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
@@ -76,10 +77,16 @@ _CUE_BEFORE_COLON = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^(?:the (?:article|report|piece|story|statement|paper|op-ed|study|post)\b|it (?:also|further|then|goes on)\b|"
     r"in other words|of course|clearly|obviously|indeed|this (?:is|was|means|claim|statement)\b|such\b|however\b|"
-    r"but\b|yet\b|what\b|so\b|thus\b|note\b|here\b|meanwhile\b|instead\b|still\b|again\b|that is\b|this\b)",
+    r"but\b|yet\b|what\b|so\b|thus\b|note\b|here\b|meanwhile\b|instead\b|still\b|again\b|that is\b|this\b|these\b|those\b)",
     re.IGNORECASE,
 )
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
+# "RICK SALAS Associated Press": wire bylines put the agency right after a capitalised name.
+_CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\s+([A-Z][a-z][\w .&'\-]*)$")
+# "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date.
+_PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*(?:--|—|–|-)\s*")
+_ABOUT_HEADING = re.compile(r"^about\s+(?!the authors?\b)\S.{0,60}$", re.IGNORECASE)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
 _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
 _BIO = re.compile(
     rf"^[*_\s]*(?:{_NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}"
@@ -224,6 +231,17 @@ class StructureAnalyzer:
                 found.add(line.start, line.end, "title")
                 i += 1
                 continue
+            if title_index is not None and "heading" in line.markup and any(
+                _BYLINE.match(l.text) or self._is_dateline(l) or self._link_byline(l) for l in lines[i + 1 : i + 4]
+            ):
+                found.add(line.start, line.end, "subtitle")
+                i += 1
+                continue
+            if title_index is not None and self._link_byline(line):
+                found.add(line.start, line.end, "byline")
+                found.authors.append((line.links[0].start, line.links[0].end))
+                i += 1
+                continue
             if title_index is None or _is_prose(line) or "heading" in line.markup:
                 break
             # Short lines between title and body: kickers, standfirsts, navigation.
@@ -239,6 +257,12 @@ class StructureAnalyzer:
             while i < len(lines) and self._meta_line(doc, lines[i], found):
                 i += 1
         return i
+
+    @staticmethod
+    def _link_byline(line: Line) -> bool:
+        """A line that is nothing but a link to a person's name (Substack, Medium)."""
+        return (len(line.links) == 1 and line.links[0].start == line.start and line.links[0].end == line.end
+                and bool(_PERSON.match(line.text)) and 2 <= line.words <= 4)
 
     def _is_dateline(self, line: Line) -> bool:
         date = find_date(line.text)
@@ -283,6 +307,11 @@ class StructureAnalyzer:
             a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
             value = doc.text[a:b]
             if not value:
+                continue
+            caps_then_org = _CAPS_NAME_THEN_ORG.match(value)
+            if caps_then_org:
+                found.authors.append((a, a + caps_then_org.end(1)))
+                found.outlet = found.outlet or (a + caps_then_org.start(2), b)
                 continue
             if _PERSON.match(value) and len(value.split()) >= 2 or (k == 0 and _PERSON.match(value)):
                 if found.authors and k == len(pieces) - 1 and self._looks_like_outlet(value):
@@ -330,24 +359,26 @@ class StructureAnalyzer:
     # --- footer ----------------------------------------------------------------------------
 
     def _footer_start(self, lines: list[Line], body_start: int, found: _Found) -> int:
-        """First line of the trailing run of boilerplate, bios, separators and non-prose lines."""
+        """First line of the trailing run of boilerplate, bios, separators and non-prose lines.
+
+        The run only counts as a footer if it holds at least one line that is boilerplate for
+        sure; an "About <organisation>" heading takes the paragraph under it along.
+        """
         j = len(lines)
+        marked = False
         while j - 1 > body_start:
             line = lines[j - 1]
-            if (
-                boilerplate_kind(line.text)
-                or _SEPARATOR.match(line.text)
-                or self._is_bio(line, found)
-                or (not _is_prose(line) and not _is_heading_like(line))
-                or (not _is_prose(line) and j == len(lines))
-            ):
+            sure = bool(boilerplate_kind(line.text) or _SEPARATOR.match(line.text) or self._is_bio(line, found))
+            if sure or not _is_prose(line):
+                marked = marked or sure
                 j -= 1
-                continue
-            break
-        # A trailing list of short headlines after "Related:" has been absorbed; a heading that
-        # now ends the body belongs to the footer too (e.g. "Related Articles").
-        while j - 1 > body_start and _is_heading_like(lines[j - 1]) and j < len(lines) and boilerplate_kind(lines[j].text):
-            j -= 1
+            elif j - 2 > body_start and _ABOUT_HEADING.match(lines[j - 2].text):
+                marked = True
+                j -= 2
+            else:
+                break
+        if not marked:
+            return len(lines)
         return j
 
     @staticmethod
@@ -396,6 +427,11 @@ class StructureAnalyzer:
             start = line.start
             if first_body:
                 wire = _WIRE_DATELINE.match(line.text)
+                placed = None if wire else _PLACE_DATE_DATELINE.match(line.text)
+                if placed and find_date(line.text, 0, placed.end()):
+                    found.add(line.start, line.start + placed.end(), "dateline")
+                    found.published = found.published or find_date(line.text, 0, placed.end())[2]
+                    start = line.start + placed.end()
                 if wire:
                     found.add(line.start, line.start + wire.end(), "dateline")
                     agency = line.start + wire.start("agency"), line.start + wire.end("agency")
@@ -411,12 +447,16 @@ class StructureAnalyzer:
                      found: _Found) -> int:
         """Paragraphs quoted after an introduction ending in a colon ("CNN ... claims:")."""
         source_words = self._intro_subject(intro.text)
+        marked_up = i < len(lines) and "blockquote" in lines[i].markup
         taken = 0
         while i < len(lines) and taken < 4:
             line = lines[i]
             starts_quoted = line.text[:1] in _QUOTE_OPEN
             if taken == 0:
                 if not (paragraph_layout or starts_quoted) or not _is_prose(line) or boilerplate_kind(line.text):
+                    break
+            elif marked_up:
+                if "blockquote" not in line.markup:
                     break
             else:
                 if (
@@ -453,8 +493,8 @@ class StructureAnalyzer:
     def _outlet_from_notice(self, doc: Document, line: Line, found: _Found) -> None:
         if found.outlet:
             return
-        match = re.search(r"(?:original source of this article is|originally (?:published|appeared) (?:in|on|at|by))\s+"
-                          r"(?:the\s+)?([A-Z][\w.'&\- ]{1,60}?)\s*[.,]?\s*$", line.text)
+        match = re.search(r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)",
+                          line.text)
         if match:
             a = line.start + match.start(1)
             found.outlet = strip_span(doc.text, a, line.start + match.end(1))

@@ -35,7 +35,11 @@ def read_html(raw: str, *, id: str = "document", path: str | None = None, url: s
         raise InputError(f"{id}: found no article text in the HTML; pass the page's text instead, or check that it is an article page")
 
     header = _metadata_header(body, metadata)
-    markdown = header + body
+    first_line, _, rest = body.partition("\n")
+    if header and metadata and metadata.title and metadata.title.strip().lower() in first_line.lower():
+        markdown = first_line + "\n\n" + header + rest.lstrip("\n")  # byline and date go under the title
+    else:
+        markdown = header + body
     doc = read_markdown(markdown, id=id, path=path, url=url)
     doc.source = Source(path=path, format="html", url=url)
     doc.reader_meta = {

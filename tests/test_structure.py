@@ -1,0 +1,140 @@
+"""The structure analyzer on web copies in many site styles, each checked against what a
+careful reader would mark: metadata, where the body starts and ends, quotes and boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+import unspin
+from conftest import FIXTURES, SHARED_EXAMPLE, assert_offsets
+
+# fixture: (title, authors, published, outlet, tags, first body words, last body words,
+#           quote blocks (starts), boilerplate (starts))
+EXPECTED = {
+    "wire-reuters.txt": ("Senate passes stopgap bill to avert shutdown", ["Maria Lenz", "Tom Ashby"], None, "Reuters", [],
+                         "The U.S. Senate on Tuesday", "did nothing to cut spending.", [], ["Reporting by"]),
+    "wire-ap.txt": ("Storm knocks out power to 200,000 homes", ["JANE DOE", "RICK SALAS"], None, "Associated Press", [],
+                    "A fast-moving storm", "near the coast.", [], ["Copyright 2024"]),
+    "oped-markdown.md": ("Why the Water Board Keeps Getting It Wrong", ["Helen Ortiz"], "2023-02-04", None,
+                         ["water", "infrastructure", "opinion"], "For the third winter running", "started digging.", [],
+                         ["Helen Ortiz is a civil engineer", "Share this article"]),
+    "blog-wordpress.txt": ("Ten Years of Keeping Bees on a City Roof", [], "2020-03-03", None, ["Gardening", "Urban Life"],
+                           "When we put the first hive", "nobody sprays.", [],
+                           ["Share this:", "Twitter", "Facebook", "Email", "Related", "How to Start", "The Best Plants"]),
+    "ptc-layout.txt": ('Mayor Calls Critics "Enemies of Progress" in Heated Meeting', [], None, None, [],
+                       "The mayor lashed out", "expected next month.", [], []),
+    "newsletter-substack.md": ("The Quiet Collapse of the Local Newspaper", ["Sam Becker"], "2024-06-12", None, [],
+                               "In the last five years", "someone who might too.", [],
+                               ["Subscribe now", "Share", "Leave a comment", "Subscribe to The Valley Dispatch"]),
+    "thinktank-bio.txt": ("The Case for a Four-Day School Week Is Weaker Than It Looks", ["Dr. Alan Mercer"], "2022-09-09", None, [],
+                          "Districts across the country", "makes the change.", [],
+                          ["About the author", "Alan Mercer is a senior fellow", "The views expressed"]),
+    "press-release.txt": ("Greenfield Energy Announces New Solar Plant in Arizona", [], "2023-05-02", None, [],
+                          "Greenfield Energy today announced", "said chief executive Laura Kim.", [],
+                          ["FOR IMMEDIATE RELEASE", "About Greenfield Energy", "Greenfield Energy develops", "Media contact"]),
+    "tabloid-readmore.txt": ("FURY as council bans fireworks on village green", ["Kerry Mills"], "2021-11-06", None, [],
+                             "Villagers have reacted with fury", "review the decision next year.", [],
+                             ["Read more:", "Advertisement", "Sign up for our daily newsletter"]),
+    "markdown-blockquote.md": ("What the Minister Did Not Say", ["Ruth Adeyemi"], "2024-01-18", None, [],
+                               "The minister's speech on Thursday", "were unconvinced.", ["We will not rest"], []),
+    "world-section.txt": ("Floods force thousands from homes in northern Italy", ["Giulia Neri"], "2023-06-12", None, ["World"],
+                          "Floods have forced more than 10,000", "to ease by Wednesday.", [], ["© 2023 Continental News Service"]),
+    "crlf-windows.txt": ("Library to Close Two Branches Next Year", ["Marcus Hale"], None, None, [],
+                         "The city library will close", "hit the poorest neighbourhoods hardest.", [], []),
+    "photo-credits.md": ("Wolves Return to the Valley After a Century", ["Anna Lind"], "2022-08-21", "Nordic Wildlife Review", [],
+                         "For the first time in more than a hundred years", "before the winter.", [],
+                         ["Photo: A grey wolf", "Featured image: Erik Sand"]),
+    "related-list.txt": ("Rail Strike Called Off After Last-Minute Deal", ["Owen Price"], None, None, [],
+                         "Rail unions have called off", "on most routes.", [],
+                         ["Related articles", "Commuters face", "Union leaders meet", "Why rail fares"]),
+    "translated-note.txt": ("The Price of Bread in Buenos Aires", ["Lucía Fernández"], None, None, [],
+                            "The price of a kilo of bread", "or bake their own.", [], ["This article was originally published"]),
+    "no-metadata.txt": ("A Short Walk Along the Old Canal", [], None, None, [],
+                        "The towpath begins", "two pubs along the route.", [], []),
+    "opinion-colon-quote.txt": ("The Inconvenient Report Nobody Wants to Read", ["Victor Hale"], "2021-04-02", "Global Monitor",
+                                ["Media", "Foreign Policy"], "The Daily Courier, in an editorial", "out of the headlines.",
+                                ["The agreement marks a turning point", "Violations of the ceasefire", "Civilian casualties have risen"],
+                                ["*", "Note to readers", "Victor Hale is a regular contributor", "The original source", "Copyright ©"]),
+    "html-news.html": ("Council approves new cycle lanes", ["Priya Shah"], "2024-03-18", "The Harbour Gazette", [],
+                       "The city council has approved", "busy shopping streets.", ['"This is the biggest investment'], []),
+    "html-blog.html": ("My year without a car", ["Jonas Berg"], "2023-11-02", "Slow Roads Blog", [],
+                       "Twelve months ago I sold my car", "I am not going back.", [], []),
+    "utf16-bom.txt": ("Café owners protest new rules on outdoor seating", ["Élodie Martin"], None, None, [],
+                      "Café owners in the old town", "wheelchair users.", [], []),
+}
+
+
+def _texts(spans):
+    return [s.text for s in spans]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_structure_of_fixture(name, structure_pipeline):
+    title, authors, published, outlet, tags, body_first, body_last, quotes, boilerplate = EXPECTED[name]
+    analysis = unspin.analyze(FIXTURES / "structure" / name, pipeline=structure_pipeline)
+    meta = analysis.document.meta
+    assert meta["title"] is not None and meta["title"].text == title
+    assert _texts(meta["authors"]) == authors
+    assert meta["published"] == published
+    assert (meta["outlet"].text if meta["outlet"] else None) == outlet
+    assert _texts(meta["tags"]) == tags
+    body = analysis.document.segments("body")
+    assert body, "no body found"
+    assert body[0].text.startswith(body_first)
+    assert body[-1].text.endswith(body_last)
+    assert [q.text[: len(p)] for q, p in zip(analysis.document.segments("quote_block"), quotes)] == quotes
+    assert len(analysis.document.segments("quote_block")) == len(quotes)
+    found_boilerplate = _texts(analysis.document.segments("boilerplate"))
+    for start in boilerplate:
+        assert any(b.startswith(start) for b in found_boilerplate), (start, found_boilerplate)
+    assert len(found_boilerplate) == len(boilerplate)
+    assert_offsets(analysis)
+
+
+def test_segments_never_overlap(structure_pipeline):
+    for path in sorted((FIXTURES / "structure").iterdir()):
+        segments = unspin.analyze(path, pipeline=structure_pipeline).segments
+        for a, b in zip(segments, segments[1:]):
+            assert a.end <= b.start, (path.name, a, b)
+
+
+def test_content_regions_exclude_boilerplate(structure_pipeline):
+    doc = unspin.analyze(FIXTURES / "structure" / "opinion-colon-quote.txt", pipeline=structure_pipeline).document
+    content = " ".join(doc.text[a:b] for a, b in doc.content_regions())
+    assert "Note to readers" not in content and "Copyright" not in content
+    assert "The Courier never mentions" in content and "Violations of the ceasefire" in content
+
+
+def test_bundled_example(structure_pipeline):
+    from unspin.cli import example_path
+
+    analysis = unspin.analyze(example_path(), pipeline=structure_pipeline)
+    meta = analysis.document.meta
+    assert _texts(meta["authors"]) == ["Dana Whitfield", "Omar Reyes"]
+    assert meta["published"] == "2025-10-14"
+    assert meta["outlet"].text == "The Valley Ledger"
+    quotes = _texts(analysis.document.segments("quote_block"))
+    assert [q[:20] for q in quotes] == ["The scheme is expect", "A majority of respon", "Concerns were also r"]
+    assert_offsets(analysis)
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="../shared/examples is not beside this checkout")
+def test_shared_example_article(structure_pipeline):
+    analysis = unspin.analyze(SHARED_EXAMPLE, pipeline=structure_pipeline)
+    doc = analysis.document
+    meta = doc.meta
+    assert meta["title"].text == "Syria: Is US Fighting ISIS or Liquidating Assets?"
+    assert _texts(meta["authors"]) == ["Tony Cartalucci"]
+    assert meta["published"] == "2019-03-30"
+    assert meta["outlet"].text == "Global Research"
+    assert _texts(meta["tags"]) == ["Middle East & North Africa", "US NATO War Agenda", "SYRIA"]
+    body = doc.segments("body")
+    assert body[0].text.startswith("That the “final stronghold”")
+    assert body[-1].text.endswith("for so long.")
+    quotes = _texts(doc.segments("quote_block"))
+    assert [q[:25] for q in quotes] == ["At its height, ISIS contr", "More than 3,000 ISIS figh",
+                                       "The Iraqi Armed Forces de", "According to a new report"]
+    boilerplate = " ".join(_texts(doc.segments("boilerplate")))
+    for expected in ("Note to readers", "Tony Cartalucci is Bangkok-based", "Copyright ©", "Disclaimer:"):
+        assert expected in boilerplate
+    assert_offsets(analysis)
