@@ -49,7 +49,9 @@ def _detect(data: bytes, name: str) -> str:
         raise InputError(f"{name}: looks like a binary file, not text or HTML; pass a text, Markdown or HTML article")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    # On a tie, prefer windows-1252: the most common legacy encoding of web text.
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence, m.encoding != "cp1252"), default=None)
     if best is None:
         raise InputError(f"{name}: cannot tell its text encoding; convert it to UTF-8 first (for example with iconv -t UTF-8)")
     return str(best)

@@ -1,0 +1,63 @@
+"""Property-based checks of the offset invariant across readers and the structure analyzer."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unspin.readers import from_text
+from unspin.readers.markdown import read_markdown
+
+from conftest import assert_offsets
+
+_pieces = st.sampled_from([
+    "By ", "[Jane Roe](#)", "*", "**", "_", "`", "\\", "[", "]", "(", ")", "# ", "## ", "> ", "- ", "1. ", "---",
+    "\n", "\n\n", "\r\n", " ", "Tags: ", "a, b", "March 3, 2020", "“", "”", "\"", ":", "said:", "Note to readers: ",
+    "Copyright © 2020", "The council voted on Tuesday.", "Share", "é", "😀", "\t", "![x](y.png)", "http://x.y",
+    "<b>", "&amp;", "WASHINGTON (Reuters) - ", "About the author",
+])
+_documents = st.lists(st.one_of(_pieces, st.text(max_size=12)), min_size=1, max_size=60).map("".join)
+_settings = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_settings
+@given(_documents)
+def test_markdown_reader_keeps_offsets_and_raw_map(raw):
+    doc = read_markdown(raw)
+    assert_offsets(doc)
+    assert len(doc.raw_offsets) == len(doc.text) + 1
+    assert all(0 <= r <= len(raw) for r in doc.raw_offsets)
+    assert doc.raw_offsets == sorted(doc.raw_offsets)
+    for i, c in enumerate(doc.text):
+        assert raw[doc.raw_offsets[i]] == c  # every readable character is a character of the input
+
+
+@_settings
+@given(_documents, st.sampled_from(["text", "markdown"]))
+def test_structure_spans_index_the_text(raw, fmt):
+    from unspin.pipeline import default_pipeline
+
+    if not raw.strip():
+        return
+    analysis = default_pipeline(techniques=False)(from_text(raw, format=fmt))
+    assert_offsets(analysis)
+    segments = analysis.segments
+    assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))
+    if fmt == "text":
+        assert analysis.text == raw
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<a href='http://a.b'>", "</a>", "<script>x()</script>",
+                                 "&amp;", "&lt;", "The mayor said the plan would work. ", "<br>", "<h1>T</h1>",
+                                 "<blockquote>", "</blockquote>", "\n"]), min_size=5, max_size=80).map("".join))
+def test_html_reader_keeps_offsets(body):
+    from unspin.errors import InputError
+
+    html = f"<html><head><title>Page</title></head><body>{body}</body></html>"
+    try:
+        doc = from_text(html, format="html")
+    except InputError:
+        return
+    assert_offsets(doc)
+    assert all(0 <= r <= len(html) for r in doc.raw_offsets)

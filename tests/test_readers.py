@@ -1,0 +1,290 @@
+"""Readers: exact decoding, Markdown copies with a map back to the raw input, HTML, corpora, URLs."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+
+import pytest
+
+from unspin.document import LINKS, MARKUP
+from unspin.errors import InputError
+from unspin.readers import ReadFailure, from_bytes, read, read_all
+from unspin.readers.markdown import read_markdown
+
+from conftest import FIXTURES, assert_offsets
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+def test_utf8_text_is_kept_byte_for_byte(tmp_path):
+    raw = "Title\n\nFirst sentence “quoted”.\r\nSecond — sentence.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    doc = read(path)
+    assert doc.text == raw and doc.source.format == "text"
+
+
+def test_utf8_bom_is_removed(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHello world.\n")
+    assert read(path).text == "Hello world.\n"
+
+
+def test_utf16_with_bom(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("\ufeffCafé au lait.\n".encode("utf-16-le"))
+    assert read(path).text == "Café au lait.\n"
+
+
+def test_legacy_encoding_is_detected(tmp_path):
+    text = "Le café est très réputé à Genève, où l'été dure longtemps et où les élèves étudient.\n" * 3
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert read(path).text == text
+
+
+def test_ptc_layout_file_stays_identical(tmp_path):
+    raw = "A Title Here\n\nOne sentence per line.\nAnother one, with * stars * and [brackets].\n# Not a heading here\n"
+    path = tmp_path / "article123.txt"
+    path.write_text(raw, encoding="utf-8")
+    doc = read(path)
+    assert doc.text == raw and doc.source.format == "text"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"\x00\x01\x02\x03binary\x00\x00" * 50, "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    ],
+)
+def test_bad_bytes_get_a_clear_error(tmp_path, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        read(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "nope.txt")
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 3000)
+    with pytest.raises(InputError, match="over the 1,000-byte limit"):
+        read(path, max_bytes=1000)
+
+
+# --- Markdown copies -----------------------------------------------------------------------
+
+MARKDOWN = """# A Heading
+
+By [Jane Roe](https://example.org/jane)
+
+Some *emphasis*, **strong** and `code`, an escaped \\*star\\* and [a link](http://x.y/z "title").
+
+> A quoted line with [nested *emphasis*](#)
+
+---
+
+- first item
+- second item
+1. numbered
+![alt text](img.png) after image
+"""
+
+
+def test_markdown_keeps_readable_text_and_links():
+    doc = read_markdown(MARKDOWN)
+    assert doc.text.startswith("A Heading\n\nBy Jane Roe\n\nSome emphasis, strong and code, an escaped *star* and a link.")
+    assert "A quoted line with nested emphasis" in doc.text
+    assert "---" not in doc.text and "- first" not in doc.text and "first item" in doc.text
+    assert "alt text after image" in doc.text
+    links = {s.text: s.attrs["url"] for s in doc.layer(LINKS)}
+    assert links == {"Jane Roe": "https://example.org/jane", "a link": "http://x.y/z", "nested emphasis": "#"}
+    kinds = {(s.label, s.text) for s in doc.layer(MARKUP)}
+    assert ("heading", "A Heading") in kinds and ("blockquote", "A quoted line with nested emphasis") in kinds
+    assert ("list_item", "first item") in kinds and ("emphasis", "emphasis") in kinds
+    assert_offsets(doc)
+
+
+def test_markdown_offsets_map_back_to_raw():
+    doc = read_markdown(MARKDOWN)
+    for span in doc.layer(LINKS) + doc.layer(MARKUP):
+        raw_start, raw_end = doc.to_raw(span.start, span.end)
+        raw = MARKDOWN[raw_start:raw_end]
+        # The raw stretch holds the same words, with Markdown marks in between.
+        assert span.text.split()[0] in raw and span.text.split()[-1] in raw
+    assert len(doc.raw_offsets) == len(doc.text) + 1
+    assert doc.raw_offsets == sorted(doc.raw_offsets)
+
+
+def test_txt_copy_of_a_web_page_is_read_as_markdown(tmp_path):
+    path = tmp_path / "copy.txt"
+    path.write_text("Title\n\nBy [Jane Roe](#)\n\nBody text with a [link](#).\n", encoding="utf-8")
+    doc = read(path)
+    assert doc.source.format == "markdown"
+    assert doc.text == "Title\n\nBy Jane Roe\n\nBody text with a link.\n"
+
+
+def test_brackets_that_are_not_links_are_kept():
+    doc = read_markdown("an “principality” [State] in eastern Syria and a_b_c names\n")
+    assert doc.text == "an “principality” [State] in eastern Syria and a_b_c names\n"
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+def test_html_main_content_metadata_and_links():
+    doc = read(FIXTURES / "structure" / "html-news.html")
+    assert doc.source.format == "html"
+    assert "Home" not in doc.text.split("\n")[0]
+    assert "twelve miles of protected cycle lanes" in doc.text
+    assert "& drew a crowd" in doc.text  # entities decoded
+    assert any(s.text == "a plan" and s.attrs["url"] == "https://example.org/plan" for s in doc.layer(LINKS))
+    assert doc.reader_meta["sitename"] == "The Harbour Gazette"
+    assert any(s.label == "blockquote" for s in doc.layer(MARKUP))
+    assert_offsets(doc)
+
+
+def test_html_offsets_point_into_the_raw_page():
+    raw = (FIXTURES / "structure" / "html-news.html").read_text(encoding="utf-8")
+    doc = read(FIXTURES / "structure" / "html-news.html")
+    index = doc.text.index("Opponents argued")
+    raw_start, _ = doc.to_raw(index, index + 9)
+    assert raw[raw_start : raw_start + 16] == "Opponents argued"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>Unclosed <b>tags <i>everywhere<p>and more text that goes on for a while to be an article body."
+        " Another sentence follows here, long enough to count as a paragraph of content.</body>",
+        "<html><body><div><<<>>>&&&;;<p>Broken &bogus; entities &#xZZ; and text that keeps going for long enough to be"
+        " extracted as the main content of this page by the extractor.</p></div></body></html>",
+    ],
+)
+def test_malformed_html_gives_text_or_clear_error(html):
+    try:
+        doc = from_bytes(html.encode(), format="html")
+    except InputError as error:
+        assert "HTML" in str(error)
+    else:
+        assert doc.text.strip()
+        assert_offsets(doc)
+
+
+def test_html_without_article_text_is_a_clear_error():
+    with pytest.raises(InputError, match="no article text"):
+        from_bytes(b"<html><head><script>var a = 1;</script></head><body><img src=x></body></html>", format="html")
+
+
+# --- corpora and folders --------------------------------------------------------------------
+
+def test_jsonl_corpus_with_bad_lines(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "First article.\n\nIt has a body."}),
+        "{not json",
+        json.dumps({"id": "b", "html": "<html><body><p>" + "An HTML article body sentence. " * 5 + "</p></body></html>",
+                    "url": "https://example.org/b", "outlet": "X"}),
+        json.dumps({"id": "c"}),
+        "",
+        json.dumps(["not", "an", "object"]),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_all([path]))
+    docs = [i for i in items if not isinstance(i, ReadFailure)]
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[1].source.format == "html" and docs[1].source.url == "https://example.org/b"
+    assert docs[1].reader_meta["outlet"] == "X"
+    assert len(failures) == 3 and all(":" in f.name for f in failures)
+
+
+def test_folder_reads_every_article_and_reports_failures(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("One.\n\nBody text.", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("# Two\n\nBody [text](#).", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    items = list(read_all([tmp_path]))
+    assert sorted(i.id for i in items if not isinstance(i, ReadFailure)) == ["a", "b"]
+    assert [i.name for i in items if isinstance(i, ReadFailure)] == [str(tmp_path / "empty.txt")]
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes = {
+        "/article": ("text/html; charset=utf-8", (FIXTURES / "structure" / "html-blog.html").read_bytes()),
+        "/plain": ("text/plain", b"Plain title\n\nPlain body sentence."),
+        "/image": ("image/png", b"\x89PNG\r\n"),
+        "/big": ("text/plain", b"x" * 50_000),
+    }
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        if self.path == "/slow":
+            time.sleep(3)
+        if self.path == "/missing" or (self.path not in self.routes and self.path != "/slow"):
+            self.send_response(404)
+            self.end_headers()
+            return
+        content_type, body = self.routes.get(self.path, ("text/plain", b"late"))
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_html(server):
+    doc = read(f"{server}/article")
+    assert doc.source.format == "html" and doc.source.url == f"{server}/article"
+    assert "Twelve months ago I sold my car" in doc.text
+
+
+def test_url_plain_text(server):
+    assert read(f"{server}/plain").text == "Plain title\n\nPlain body sentence."
+
+
+@pytest.mark.parametrize("path, message", [("/image", "not an article"), ("/missing", "HTTP 404"),
+                                           ("/big", "limit")])
+def test_url_errors(server, path, message):
+    with pytest.raises(InputError, match=message):
+        read(f"{server}{path}", max_bytes=10_000)
+
+
+def test_url_timeout(server, monkeypatch):
+    from unspin.readers import url as url_module
+
+    original = url_module.fetch
+    monkeypatch.setattr("unspin.readers.fetch", lambda u, max_bytes: original(u, max_bytes=max_bytes, timeout=0.5))
+    with pytest.raises(InputError, match="timed out"):
+        read(f"{server}/slow")
+
+
+def test_unreachable_url():
+    with pytest.raises(InputError, match="could not fetch"):
+        read("http://127.0.0.1:9/nothing")

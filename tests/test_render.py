@@ -1,0 +1,109 @@
+"""Renderers: JSON against the shipped schema, JSONL, the HTML report's escaping, the terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pytest
+
+import unspin
+from unspin.readers import from_text
+from unspin.render.html import safe_href, to_html
+from unspin.render.json import schema, to_json, to_jsonl_line
+
+from conftest import FIXTURES, assert_json_offsets
+
+HOSTILE = """<script>document.body.dataset.pwned = "1"</script> Breaking: "><img src=x onerror="document.body.dataset.pwned=2">
+
+By [Eve <b>Hacker</b>](javascript:alert(1)) and [Mallory](https://example.org/m?a=1&b=<2>)
+
+Hostile Times, May 1, 2024
+
+Tags: [</textarea><script>alert(3)</script>](#), ' onmouseover='alert(4)
+
+The city council voted on Tuesday to approve the plan, officials said </title></style></textarea><svg onload=alert(5)>.
+
+Critics called the plan "a <iframe src=//evil.example></iframe> disaster" and vowed to fight it in court.
+
+A third paragraph mentions {{ template }} and {% raw %} syntax, plus ${js} and `backticks`.
+
+Copyright © 2024 Hostile Times
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(structure_pipeline):
+    return structure_pipeline(from_text(HOSTILE, id="hostile\"><script>", format="markdown"))
+
+
+def test_json_validates_against_shipped_schema(structure_pipeline):
+    for path in sorted((FIXTURES / "structure").iterdir()):
+        data = json.loads(to_json(unspin.analyze(path, pipeline=structure_pipeline)))
+        jsonschema.validate(data, schema())
+        assert data["schema"] == "unspin/analysis@1"
+        assert data["attributions"] == [] and data["claims"] == []
+        assert_json_offsets(data)
+
+
+def test_schema_rejects_a_broken_analysis(structure_pipeline):
+    data = unspin.analyze(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline).to_dict()
+    data["segments"][0]["kind"] = "advert"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema())
+
+
+def test_jsonl_is_one_line_per_document(structure_pipeline):
+    line = to_jsonl_line(unspin.analyze(FIXTURES / "structure" / "crlf-windows.txt", pipeline=structure_pipeline))
+    assert "\n" not in line
+    assert "\r\n" in json.loads(line)["text"]
+
+
+def test_html_escapes_every_piece_of_article_text(hostile):
+    page = to_html(hostile)
+    # Only the report's own script, carrying its nonce, may appear.
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert len(scripts) == 1 and "nonce=" in scripts[0]
+    for dangerous in ("<img src=x", "<svg onload", "<iframe", "</textarea><script>", "<b>Hacker</b>"):
+        assert dangerous not in page
+    assert "&lt;script&gt;document.body.dataset.pwned" in page
+    assert 'href="javascript:' not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    tags = re.findall(r"<[a-zA-Z][^>]*>", page)
+    external = [t for t in tags if re.search(r"""\s(src|href)=["']?(https?:)?//""", t)]
+    # The one clickable link is the article's own https link; nothing loads from elsewhere.
+    assert all(t.startswith('<a class="link') and "https://example.org/m" in t for t in external)
+    assert not [t for t in tags if re.search(r"\son\w+=", t)]
+
+
+def test_only_web_links_are_clickable():
+    assert safe_href("https://a.b/c") == "https://a.b/c"
+    assert safe_href(" JavaScript:alert(1)") is None
+    assert safe_href("data:text/html,<script>") is None
+    assert safe_href("#") is None
+
+
+def test_html_report_shows_layers_and_metadata(structure_pipeline):
+    from unspin.cli import example_path
+
+    page = to_html(unspin.analyze(example_path(), pipeline=structure_pipeline))
+    assert "How the Millbrook Bypass Was Sold" in page
+    assert "Dana Whitfield, Omar Reyes" in page and "2025-10-14" in page
+    assert 'class="seg-quote_block"' in page and "seg-boilerplate" in page
+    for layer in ("structure", "techniques", "attributions", "claims"):
+        assert f'id="show-{layer}"' in page
+
+
+def test_terminal_view_prints_metadata_and_text(structure_pipeline):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from unspin.render.terminal import render
+
+    buffer = StringIO()
+    render(unspin.analyze(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline),
+           Console(file=buffer, width=100))
+    out = buffer.getvalue()
+    assert "Maria Lenz, Tom Ashby" in out and "Reuters" in out and "stopgap funding bill" in out
