@@ -13,20 +13,21 @@ from .scoring import Scores, full_task, looks_like_tc_prediction, span_identific
 
 
 def score(gold: list[Annotation], pred: list[Annotation]) -> Scores:
-    """TC when the prediction labels exactly the gold spans; SI and full task otherwise."""
+    """SI and full task always; TC too when the prediction labels exactly the gold spans
+    (then the per-technique table is TC's)."""
     support = Counter(r.technique for r in gold)
-    if looks_like_tc_prediction(gold, pred):
-        tc, per = technique_classification(gold, pred)
-        return Scores(tc=tc, per_technique=per, per_technique_support=dict(support))
     full, per = full_task(gold, pred)
-    return Scores(si=span_identification(gold, pred), full=full, per_technique=per, per_technique_support=dict(support))
+    scores = Scores(si=span_identification(gold, pred), full=full, per_technique=per, per_technique_support=dict(support))
+    if looks_like_tc_prediction(gold, pred):
+        scores.tc, scores.per_technique = technique_classification(gold, pred)
+    return scores
 
 
 def print_scores(scores: Scores, console: Console | None = None) -> None:
     console = console or Console()
     summary = Table(title="SemEval-2020 Task 11 scores")
     for column in ("task", "precision", "recall", "F1"):
-        summary.add_column(column, justify="right" if column != "task" else "left")
+        summary.add_column(column, justify="right" if column != "task" else "left", no_wrap=True)
     for name, value in (("SI (spans)", scores.si), ("full task (spans + techniques)", scores.full),
                         ("TC micro (given spans)", scores.tc)):
         if value is not None:
@@ -34,7 +35,7 @@ def print_scores(scores: Scores, console: Console | None = None) -> None:
     console.print(summary)
     per = Table(title="Per technique (" + ("TC" if scores.tc else "full task") + ")")
     for column in ("technique", "gold spans", "precision", "recall", "F1"):
-        per.add_column(column, justify="left" if column == "technique" else "right")
+        per.add_column(column, justify="left" if column == "technique" else "right", no_wrap=True)
     for technique in TECHNIQUES:
         value = scores.per_technique.get(technique)
         if value is None:
