@@ -25,7 +25,10 @@ ptc_app = typer.Typer(help="SemEval-2020 Task 11 (PTC) compatible prediction and
                            "Example: unspin ptc predict articles/ -o pred.tsv", no_args_is_help=True)
 train_app = typer.Typer(help="Reproducible training of unspin's models (needs: pip install 'unspin[train]').\n\n"
                              "Example: unspin train techniques --data ../shared/data/ptc/train", no_args_is_help=True)
+attribution_app = typer.Typer(help="Evaluate attribution (quotes and sources) on PolNeAR.\n\n"
+                                   "Example: unspin attribution score --gold polnear/dev --pred dev.jsonl", no_args_is_help=True)
 app.add_typer(ptc_app, name="ptc")
+app.add_typer(attribution_app, name="attribution")
 app.add_typer(train_app, name="train")
 
 
@@ -160,6 +163,7 @@ def _safe_name(value: str) -> str:
 def ptc_predict(
     articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the predictions TSV."),
+    ids: Optional[str] = typer.Option(None, "--ids", help="Only these article ids (comma-separated, or a file with one per line)."),
 ) -> None:
     """Full task: find technique spans and name them, in SemEval-2020 Task 11 format.
 
@@ -167,7 +171,7 @@ def ptc_predict(
     """
     from .ptc.predict import predict_folder
 
-    rows = predict_folder(articles)
+    rows = predict_folder(articles, _id_set(ids))
     from .ptc.formats import write_labels
 
     write_labels(output, rows)
@@ -206,14 +210,55 @@ def ptc_score(
     from .ptc.report import print_scores, score
 
     gold_rows, pred_rows = read_labels(gold), read_labels(pred)
-    if articles:
-        ids = set(Path(articles).read_text().split()) if Path(articles).exists() else set(articles.split(","))
-        gold_rows = [r for r in gold_rows if r.article_id in ids]
-        pred_rows = [r for r in pred_rows if r.article_id in ids]
-    else:
+    ids = _id_set(articles)
+    if ids is None:
         ids = {r.article_id for r in pred_rows}
-        gold_rows = [r for r in gold_rows if r.article_id in ids]
+        typer.echo(f"scoring the {len(ids)} articles that have predictions; pass --articles to fix the set", err=True)
+    gold_rows = [r for r in gold_rows if r.article_id in ids]
+    pred_rows = [r for r in pred_rows if r.article_id in ids]
     print_scores(score(gold_rows, pred_rows))
+
+
+def _id_set(value: str | None) -> set[str] | None:
+    """Article ids from a comma-separated list or a file with one id per line."""
+    if not value:
+        return None
+    path = Path(value)
+    return set(path.read_text().split()) if path.is_file() else {v.strip() for v in value.split(",") if v.strip()}
+
+
+@attribution_app.command("score")
+def attribution_score(
+    gold: Path = typer.Option(..., "--gold", help="A PolNeAR split folder with text/ and attributions/."),
+    pred: Path = typer.Option(..., "--pred", help="JSONL from `unspin analyze GOLD/text --format jsonl`."),
+) -> None:
+    """Score attributions: P/R/F1 per role (exact and overlap) and end to end.
+
+    Example:
+
+      unspin analyze ../shared/data/polnear/dev/text --format jsonl > dev.jsonl
+
+      unspin attribution score --gold ../shared/data/polnear/dev --pred dev.jsonl
+    """
+    from .polnear.report import print_scores, score_files
+
+    print_scores(score_files(gold, pred))
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Path = typer.Option(Path("../shared/data/polnear"), "--data", help="PolNeAR folder with train/ and dev/."),
+    epochs: int = typer.Option(12, "--epochs"),
+) -> None:
+    """Train the attribution tagger on the shipped encoder's states (selected on PolNeAR dev).
+
+    Example: unspin train attribution --data ../shared/data/polnear
+    """
+    try:
+        from .training.attribution import AttributionConfig, train
+    except ImportError:
+        fail("training needs torch: pip install 'unspin[train]'")
+    train(AttributionConfig(data=str(data), epochs=epochs))
 
 
 @train_app.command("techniques")

@@ -65,6 +65,8 @@ class Document:
     layers: dict[str, list[Span]] = field(default_factory=dict)
     # Analysis-level results that are not spans (article metadata, profiles).
     meta: dict[str, Any] = field(default_factory=dict)
+    # Per-token model outputs shared between analyzers (like spaCy's Doc.tensor), by name.
+    tensors: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int, label: str | None = None, score: float | None = None, **attrs: Any) -> Span:
         """A span over `text[start:end]`; raises ValueError if the offsets are out of range."""

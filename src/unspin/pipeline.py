@@ -14,6 +14,9 @@ from typing import Iterable, Protocol
 
 from . import __version__
 from .analysis import Analysis
+from .analyzers.attribution.analyzer import sourcing_profile
+from .analyzers.sentences import sentence_offsets
+from .analyzers.attribution import AttributionAnalyzer, AttributionTagger
 from .analyzers.structure import StructureAnalyzer
 from .analyzers.techniques import TechniqueAnalyzer, TechniqueModel
 from .document import ATTRIBUTIONS, CLAIMS, TECHNIQUES, Document
@@ -40,24 +43,29 @@ class Pipeline:
         for layer in (TECHNIQUES, CLAIMS):
             doc.layers.setdefault(layer, [])
         doc.meta.setdefault(ATTRIBUTIONS, [])
-        return Analysis(doc, summarise(doc), self.engine())
+        return Analysis(doc, summarise(doc, self), self.engine())
 
     def engine(self) -> dict:
         models: dict[str, str | None] = {"structure": "rules"}
         for analyzer in self.analyzers:
             if isinstance(analyzer, TechniqueAnalyzer):
                 models["techniques"] = analyzer.model.name
+            if isinstance(analyzer, AttributionAnalyzer):
+                models["attribution"] = analyzer.tagger.name
         models.setdefault("techniques", None)
         models.setdefault("attribution", None)
         models.setdefault("claims", None)
         return {"version": __version__, "analyzers": self.names, "models": models}
 
 
-def default_pipeline(techniques: bool = True) -> Pipeline:
-    """Structure always; techniques when the shipped model is present (it ships in the wheel)."""
+def default_pipeline(techniques: bool = True, attribution: bool = True) -> Pipeline:
+    """Structure always; techniques and attribution when their shipped models are present.
+    Both read the same encoder pass, computed once per document."""
     analyzers: list[Analyzer] = [StructureAnalyzer()]
     if techniques and TechniqueModel.available():
         analyzers.append(TechniqueAnalyzer())
+    if attribution and TechniqueModel.available() and AttributionTagger.available():
+        analyzers.append(AttributionAnalyzer())
     return Pipeline(analyzers)
 
 
@@ -91,31 +99,30 @@ def _is_location(value: str) -> bool:
     return value == "-" or value.startswith(("http://", "https://")) or (len(value) < 4096 and Path(value).exists())
 
 
-def summarise(doc: Document) -> dict:
+def summarise(doc: Document, pipeline: "Pipeline") -> dict:
     segments = doc.layer("segments")
     kinds = Counter(s.label for s in segments)
     content_words = sum(len(doc.text[a:b].split()) for a, b in doc.content_regions())
     summary: dict = {"words": content_words, "segments": dict(sorted(kinds.items()))}
-    summary["techniques"] = technique_profile(doc, content_words)
+    attribution_ran = "attribution" in pipeline.names
+    needs_sentences = bool(doc.layer(TECHNIQUES)) or attribution_ran
+    sentences = sentence_offsets(doc) if needs_sentences else []
+    summary["techniques"] = technique_profile(doc, content_words, sentences)
+    if attribution_ran:
+        summary["sourcing"] = sourcing_profile(doc, sentences)
     return summary
 
 
-def technique_profile(doc: Document, words: int) -> dict:
+def technique_profile(doc: Document, words: int, sentences: list[tuple[int, int]]) -> dict:
     spans = doc.layer(TECHNIQUES)
     counts = Counter(s.label for s in spans)
-    profile = {
+    with_technique = sum(1 for a, b in sentences if any(s.start < b and a < s.end for s in spans))
+    return {
         "count": len(spans),
         "per_1000_words": round(1000 * len(spans) / words, 2) if words else 0.0,
         "by_technique": dict(counts.most_common()),
-        "share_of_sentences": 0.0,
+        "sentences": len(sentences),
+        "share_of_sentences": round(with_technique / len(sentences), 3) if sentences else 0.0,
     }
-    if spans:
-        from .analyzers.sentences import sentence_offsets
-
-        sentences = sentence_offsets(doc)
-        with_technique = sum(1 for a, b in sentences if any(s.start < b and a < s.end for s in spans))
-        profile["sentences"] = len(sentences)
-        profile["share_of_sentences"] = round(with_technique / len(sentences), 3) if sentences else 0.0
-    return profile
 
 

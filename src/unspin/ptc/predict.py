@@ -13,12 +13,14 @@ from .formats import Annotation, read_article_texts
 from .scoring import merge_spans
 
 
-def _articles(directory: Path) -> dict[str, str]:
+def _articles(directory: Path, ids: set[str] | None = None) -> dict[str, str]:
     if not Path(directory).is_dir():
         raise InputError(f"{directory}: not a folder of article<ID>.txt files")
     texts = read_article_texts(Path(directory))
+    if ids is not None:
+        texts = {k: v for k, v in texts.items() if k in ids}
     if not texts:
-        raise InputError(f"{directory}: holds no article<ID>.txt files")
+        raise InputError(f"{directory}: holds no article<ID>.txt files" + (" with the given ids" if ids else ""))
     return texts
 
 
@@ -28,12 +30,12 @@ def _model() -> TechniqueModel:
     return TechniqueModel.shared()
 
 
-def predict_folder(directory: Path) -> list[Annotation]:
+def predict_folder(directory: Path, ids: set[str] | None = None) -> list[Annotation]:
     """Full task over whole articles (PTC scores title and body alike); no two overlapping
     spans of the same technique: such spans are merged."""
     model = _model()
     rows: list[Annotation] = []
-    for article_id, text in _articles(directory).items():
+    for article_id, text in _articles(directory, ids).items():
         by_technique: dict[str, list[tuple[int, int]]] = {}
         for span in model.predict(text, None):
             by_technique.setdefault(span.technique, []).append((span.start, span.end))

@@ -52,9 +52,16 @@ def _marks(analysis: Analysis) -> list[Marked]:
         marks.append(Marked("claims", s.start, s.end, "claim", {"title": f"Check-worthy claim ({(s.score or 0):.2f})"}))
     for a in analysis.attributions:
         speaker = a.get("source_name") or (a.get("source") or {}).get("text") or "unnamed source"
+        kind = a.get("kind", "")
         for part in a.get("content", []):
-            marks.append(Marked("attributions", part["start"], part["end"], a.get("kind", ""),
-                                {"title": f"{a.get('kind', '')} quote of {speaker}"}))
+            marks.append(Marked("attributions", part["start"], part["end"], "content",
+                                {"title": f"{kind.capitalize()} attribution to {speaker} ({a.get('source_type') or 'unknown'})"}))
+        for role in ("source", "cue"):
+            if a.get(role):
+                marks.append(Marked("attributions", a[role]["start"], a[role]["end"], role,
+                                    {"title": f"{'Source' if role == 'source' else 'Cue'}: {speaker}"}))
+    for s in analysis.summary.get("sourcing", {}).get("author_only_sentences", []):
+        marks.append(Marked("author", s["start"], s["end"], "author", {"title": "Asserted by the author; no source cited"}))
     for s in analysis.links:
         marks.append(Marked("links", s.start, s.end, "link", {"href": safe_href(s.attrs.get("url")), "url": s.attrs.get("url") or ""}))
     return marks
@@ -75,7 +82,9 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
             elif m.layer == "claims":
                 classes.append("c")
             elif m.layer == "attributions":
-                classes.append("a")
+                classes.append({"content": "a", "source": "as", "cue": "ac"}[m.label])
+            elif m.layer == "author":
+                classes.append("u")
             elif m.layer == "links":
                 href = m.info["href"]
                 classes.append("link")
@@ -85,7 +94,7 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
         if technique is not None:
             classes.append(f"t{technique}")
         out.append({"text": piece.text, "classes": " ".join(dict.fromkeys(classes)), "title": "\n".join(titles),
-                    "href": href, "focusable": any(m.layer in ("techniques", "claims", "attributions") for m in piece.marks)})
+                    "href": href, "focusable": any(m.layer in ("techniques", "claims", "attributions", "author") for m in piece.marks)})
     return out
 
 
@@ -109,6 +118,7 @@ def to_html(analysis: Analysis) -> str:
         all_techniques=[(t, DISPLAY_NAMES[t], DEFINITIONS[t], TECHNIQUE_INDEX[t]) for t in DISPLAY_NAMES],
         display_names=DISPLAY_NAMES,
         attributions=analysis.attributions,
+        sourcing=analysis.summary.get("sourcing"),
         segment_names=SEGMENT_NAMES,
         nonce=secrets.token_urlsafe(16),
         version=__version__,

@@ -64,3 +64,19 @@ def render(analysis: Analysis, console: Console) -> None:
         console.print(table)
         used = sorted({s.label for s in analysis.techniques if s.label})
         console.print(Group(*(Text.assemble((DISPLAY_NAMES[t], "bold"), ": ", DEFINITIONS[t]) for t in used)))
+    if analysis.attributions:
+        table = Table(title="Who is quoted")
+        table.add_column("Source", ratio=2)
+        table.add_column("Type")
+        table.add_column("Cue")
+        table.add_column("Kind")
+        table.add_column("Content", overflow="fold", ratio=4)
+        for a in analysis.attributions:
+            source = a["source_name"] or (a["source"]["text"] if a["source"] else "—")
+            table.add_row(Text(source), a["source_type"] or "", Text(a["cue"]["text"] if a["cue"] else ""), a["kind"],
+                          Text(" … ".join(c["text"] for c in a["content"])))
+        console.print(table)
+    sourcing = analysis.summary.get("sourcing")
+    if sourcing:
+        console.print(f"{sourcing['attributed_sentences']} of {sourcing['sentences']} sentences cite a source; "
+                      f"{sourcing['share_author_only']:.0%} are asserted by the author alone.")

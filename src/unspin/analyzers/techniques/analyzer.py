@@ -69,8 +69,18 @@ class TechniqueModel:
     def encode(self, text: str, regions: list[tuple[int, int]] | None) -> TokenStates:
         return encode(text, regions, self.tokenizer, self.encoder)
 
+    def states(self, doc: Document) -> TokenStates:
+        """The encoder's per-token outputs over the document's content, computed once per
+        document and shared with every analyzer that reads the same encoder."""
+        key = f"encoder:{self.name}"
+        if key not in doc.tensors:
+            doc.tensors[key] = self.encode(doc.text, doc.content_regions())
+        return doc.tensors[key]
+
     def predict(self, text: str, regions: list[tuple[int, int]] | None):
-        states = self.encode(text, regions)
+        return self.label(text, self.encode(text, regions))
+
+    def label(self, text: str, states: TokenStates):
         return label_spans(text, states, self.head, self.config["threshold"], self.config["second_label_min"])
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
@@ -97,8 +107,7 @@ class TechniqueAnalyzer:
         return self._model
 
     def __call__(self, doc: Document) -> Document:
-        regions = doc.content_regions()
-        spans = self.model.predict(doc.text, regions) if regions else []
+        spans = self.model.label(doc.text, self.model.states(doc)) if doc.content_regions() else []
         doc.layers[TECHNIQUES_LAYER] = [
             doc.span(s.start, s.end, s.technique, round(s.score, 4)) for s in sorted(spans, key=lambda s: (s.start, s.end))
         ]

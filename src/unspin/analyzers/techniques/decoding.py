@@ -58,7 +58,7 @@ class TokenStates:
     """Per-token outputs, each taken from the window where the token sits most centrally."""
 
     tokens: TokenizedText
-    bio_probs: np.ndarray  # [n, 3]
+    bio_probs: np.ndarray  # [n, tags]: B/I/O for techniques, more tags for other taggers
     hidden: np.ndarray  # [n, H]
 
 
@@ -80,7 +80,7 @@ def encode(
     tokens = tokenizer.tokenize(text, regions)
     n = len(tokens)
     windows = sliding_windows(n)
-    bio = np.zeros((n, 3), dtype=np.float32)
+    bio: np.ndarray | None = None
     hidden: np.ndarray | None = None
     best_margin = np.full(n, -1, dtype=np.int64)
     # Long windows first, so a batch pads little.
@@ -89,7 +89,8 @@ def encode(
         batch: list[Window] = [windows[i] for i in order[b : b + batch_size]]
         input_ids, mask = tokenizer.window_inputs(tokens, batch)
         logits, states = encoder(input_ids, mask)
-        if hidden is None:
+        if bio is None:
+            bio = np.zeros((n, logits.shape[-1]), dtype=np.float32)
             hidden = np.zeros((n, states.shape[-1]), dtype=np.float32)
         for row, w in enumerate(batch):
             idx = np.arange(w.first, w.last)
@@ -100,8 +101,8 @@ def encode(
             best_margin[chosen] = margin[take]
             bio[chosen] = _softmax(logits[row, local])
             hidden[chosen] = states[row, local]
-    if hidden is None:
-        hidden = np.zeros((0, 1), dtype=np.float32)
+    if bio is None or hidden is None:
+        bio, hidden = np.zeros((0, 3), dtype=np.float32), np.zeros((0, 1), dtype=np.float32)
     return TokenStates(tokens, bio, hidden)
 
 

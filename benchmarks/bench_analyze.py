@@ -1,0 +1,84 @@
+"""Speed and memory of `unspin analyze` on PTC's unlabelled articles, on a fixed thread count.
+
+Prints: model load time, articles/s and tokens/s for the whole analysis, the same for the bare
+ONNX encoder pass over exactly the same windows, their ratio, and peak RSS.
+
+    python benchmarks/bench_analyze.py --data ../shared/data/ptc/unlabeled --threads 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/unlabeled"))
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
+    parser.add_argument("--repeat", type=int, default=2, help="Timed passes (the best is reported).")
+    args = parser.parse_args()
+    os.environ["UNSPIN_THREADS"] = str(args.threads)
+    os.environ["OMP_NUM_THREADS"] = str(args.threads)
+
+    from unspin.analyzers.techniques import TechniqueModel
+    from unspin.analyzers.techniques.tokens import sliding_windows
+    from unspin.document import Document
+    from unspin.pipeline import default_pipeline
+
+    paths = sorted(args.data.glob("*.txt"))[: args.limit]
+    if not paths:
+        sys.exit(f"no .txt articles in {args.data}")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+
+    started = time.perf_counter()
+    model = TechniqueModel.shared()
+    model.session, model.tokenizer, model.head  # noqa: B018 - load everything now
+    load_s = time.perf_counter() - started
+
+    pipeline = default_pipeline()
+    pipeline(Document(text=texts[0]))  # warm-up: spaCy import, first ONNX run
+
+    def whole() -> tuple[float, int]:
+        t0 = time.perf_counter()
+        regions_tokens = 0
+        for text in texts:
+            analysis = pipeline(Document(text=text))
+            regions_tokens += len(model.tokenizer.tokenize(text, analysis.document.content_regions()))
+        return time.perf_counter() - t0, regions_tokens
+
+    # The encoder alone, over the very windows the pipeline feeds it.
+    batches = []
+    for text in texts:
+        doc = pipeline.analyzers[0](Document(text=text))
+        tokens = model.tokenizer.tokenize(text, doc.content_regions())
+        windows = sliding_windows(len(tokens))
+        windows.sort(key=lambda w: w.last - w.first, reverse=True)
+        for b in range(0, len(windows), 16):
+            batches.append(model.tokenizer.window_inputs(tokens, windows[b : b + 16]))
+
+    def encoder_only() -> float:
+        t0 = time.perf_counter()
+        for ids, mask in batches:
+            model.encoder(ids, mask)
+        return time.perf_counter() - t0
+
+    whole_s, n_tokens = min(whole() for _ in range(args.repeat))
+    encoder_s = min(encoder_only() for _ in range(args.repeat))
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = len(texts)
+    print(f"articles            {n} ({n_tokens:,} sub-word tokens of article text), {args.threads} threads")
+    print(f"model load          {load_s:.2f} s")
+    print(f"analyze (whole)     {n / whole_s:.2f} articles/s, {n_tokens / whole_s:,.0f} tokens/s ({whole_s:.1f} s)")
+    print(f"bare ONNX encoder   {n / encoder_s:.2f} articles/s, {n_tokens / encoder_s:,.0f} tokens/s ({encoder_s:.1f} s)")
+    print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x")
+    print(f"peak RSS            {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""The attribution analyzer: role spans from the tagger, linked into attributions, with sources
+resolved and typed, plus quoted blocks introduced by "X claims:"; and the sourcing profile."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ...document import ATTRIBUTIONS, LINKS, Document, Span
+from ..techniques.analyzer import TechniqueModel
+from .sources import resolve
+from .tagger import AttributionTagger, RoleSpan
+
+MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
+MAX_SOURCE_DISTANCE = 120
+_QUOTES = "\"“”‘’«»„"
+_CUE_WORDS = re.compile(
+    r"\b(?:(?:would |also |uncritically |confidently )*(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|"
+    r"stat(?:es|ed)|report(?:s|ed)|expla(?:ins|ined)|argu(?:es|ed)|add(?:s|ed)|declar(?:es|ed)|concedes?|conceded|"
+    r"observ(?:es|ed)|conclud(?:es|ed)|reads?|tweet(?:s|ed)|insist(?:s|ed)|assert(?:s|ed)|warn(?:s|ed)|admit(?:s|ted)|"
+    r"told)|according to)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Attribution:
+    kind: str
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    source_name: str | None = None
+    source_type: str | None = None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
+    """Attach each content and source to its nearest cue; a cue with content is an attribution."""
+    cues = [(r.start, r.end) for r in roles if r.role == "cue"]
+    if not cues:
+        return []
+    contents: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    sources: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for r in roles:
+        if r.role == "cue":
+            continue
+        span = (r.start, r.end)
+        best = min(range(len(cues)), key=lambda i: (_gap(span, cues[i]), abs(span[0] - cues[i][0])))
+        gap = _gap(span, cues[best])
+        between = text[min(span[1], cues[best][1]) : max(span[0], cues[best][0])]
+        if r.role == "content" and gap <= MAX_CONTENT_DISTANCE:
+            contents[best].append(span)
+        elif r.role == "source" and gap <= MAX_SOURCE_DISTANCE and "\n" not in between:
+            sources[best].append(span)
+    out = []
+    for i, cue in enumerate(cues):
+        if not contents[i]:
+            continue
+        source = min(sources[i], key=lambda s: _gap(s, cue)) if sources[i] else None
+        out.append(Attribution(kind_of(text, contents[i]), cue, source, sorted(contents[i])))
+    return out
+
+
+def kind_of(text: str, content: list[tuple[int, int]]) -> str:
+    """direct: the content is a quotation; mixed: it quotes in part; indirect: a paraphrase."""
+    joined = " ".join(text[a:b] for a, b in content).strip()
+    if not joined:
+        return "indirect"
+    stripped = joined.rstrip(".,;:!? ")
+    if stripped[:1] in _QUOTES and stripped[-1:] in _QUOTES:
+        return "direct"
+    return "mixed" if any(q in joined for q in _QUOTES) else "indirect"
+
+
+def _quote_block_attributions(doc: Document, found: list[Attribution], roles: list[RoleSpan]) -> list[Attribution]:
+    """Blocks quoted after "CNN ... claims:" are direct quotes of the introduced source."""
+    blocks: dict[tuple[int, int], list[Span]] = defaultdict(list)
+    for segment in doc.segments("quote_block"):
+        intro = segment.attrs.get("introduced_by")
+        if intro:
+            blocks[tuple(intro)].append(segment)
+    kept = list(found)
+    for (intro_start, intro_end), segments in blocks.items():
+        inside = [a for a in kept if a.cue and intro_start <= a.cue[0] < intro_end]
+        kept = [a for a in kept if a not in inside]
+        cue = inside[-1].cue if inside else _cue_in(doc.text, intro_start, intro_end)
+        source = next((a.source for a in inside if a.source), None)
+        if source is None:
+            source = next(((r.start, r.end) for r in roles if r.role == "source" and intro_start <= r.start < intro_end), None)
+        if source is None:
+            source = _subject(doc.text, intro_start, intro_end)
+        kept.append(Attribution("direct", cue, source, [(s.start, s.end) for s in segments]))
+    return kept
+
+
+def _cue_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+    matches = list(_CUE_WORDS.finditer(text, start, end))
+    return (matches[-1].start(), matches[-1].end()) if matches else None
+
+
+def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Leading capitalised words of an introduction: "Al-Masdar News in an article titled..."."""
+    match = re.match(r"(?:The\s+)?(?:[A-Z][\w.'’&\-]*)(?:\s+[A-Z][\w.'’&\-]*)*", text[start:end])
+    return (start, start + match.end()) if match else None
+
+
+class AttributionAnalyzer:
+    """Adds the attributions (in `doc.meta["attributions"]`) and the sourcing profile."""
+
+    name = "attribution"
+
+    def __init__(self, encoder: TechniqueModel | None = None, tagger: AttributionTagger | None = None):
+        self._encoder = encoder
+        self._tagger = tagger
+
+    @property
+    def tagger(self) -> AttributionTagger:
+        if self._tagger is None:
+            self._tagger = AttributionTagger.shared()
+        return self._tagger
+
+    @property
+    def encoder(self) -> TechniqueModel:
+        if self._encoder is None:
+            self._encoder = TechniqueModel.shared()
+        return self._encoder
+
+    def __call__(self, doc: Document) -> Document:
+        roles = self.tagger.spans(doc.text, self.encoder.states(doc)) if doc.content_regions() else []
+        attributions = _quote_block_attributions(doc, link(doc.text, roles), roles)
+        attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
+        previous: list[tuple[str, str]] = []
+        for a in attributions:
+            a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous)
+            if a.source_name:
+                previous.append((a.source_name, a.source_type))
+        doc.meta[ATTRIBUTIONS] = [self._to_json(doc, a) for a in attributions]
+        return doc
+
+    @staticmethod
+    def _to_json(doc: Document, a: Attribution) -> dict:
+        def span(value: tuple[int, int] | None) -> dict | None:
+            return doc.span(*value).to_json() if value else None
+
+        return {
+            "kind": a.kind,
+            "source": span(a.source),
+            "cue": span(a.cue),
+            "content": [doc.span(s, e).to_json() for s, e in a.content],
+            "source_name": a.source_name,
+            "source_type": a.source_type,
+        }
+
+
+def sourcing_profile(doc: Document, sentences: list[tuple[int, int]]) -> dict:
+    """Whom the article relies on, its links, and how much of it is attributed to anyone."""
+    attributions = doc.meta.get(ATTRIBUTIONS, [])
+    by_source: dict[tuple[str, str], list[int]] = defaultdict(list)
+    covered: list[tuple[int, int]] = []
+    for index, a in enumerate(attributions):
+        name = a["source_name"] or (a["source"]["text"] if a["source"] else "(no source given)")
+        by_source[(name, a["source_type"] or "unknown")].append(index)
+        for part in [a["source"], a["cue"], *a["content"]]:
+            if part:
+                covered.append((part["start"], part["end"]))
+    attributed = [s for s in sentences if any(a < s[1] and s[0] < b for a, b in covered)]
+    author_only = [s for s in sentences if s not in attributed]
+    regions = doc.content_regions()
+    links = [{"text": s.text, "url": s.attrs.get("url"), "start": s.start, "end": s.end} for s in doc.layer(LINKS)
+             if any(a <= s.start and s.end <= b for a, b in regions)]
+    return {
+        "sources": [
+            {"name": name, "type": kind, "count": len(indices), "attributions": indices}
+            for (name, kind), indices in sorted(by_source.items(), key=lambda item: -len(item[1]))
+        ],
+        "links": links,
+        "sentences": len(sentences),
+        "attributed_sentences": len(attributed),
+        "share_attributed": round(len(attributed) / len(sentences), 3) if sentences else 0.0,
+        "share_author_only": round(len(author_only) / len(sentences), 3) if sentences else 0.0,
+        "author_only_sentences": [doc.span(a, b).to_json() for a, b in author_only],
+    }

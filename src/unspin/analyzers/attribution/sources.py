@@ -1,0 +1,88 @@
+"""Who a source is: a name for it where the article gives one, and what kind of source it is."""
+
+from __future__ import annotations
+
+import re
+
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you", "one"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
+
+_TYPES = [
+    ("unnamed", r"^(?:(?:some|many|several|other|unnamed|anonymous|senior|top|two|three|a few|most)\s+)*"
+                r"(?:sources?|experts?|analysts?|critics|observers|insiders|people|residents|witnesses|officials|"
+                r"diplomats|aides|others|those|some|many|scientists|economists|researchers)\b"
+                r"|people familiar|a source|an official|one official|someone|anyone|nobody"),
+    ("media", r"\b(?:news|times|post|journal|cnn|bbc|fox|reuters|ap|afp|msnbc|nbc|abc|cbs|npr|pbs|tribune|guardian|"
+              r"daily|magazine|newspaper|outlet|network|television|tv|radio|press|gazette|herald|telegraph|bloomberg|"
+              r"politico|breitbart|axios|vox|the hill|al jazeera|al-masdar|sputnik|rt|xinhua|tass|media|"
+              r"washington post|new york times|wall street journal|usa today|huffpost|buzzfeed|daily beast)\b"),
+    ("document", r"\b(?:report|study|memo|memorandum|document|documents|article|survey|poll|letter|statement|filing|"
+                 r"filings|data|analysis|paper|book|email|e-mail|tweet|transcript|indictment|complaint|lawsuit|"
+                 r"ruling|website|video|editorial|op-ed|cable|records|release|press release|figures)\b"),
+    ("government", r"\b(?:government|ministry|minister|department|white house|kremlin|pentagon|police|official|officials|"
+                   r"spokes(?:wo)?man|spokesperson|president|vice president|prime minister|senator|sen\.|rep\.|governor|"
+                   r"mayor|secretary|congress|congressman|congresswoman|senate|parliament|lawmakers?|legislators?|"
+                   r"council|agency|administration|fbi|cia|nsa|state department|army|military|court|judge|"
+                   r"prosecutors?|attorney general|embassy|authorities|regime|cabinet|commission|un|united nations|nato|"
+                   r"eu|european union|treasury|federal reserve|intelligence)\b"),
+    ("organisation", r"\b(?:group|organi[sz]ation|company|inc|corp|corporation|university|institute|foundation|"
+                     r"association|union|party|campaign|committee|coalition|ngo|watch|center|centre|council|firm|"
+                     r"bank|fund|league|society|alliance|federation|club|church|network)\b"),
+]
+_TYPE_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _TYPES]
+_PROPER = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.'’&\-]*)(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|and|de|al|bin|van|von|on))*)")
+
+
+def source_type(text: str) -> str:
+    """person, media, government, organisation, document, unnamed, or unknown."""
+    lowered = text.strip().lower()
+    if lowered in PRONOUNS:
+        return "person" if lowered in _PERSON_PRONOUNS else "unknown"
+    for kind, pattern in _TYPE_RES:
+        if pattern.search(text):
+            return kind
+    words = text.split()
+    if len(words) == 1 and len(text) > 1 and text.isupper():
+        return "organisation"  # an acronym
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "person"
+    return "unknown"
+
+
+def proper_name(text: str) -> str | None:
+    """The proper name in a source phrase ("The Washington Post's editors" -> "The Washington Post")."""
+    text = re.sub(r"[’']s\b.*$", "", text.strip())
+    match = _PROPER.match(text)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    if name.lower() in PRONOUNS or len(name) < 2:
+        return None
+    if text.lower().startswith("the ") and source_type(name) in ("media", "government", "organisation"):
+        name = "The " + name if not name.startswith("The ") else name
+    return name
+
+
+def resolve(source: str | None, previous: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """(source_name, source_type) for a source phrase, given earlier (name, type) pairs.
+
+    A pronoun takes the last named source of a fitting type; a description without a name
+    ("the influential US daily") takes the last named source of its type.
+    """
+    if source is None:
+        return None, "unknown"
+    kind = source_type(source)
+    name = proper_name(source)
+    if name:
+        named_kind = source_type(name)
+        return name, named_kind if named_kind != "unknown" else kind
+    lowered = source.strip().lower()
+    wanted = {"person"} if lowered in _PERSON_PRONOUNS else {kind} if kind not in ("unknown", "unnamed") else set()
+    if lowered in PRONOUNS and lowered not in _PERSON_PRONOUNS:
+        wanted = {"media", "government", "organisation", "document", "person"}
+    if kind == "unnamed":
+        return None, "unnamed"
+    for earlier_name, earlier_kind in reversed(previous):
+        if earlier_kind in wanted:
+            return earlier_name, earlier_kind
+    return None, kind

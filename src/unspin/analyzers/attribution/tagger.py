@@ -1,0 +1,111 @@
+"""A token tagger for attribution roles (source, cue, content) over the shared encoder states.
+
+The tagger is a small MLP on the hidden states the technique model's encoder already computed
+for the document, so attribution costs one matrix product per token, not a second encoder pass.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..techniques.decoding import TokenStates, _erf
+
+ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    role: str
+    start: int
+    end: int
+    score: float
+
+
+class AttributionTagger:
+    _lock = threading.Lock()
+    _loaded: dict[Path, "AttributionTagger"] = {}
+
+    def __init__(self, directory: Path = MODEL_DIR):
+        self.config = json.loads((directory / "config.json").read_text())
+        with np.load(directory / "tagger.npz") as arrays:
+            self.layers = [(arrays[f"w{i}"].astype(np.float32), arrays[f"b{i}"].astype(np.float32))
+                           for i in range(self.config["layers"])]
+        self.name = self.config.get("name", "attribution")
+
+    @classmethod
+    def shared(cls, directory: Path = MODEL_DIR) -> "AttributionTagger":
+        with cls._lock:
+            if directory not in cls._loaded:
+                cls._loaded[directory] = cls(directory)
+            return cls._loaded[directory]
+
+    @staticmethod
+    def available(directory: Path = MODEL_DIR) -> bool:
+        return (directory / "config.json").exists()
+
+    def probabilities(self, hidden: np.ndarray) -> np.ndarray:
+        x = with_neighbours(hidden, self.config["context"])
+        for i, (w, b) in enumerate(self.layers):
+            x = x @ w.T + b
+            if i < len(self.layers) - 1:
+                x = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+        x = x - x.max(axis=-1, keepdims=True)
+        e = np.exp(x)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def spans(self, text: str, states: TokenStates) -> list[RoleSpan]:
+        return decode_roles(text, states, self.probabilities(states.hidden))
+
+
+def with_neighbours(hidden: np.ndarray, context: int) -> np.ndarray:
+    """Each token's vector followed by those of `context` tokens on each side (zeros past the ends)."""
+    parts = []
+    for shift in range(-context, context + 1):
+        shifted = np.zeros_like(hidden)
+        if shift < 0:
+            shifted[-shift:] = hidden[:shift]
+        elif shift > 0:
+            shifted[:-shift] = hidden[shift:]
+        else:
+            shifted = hidden
+        parts.append(shifted)
+    return np.concatenate(parts, axis=-1)
+
+
+def decode_roles(text: str, states: TokenStates, probs: np.ndarray) -> list[RoleSpan]:
+    """Runs of tokens tagged with the same role; B- starts a new run. Sources and cues never
+    cross a line break; contents may run across paragraphs."""
+    tokens = states.tokens
+    tags = probs.argmax(axis=-1) if len(probs) else np.zeros(0, dtype=int)
+    out: list[RoleSpan] = []
+    current: tuple[str, int, list[float]] | None = None
+
+    def close(last: int) -> None:
+        role, first, scores = current
+        out.append(RoleSpan(role, int(tokens.starts[first]), int(tokens.ends[last]), float(np.mean(scores))))
+
+    for i, tag in enumerate(tags):
+        name = ROLE_TAGS[tag]
+        if name == "O":
+            if current:
+                close(i - 1)
+                current = None
+            continue
+        prefix, role = name.split("-")
+        if current and current[0] == role and prefix == "I":
+            gap = text[tokens.ends[i - 1] : tokens.starts[i]]
+            if "\n" not in gap or role == "content":
+                current[2].append(float(probs[i, tag]))
+                continue
+        if current:
+            close(i - 1)
+        current = (role, i, [float(probs[i, tag])])
+    if current:
+        close(len(tags) - 1)
+    return out

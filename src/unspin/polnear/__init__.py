@@ -1,0 +1,1 @@
+"""PolNeAR (Political News Attribution Relations) formats and attribution metrics."""

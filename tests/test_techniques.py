@@ -1,0 +1,119 @@
+"""Technique model plumbing: windows, decoding, offsets, and the shipped ONNX model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import unspin
+from unspin.analyzers.techniques import MODEL_DIR, TECHNIQUES, TechniqueModel
+from unspin.analyzers.techniques.decoding import TokenStates, decode_spans, encode, token_range
+from unspin.analyzers.techniques.features import span_features
+from unspin.analyzers.techniques.tokens import SubwordTokenizer, TokenizedText, sliding_windows
+
+from conftest import FIXTURES, assert_offsets
+
+needs_model = pytest.mark.skipif(not TechniqueModel.available(), reason="no technique model shipped in this checkout")
+
+
+@given(st.integers(min_value=0, max_value=3000), st.integers(min_value=8, max_value=300))
+def test_windows_cover_every_token_within_the_size(n, size):
+    stride = max(1, (size - 2) * 3 // 4)
+    windows = sliding_windows(n, size, stride)
+    covered = np.zeros(n, dtype=bool)
+    for w in windows:
+        assert 0 <= w.first < w.last <= n and w.last - w.first <= size - 2
+        covered[w.first : w.last] = True
+    assert covered.all()
+    assert len(windows) == len({(w.first, w.last) for w in windows})
+
+
+def _states(text: str, words: list[tuple[int, int]], inside: list[float], begins: list[float] | None = None):
+    n = len(words)
+    starts = np.array([a for a, _ in words]); ends = np.array([b for _, b in words])
+    begins = begins or [0.0] * n
+    probs = np.array([[1 - p, b * p, (1 - b) * p] for p, b in zip(inside, begins)], dtype=np.float32)
+    return TokenStates(TokenizedText(np.zeros(n, dtype=np.int64), starts, ends), probs, np.zeros((n, 4), np.float32))
+
+
+def test_decode_joins_runs_and_breaks_at_newlines_and_confident_starts():
+    text = "aa bb cc\ndd ee ff"
+    words = [(0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17)]
+    states = _states(text, words, [0.9, 0.8, 0.1, 0.9, 0.9, 0.9], [0.9, 0.1, 0, 0.9, 0.1, 0.9])
+    spans = [(a, b) for a, b, _ in decode_spans(text, states, threshold=0.5)]
+    assert spans == [(0, 5), (9, 14), (15, 17)]
+    for a, b in spans:
+        assert text[a:b].strip() == text[a:b]
+
+
+def test_token_range_finds_overlapping_tokens():
+    tokens = TokenizedText(np.zeros(3, dtype=np.int64), np.array([0, 4, 9]), np.array([3, 8, 12]))
+    assert token_range(tokens, 4, 8) == (1, 2)
+    assert token_range(tokens, 2, 10) == (0, 3)
+    assert token_range(tokens, 3, 4) == (1, 1)  # whitespace only: no token
+
+
+def test_repetition_feature_sees_the_whole_document():
+    text = "Build the wall! Many people agree. " + "filler " * 400 + "Build  the wall!"
+    first = span_features(text, 0, 15)
+    assert first[0] > 0 and first[1] == 0.0  # recurs later, not before
+    last = span_features(text, len(text) - 16, len(text))
+    assert last[1] == 1.0
+
+
+@needs_model
+def test_tokenizer_offsets_index_the_original_text():
+    tokenizer = SubwordTokenizer(MODEL_DIR / "tokenizer.json")
+    text = "Café owners — “furious” — said: DON'T close 3,000 shops!\r\nNext line 😀 ok"
+    tokens = tokenizer.tokenize(text, [(0, 20), (22, len(text))])
+    assert len(tokens) > 10
+    for a, b in zip(tokens.starts, tokens.ends):
+        assert 0 <= a < b <= len(text) and text[a:b].strip() == text[a:b]
+    assert all(b <= 20 or a >= 22 for a, b in zip(tokens.starts, tokens.ends))
+
+
+@needs_model
+def test_long_article_is_covered_without_truncation():
+    model = TechniqueModel.shared()
+    sentence = "The corrupt elite will destroy our great nation unless patriots stand up now. "
+    text = "Title\n\n" + sentence * 200
+    states = model.encode(text, None)
+    assert len(states.tokens) > 2000 and states.tokens.ends[-1] >= len(text) - 2
+    assert np.allclose(states.bio_probs.sum(axis=1), 1.0, atol=1e-4)
+
+
+@needs_model
+def test_techniques_layer_on_an_article(structure_pipeline):
+    analysis = unspin.analyze(FIXTURES / "structure" / "opinion-colon-quote.txt")
+    assert analysis.engine["models"]["techniques"]
+    spans = analysis.techniques
+    assert spans, "the model should find some technique in an opinion piece"
+    regions = analysis.document.content_regions()
+    for s in spans:
+        assert s.label in TECHNIQUES and 0.0 <= s.score <= 1.0
+        assert any(a <= s.start and s.end <= b for a, b in regions), "techniques only on article text"
+    profile = analysis.summary["techniques"]
+    assert profile["count"] == len(spans) and profile["per_1000_words"] > 0
+    assert 0 < profile["share_of_sentences"] <= 1
+    assert_offsets(analysis)
+
+
+@needs_model
+@settings(max_examples=15, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ.,!?\"“”'\n\r\té😀-")), min_size=1, max_size=400))
+def test_technique_spans_index_any_text(text):
+    if not text.strip():
+        return
+    analysis = unspin.analyze(unspin.Document(text=text))
+    assert_offsets(analysis)
+
+
+@needs_model
+def test_classify_returns_a_distribution_per_span():
+    model = TechniqueModel.shared()
+    text = "They are traitors and criminals. Make America great again!"
+    probs = model.classify(text, [(9, 31), (33, 58)])
+    assert probs.shape == (2, len(TECHNIQUES))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
