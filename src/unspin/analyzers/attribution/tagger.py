@@ -7,12 +7,12 @@ for the document, so attribution costs one matrix product per token, not a secon
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ..loading import LoadedOnce
 from ..techniques.decoding import TokenStates, _erf
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
@@ -27,9 +27,8 @@ class RoleSpan:
     score: float
 
 
-class AttributionTagger:
-    _lock = threading.Lock()
-    _loaded: dict[Path, "AttributionTagger"] = {}
+class AttributionTagger(LoadedOnce):
+    default_dir = MODEL_DIR
 
     def __init__(self, directory: Path = MODEL_DIR):
         self.config = json.loads((directory / "config.json").read_text())
@@ -37,17 +36,6 @@ class AttributionTagger:
             self.layers = [(arrays[f"w{i}"].astype(np.float32), arrays[f"b{i}"].astype(np.float32))
                            for i in range(self.config["layers"])]
         self.name = self.config.get("name", "attribution")
-
-    @classmethod
-    def shared(cls, directory: Path = MODEL_DIR) -> "AttributionTagger":
-        with cls._lock:
-            if directory not in cls._loaded:
-                cls._loaded[directory] = cls(directory)
-            return cls._loaded[directory]
-
-    @staticmethod
-    def available(directory: Path = MODEL_DIR) -> bool:
-        return (directory / "config.json").exists()
 
     def probabilities(self, hidden: np.ndarray) -> np.ndarray:
         x = with_neighbours(hidden, self.config["context"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import numpy as np
 
 from ...document import TECHNIQUES as TECHNIQUES_LAYER
 from ...document import Document
+from ..loading import LoadedOnce
 from .decoding import SpanHead, TokenStates, classify, encode, label_spans
 from .labels import TECHNIQUES
 from .tokens import SubwordTokenizer
@@ -19,28 +19,16 @@ from .tokens import SubwordTokenizer
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 
 
-class TechniqueModel:
+class TechniqueModel(LoadedOnce):
     """The shipped model files, loaded on first use and shared by every analyzer in a process."""
 
-    _lock = threading.Lock()
-    _loaded: dict[Path, "TechniqueModel"] = {}
+    default_dir = MODEL_DIR
 
-    def __init__(self, directory: Path, model_file: str | None = None, threads: int | None = None):
+    def __init__(self, directory: Path = MODEL_DIR, model_file: str | None = None, threads: int | None = None):
         self.directory = directory
         self.config = json.loads((directory / "config.json").read_text())
         self.model_file = model_file or self.config["model_file"]
         self.threads = threads
-
-    @classmethod
-    def shared(cls, directory: Path = MODEL_DIR) -> "TechniqueModel":
-        with cls._lock:
-            if directory not in cls._loaded:
-                cls._loaded[directory] = cls(directory)
-            return cls._loaded[directory]
-
-    @staticmethod
-    def available(directory: Path = MODEL_DIR) -> bool:
-        return (directory / "config.json").exists()
 
     @cached_property
     def session(self):

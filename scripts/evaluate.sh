@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Reproduce every number in docs/model-card.md from held-out data; writes docs/results/*.txt.
+#   scripts/evaluate.sh [DATA_DIR]     (default ../shared/data)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${1:-../shared/data}
+UNSPIN=${UNSPIN:-.venv/bin/unspin}
+OUT=docs/results
+mkdir -p "$OUT"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ids=src/unspin/models/techniques/validation_ids.txt
+export COLUMNS=110
+
+# Techniques: the 40 PTC training articles held out for validation (never trained on).
+$UNSPIN ptc predict "$DATA/ptc/train/articles" --ids "$ids" -o "$tmp/pred.tsv"
+$UNSPIN ptc score --gold "$DATA/ptc/train/labels.tsv" --pred "$tmp/pred.tsv" --articles "$ids" | tee "$OUT/ptc-full-task.txt"
+awk -F'\t' 'NR==FNR {keep[$1]; next} ($1 in keep) {print $1 "\t?\t" $3 "\t" $4}' "$ids" "$DATA/ptc/train/labels.tsv" > "$tmp/template.tsv"
+$UNSPIN ptc classify "$DATA/ptc/train/articles" --spans "$tmp/template.tsv" -o "$tmp/tc.tsv"
+$UNSPIN ptc score --gold "$DATA/ptc/train/labels.tsv" --pred "$tmp/tc.tsv" --articles "$ids" | tee "$OUT/ptc-technique-classification.txt"
+
+# Attribution: PolNeAR dev (used for model selection; the test split is kept back by its authors).
+if [ -d "$DATA/polnear/dev" ]; then
+  $UNSPIN analyze "$DATA/polnear/dev/text" --format jsonl > "$tmp/dev.jsonl"
+  $UNSPIN attribution score --gold "$DATA/polnear/dev" --pred "$tmp/dev.jsonl" | tee "$OUT/polnear-dev.txt"
+fi
+
+# Speed and memory on 2 threads.
+.venv/bin/python benchmarks/bench_analyze.py --data "$DATA/ptc/unlabeled" --threads 2 | tee "$OUT/benchmark.txt"

@@ -1,0 +1,99 @@
+"""Attribution plumbing: PolNeAR reading, metrics on hand-made cases, linking and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.analyzers.attribution.analyzer import kind_of, link
+from unspin.analyzers.attribution.sources import resolve, source_type
+from unspin.analyzers.attribution.tagger import RoleSpan, with_neighbours
+from unspin.polnear.formats import GoldAttribution, read_ann, read_corpus
+from unspin.polnear.scoring import score
+
+import numpy as np
+
+ANN = """T1\tSource 0 6\tMorris
+T2\tCue 7 11\tsays
+T3\tContent 12 30;40 50\tthe campaign will x
+T4\tAttribution 7 11\tsays
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+T5\tCue 60 72\taccording to
+T6\tContent 73 90\tthe report findings
+T7\tAttribution 60 72\taccording to
+E2\tAttribution:T7 Content:T6 Cue:T5
+"""
+
+
+def test_read_ann_with_discontinuous_content_and_missing_source(tmp_path):
+    path = tmp_path / "doc_abcd.ann"
+    path.write_text(ANN)
+    first, second = read_ann(path)
+    assert first.source == [(0, 6)] and first.cue == [(7, 11)] and first.content == [(12, 30), (40, 50)]
+    assert second.source == [] and second.cue == [(60, 72)]
+
+
+def test_read_corpus_takes_first_annotator(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text("x" * 100)
+    (tmp_path / "attributions" / "doc_aaaa.ann").write_text(ANN)
+    (tmp_path / "attributions" / "doc_bbbb.ann").write_text("")
+    corpus = read_corpus(tmp_path)
+    assert len(corpus["doc"][1]) == 2
+
+
+def G(source=None, cue=None, content=None):
+    return GoldAttribution(source or [], cue or [], content or [])
+
+
+def test_scores_exact_overlap_and_end_to_end():
+    gold = {"d": [G([(0, 6)], [(7, 11)], [(12, 40)]), G([], [(50, 55)], [(56, 80)])]}
+    pred = {"d": [G([(0, 6)], [(7, 11)], [(12, 30)]),    # content overlaps 18/28 >= half: end-to-end hit
+                  G([(45, 49)], [(50, 54)], [(70, 75)])]}  # content covers 5/24: miss; source should be absent
+    result = score(gold, pred)
+    assert result["source_exact"].precision == 0.5 and result["source_exact"].recall == 1.0
+    assert result["cue_exact"].f1 == pytest.approx(0.5)
+    assert result["cue_overlap"].f1 == 1.0
+    assert result["content_exact"].f1 == 0.0 and result["content_overlap"].f1 == 1.0
+    assert result["attribution_end_to_end"].precision == 0.5 and result["attribution_end_to_end"].recall == 0.5
+
+
+def test_matching_is_one_to_one():
+    gold = {"d": [G(cue=[(0, 10)], content=[(11, 20)])]}
+    pred = {"d": [G(cue=[(0, 5)], content=[(11, 20)]), G(cue=[(5, 10)], content=[(11, 20)])]}
+    result = score(gold, pred)
+    assert result["cue_overlap"].precision == 0.5 and result["cue_overlap"].recall == 1.0
+
+
+def test_link_attaches_contents_and_sources_to_the_nearest_cue():
+    text = "The mayor said the plan works. Critics claimed that it would fail badly."
+    roles = [RoleSpan("source", 0, 9, 1), RoleSpan("cue", 10, 14, 1), RoleSpan("content", 15, 29, 1),
+             RoleSpan("source", 31, 38, 1), RoleSpan("cue", 39, 46, 1), RoleSpan("content", 47, 71, 1)]
+    first, second = link(text, roles)
+    assert text[first.source[0]:first.source[1]] == "The mayor" and first.content == [(15, 29)]
+    assert text[second.source[0]:second.source[1]] == "Critics" and second.kind == "indirect"
+
+
+def test_kinds_of_quotation():
+    text = '"We will win," he said. He called it "a disgrace" today. It is fine.'
+    assert kind_of(text, [(0, 14)]) == "direct"
+    assert kind_of(text, [(34, 55)]) == "mixed"
+    assert kind_of(text, [(57, 68)]) == "indirect"
+
+
+def test_source_resolution_and_types():
+    earlier = [("Donald Trump", "person"), ("The Washington Post", "media")]
+    assert resolve("he", earlier) == ("Donald Trump", "person")
+    assert resolve("the influential US daily", earlier) == ("The Washington Post", "media")
+    assert resolve("CNN", earlier) == ("CNN", "media")
+    assert resolve("anonymous sources", earlier) == (None, "unnamed")
+    assert source_type("a Pentagon report") == "document"
+    assert source_type("The State Department") == "government"
+
+
+def test_neighbour_features_shift_the_right_way():
+    hidden = np.arange(6, dtype=np.float32).reshape(3, 2)
+    out = with_neighbours(hidden, 1)
+    assert out.shape == (3, 6)
+    assert out[1].tolist() == [0, 1, 2, 3, 4, 5]
+    assert out[0, :2].tolist() == [0, 0] and out[2, 4:].tolist() == [0, 0]
