@@ -43,12 +43,15 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
-            if line.startswith("T"):
-                ident, info, *_ = line.split("\t")
-                kind, offsets = info.split(" ", 1)
-                spans[ident] = (kind, _fragments(offsets))
-            elif line.startswith("E"):
-                events.append(line.split("\t")[1])
+            fields = line.split("\t")
+            if line.startswith("T") and len(fields) >= 2 and " " in fields[1]:
+                kind, offsets = fields[1].split(" ", 1)
+                try:
+                    spans[fields[0]] = (kind, _fragments(offsets))
+                except ValueError:
+                    continue  # a malformed offset list: skip that one span
+            elif line.startswith("E") and len(fields) >= 2:
+                events.append(fields[1])
     out = []
     for event in events:
         attribution = GoldAttribution()

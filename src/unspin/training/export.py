@@ -23,7 +23,7 @@ from ..ptc.formats import read_article_texts, read_labels
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-SECOND_LABEL_MIN = 0.3
+SECOND_LABEL_MIN = 0.45
 
 
 class _Exported(torch.nn.Module):

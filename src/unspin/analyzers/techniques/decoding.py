@@ -6,6 +6,7 @@ card come from the very code that runs in `unspin analyze`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -127,13 +128,35 @@ def decode_spans(text: str, states: TokenStates, threshold: float) -> list[tuple
             starts_new = states.bio_probs[i, B] > states.bio_probs[i, I] and states.bio_probs[i, B] > 0.5
             breaks = "\n" in gap or starts_new
         if run_first >= 0 and (not on or breaks):
-            spans.append(
-                (int(tokens.starts[run_first]), int(tokens.ends[i - 1]), float(inside[run_first:i].mean()))
-            )
+            start, end = snap_to_words(text, int(tokens.starts[run_first]), int(tokens.ends[i - 1]))
+            if not only_function_words(text[start:end]):
+                spans.append((start, end, float(inside[run_first:i].mean())))
             run_first = -1
         if on and run_first < 0:
             run_first = i
     return spans
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither begins nor ends inside a word (sub-word tokens)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of in on at to for from by with as is are was were be been it its this that these those "
+    "he she they we i you his her their our my your not no so than then there here who whom which what when where "
+    "while how also just only very more most such s t".split()
+)
+
+
+def only_function_words(fragment: str) -> bool:
+    """True for a span with no content word ('the', 'in', '" it'): never a technique by itself."""
+    words = re.findall(r"[^\W\d_]+", fragment.lower())
+    return not words or all(w in _FUNCTION_WORDS for w in words)
 
 
 def token_range(tokens: TokenizedText, start: int, end: int) -> tuple[int, int]:
