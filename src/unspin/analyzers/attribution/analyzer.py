@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ...document import ATTRIBUTIONS, LINKS, Document, Span
 from ..techniques.analyzer import TechniqueModel
+from ..words import only_function_words, snap_to_words
 from .sources import resolve
 from .tagger import AttributionTagger, RoleSpan
 
@@ -38,8 +39,31 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
+    """Whole words only; no cue or content made of function words alone ("the", "of").
+    Sources keep pronouns: "he said" is an attribution to whoever "he" is."""
+    out = []
+    for r in roles:
+        start, end = snap_to_words(text, r.start, r.end)
+        if r.role == "source" or not only_function_words(text[start:end]):
+            out.append(RoleSpan(r.role, start, end, r.score))
+    return out
+
+
+def _merge_close(text: str, spans: list[tuple[int, int]], max_gap: int = 300) -> list[tuple[int, int]]:
+    """Join content pieces a few characters apart on the same line: one quotation, not five."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= max_gap and "\n" not in text[merged[-1][1] : start]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
     """Attach each content and source to its nearest cue; a cue with content is an attribution."""
+    roles = tidy(text, roles)
     cues = [(r.start, r.end) for r in roles if r.role == "cue"]
     if not cues:
         return []
@@ -61,7 +85,8 @@ def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
         if not contents[i]:
             continue
         source = min(sources[i], key=lambda s: _gap(s, cue)) if sources[i] else None
-        out.append(Attribution(kind_of(text, contents[i]), cue, source, sorted(contents[i])))
+        content = _merge_close(text, contents[i])
+        out.append(Attribution(kind_of(text, content), cue, source, content))
     return out
 
 
@@ -88,11 +113,9 @@ def _quote_block_attributions(doc: Document, found: list[Attribution], roles: li
         inside = [a for a in kept if a.cue and intro_start <= a.cue[0] < intro_end]
         kept = [a for a in kept if a not in inside]
         cue = inside[-1].cue if inside else _cue_in(doc.text, intro_start, intro_end)
-        source = next((a.source for a in inside if a.source), None)
-        if source is None:
-            source = next(((r.start, r.end) for r in roles if r.role == "source" and intro_start <= r.start < intro_end), None)
-        if source is None:
-            source = _subject(doc.text, intro_start, intro_end)
+        # The introduction's grammatical subject names the source ("Al-Masdar News in an article
+        # titled ... would note:"); the tagger's source is the fallback.
+        source = _subject(doc.text, intro_start, intro_end) or next((a.source for a in inside if a.source), None)
         kept.append(Attribution("direct", cue, source, [(s.start, s.end) for s in segments]))
     return kept
 

@@ -1,0 +1,27 @@
+"""Word-level tidying of spans that models predict over sub-word tokens."""
+
+from __future__ import annotations
+
+import re
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither begins nor ends inside a word (sub-word tokens)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of in on at to for from by with as is are was were be been it its this that these those "
+    "he she they we i you his her their our my your not no so than then there here who whom which what when where "
+    "while how also just only very more most such s t".split()
+)
+
+
+def only_function_words(fragment: str) -> bool:
+    """True for a span with no content word ('the', 'in', '" it'): never a technique by itself."""
+    words = re.findall(r"[^\W\d_]+", fragment.lower())
+    return not words or all(w in _FUNCTION_WORDS for w in words)
