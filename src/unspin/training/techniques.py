@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from ..analyzers.techniques.decoding import B, I, O, SpanHead, encode, label_spans, classify
-from ..analyzers.techniques.features import N_SPAN_FEATURES, span_features
+from ..analyzers.techniques.features import N_SPAN_FEATURES, SpanFeatures
 from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUES
 from ..analyzers.techniques.tokens import SubwordTokenizer, sliding_windows, owning_window
 from ..ptc.formats import Annotation, read_article_texts, read_labels
@@ -114,6 +114,7 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
     for a in gold:
         by_span[(a.start, a.end)].append(a.technique)
     spans_per_window: list[list] = [[] for _ in windows]
+    features = SpanFeatures(text)
     for (start, end), techniques in by_span.items():
         inside = np.nonzero((tokens.ends > start) & (tokens.starts < end))[0]
         if not len(inside):
@@ -124,7 +125,7 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
         target = np.zeros(len(TECHNIQUES), dtype=np.float32)
         for t in techniques:
             target[TECHNIQUE_INDEX[t]] += 1.0 / len(techniques)
-        spans_per_window[w].append((first, last, span_features(text, start, end), target))
+        spans_per_window[w].append((first, last, features(start, end), target))
     return [
         WindowExample(tokens.ids[w.first : w.last], bio[w.first : w.last], spans_per_window[i])
         for i, w in enumerate(windows)

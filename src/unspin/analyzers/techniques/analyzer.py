@@ -40,6 +40,8 @@ class TechniqueModel(LoadedOnce):
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle ONNX threads would otherwise spin and steal the cores from the decoding that follows.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return ort.InferenceSession(str(self.directory / self.model_file), options, providers=["CPUExecutionProvider"])
 
     @cached_property

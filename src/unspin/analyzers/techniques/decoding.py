@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 
 from ..words import only_function_words, snap_to_words
-from .features import span_features
+from .features import SpanFeatures
 from .labels import TECHNIQUES
 from .tokens import SubwordTokenizer, TokenizedText, Window, sliding_windows
 
@@ -20,6 +20,7 @@ from .tokens import SubwordTokenizer, TokenizedText, Window, sliding_windows
 EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 O, B, I = 0, 1, 2
+BATCH_WINDOWS = 8  # windows per encoder call: larger batches cost memory and gain little on 2 cores
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def encode(
     regions: list[tuple[int, int]] | None,
     tokenizer: SubwordTokenizer,
     encoder: EncoderFn,
-    batch_size: int = 16,
+    batch_size: int = BATCH_WINDOWS,
 ) -> TokenStates:
     tokens = tokenizer.tokenize(text, regions)
     n = len(tokens)
@@ -144,20 +145,21 @@ def token_range(tokens: TokenizedText, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def pool_span(states: TokenStates, text: str, start: int, end: int) -> np.ndarray | None:
+def pool_span(states: TokenStates, text: str, start: int, end: int, features: SpanFeatures | None = None) -> np.ndarray | None:
     first, last = token_range(states.tokens, start, end)
     if last <= first:
         return None
     h = states.hidden[first:last]
-    return np.concatenate([h.mean(axis=0), h[0], h[-1], span_features(text, start, end)])
+    return np.concatenate([h.mean(axis=0), h[0], h[-1], (features or SpanFeatures(text))(start, end)])
 
 
 def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head: SpanHead) -> np.ndarray:
     """Technique probabilities [len(spans), 14]; uniform for a span with no token."""
     probs = np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
     pooled, rows = [], []
+    features = SpanFeatures(text)
     for row, (start, end) in enumerate(spans):
-        vector = pool_span(states, text, start, end)
+        vector = pool_span(states, text, start, end, features)
         if vector is not None:
             pooled.append(vector)
             rows.append(row)

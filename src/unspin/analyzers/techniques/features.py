@@ -19,22 +19,50 @@ def _normalise(fragment: str) -> str:
     return _SPACE.sub(" ", fragment.strip().lower())
 
 
-def span_features(text: str, start: int, end: int) -> np.ndarray:
-    """[log occurrences elsewhere, occurred before, log length in chars, share of capitals]."""
-    fragment = _normalise(text[start:end])
-    haystack = text.lower()
-    occurrences = before = 0
-    if len(fragment) >= 3:
-        needle = re.escape(fragment).replace(r"\ ", r"\s+")
-        for match in re.finditer(needle, haystack):
-            if match.start() == start:
+def _collapsed(text: str) -> tuple[str, list[int]]:
+    """Lower-cased text with whitespace runs as one space, and each character's original index."""
+    chars, index = [], []
+    previous_space = False
+    for i, c in enumerate(text):
+        if c.isspace():
+            if previous_space:
                 continue
-            occurrences += 1
-            before += match.start() < start
-    span = text[start:end]
-    letters = [c for c in span if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-    return np.array(
-        [math.log1p(occurrences), float(before > 0), math.log1p(len(span)) / 6.0, capitals],
-        dtype=np.float32,
-    )
+            c, previous_space = " ", True
+        else:
+            previous_space = False
+        chars.append(c.lower())
+        index.append(i)
+    return "".join(chars), index
+
+
+class SpanFeatures:
+    """Features of many spans of one text; the text is normalised once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._haystack, self._index = _collapsed(text)
+
+    def __call__(self, start: int, end: int) -> np.ndarray:
+        """[log occurrences elsewhere, occurred before, log length in chars, share of capitals]."""
+        fragment = _normalise(self.text[start:end])
+        occurrences = before = 0
+        if len(fragment) >= 3:
+            position = self._haystack.find(fragment)
+            while position >= 0:
+                original = self._index[position]
+                if original != start:
+                    occurrences += 1
+                    before += original < start
+                position = self._haystack.find(fragment, position + 1)
+        span = self.text[start:end]
+        letters = [c for c in span if c.isalpha()]
+        capitals = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+        return np.array(
+            [math.log1p(occurrences), float(before > 0), math.log1p(len(span)) / 6.0, capitals],
+            dtype=np.float32,
+        )
+
+
+def span_features(text: str, start: int, end: int) -> np.ndarray:
+    """Features of one span; for many spans of one text, use `SpanFeatures`."""
+    return SpanFeatures(text)(start, end)
