@@ -97,3 +97,58 @@ def test_neighbour_features_shift_the_right_way():
     assert out.shape == (3, 6)
     assert out[1].tolist() == [0, 1, 2, 3, 4, 5]
     assert out[0, :2].tolist() == [0, 0] and out[2, 4:].tolist() == [0, 0]
+
+
+# --- the shipped analyzer on articles -------------------------------------------------------
+
+from unspin.analyzers.attribution import AttributionTagger  # noqa: E402
+
+needs_models = pytest.mark.skipif(not AttributionTagger.available(), reason="no attribution model shipped")
+
+
+@needs_models
+def test_quote_blocks_are_direct_quotes_of_their_introducer():
+    import unspin
+    from conftest import assert_offsets
+    from unspin.cli import example_path
+
+    analysis = unspin.analyze(example_path())
+    assert analysis.engine["models"]["attribution"]
+    direct = [a for a in analysis.attributions if a["kind"] == "direct" and a["content"][0]["text"].startswith("The scheme")]
+    assert direct and direct[0]["source_name"] == "The Department for Transport"
+    assert direct[0]["source_type"] == "government" and direct[0]["cue"]["text"] == "states"
+    sourcing = analysis.summary["sourcing"]
+    assert sourcing["sentences"] > 10 and 0 <= sourcing["share_author_only"] <= 1
+    assert sourcing["links"] and sourcing["links"][0]["text"] == "traffic survey from 2021"
+    assert_offsets(analysis)
+
+
+@needs_models
+def test_attributions_on_polnear_style_text_index_the_file(tmp_path):
+    import unspin
+    from conftest import assert_offsets
+
+    text = ("Campaign shifts staff to Iowa\n\nDALLAS (AP) — The campaign says it will shift staff to the early states. "
+            "Spokeswoman Haley Morris said the candidate has “always run a lean campaign.”\n\n"
+            "Morris says the campaign will “compete vigorously for the nomination.”\n")
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    analysis = unspin.analyze(path)
+    assert analysis.text == text
+    assert analysis.attributions, "a plainly attributed news story should yield attributions"
+    assert any(a["cue"] and a["cue"]["text"] in ("says", "said") for a in analysis.attributions)
+    assert_offsets(analysis)
+
+
+@needs_models
+@pytest.mark.skipif(not __import__("conftest").SHARED_EXAMPLE.exists(), reason="../shared/examples is absent")
+def test_shared_example_cites_cnn_and_al_masdar_as_media():
+    import unspin
+    from conftest import SHARED_EXAMPLE
+
+    analysis = unspin.analyze(SHARED_EXAMPLE)
+    by_name = {s["name"]: s for s in analysis.summary["sourcing"]["sources"]}
+    assert by_name["CNN"]["type"] == "media" and by_name["Al-Masdar News"]["type"] == "media"
+    quoted = {a["source_name"] for a in analysis.attributions if a["kind"] == "direct"}
+    assert {"CNN", "Al-Masdar News"} <= quoted
+    assert analysis.summary["sourcing"]["author_only_sentences"]

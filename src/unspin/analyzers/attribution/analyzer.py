@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from ...document import ATTRIBUTIONS, LINKS, Document, Span
 from ..techniques.analyzer import TechniqueModel
 from ..words import only_function_words, snap_to_words
-from .sources import resolve
+from .sources import leading_name, resolve
 from .tagger import AttributionTagger, RoleSpan
 
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
 MAX_SOURCE_DISTANCE = 120
+MIN_CUE_SCORE = 0.5  # mean tag probability of a cue; chosen on PolNeAR dev
 _QUOTES = "\"“”‘’«»„"
 _CUE_WORDS = re.compile(
     r"\b(?:(?:would |also |uncritically |confidently )*(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|"
@@ -63,7 +64,7 @@ def _merge_close(text: str, spans: list[tuple[int, int]], max_gap: int = 300) ->
 
 def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
     """Attach each content and source to its nearest cue; a cue with content is an attribution."""
-    roles = tidy(text, roles)
+    roles = [r for r in tidy(text, roles) if r.role != "cue" or r.score >= MIN_CUE_SCORE]
     cues = [(r.start, r.end) for r in roles if r.role == "cue"]
     if not cues:
         return []
@@ -127,7 +128,7 @@ def _cue_in(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Leading capitalised words of an introduction: "Al-Masdar News in an article titled..."."""
-    match = re.match(r"(?:The\s+)?(?:[A-Z][\w.'’&\-]*)(?:\s+[A-Z][\w.'’&\-]*)*", text[start:end])
+    match = leading_name(text[start:end])
     return (start, start + match.end()) if match else None
 
 
@@ -154,6 +155,8 @@ class AttributionAnalyzer:
 
     def __call__(self, doc: Document) -> Document:
         roles = self.tagger.spans(doc.text, self.encoder.states(doc)) if doc.content_regions() else []
+        headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
+        roles = [r for r in roles if not any(a <= r.start < b for a, b in headings)]
         attributions = _quote_block_attributions(doc, link(doc.text, roles), roles)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []

@@ -30,7 +30,11 @@ _TYPES = [
                      r"bank|fund|league|society|alliance|federation|club|church|network)\b"),
 ]
 _TYPE_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _TYPES]
-_PROPER = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.'’&\-]*)(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|and|de|al|bin|van|von|on))*)")
+_PROPER = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.'’&\-]*)(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|and|de|al|bin|van|von|on))*)\W*$")
+_LEADING = re.compile(r"(?:The\s+)?[A-Z][\w.'’&\-]*(?:\s+(?:(?:of|for|and|de|al|on|the)\s+)*[A-Z][\w.'’&\-]*)*")
+_GOVERNMENTS = re.compile(r"^(?:the\s+)?(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN|America|United States|Britain|Russia|China|Iran|Iraq|Syria|"
+                          r"Turkey|Israel|Ukraine|France|Germany|Washington|Moscow|Beijing|Tehran|Baghdad|Damascus|Ankara|"
+                          r"London|Paris|Berlin|Kyiv|Kiev|Brussels|Kremlin)$", re.IGNORECASE)
 
 
 def source_type(text: str) -> str:
@@ -38,6 +42,8 @@ def source_type(text: str) -> str:
     lowered = text.strip().lower()
     if lowered in PRONOUNS:
         return "person" if lowered in _PERSON_PRONOUNS else "unknown"
+    if _GOVERNMENTS.match(text.strip()):
+        return "government"  # a country or capital standing for its government
     for kind, pattern in _TYPE_RES:
         if pattern.search(text):
             return kind
@@ -49,14 +55,19 @@ def source_type(text: str) -> str:
     return "unknown"
 
 
+def leading_name(text: str) -> re.Match | None:
+    """The capitalised name a phrase starts with ("The Department for Transport, in its...")."""
+    return _LEADING.match(text)
+
+
 def proper_name(text: str) -> str | None:
     """The proper name in a source phrase ("The Washington Post's editors" -> "The Washington Post")."""
-    text = re.sub(r"[’']s\b.*$", "", text.strip())
+    text = re.sub(r"[’']s\b.*$", "", text.strip().split(",")[0])  # "Pike, who chairs..." -> "Pike"
     match = _PROPER.match(text)
     if not match:
         return None
     name = match.group(1).strip()
-    if name.lower() in PRONOUNS or len(name) < 2:
+    if name.lower() in PRONOUNS or name.lower() == "the" or len(name) < 2:
         return None
     if text.lower().startswith("the ") and source_type(name) in ("media", "government", "organisation"):
         name = "The " + name if not name.startswith("The ") else name
@@ -78,6 +89,8 @@ def resolve(source: str | None, previous: list[tuple[str, str]]) -> tuple[str | 
         return name, named_kind if named_kind != "unknown" else kind
     lowered = source.strip().lower()
     wanted = {"person"} if lowered in _PERSON_PRONOUNS else {kind} if kind not in ("unknown", "unnamed") else set()
+    if kind == "document":
+        wanted = {"document", "media"}  # "the article" is usually the last outlet's article
     if lowered in PRONOUNS and lowered not in _PERSON_PRONOUNS:
         wanted = {"media", "government", "organisation", "document", "person"}
     if kind == "unnamed":
