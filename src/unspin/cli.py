@@ -68,6 +68,7 @@ def analyze(
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes."),
     example: bool = typer.Option(False, "--example", help="Analyse the example article bundled with unspin."),
     techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Run the technique model."),
+    attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
@@ -94,7 +95,7 @@ def analyze(
     if not inputs:
         fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
     single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and not inputs[0].endswith(".jsonl")
-    pipeline = default_pipeline(techniques=techniques)
+    pipeline = default_pipeline(techniques=techniques, attribution=attribution)
     if output is not None and not single:
         output.mkdir(parents=True, exist_ok=True)
     failures: list[ReadFailure] = []
