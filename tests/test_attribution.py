@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from unspin.analyzers.attribution.analyzer import kind_of, link
@@ -9,8 +10,6 @@ from unspin.analyzers.attribution.sources import resolve, source_type
 from unspin.analyzers.attribution.tagger import RoleSpan, with_neighbours
 from unspin.polnear.formats import GoldAttribution, read_ann, read_corpus
 from unspin.polnear.scoring import score
-
-import numpy as np
 
 ANN = """T1\tSource 0 6\tMorris
 T2\tCue 7 11\tsays
@@ -108,8 +107,9 @@ needs_models = pytest.mark.skipif(not AttributionTagger.available(), reason="no 
 
 @needs_models
 def test_quote_blocks_are_direct_quotes_of_their_introducer():
-    import unspin
     from conftest import assert_offsets
+
+    import unspin
     from unspin.cli import example_path
 
     analysis = unspin.analyze(example_path())
@@ -125,8 +125,9 @@ def test_quote_blocks_are_direct_quotes_of_their_introducer():
 
 @needs_models
 def test_attributions_on_polnear_style_text_index_the_file(tmp_path):
-    import unspin
     from conftest import assert_offsets
+
+    import unspin
 
     text = ("Campaign shifts staff to Iowa\n\nDALLAS (AP) — The campaign says it will shift staff to the early states. "
             "Spokeswoman Haley Morris said the candidate has “always run a lean campaign.”\n\n"
@@ -143,8 +144,9 @@ def test_attributions_on_polnear_style_text_index_the_file(tmp_path):
 @needs_models
 @pytest.mark.skipif(not __import__("conftest").SHARED_EXAMPLE.exists(), reason="../shared/examples is absent")
 def test_shared_example_cites_cnn_and_al_masdar_as_media():
-    import unspin
     from conftest import SHARED_EXAMPLE
+
+    import unspin
 
     analysis = unspin.analyze(SHARED_EXAMPLE)
     by_name = {s["name"]: s for s in analysis.summary["sourcing"]["sources"]}

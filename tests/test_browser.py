@@ -7,11 +7,10 @@ import shutil
 import subprocess
 
 import pytest
+from test_render import HOSTILE
 
 from unspin.readers import from_text
 from unspin.render.html import to_html
-
-from test_render import HOSTILE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -45,8 +44,8 @@ def test_hostile_article_does_not_run_in_the_browser(tmp_path, structure_pipelin
 
 
 def test_report_renders_to_a_screenshot(tmp_path, structure_pipeline):
-    from unspin.cli import example_path
     import unspin
+    from unspin.cli import example_path
 
     page = tmp_path / "report.html"
     page.write_text(to_html(unspin.analyze(example_path(), pipeline=structure_pipeline)), encoding="utf-8")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import assert_offsets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unspin.readers import from_text
 from unspin.readers.markdown import read_markdown
-
-from conftest import assert_offsets
 
 _pieces = st.sampled_from([
     "By ", "[Jane Roe](#)", "*", "**", "_", "`", "\\", "[", "]", "(", ")", "# ", "## ", "> ", "- ", "1. ", "---",

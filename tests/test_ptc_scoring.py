@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from unspin.ptc.formats import Annotation, read_labels, write_labels
-from unspin.ptc.scoring import full_task, merge_spans, span_identification, technique_classification
+from unspin.ptc.scoring import (
+    full_task,
+    merge_spans,
+    span_identification,
+    technique_classification,
+)
 
 
 def A(start, end, technique="Loaded_Language", article="1"):

@@ -8,14 +8,12 @@ import threading
 import time
 
 import pytest
+from conftest import FIXTURES, assert_offsets
 
 from unspin.document import LINKS, MARKUP
 from unspin.errors import InputError
 from unspin.readers import ReadFailure, from_bytes, read, read_all
 from unspin.readers.markdown import read_markdown
-
-from conftest import FIXTURES, assert_offsets
-
 
 # --- plain text ----------------------------------------------------------------------------
 

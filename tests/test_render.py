@@ -7,13 +7,12 @@ import re
 
 import jsonschema
 import pytest
+from conftest import FIXTURES, assert_json_offsets
 
 import unspin
 from unspin.readers import from_text
 from unspin.render.html import safe_href, to_html
 from unspin.render.json import schema, to_json, to_jsonl_line
-
-from conftest import FIXTURES, assert_json_offsets
 
 HOSTILE = """<script>document.body.dataset.pwned = "1"</script> Breaking: "><img src=x onerror="document.body.dataset.pwned=2">
 

@@ -4,9 +4,9 @@ careful reader would mark: metadata, where the body starts and ends, quotes and 
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, SHARED_EXAMPLE, assert_offsets
 
 import unspin
-from conftest import FIXTURES, SHARED_EXAMPLE, assert_offsets
 
 # fixture: (title, authors, published, outlet, tags, first body words, last body words,
 #           quote blocks (starts), boilerplate (starts))

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import FIXTURES, assert_offsets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unspin
 from unspin.analyzers.techniques import MODEL_DIR, TECHNIQUES, TechniqueModel
-from unspin.analyzers.techniques.decoding import TokenStates, decode_spans, encode, token_range
+from unspin.analyzers.techniques.decoding import TokenStates, decode_spans, token_range
 from unspin.analyzers.techniques.features import span_features
-from unspin.analyzers.techniques.tokens import SubwordTokenizer, TokenizedText, sliding_windows
-
-from conftest import FIXTURES, assert_offsets
+from unspin.analyzers.techniques.tokens import (
+    SubwordTokenizer,
+    TokenizedText,
+    sliding_windows,
+)
 
 needs_model = pytest.mark.skipif(not TechniqueModel.available(), reason="no technique model shipped in this checkout")
 

@@ -87,7 +87,6 @@ def analyze(
     """
     from .pipeline import default_pipeline
     from .readers import ReadFailure, read_all
-    from .render.json import to_jsonl_line
 
     inputs = list(inputs or [])
     if example:
@@ -119,7 +118,7 @@ def analyze(
         if target is None and format is OutputFormat.html:
             target = Path(f"{_safe_name(analysis.id)}.html")
         if target is None:
-            sys.stdout.write(content if format is not OutputFormat.json or single else to_jsonl_line(analysis) + "\n")
+            sys.stdout.write(content)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

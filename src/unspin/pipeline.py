@@ -14,9 +14,9 @@ from typing import Iterable, Protocol
 
 from . import __version__
 from .analysis import Analysis
+from .analyzers.attribution import AttributionAnalyzer, AttributionTagger
 from .analyzers.attribution.analyzer import sourcing_profile
 from .analyzers.sentences import sentence_offsets
-from .analyzers.attribution import AttributionAnalyzer, AttributionTagger
 from .analyzers.structure import StructureAnalyzer
 from .analyzers.techniques import TechniqueAnalyzer, TechniqueModel
 from .document import ATTRIBUTIONS, CLAIMS, TECHNIQUES, Document

@@ -279,7 +279,7 @@ class StructureAnalyzer:
         if tag:
             self._tags(doc, line, line.start + tag.end(), found)
             return True
-        if self._is_dateline(line) and not _is_prose(line) or (self._is_dateline(line) and line.words <= 8):
+        if self._is_dateline(line) and (not _is_prose(line) or line.words <= 8):
             self._dateline(doc, line, found)
             return True
         return False
@@ -409,7 +409,8 @@ class StructureAnalyzer:
         while i < len(lines):
             line = lines[i]
             kind = boilerplate_kind(line.text)
-            if kind and not _is_prose(line) or kind in ("share", "subscribe", "donate", "advertisement", "related", "credit") and len(line.text) < 200:
+            short_appeal = kind in ("share", "subscribe", "donate", "advertisement", "related", "credit") and len(line.text) < 200
+            if (kind and not _is_prose(line)) or short_appeal:
                 found.add(line.start, line.end, "boilerplate", type=kind)
                 i += 1
                 continue

@@ -9,7 +9,13 @@ from rich.table import Table
 
 from ..analyzers.techniques.labels import TECHNIQUES
 from .formats import Annotation
-from .scoring import Scores, full_task, looks_like_tc_prediction, span_identification, technique_classification
+from .scoring import (
+    Scores,
+    full_task,
+    looks_like_tc_prediction,
+    span_identification,
+    technique_classification,
+)
 
 
 def score(gold: list[Annotation], pred: list[Annotation]) -> Scores:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+
 from ..document import MARKUP, Document, Source
 from ..errors import InputError
 from .markdown import read_markdown

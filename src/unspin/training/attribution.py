@@ -19,7 +19,12 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
-from ..analyzers.attribution.tagger import MODEL_DIR, ROLE_TAGS, AttributionTagger, with_neighbours
+from ..analyzers.attribution.tagger import (
+    MODEL_DIR,
+    ROLE_TAGS,
+    AttributionTagger,
+    with_neighbours,
+)
 from ..analyzers.structure import StructureAnalyzer
 from ..analyzers.techniques.analyzer import TechniqueModel
 from ..document import Document

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -56,9 +55,8 @@ def fuse(source: Path, target: Path, hidden_size: int, heads: int) -> None:
 
 
 def quantize(source: Path, target: Path) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # Fused ops (BiasGelu, SkipLayerNorm) defeat shape inference; their tensors are float.
     quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8,

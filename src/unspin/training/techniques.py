@@ -20,12 +20,29 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..analyzers.techniques.decoding import B, I, O, SpanHead, encode, label_spans, classify
+from ..analyzers.techniques.decoding import (
+    B,
+    I,
+    O,
+    SpanHead,
+    classify,
+    encode,
+    label_spans,
+)
 from ..analyzers.techniques.features import N_SPAN_FEATURES, SpanFeatures
 from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUES
-from ..analyzers.techniques.tokens import SubwordTokenizer, sliding_windows, owning_window
+from ..analyzers.techniques.tokens import (
+    SubwordTokenizer,
+    owning_window,
+    sliding_windows,
+)
 from ..ptc.formats import Annotation, read_article_texts, read_labels
-from ..ptc.scoring import full_task, span_identification, technique_classification
+from ..ptc.scoring import (
+    full_task,
+    merge_spans,
+    span_identification,
+    technique_classification,
+)
 
 
 @dataclass
@@ -102,8 +119,6 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
     tokens = tokenizer.tokenize(text)
     n = len(tokens)
     bio = np.full(n, O, dtype=np.int64)
-    from ..ptc.scoring import merge_spans
-
     for start, end in merge_spans([(a.start, a.end) for a in gold]):
         inside = np.nonzero((tokens.ends > start) & (tokens.starts < end))[0]
         if len(inside):

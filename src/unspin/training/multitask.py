@@ -1,0 +1,208 @@
+"""Fine-tune one encoder for techniques and attribution together.
+
+Starts from the technique checkpoint and trains on PTC windows (span tagging and span
+classification) and PolNeAR windows (source / cue / content tagging with the attribution MLP
+over each token and its neighbours) in alternating single-task batches. The exported encoder then
+serves both analyzers in one pass, and the attribution MLP ships as `tagger.npz`, run by the same
+numpy code as before.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..analyzers.attribution.analyzer import AttributionAnalyzer
+from ..analyzers.attribution.tagger import ROLE_TAGS, AttributionTagger
+from ..analyzers.structure import StructureAnalyzer
+from ..analyzers.techniques.decoding import encode
+from ..analyzers.techniques.tokens import SubwordTokenizer, sliding_windows
+from ..document import Document
+from ..polnear.formats import read_corpus
+from ..polnear.scoring import score as score_attribution
+from ..ptc.formats import read_article_texts, read_labels
+from .attribution import TaggerHead, gold_tags, to_gold
+from .techniques import (
+    TechniqueNet,
+    WindowExample,
+    base_encoder_path,
+    build_examples,
+    collate,
+    evaluate,
+    pooled_spans,
+    torch_encoder,
+)
+
+
+@dataclass
+class MultitaskConfig:
+    ptc: str
+    polnear: str
+    run: str
+    output: str
+    epochs: int = 2
+    batch_size: int = 16
+    encoder_lr: float = 3e-5
+    head_lr: float = 5e-4
+    context: int = 2
+    seed: int = 13
+
+
+def shift(hidden: torch.Tensor, context: int) -> torch.Tensor:
+    """Torch twin of `with_neighbours` over [batch, tokens, width]."""
+    parts = []
+    for k in range(-context, context + 1):
+        if k == 0:
+            parts.append(hidden)
+            continue
+        shifted = torch.zeros_like(hidden)
+        if k < 0:
+            shifted[:, -k:] = hidden[:, :k]
+        else:
+            shifted[:, :-k] = hidden[:, k:]
+        parts.append(shifted)
+    return torch.cat(parts, dim=-1)
+
+
+def polnear_examples(tokenizer: SubwordTokenizer, corpus: dict) -> list[WindowExample]:
+    structure = StructureAnalyzer()
+    out = []
+    for name, (text, gold) in corpus.items():
+        doc = structure(Document(text=text, id=name))
+        tokens = tokenizer.tokenize(text, doc.content_regions())
+        tags = gold_tags(doc, tokens, gold)
+        for w in sliding_windows(len(tokens)):
+            out.append(WindowExample(tokens.ids[w.first : w.last], tags[w.first : w.last], []))
+    return out
+
+
+class _TorchStates:
+    """Adapter so the attribution analyzer reads states from the torch model during training."""
+
+    name = "multitask-training"
+
+    def __init__(self, model: TechniqueNet, tokenizer: SubwordTokenizer):
+        self.run = torch_encoder(model)
+        self.tokenizer = tokenizer
+
+    def states(self, doc: Document):
+        key = "encoder:training"
+        if key not in doc.tensors:
+            doc.tensors[key] = encode(doc.text, doc.content_regions(), self.tokenizer, self.run)
+        return doc.tensors[key]
+
+
+def attribution_dev(model, head, tokenizer, dev_corpus, scratch: Path, context: int) -> dict:
+    head.save(scratch, {"name": "scratch", "layers": 2, "context": context, "tags": list(ROLE_TAGS)})
+    analyzer = AttributionAnalyzer(encoder=_TorchStates(model, tokenizer), tagger=AttributionTagger(scratch))
+    structure = StructureAnalyzer()
+    gold, pred = {}, {}
+    for name, (text, attributions) in dev_corpus.items():
+        doc = analyzer(structure(Document(text=text, id=name)))
+        pred[name] = [to_gold(a) for a in doc.meta["attributions"]]
+        gold[name] = attributions
+    return {k: round(v.f1, 4) for k, v in score_attribution(gold, pred).items()}
+
+
+def train(config: MultitaskConfig) -> None:
+    torch.manual_seed(config.seed)
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    torch.set_num_threads(2)
+    run = Path(config.run)
+    run_config = json.loads((run / "config.json").read_text())
+    out = Path(config.output)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.json").write_text(json.dumps({**run_config, "multitask": asdict(config)}, indent=2))
+    tokenizer = SubwordTokenizer(base_encoder_path() / "tokenizer.json")
+
+    ptc = Path(config.ptc)
+    texts = read_article_texts(ptc / "articles")
+    labels = read_labels(ptc / "labels.tsv")
+    by_article = defaultdict(list)
+    for a in labels:
+        by_article[a.article_id].append(a)
+    ptc_examples = [e for aid in run_config["train_ids"] for e in build_examples(tokenizer, texts[aid], by_article[aid])]
+    val_texts = {aid: texts[aid] for aid in run_config["validation_ids"]}
+    val_gold = [a for aid in run_config["validation_ids"] for a in by_article[aid]]
+    polnear_train = polnear_examples(tokenizer, read_corpus(Path(config.polnear) / "train"))
+    dev_corpus = read_corpus(Path(config.polnear) / "dev")
+    print(f"{len(ptc_examples)} PTC windows, {len(polnear_train)} PolNeAR windows", flush=True)
+
+    model = TechniqueNet(base_encoder_path(), run_config["span_hidden"])
+    model.load_state_dict(torch.load(run / "best.pt", map_location="cpu"))
+    head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256)
+    optimizer = torch.optim.AdamW(
+        [{"params": model.encoder.parameters(), "lr": config.encoder_lr},
+         {"params": list(model.bio.parameters()) + list(model.span_head.parameters()) + list(head.parameters()),
+          "lr": config.head_lr}],
+        weight_decay=0.01,
+    )
+    batches = [("ptc", i) for i in range(0, len(ptc_examples), config.batch_size)]
+    batches += [("polnear", i) for i in range(0, len(polnear_train), config.batch_size)]
+    total = len(batches) * config.epochs
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total))
+    bio_loss = nn.CrossEntropyLoss(ignore_index=-100, weight=torch.tensor([1.0, 2.0, 1.5]))
+    tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    started = time.time()
+    history = []
+    for epoch in range(config.epochs):
+        random.shuffle(ptc_examples)
+        random.shuffle(polnear_train)
+        random.shuffle(batches)
+        model.train()
+        head.train()
+        for step, (task, offset) in enumerate(batches):
+            pool = ptc_examples if task == "ptc" else polnear_train
+            ids, mask, tags, spans = collate(pool[offset : offset + config.batch_size], tokenizer)
+            logits, hidden = model(ids, mask)
+            if task == "ptc":
+                loss = bio_loss(logits.reshape(-1, 3), tags.reshape(-1))
+                if spans is not None:
+                    span_logits = model.span_head(pooled_spans(hidden, spans))
+                    loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
+            else:
+                hidden = hidden * mask.unsqueeze(-1)
+                loss = tag_loss(head(shift(hidden, config.context)).reshape(-1, len(ROLE_TAGS)), tags.reshape(-1))
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(list(model.parameters()) + list(head.parameters()), 1.0)
+            optimizer.step()
+            scheduler.step()
+            if step % 50 == 0:
+                print(f"epoch {epoch + 1} step {step}/{len(batches)} {task} loss {loss.item():.4f} "
+                      f"elapsed {time.time() - started:.0f}s", flush=True)
+        model.eval()
+        head.eval()
+        techniques = evaluate(torch_encoder(model), model.numpy_span_head(), tokenizer, val_texts, val_gold,
+                              thresholds=(0.3, 0.35, 0.4), second_label_min=0.45)
+        best = str(techniques["best_threshold"])
+        attribution = attribution_dev(model, head, tokenizer, dev_corpus, out / f"tagger-epoch{epoch + 1}", config.context)
+        summary = {"epoch": epoch + 1, "si_f1": techniques["by_threshold"][best]["si"]["f1"],
+                   "full_f1": techniques["by_threshold"][best]["full"]["f1"], "tc_f1": techniques["tc"]["f1"],
+                   **attribution, "elapsed_s": round(time.time() - started)}
+        history.append(summary)
+        print(json.dumps(summary), flush=True)
+        torch.save(model.state_dict(), out / f"epoch{epoch + 1}.pt")
+        (out / "history.json").write_text(json.dumps(history, indent=2))
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ptc", default="../shared/data/ptc/train")
+    parser.add_argument("--polnear", default="../shared/data/polnear")
+    parser.add_argument("--run", default="runs/techniques")
+    parser.add_argument("--output", default="runs/multitask")
+    parser.add_argument("--epochs", type=int, default=2)
+    args = parser.parse_args()
+    train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs))
