@@ -47,7 +47,7 @@ _BOILERPLATE_START = [
     ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b"),
     ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
-               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr)\s*$"),
+               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b"),
@@ -84,7 +84,9 @@ _BACK_REFERENCE = re.compile(
 _CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\s+([A-Z][a-z][\w .&'\-]*)$")
 # "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date.
 _PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*(?:--|—|–|-)\s*")
-_ABOUT_HEADING = re.compile(r"^about\s+(?!the authors?\b)\S.{0,60}$", re.IGNORECASE)
+_WEEKDAY_AT_END = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                             r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
+_ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,60}$", re.IGNORECASE)
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"(?:[{_UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
 _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
@@ -198,9 +200,10 @@ class StructureAnalyzer:
         doc.layers[SEGMENTS] = [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(found.segments, key=lambda x: (x[0], x[1]))
         ]
+        unique_authors = {doc.text[a:b]: (a, b) for a, b in reversed(found.authors)}  # first mention wins
         doc.meta.update(
             title=doc.span(*found.title) if found.title else None,
-            authors=[doc.span(*a) for a in found.authors],
+            authors=[doc.span(*a) for a in sorted(unique_authors.values())],
             published=found.published,
             outlet=doc.span(*found.outlet) if found.outlet else None,
             tags=[doc.span(*t) for t in found.tags],
@@ -223,6 +226,11 @@ class StructureAnalyzer:
             kind = boilerplate_kind(line.text)
             if kind and not (title_index is None and headings and i == headings[0]):
                 found.add(line.start, line.end, "boilerplate", type=kind)
+                i += 1
+                continue
+            if title_index is None and headings and i < headings[0]:
+                # Lines above the page's main heading: skip links, section names, menus.
+                found.add(line.start, line.end, "boilerplate", type="navigation")
                 i += 1
                 continue
             if title_index is None and (not headings or i == headings[0]) and not _SEPARATOR.match(line.text):
@@ -336,9 +344,10 @@ class StructureAnalyzer:
             a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
             prefix = doc.text[a:b]
             prefix = re.sub(r"^(?:published|posted|updated|first published)(?: on)?\s*", "", prefix, flags=re.I)
+            prefix = _WEEKDAY_AT_END.sub("", prefix).strip(" ,|-–—")
             if prefix and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix):
-                a = b - len(prefix)
-                found.outlet = (a, b)
+                a = doc.text.index(prefix, a, b)
+                found.outlet = (a, a + len(prefix))
 
     def _tags(self, doc: Document, line: Line, values_start: int, found: _Found) -> None:
         values = [s for s in line.links if s.start >= values_start]
@@ -372,14 +381,25 @@ class StructureAnalyzer:
             if sure or not _is_prose(line):
                 marked = marked or sure
                 j -= 1
-            elif j - 2 > body_start and _ABOUT_HEADING.match(lines[j - 2].text):
+            elif (about := self._about_heading_above(lines, j - 1, body_start)) is not None:
                 marked = True
-                j -= 2
+                j = about
             else:
                 break
         if not marked:
             return len(lines)
         return j
+
+    @staticmethod
+    def _about_heading_above(lines: list[Line], index: int, body_start: int) -> int | None:
+        """The index of an "About X" / "Written by X" heading at most three lines above a prose
+        line, with only non-prose lines ("143 Followers") in between."""
+        for k in range(index - 1, max(body_start, index - 4), -1):
+            if _ABOUT_HEADING.match(lines[k].text):
+                return k
+            if _is_prose(lines[k]):
+                return None
+        return None
 
     @staticmethod
     def _is_bio(line: Line, found: _Found) -> bool:
