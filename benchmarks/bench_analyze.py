@@ -47,10 +47,10 @@ def main() -> None:
     pipeline(Document(text=texts[0]))  # warm-up: spaCy import, first ONNX run
     first_s = time.perf_counter() - cold_start
 
-    def whole() -> float:
+    def whole(run=pipeline) -> float:
         t0 = time.perf_counter()
         for text in texts:
-            pipeline(Document(text=text))
+            run(Document(text=text))
         return time.perf_counter() - t0
 
     # The encoder alone, over the very windows the pipeline feeds it.
@@ -72,6 +72,8 @@ def main() -> None:
         return time.perf_counter() - t0
 
     whole_s = min(whole() for _ in range(args.repeat))
+    without_attribution = default_pipeline(attribution=False)
+    techniques_s = min(whole(without_attribution) for _ in range(args.repeat))
     encoder_s = min(encoder_only() for _ in range(args.repeat))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(texts)
@@ -79,6 +81,8 @@ def main() -> None:
     print(f"model load          {load_s:.2f} s (ONNX session, tokenizer, heads)")
     print(f"first analysis      {first_s:.2f} s after the import of unspin (cold start)")
     print(f"analyze (whole)     {n / whole_s:.2f} articles/s, {n_tokens / whole_s:,.0f} tokens/s ({whole_s:.1f} s)")
+    print(f"without attribution {n / techniques_s:.2f} articles/s ({techniques_s:.1f} s): attribution adds "
+          f"{100 * (whole_s / techniques_s - 1):.0f}%")
     print(f"bare ONNX encoder   {n / encoder_s:.2f} articles/s, {n_tokens / encoder_s:,.0f} tokens/s ({encoder_s:.1f} s)")
     print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x")
     print(f"peak RSS            {rss_mb:.0f} MB")
