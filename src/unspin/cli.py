@@ -245,12 +245,33 @@ def attribution_score(
     print_scores(score_files(gold, pred))
 
 
+@train_app.command("multitask")
+def train_multitask(
+    ptc: Path = typer.Option(Path("../shared/data/ptc/train"), "--ptc", help="PTC folder with articles/ and labels.tsv."),
+    polnear: Path = typer.Option(Path("../shared/data/polnear"), "--polnear", help="PolNeAR folder with train/ and dev/."),
+    run: Path = typer.Option(Path("runs/techniques"), "--run", help="The technique run to start from."),
+    output: Path = typer.Option(Path("runs/multitask"), "--output"),
+    epochs: int = typer.Option(2, "--epochs"),
+) -> None:
+    """Second stage: train the encoder on techniques and attribution together, so one encoder
+    pass serves both (checkpoints and dev scores per epoch in --output).
+
+    Example: unspin train multitask --run runs/techniques --output runs/multitask
+    """
+    try:
+        from .training.multitask import MultitaskConfig, train
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    train(MultitaskConfig(ptc=str(ptc), polnear=str(polnear), run=str(run), output=str(output), epochs=epochs))
+
+
 @train_app.command("attribution")
 def train_attribution(
     data: Path = typer.Option(Path("../shared/data/polnear"), "--data", help="PolNeAR folder with train/ and dev/."),
     epochs: int = typer.Option(12, "--epochs"),
 ) -> None:
-    """Train the attribution tagger on the shipped encoder's states (selected on PolNeAR dev).
+    """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
+    as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations.
 
     Example: unspin train attribution --data ../shared/data/polnear
     """

@@ -76,10 +76,10 @@ def onnx_encoder(path: Path, threads: int = 2):
     return run
 
 
-def main(run_dir: Path, data: Path, target: Path = MODEL_DIR) -> dict:
+def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt") -> dict:
     config = json.loads((run_dir / "config.json").read_text())
     net = TechniqueNet(base_encoder_path(), config["span_hidden"])
-    net.load_state_dict(torch.load(run_dir / "best.pt", map_location="cpu"))
+    net.load_state_dict(torch.load(run_dir / checkpoint, map_location="cpu"))
     net.eval()
     work = run_dir / "onnx"
     work.mkdir(exist_ok=True)
@@ -126,6 +126,8 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR) -> dict:
         "second_label_min": SECOND_LABEL_MIN,
         "validation": results,
         "training": {k: config[k] for k in ("epochs", "batch_size", "encoder_lr", "head_lr", "seed", "validation_articles")},
+        "multitask": config.get("multitask"),
+        "checkpoint": checkpoint,
         "history": json.loads((run_dir / "history.json").read_text()),
     }
     (target / "config.json").write_text(json.dumps(shipped, indent=2) + "\n")
@@ -138,5 +140,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--run", type=Path, default=Path("runs/techniques"))
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/train"))
+    parser.add_argument("--checkpoint", default="best.pt", help="File in --run to export (e.g. epoch2.pt).")
     args = parser.parse_args()
-    main(args.run, args.data)
+    main(args.run, args.data, checkpoint=args.checkpoint)

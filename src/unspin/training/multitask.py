@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
@@ -21,7 +22,7 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
-from ..analyzers.attribution.tagger import ROLE_TAGS, AttributionTagger
+from ..analyzers.attribution.tagger import MODEL_DIR, ROLE_TAGS, AttributionTagger
 from ..analyzers.structure import StructureAnalyzer
 from ..analyzers.techniques.decoding import encode
 from ..analyzers.techniques.tokens import SubwordTokenizer, sliding_windows
@@ -195,6 +196,30 @@ def train(config: MultitaskConfig) -> None:
         (out / "history.json").write_text(json.dumps(history, indent=2))
 
 
+def ship_tagger(run: Path, epoch: int, target: Path = MODEL_DIR) -> dict:
+    """Copy the attribution MLP trained at `epoch` into the package, with its config.
+
+    The technique encoder of the same epoch must be exported too (`training.export
+    --checkpoint epochN.pt`): the tagger reads that encoder's states.
+    """
+    history = json.loads((run / "history.json").read_text())
+    config = json.loads((run / "config.json").read_text())["multitask"]
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(run / f"tagger-epoch{epoch}" / "tagger.npz", target / "tagger.npz")
+    shipped = {
+        "name": "unspin-attribution-mlp-multitask",
+        "layers": 2,
+        "context": config["context"],
+        "tags": list(ROLE_TAGS),
+        "encoder": "unspin-techniques-minilm-l6-int8 (trained jointly on PTC and PolNeAR)",
+        "training": config,
+        "epoch": epoch,
+        "dev_fp32": next(h for h in history if h["epoch"] == epoch),
+    }
+    (target / "config.json").write_text(json.dumps(shipped, indent=2) + "\n")
+    return shipped
+
+
 if __name__ == "__main__":
     import argparse
 
@@ -204,5 +229,10 @@ if __name__ == "__main__":
     parser.add_argument("--run", default="runs/techniques")
     parser.add_argument("--output", default="runs/multitask")
     parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--ship", type=int, default=None, metavar="EPOCH",
+                        help="Instead of training, copy the attribution tagger of this epoch into the package.")
     args = parser.parse_args()
-    train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs))
+    if args.ship:
+        print(json.dumps(ship_tagger(Path(args.output), args.ship), indent=2))
+    else:
+        train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs))
