@@ -154,3 +154,24 @@ def test_shared_example_cites_cnn_and_al_masdar_as_media():
     quoted = {a["source_name"] for a in analysis.attributions if a["kind"] == "direct"}
     assert {"CNN", "Al-Masdar News"} <= quoted
     assert analysis.summary["sourcing"]["author_only_sentences"]
+
+
+@needs_models
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Title\n\nThe minister said: "We will win. We will not give up.\n\n"And we will not apologise," she added.\n',
+        "Title\n\n“He told me ‘never again’ and meant it,” said Ana Ruiz, a nurse.\n",
+        'Title\n\nCritics said the plan was "unworkable and, frankly, a fantasy.\n\nOfficials disagreed.\n',
+        "Title\n\nThe Daily Herald, in an editorial, claims:\n\n“The deal is done.”\n\nIt is not.\n",
+        "Title\n\n\"\"\" '' ‘’ “” « » said said according to\n",
+    ],
+)
+def test_quotation_edge_cases_never_break(text):
+    import unspin
+    from conftest import assert_offsets
+
+    analysis = unspin.analyze(unspin.Document(text=text))
+    assert_offsets(analysis)
+    for a in analysis.attributions:
+        assert a["kind"] in ("direct", "indirect", "mixed") and a["content"]
