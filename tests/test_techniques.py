@@ -42,13 +42,21 @@ def _states(text: str, words: list[tuple[int, int]], inside: list[float], begins
 
 
 def test_decode_joins_runs_and_breaks_at_newlines_and_confident_starts():
-    text = "aa bb cc\ndd ee ff"
-    words = [(0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17)]
-    states = _states(text, words, [0.9, 0.8, 0.1, 0.9, 0.9, 0.9], [0.9, 0.1, 0, 0.9, 0.1, 0.9])
+    text = "aaaa bbbb cccc\ndddd eeee ffff gg"
+    words = [(0, 4), (5, 9), (10, 14), (15, 19), (20, 24), (25, 29), (30, 32)]
+    states = _states(text, words, [0.9, 0.8, 0.1, 0.9, 0.9, 0.9, 0.1], [0.9, 0.1, 0, 0.9, 0.1, 0.9, 0])
     spans = [(a, b) for a, b, _ in decode_spans(text, states, threshold=0.5)]
-    assert spans == [(0, 5), (9, 14), (15, 17)]
+    assert spans == [(0, 9), (15, 24), (25, 29)]
     for a, b in spans:
         assert text[a:b].strip() == text[a:b]
+
+
+def test_weak_tokens_extend_spans_but_do_not_make_them():
+    text = "alpha beta gamma delta epsilon"
+    words = [(0, 5), (6, 10), (11, 16), (17, 22), (23, 30)]
+    states = _states(text, words, [0.9, 0.4, 0.1, 0.4, 0.4])
+    spans = [(a, b) for a, b, _ in decode_spans(text, states, threshold=0.3, keep=0.5)]
+    assert spans == [(0, 10)]  # mean 0.65 is kept; "delta epsilon" (mean 0.4) is not
 
 
 def test_token_range_finds_overlapping_tokens():

@@ -21,7 +21,8 @@ from ..analyzers.techniques.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordT
 from ..ptc.formats import read_article_texts, read_labels
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+# (extend a span above, keep a span whose mean reaches): chosen on validation
+THRESHOLDS = tuple((t, round(t + m, 2)) for t in (0.25, 0.3, 0.35, 0.4) for m in (0.0, 0.05, 0.1))
 SECOND_LABEL_MIN = 0.45
 
 
@@ -101,8 +102,10 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         scores = evaluate(onnx_encoder(work / f"model.{name}.onnx"), head, tokenizer, val_texts, val_gold,
                           thresholds=THRESHOLDS, second_label_min=SECOND_LABEL_MIN)
         best = str(scores["best_threshold"])
+        threshold, keep = scores["best_threshold"]
         results[name] = {
-            "threshold": scores["best_threshold"],
+            "threshold": threshold,
+            "keep_threshold": keep,
             "si_f1": scores["by_threshold"][best]["si"]["f1"],
             "full_f1": scores["by_threshold"][best]["full"]["f1"],
             "tc_f1": scores["tc"]["f1"],
@@ -123,6 +126,7 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         "window_tokens": WINDOW_TOKENS,
         "stride_tokens": STRIDE_TOKENS,
         "threshold": results["int8"]["threshold"],
+        "keep_threshold": results["int8"]["keep_threshold"],
         "second_label_min": SECOND_LABEL_MIN,
         "validation": results,
         "training": {k: config[k] for k in ("epochs", "batch_size", "encoder_lr", "head_lr", "seed", "validation_articles")},

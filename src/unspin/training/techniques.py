@@ -192,7 +192,8 @@ def torch_encoder(model: TechniqueNet):
 
 def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], gold: list[Annotation],
              thresholds=(0.3, 0.4, 0.5, 0.6), second_label_min: float = 0.3) -> dict:
-    """SI, full-task and TC scores on `texts` for each span threshold; the best threshold wins."""
+    """SI, full-task and TC scores on `texts` for each span threshold (a float, or a
+    (threshold, keep) pair for hysteresis decoding); the best setting wins."""
     states = {aid: encode(text, None, tokenizer, model_encoder) for aid, text in texts.items()}
     tc_pred = []
     for aid, text in texts.items():
@@ -207,18 +208,19 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
     tc, tc_per = technique_classification(gold, tc_pred)
     results = {"tc": asdict(tc), "tc_per_technique": {k: asdict(v) for k, v in tc_per.items()}, "by_threshold": {}}
     best = None
-    for threshold in thresholds:
+    for setting in thresholds:
+        threshold, keep = setting if isinstance(setting, tuple) else (setting, None)
         pred = [
             Annotation(aid, s.start, s.end, s.technique)
             for aid, text in texts.items()
-            for s in label_spans(text, states[aid], head, threshold, second_label_min)
+            for s in label_spans(text, states[aid], head, threshold, second_label_min, keep)
         ]
         si = span_identification(gold, pred)
         full, full_per = full_task(gold, pred)
         entry = {"si": asdict(si), "full": asdict(full), "full_per_technique": {k: asdict(v) for k, v in full_per.items()}}
-        results["by_threshold"][str(threshold)] = entry
+        results["by_threshold"][str(setting)] = entry
         if best is None or si.f1 + full.f1 > best[1]:
-            best = (threshold, si.f1 + full.f1)
+            best = (setting, si.f1 + full.f1)
     results["best_threshold"] = best[0]
     return results
 

@@ -71,7 +71,8 @@ class TechniqueModel(LoadedOnce):
         return self.label(text, self.encode(text, regions))
 
     def label(self, text: str, states: TokenStates):
-        return label_spans(text, states, self.head, self.config["threshold"], self.config["second_label_min"])
+        return label_spans(text, states, self.head, self.config["threshold"], self.config["second_label_min"],
+                           self.config.get("keep_threshold"))
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """Technique probabilities for given spans, in the context of the whole text."""

@@ -114,9 +114,15 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def decode_spans(text: str, states: TokenStates, threshold: float) -> list[tuple[int, int, float]]:
+MIN_SPAN_CHARS = 4
+
+
+def decode_spans(text: str, states: TokenStates, threshold: float, keep: float | None = None) -> list[tuple[int, int, float]]:
     """Runs of tokens whose span probability passes `threshold`; a run breaks at a line break
-    and where the model is confident a new span begins. Returns (start, end, mean probability)."""
+    and where the model is confident a new span begins. A run is kept when its mean probability
+    reaches `keep` (hysteresis: weak tokens may extend a span, not make one) and it covers at
+    least a few characters. Returns (start, end, mean probability)."""
+    keep = threshold if keep is None else keep
     tokens = states.tokens
     inside = states.bio_probs[:, B] + states.bio_probs[:, I]
     spans: list[tuple[int, int, float]] = []
@@ -130,8 +136,9 @@ def decode_spans(text: str, states: TokenStates, threshold: float) -> list[tuple
             breaks = "\n" in gap or starts_new
         if run_first >= 0 and (not on or breaks):
             start, end = snap_to_words(text, int(tokens.starts[run_first]), int(tokens.ends[i - 1]))
-            if not only_function_words(text[start:end]):
-                spans.append((start, end, float(inside[run_first:i].mean())))
+            mean = float(inside[run_first:i].mean())
+            if mean >= keep and end - start >= MIN_SPAN_CHARS and not only_function_words(text[start:end]):
+                spans.append((start, end, mean))
             run_first = -1
         if on and run_first < 0:
             run_first = i
@@ -174,10 +181,11 @@ def label_spans(
     head: SpanHead,
     threshold: float,
     second_label_min: float,
+    keep: float | None = None,
 ) -> list[ScoredSpan]:
     """The full task: find spans, then name their technique(s). A span gets its most likely
     technique, and a second one when the model gives that one at least `second_label_min`."""
-    found = decode_spans(text, states, threshold)
+    found = decode_spans(text, states, threshold, keep)
     probs = classify(states, text, [(s, e) for s, e, _ in found], head)
     out = []
     for (start, end, span_p), p in zip(found, probs):
