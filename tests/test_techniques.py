@@ -128,3 +128,13 @@ def test_classify_returns_a_distribution_per_span():
     probs = model.classify(text, [(9, 31), (33, 58)])
     assert probs.shape == (2, len(TECHNIQUES))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+
+
+@needs_model
+def test_text_too_long_for_the_models_is_a_clear_error(monkeypatch):
+    from unspin.analyzers.techniques import analyzer
+    from unspin.errors import InputError
+
+    monkeypatch.setattr(analyzer, "MAX_TOKENS", 50)
+    with pytest.raises(InputError, match="more than the models take"):
+        unspin.analyze(unspin.Document(text="Title\n\n" + "A long sentence about the council's budget. " * 40))

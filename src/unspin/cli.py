@@ -105,7 +105,13 @@ def analyze(
             if single:
                 fail(item.message)
             continue
-        analysis = pipeline(item)
+        try:
+            analysis = pipeline(item)
+        except UnspinError as error:
+            failures.append(ReadFailure(item.id, str(error)))
+            if single:
+                fail(str(error))
+            continue
         if format is OutputFormat.text and output is None:
             from rich.console import Console
 

@@ -37,15 +37,36 @@ class AttributionTagger(LoadedOnce):
                            for i in range(self.config["layers"])]
         self.name = self.config.get("name", "attribution")
 
-    def probabilities(self, hidden: np.ndarray) -> np.ndarray:
-        x = with_neighbours(hidden, self.config["context"])
-        for i, (w, b) in enumerate(self.layers):
-            x = x @ w.T + b
-            if i < len(self.layers) - 1:
-                x = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
-        x = x - x.max(axis=-1, keepdims=True)
-        e = np.exp(x)
-        return e / e.sum(axis=-1, keepdims=True)
+    def probabilities(self, hidden: np.ndarray, rows: int = 8192) -> np.ndarray:
+        first = self._first_layer(hidden)
+        out = np.empty((len(hidden), len(ROLE_TAGS)), dtype=np.float32)
+        for start in range(0, len(hidden), rows):  # bounded temporaries on very long texts
+            x = first[start : start + rows]
+            for i, (w, b) in enumerate(self.layers):
+                if i > 0:
+                    x = x @ w.T + b
+                if i < len(self.layers) - 1:
+                    x = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+            x = x - x.max(axis=-1, keepdims=True)
+            e = np.exp(x)
+            out[start : start + rows] = e / e.sum(axis=-1, keepdims=True)
+        return out
+
+    def _first_layer(self, hidden: np.ndarray) -> np.ndarray:
+        """`with_neighbours(hidden) @ w.T + b`, computed block by block on the unshifted states and
+        shifted afterwards, so no [tokens, 5 x width] array is ever built."""
+        w, b = self.layers[0]
+        context, width = self.config["context"], hidden.shape[-1]
+        out = np.broadcast_to(b, (len(hidden), len(b))).copy()
+        for block, k in enumerate(range(-context, context + 1)):
+            partial = hidden @ w[:, block * width : (block + 1) * width].T
+            if k < 0:
+                out[-k:] += partial[:k]
+            elif k > 0:
+                out[:-k] += partial[k:]
+            else:
+                out += partial
+        return out
 
     def spans(self, text: str, states: TokenStates) -> list[RoleSpan]:
         return decode_roles(text, states, self.probabilities(states.hidden))

@@ -11,12 +11,16 @@ import numpy as np
 
 from ...document import TECHNIQUES as TECHNIQUES_LAYER
 from ...document import Document
+from ...errors import InputError
 from ..loading import LoadedOnce
 from .decoding import SpanHead, TokenStates, classify, encode, label_spans
 from .labels import TECHNIQUES
 from .tokens import SubwordTokenizer
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
+# About 800,000 characters of article text, far beyond any article; the per-token states of one
+# document must fit in memory (this many tokens take about 300 MB).
+MAX_TOKENS = 200_000
 
 
 class TechniqueModel(LoadedOnce):
@@ -64,6 +68,12 @@ class TechniqueModel(LoadedOnce):
         document and shared with every analyzer that reads the same encoder."""
         key = f"encoder:{self.name}"
         if key not in doc.tensors:
+            tokens = self.tokenizer.tokenize(doc.text, doc.content_regions())
+            if len(tokens) > MAX_TOKENS:
+                raise InputError(
+                    f"{doc.id}: {len(tokens):,} sub-word tokens of article text is more than the models take "
+                    f"({MAX_TOKENS:,}); split it into articles, or pass --no-techniques --no-attribution"
+                )
             doc.tensors[key] = self.encode(doc.text, doc.content_regions())
         return doc.tensors[key]
 
