@@ -40,6 +40,9 @@ class Pipeline:
     def __call__(self, doc: Document) -> Analysis:
         for analyzer in self.analyzers:
             doc = analyzer(doc)
+        # Encoder states are shared between analyzers of one run; an Analysis kept by a caller
+        # must not hold megabytes of them per document.
+        doc.tensors.clear()
         for layer in (TECHNIQUES, CLAIMS):
             doc.layers.setdefault(layer, [])
         doc.meta.setdefault(ATTRIBUTIONS, [])
