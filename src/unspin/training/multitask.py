@@ -55,6 +55,9 @@ class MultitaskConfig:
     head_lr: float = 5e-4
     context: int = 2
     seed: int = 13
+    # Continue an earlier multitask run instead of starting from the technique checkpoint.
+    resume_checkpoint: str | None = None
+    resume_tagger: str | None = None
 
 
 def shift(hidden: torch.Tensor, context: int) -> torch.Tensor:
@@ -120,6 +123,7 @@ def train(config: MultitaskConfig) -> None:
     torch.set_num_threads(2)
     run = Path(config.run)
     run_config = json.loads((run / "config.json").read_text())
+    run_config.pop("multitask", None)
     out = Path(config.output)
     out.mkdir(parents=True, exist_ok=True)
     (out / "config.json").write_text(json.dumps({**run_config, "multitask": asdict(config)}, indent=2))
@@ -139,8 +143,13 @@ def train(config: MultitaskConfig) -> None:
     print(f"{len(ptc_examples)} PTC windows, {len(polnear_train)} PolNeAR windows", flush=True)
 
     model = TechniqueNet(base_encoder_path(), run_config["span_hidden"])
-    model.load_state_dict(torch.load(run / "best.pt", map_location="cpu"))
+    model.load_state_dict(torch.load(config.resume_checkpoint or run / "best.pt", map_location="cpu"))
     head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256)
+    if config.resume_tagger:
+        with np.load(config.resume_tagger) as weights:
+            for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):
+                layer.weight.data = torch.from_numpy(weights[f"w{i}"].copy())
+                layer.bias.data = torch.from_numpy(weights[f"b{i}"].copy())
     optimizer = torch.optim.AdamW(
         [{"params": model.encoder.parameters(), "lr": config.encoder_lr},
          {"params": list(model.bio.parameters()) + list(model.span_head.parameters()) + list(head.parameters()),
@@ -229,10 +238,16 @@ if __name__ == "__main__":
     parser.add_argument("--run", default="runs/techniques")
     parser.add_argument("--output", default="runs/multitask")
     parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--encoder-lr", type=float, default=3e-5)
+    parser.add_argument("--head-lr", type=float, default=5e-4)
+    parser.add_argument("--resume-checkpoint", default=None)
+    parser.add_argument("--resume-tagger", default=None)
     parser.add_argument("--ship", type=int, default=None, metavar="EPOCH",
                         help="Instead of training, copy the attribution tagger of this epoch into the package.")
     args = parser.parse_args()
     if args.ship:
         print(json.dumps(ship_tagger(Path(args.output), args.ship), indent=2))
     else:
-        train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs))
+        train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs,
+                              encoder_lr=args.encoder_lr, head_lr=args.head_lr,
+                              resume_checkpoint=args.resume_checkpoint, resume_tagger=args.resume_tagger))
