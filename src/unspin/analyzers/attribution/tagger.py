@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from ..loading import LoadedOnce
-from ..techniques.decoding import TokenStates, _erf
+from ..activations import gelu, softmax
+from ..techniques.decoding import TokenStates
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
@@ -46,10 +47,8 @@ class AttributionTagger(LoadedOnce):
                 if i > 0:
                     x = x @ w.T + b
                 if i < len(self.layers) - 1:
-                    x = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
-            x = x - x.max(axis=-1, keepdims=True)
-            e = np.exp(x)
-            out[start : start + rows] = e / e.sum(axis=-1, keepdims=True)
+                    x = gelu(x)
+            out[start : start + rows] = softmax(x)
         return out
 
     def _first_layer(self, hidden: np.ndarray) -> np.ndarray:

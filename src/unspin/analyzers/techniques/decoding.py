@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..activations import gelu, softmax
 from ..words import only_function_words, snap_to_words
 from .features import SpanFeatures
 from .labels import TECHNIQUES
@@ -38,21 +39,7 @@ class SpanHead:
             return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")))
 
     def probabilities(self, pooled: np.ndarray) -> np.ndarray:
-        hidden = pooled @ self.w1.T + self.b1
-        hidden = 0.5 * hidden * (1.0 + _erf(hidden / np.sqrt(2.0)))  # exact GELU, as in torch
-        logits = hidden @ self.w2.T + self.b2
-        logits -= logits.max(axis=-1, keepdims=True)
-        e = np.exp(logits)
-        return e / e.sum(axis=-1, keepdims=True)
-
-
-def _erf(x: np.ndarray) -> np.ndarray:
-    # Abramowitz-Stegun 7.1.26; max error 1.5e-7, enough for an activation.
-    sign = np.sign(x)
-    x = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * x)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return sign * (1.0 - poly * np.exp(-x * x))
+        return softmax(gelu(pooled @ self.w1.T + self.b1) @ self.w2.T + self.b2)
 
 
 @dataclass
@@ -101,17 +88,11 @@ def encode(
             chosen = idx[take]
             local = chosen - w.first + 1  # +1 skips [CLS]
             best_margin[chosen] = margin[take]
-            bio[chosen] = _softmax(logits[row, local])
+            bio[chosen] = softmax(logits[row, local])
             hidden[chosen] = states[row, local]
     if bio is None or hidden is None:
         bio, hidden = np.zeros((0, 3), dtype=np.float32), np.zeros((0, 1), dtype=np.float32)
     return TokenStates(tokens, bio, hidden)
-
-
-def _softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(axis=-1, keepdims=True)
-    e = np.exp(x)
-    return e / e.sum(axis=-1, keepdims=True)
 
 
 MIN_SPAN_CHARS = 4
