@@ -13,7 +13,7 @@ from ...document import TECHNIQUES as TECHNIQUES_LAYER
 from ...document import Document
 from ...errors import InputError
 from ..loading import LoadedOnce
-from .decoding import SpanHead, TokenStates, classify, encode, label_spans
+from .decoding import SpanHead, TokenStates, classify, encode, encode_tokens, label_spans
 from .labels import TECHNIQUES
 from .tokens import SubwordTokenizer
 
@@ -74,7 +74,7 @@ class TechniqueModel(LoadedOnce):
                     f"{doc.id}: {len(tokens):,} sub-word tokens of article text is more than the models take "
                     f"({MAX_TOKENS:,}); split it into articles, or pass --no-techniques --no-attribution"
                 )
-            doc.tensors[key] = self.encode(doc.text, doc.content_regions())
+            doc.tensors[key] = encode_tokens(tokens, self.tokenizer, self.encoder)
         return doc.tensors[key]
 
     def predict(self, text: str, regions: list[tuple[int, int]] | None):

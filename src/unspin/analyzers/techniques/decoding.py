@@ -66,7 +66,13 @@ def encode(
     encoder: EncoderFn,
     batch_size: int = BATCH_WINDOWS,
 ) -> TokenStates:
-    tokens = tokenizer.tokenize(text, regions)
+    return encode_tokens(tokenizer.tokenize(text, regions), tokenizer, encoder, batch_size)
+
+
+def encode_tokens(
+    tokens: TokenizedText, tokenizer: SubwordTokenizer, encoder: EncoderFn, batch_size: int = BATCH_WINDOWS
+) -> TokenStates:
+    """Run the encoder over overlapping windows of already tokenized text."""
     n = len(tokens)
     windows = sliding_windows(n)
     bio: np.ndarray | None = None
