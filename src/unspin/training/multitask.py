@@ -38,7 +38,7 @@ from .techniques import (
     build_examples,
     collate,
     evaluate,
-    pooled_spans,
+    technique_loss,
     torch_encoder,
 )
 
@@ -160,7 +160,6 @@ def train(config: MultitaskConfig) -> None:
     batches += [("polnear", i) for i in range(0, len(polnear_train), config.batch_size)]
     total = len(batches) * config.epochs
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total))
-    bio_loss = nn.CrossEntropyLoss(ignore_index=-100, weight=torch.tensor([1.0, 2.0, 1.5]))
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
     started = time.time()
     history = []
@@ -175,10 +174,7 @@ def train(config: MultitaskConfig) -> None:
             ids, mask, tags, spans = collate(pool[offset : offset + config.batch_size], tokenizer)
             logits, hidden = model(ids, mask)
             if task == "ptc":
-                loss = bio_loss(logits.reshape(-1, 3), tags.reshape(-1))
-                if spans is not None:
-                    span_logits = model.span_head(pooled_spans(hidden, spans))
-                    loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
+                loss = technique_loss(model, logits, hidden, tags, spans)
             else:
                 hidden = hidden * mask.unsqueeze(-1)
                 loss = tag_loss(head(shift(hidden, config.context)).reshape(-1, len(ROLE_TAGS)), tags.reshape(-1))

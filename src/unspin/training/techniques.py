@@ -181,6 +181,16 @@ def pooled_spans(hidden: torch.Tensor, spans) -> torch.Tensor:
     return torch.cat([torch.stack(vectors), feats], dim=1)
 
 
+def technique_loss(model: TechniqueNet, logits, hidden, labels, spans) -> torch.Tensor:
+    """Weighted B/I/O cross-entropy plus the soft-target loss of the span classifier."""
+    weights = torch.tensor([1.0, 2.0, 1.5])  # O, B, I: spans are rare, their starts rarer
+    loss = nn.functional.cross_entropy(logits.reshape(-1, 3), labels.reshape(-1), weight=weights, ignore_index=-100)
+    if spans is not None:
+        span_logits = model.span_head(pooled_spans(hidden, spans))
+        loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
+    return loss
+
+
 def torch_encoder(model: TechniqueNet):
     def run(input_ids: np.ndarray, mask: np.ndarray):
         with torch.no_grad():
@@ -261,7 +271,6 @@ def train(config: TrainConfig) -> dict:
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: (s + 1) / max(1, warmup) if s < warmup else max(0.0, (total - s) / max(1, total - warmup))
     )
-    bio_loss_fn = nn.CrossEntropyLoss(ignore_index=-100, weight=torch.tensor([1.0, 2.0, 1.5]))
     history = []
     best_score = -1.0
     started = time.time()
@@ -274,10 +283,7 @@ def train(config: TrainConfig) -> dict:
             batch = [examples[i] for i in order[step * config.batch_size : (step + 1) * config.batch_size]]
             ids, mask, labels_t, spans = collate(batch, tokenizer)
             logits, hidden = model(ids, mask)
-            loss = bio_loss_fn(logits.reshape(-1, 3), labels_t.reshape(-1))
-            if spans is not None:
-                span_logits = model.span_head(pooled_spans(hidden, spans))
-                loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
+            loss = technique_loss(model, logits, hidden, labels_t, spans)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

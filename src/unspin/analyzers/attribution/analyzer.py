@@ -194,7 +194,8 @@ def sourcing_profile(doc: Document, sentences: list[tuple[int, int]]) -> dict:
             if part:
                 covered.append((part["start"], part["end"]))
     attributed = [s for s in sentences if any(a < s[1] and s[0] < b for a, b in covered)]
-    author_only = [s for s in sentences if s not in attributed]
+    attributed_set = set(attributed)
+    author_only = [s for s in sentences if s not in attributed_set]
     regions = doc.content_regions()
     links = [{"text": s.text, "url": s.attrs.get("url"), "start": s.start, "end": s.end} for s in doc.layer(LINKS)
              if any(a <= s.start and s.end <= b for a, b in regions)]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..loading import LoadedOnce
 from ..activations import gelu, softmax
+from ..loading import LoadedOnce
 from ..techniques.decoding import TokenStates
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")

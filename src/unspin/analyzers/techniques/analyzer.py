@@ -13,7 +13,14 @@ from ...document import TECHNIQUES as TECHNIQUES_LAYER
 from ...document import Document
 from ...errors import InputError
 from ..loading import LoadedOnce
-from .decoding import SpanHead, TokenStates, classify, encode, encode_tokens, label_spans
+from .decoding import (
+    SpanHead,
+    TokenStates,
+    classify,
+    encode,
+    encode_tokens,
+    label_spans,
+)
 from .labels import TECHNIQUES
 from .tokens import SubwordTokenizer
 
