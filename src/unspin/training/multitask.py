@@ -58,6 +58,9 @@ class MultitaskConfig:
     # Continue an earlier multitask run instead of starting from the technique checkpoint.
     resume_checkpoint: str | None = None
     resume_tagger: str | None = None
+    # Self-training: a PTC-layout folder (articles/, labels.tsv) of unlabelled articles whose
+    # labels a shipped model predicted (`unspin ptc predict`); every article in it is trained on.
+    pseudo: str | None = None
 
 
 def shift(hidden: torch.Tensor, context: int) -> torch.Tensor:
@@ -136,6 +139,16 @@ def train(config: MultitaskConfig) -> None:
     for a in labels:
         by_article[a.article_id].append(a)
     ptc_examples = [e for aid in run_config["train_ids"] for e in build_examples(tokenizer, texts[aid], by_article[aid])]
+    if config.pseudo:
+        pseudo_texts = read_article_texts(Path(config.pseudo) / "articles")
+        overlap = set(pseudo_texts) & (set(run_config["validation_ids"]) | set(run_config["train_ids"]))
+        if overlap:
+            raise ValueError(f"pseudo-labelled articles overlap the PTC training articles: {sorted(overlap)[:5]}")
+        pseudo_labels = defaultdict(list)
+        for a in read_labels(Path(config.pseudo) / "labels.tsv"):
+            pseudo_labels[a.article_id].append(a)
+        ptc_examples += [e for aid, text in sorted(pseudo_texts.items())
+                         for e in build_examples(tokenizer, text, pseudo_labels[aid])]
     val_texts = {aid: texts[aid] for aid in run_config["validation_ids"]}
     val_gold = [a for aid in run_config["validation_ids"] for a in by_article[aid]]
     polnear_train = polnear_examples(tokenizer, read_corpus(Path(config.polnear) / "train"))
@@ -188,12 +201,11 @@ def train(config: MultitaskConfig) -> None:
                       f"elapsed {time.time() - started:.0f}s", flush=True)
         model.eval()
         head.eval()
-        techniques = evaluate(torch_encoder(model), model.numpy_span_head(), tokenizer, val_texts, val_gold,
-                              thresholds=(0.3, 0.35, 0.4), second_label_min=0.45)
-        best = str(techniques["best_threshold"])
+        techniques = evaluate(torch_encoder(model), model.numpy_span_head(), tokenizer, val_texts, val_gold)
+        best = techniques["best"]
         attribution = attribution_dev(model, head, tokenizer, dev_corpus, out / f"tagger-epoch{epoch + 1}", config.context)
-        summary = {"epoch": epoch + 1, "si_f1": techniques["by_threshold"][best]["si"]["f1"],
-                   "full_f1": techniques["by_threshold"][best]["full"]["f1"], "tc_f1": techniques["tc"]["f1"],
+        summary = {"epoch": epoch + 1, "si_f1": techniques["by_decoding"][best]["si"]["f1"],
+                   "full_f1": techniques["by_decoding"][best]["full"]["f1"], "tc_f1": techniques["tc"]["f1"],
                    **attribution, "elapsed_s": round(time.time() - started)}
         history.append(summary)
         print(json.dumps(summary), flush=True)
@@ -238,6 +250,7 @@ if __name__ == "__main__":
     parser.add_argument("--head-lr", type=float, default=5e-4)
     parser.add_argument("--resume-checkpoint", default=None)
     parser.add_argument("--resume-tagger", default=None)
+    parser.add_argument("--pseudo", default=None, help="PTC-layout folder of pseudo-labelled articles (self-training).")
     parser.add_argument("--ship", type=int, default=None, metavar="EPOCH",
                         help="Instead of training, copy the attribution tagger of this epoch into the package.")
     args = parser.parse_args()
@@ -246,4 +259,5 @@ if __name__ == "__main__":
     else:
         train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs,
                               encoder_lr=args.encoder_lr, head_lr=args.head_lr,
-                              resume_checkpoint=args.resume_checkpoint, resume_tagger=args.resume_tagger))
+                              resume_checkpoint=args.resume_checkpoint, resume_tagger=args.resume_tagger,
+                              pseudo=args.pseudo))

@@ -24,6 +24,7 @@ from ..analyzers.techniques.decoding import (
     B,
     I,
     O,
+    SpanDecoding,
     SpanHead,
     classify,
     encode,
@@ -200,10 +201,14 @@ def torch_encoder(model: TechniqueNet):
     return run
 
 
+# A small grid around the settings that served earlier models; export.py searches a finer one.
+TRAINING_DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i) for b in (0.6, 1.0) for i in (0.8, 1.0))
+
+
 def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], gold: list[Annotation],
-             thresholds=(0.3, 0.4, 0.5, 0.6), second_label_min: float = 0.3) -> dict:
-    """SI, full-task and TC scores on `texts` for each span threshold (a float, or a
-    (threshold, keep) pair for hysteresis decoding); the best setting wins."""
+             decodings: tuple[SpanDecoding, ...] = TRAINING_DECODINGS) -> dict:
+    """SI, full-task and TC scores on `texts` for each span decoding; the best one (by SI plus
+    full-task F1) is reported as `best_decoding`, its scores under `by_decoding[str(index)]`."""
     states = {aid: encode(text, None, tokenizer, model_encoder) for aid, text in texts.items()}
     tc_pred = []
     for aid, text in texts.items():
@@ -216,22 +221,24 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
             for k in range(copies):
                 tc_pred.append(Annotation(aid, start, end, TECHNIQUES[ranked[k]]))
     tc, tc_per = technique_classification(gold, tc_pred)
-    results = {"tc": asdict(tc), "tc_per_technique": {k: asdict(v) for k, v in tc_per.items()}, "by_threshold": {}}
+    results = {"tc": asdict(tc), "tc_per_technique": {k: asdict(v) for k, v in tc_per.items()}, "by_decoding": {}}
     best = None
-    for setting in thresholds:
-        threshold, keep = setting if isinstance(setting, tuple) else (setting, None)
+    for index, decoding in enumerate(decodings):
         pred = [
             Annotation(aid, s.start, s.end, s.technique)
             for aid, text in texts.items()
-            for s in label_spans(text, states[aid], head, threshold, second_label_min, keep)
+            for s in label_spans(text, states[aid], head, decoding)
         ]
         si = span_identification(gold, pred)
         full, full_per = full_task(gold, pred)
-        entry = {"si": asdict(si), "full": asdict(full), "full_per_technique": {k: asdict(v) for k, v in full_per.items()}}
-        results["by_threshold"][str(setting)] = entry
+        results["by_decoding"][str(index)] = {
+            "decoding": asdict(decoding), "si": asdict(si), "full": asdict(full),
+            "full_per_technique": {k: asdict(v) for k, v in full_per.items()},
+        }
         if best is None or si.f1 + full.f1 > best[1]:
-            best = (setting, si.f1 + full.f1)
-    results["best_threshold"] = best[0]
+            best = (index, si.f1 + full.f1)
+    results["best"] = str(best[0])
+    results["best_decoding"] = asdict(decodings[best[0]])
     return results
 
 
@@ -295,13 +302,13 @@ def train(config: TrainConfig) -> dict:
                       f"elapsed {time.time() - started:.0f}s", flush=True)
         model.eval()
         scores = evaluate(torch_encoder(model), model.numpy_span_head(), tokenizer, val_texts, val_gold)
-        best_t = str(scores["best_threshold"])
+        best = scores["by_decoding"][scores["best"]]
         summary = {
             "epoch": epoch + 1,
             "loss": running / steps_per_epoch,
-            "threshold": scores["best_threshold"],
-            "si_f1": scores["by_threshold"][best_t]["si"]["f1"],
-            "full_f1": scores["by_threshold"][best_t]["full"]["f1"],
+            "decoding": scores["best_decoding"],
+            "si_f1": best["si"]["f1"],
+            "full_f1": best["full"]["f1"],
             "tc_f1": scores["tc"]["f1"],
             "elapsed_s": time.time() - started,
         }

@@ -14,6 +14,7 @@ from ...document import Document
 from ...errors import InputError
 from ..loading import LoadedOnce
 from .decoding import (
+    SpanDecoding,
     SpanHead,
     TokenStates,
     classify,
@@ -88,8 +89,11 @@ class TechniqueModel(LoadedOnce):
         return self.label(text, self.encode(text, regions))
 
     def label(self, text: str, states: TokenStates):
-        return label_spans(text, states, self.head, self.config["threshold"], self.config["second_label_min"],
-                           self.config.get("keep_threshold"))
+        return label_spans(text, states, self.head, self.decoding)
+
+    @cached_property
+    def decoding(self) -> SpanDecoding:
+        return SpanDecoding.from_config(self.config["decoding"])
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """Technique probabilities for given spans, in the context of the whole text."""

@@ -6,6 +6,7 @@ card come from the very code that runs in `unspin analyze`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -104,31 +105,89 @@ def encode_tokens(
 MIN_SPAN_CHARS = 4
 
 
-def decode_spans(text: str, states: TokenStates, threshold: float, keep: float | None = None) -> list[tuple[int, int, float]]:
-    """Runs of tokens whose span probability passes `threshold`; a run breaks at a line break
-    and where the model is confident a new span begins. A run is kept when its mean probability
-    reaches `keep` (hysteresis: weak tokens may extend a span, not make one) and it covers at
-    least a few characters. Returns (start, end, mean probability)."""
-    keep = threshold if keep is None else keep
+@dataclass(frozen=True)
+class SpanDecoding:
+    """How per-token B/I/O probabilities become spans and labels; chosen on validation.
+
+    The biases are added to the log-probabilities of B and I before the best path is taken:
+    the SI metric rewards recall, so the best settings lean towards tagging (a bias of 1.0 lets
+    a token whose I probability is e times lower than its O probability still tie).
+    """
+
+    begin_bias: float = 1.0
+    inside_bias: float = 1.0
+    keep: float = 0.0  # a span is kept when its mean inside-probability reaches this
+    second_label_min: float = 0.45  # a span gets a second technique this likely
+
+    @classmethod
+    def from_config(cls, config: dict) -> "SpanDecoding":
+        return cls(**{k: float(config[k]) for k in ("begin_bias", "inside_bias", "keep", "second_label_min") if k in config})
+
+
+def _line_breaks_before(text: str, tokens: TokenizedText) -> np.ndarray:
+    """For each token, whether a line break lies between it and the token before."""
+    breaks = np.zeros(len(tokens), dtype=bool)
+    newlines = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
+    if len(tokens) > 1 and len(newlines):
+        gap_start, gap_end = tokens.ends[:-1], tokens.starts[1:]
+        breaks[1:] = np.searchsorted(newlines, gap_start) < np.searchsorted(newlines, gap_end)
+    return breaks
+
+
+def best_path(text: str, states: TokenStates, begin_bias: float, inside_bias: float) -> list[tuple[int, int]]:
+    """Token runs [first, last) of the most likely B/I/O sequence (Viterbi), where I only
+    follows B or I and never crosses a line break: the decoding a CRF layer would do.
+
+    With these transitions the recurrence needs only two scores per token (best path ending
+    inside a span, best path overall), so it runs in one plain loop."""
+    n = len(states.tokens)
+    if n == 0:
+        return []
+    log = np.log(np.clip(states.bio_probs[:, :3], 1e-9, None))
+    e_out = log[:, O].tolist()
+    e_begin = (log[:, B] + begin_bias).tolist()
+    e_inside = (log[:, I] + inside_bias).tolist()
+    breaks = _line_breaks_before(text, states.tokens).tolist()
+    starts_here = [False] * n
+    ends_inside = [False] * n
+    best, inside = 0.0, -np.inf
+    for i in range(n):
+        begin = best + e_begin[i]
+        carry = -np.inf if breaks[i] else inside + e_inside[i]
+        if carry >= begin:
+            inside = carry
+        else:
+            inside = begin
+            starts_here[i] = True
+        out = best + e_out[i]
+        if inside > out:
+            best = inside
+            ends_inside[i] = True
+        else:
+            best = out
+    runs: list[tuple[int, int]] = []
+    in_span, last = ends_inside[n - 1], n
+    for i in range(n - 1, -1, -1):
+        if in_span and starts_here[i]:
+            runs.append((i, last))
+        if not in_span or starts_here[i]:
+            in_span = i > 0 and ends_inside[i - 1]
+            last = i
+    return runs[::-1]
+
+
+def decode_spans(text: str, states: TokenStates, decoding: SpanDecoding) -> list[tuple[int, int, float]]:
+    """Spans of the best B/I/O path, widened to whole words, without the ones too short, made of
+    function words only, or less likely on average than `decoding.keep`.
+    Returns (start, end, mean inside-probability)."""
     tokens = states.tokens
     inside = states.bio_probs[:, B] + states.bio_probs[:, I]
     spans: list[tuple[int, int, float]] = []
-    run_first = -1
-    for i in range(len(tokens) + 1):
-        on = i < len(tokens) and inside[i] >= threshold
-        breaks = False
-        if on and run_first >= 0:
-            gap = text[tokens.ends[i - 1] : tokens.starts[i]]
-            starts_new = states.bio_probs[i, B] > states.bio_probs[i, I] and states.bio_probs[i, B] > 0.5
-            breaks = "\n" in gap or starts_new
-        if run_first >= 0 and (not on or breaks):
-            start, end = snap_to_words(text, int(tokens.starts[run_first]), int(tokens.ends[i - 1]))
-            mean = float(inside[run_first:i].mean())
-            if mean >= keep and end - start >= MIN_SPAN_CHARS and not only_function_words(text[start:end]):
-                spans.append((start, end, mean))
-            run_first = -1
-        if on and run_first < 0:
-            run_first = i
+    for first, last in best_path(text, states, decoding.begin_bias, decoding.inside_bias):
+        start, end = snap_to_words(text, int(tokens.starts[first]), int(tokens.ends[last - 1]))
+        mean = float(inside[first:last].mean())
+        if mean >= decoding.keep and end - start >= MIN_SPAN_CHARS and not only_function_words(text[start:end]):
+            spans.append((start, end, mean))
     return spans
 
 
@@ -162,22 +221,15 @@ def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head:
     return probs
 
 
-def label_spans(
-    text: str,
-    states: TokenStates,
-    head: SpanHead,
-    threshold: float,
-    second_label_min: float,
-    keep: float | None = None,
-) -> list[ScoredSpan]:
+def label_spans(text: str, states: TokenStates, head: SpanHead, decoding: SpanDecoding) -> list[ScoredSpan]:
     """The full task: find spans, then name their technique(s). A span gets its most likely
     technique, and a second one when the model gives that one at least `second_label_min`."""
-    found = decode_spans(text, states, threshold, keep)
+    found = decode_spans(text, states, decoding)
     probs = classify(states, text, [(s, e) for s, e, _ in found], head)
     out = []
     for (start, end, span_p), p in zip(found, probs):
         ranked = np.argsort(-p)
         out.append(ScoredSpan(start, end, TECHNIQUES[ranked[0]], span_p * float(p[ranked[0]])))
-        if p[ranked[1]] >= second_label_min:
+        if p[ranked[1]] >= decoding.second_label_min:
             out.append(ScoredSpan(start, end, TECHNIQUES[ranked[1]], span_p * float(p[ranked[1]])))
     return out
