@@ -258,6 +258,10 @@ def train_multitask(
     run: Path = typer.Option(Path("runs/techniques"), "--run", help="The technique run to start from."),
     output: Path = typer.Option(Path("runs/multitask"), "--output"),
     epochs: int = typer.Option(2, "--epochs"),
+    pseudo: Path | None = typer.Option(None, "--pseudo", help="Self-training: a PTC-layout folder (articles/, "
+                                       "labels.tsv) of unlabelled articles labelled by `unspin ptc predict`."),
+    token_techniques: bool = typer.Option(False, "--token-techniques",
+                                          help="Also train a per-token technique head (training only)."),
 ) -> None:
     """Second stage: train the encoder on techniques and attribution together, so one encoder
     pass serves both (checkpoints and dev scores per epoch in --output).
@@ -268,7 +272,8 @@ def train_multitask(
         from .training.multitask import MultitaskConfig, train
     except ImportError:
         fail("training needs torch and transformers: pip install 'unspin[train]'")
-    train(MultitaskConfig(ptc=str(ptc), polnear=str(polnear), run=str(run), output=str(output), epochs=epochs))
+    train(MultitaskConfig(ptc=str(ptc), polnear=str(polnear), run=str(run), output=str(output), epochs=epochs,
+                          pseudo=str(pseudo) if pseudo else None, token_techniques=token_techniques))
 
 
 @train_app.command("attribution")

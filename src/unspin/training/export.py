@@ -83,7 +83,7 @@ def onnx_encoder(path: Path, threads: int = 2):
 def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt", reuse_onnx: bool = False) -> dict:
     config = json.loads((run_dir / "config.json").read_text())
     net = TechniqueNet(base_encoder_path(), config["span_hidden"])
-    net.load_state_dict(torch.load(run_dir / checkpoint, map_location="cpu"))
+    net.load_checkpoint(run_dir / checkpoint)
     net.eval()
     work = run_dir / "onnx"
     work.mkdir(exist_ok=True)

@@ -61,6 +61,8 @@ class MultitaskConfig:
     # Self-training: a PTC-layout folder (articles/, labels.tsv) of unlabelled articles whose
     # labels a shipped model predicted (`unspin ptc predict`); every article in it is trained on.
     pseudo: str | None = None
+    # Also train the per-token technique head (training only; see TechniqueNet).
+    token_techniques: bool = False
 
 
 def shift(hidden: torch.Tensor, context: int) -> torch.Tensor:
@@ -155,8 +157,8 @@ def train(config: MultitaskConfig) -> None:
     dev_corpus = read_corpus(Path(config.polnear) / "dev")
     print(f"{len(ptc_examples)} PTC windows, {len(polnear_train)} PolNeAR windows", flush=True)
 
-    model = TechniqueNet(base_encoder_path(), run_config["span_hidden"])
-    model.load_state_dict(torch.load(config.resume_checkpoint or run / "best.pt", map_location="cpu"))
+    model = TechniqueNet(base_encoder_path(), run_config["span_hidden"], config.token_techniques)
+    model.load_checkpoint(Path(config.resume_checkpoint or run / "best.pt"))
     head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256)
     if config.resume_tagger:
         with np.load(config.resume_tagger) as weights:
@@ -165,8 +167,8 @@ def train(config: MultitaskConfig) -> None:
                 layer.bias.data = torch.from_numpy(weights[f"b{i}"].copy())
     optimizer = torch.optim.AdamW(
         [{"params": model.encoder.parameters(), "lr": config.encoder_lr},
-         {"params": list(model.bio.parameters()) + list(model.span_head.parameters()) + list(head.parameters()),
-          "lr": config.head_lr}],
+         {"params": [p for name, p in model.named_parameters() if not name.startswith("encoder.")]
+          + list(head.parameters()), "lr": config.head_lr}],
         weight_decay=0.01,
     )
     batches = [("ptc", i) for i in range(0, len(ptc_examples), config.batch_size)]
@@ -184,10 +186,10 @@ def train(config: MultitaskConfig) -> None:
         head.train()
         for step, (task, offset) in enumerate(batches):
             pool = ptc_examples if task == "ptc" else polnear_train
-            ids, mask, tags, spans = collate(pool[offset : offset + config.batch_size], tokenizer)
+            ids, mask, tags, targets = collate(pool[offset : offset + config.batch_size], tokenizer)
             logits, hidden = model(ids, mask)
             if task == "ptc":
-                loss = technique_loss(model, logits, hidden, tags, spans)
+                loss = technique_loss(model, logits, hidden, tags, targets)
             else:
                 hidden = hidden * mask.unsqueeze(-1)
                 loss = tag_loss(head(shift(hidden, config.context)).reshape(-1, len(ROLE_TAGS)), tags.reshape(-1))
@@ -251,6 +253,7 @@ if __name__ == "__main__":
     parser.add_argument("--resume-checkpoint", default=None)
     parser.add_argument("--resume-tagger", default=None)
     parser.add_argument("--pseudo", default=None, help="PTC-layout folder of pseudo-labelled articles (self-training).")
+    parser.add_argument("--token-techniques", action="store_true", help="Also train the per-token technique head.")
     parser.add_argument("--ship", type=int, default=None, metavar="EPOCH",
                         help="Instead of training, copy the attribution tagger of this epoch into the package.")
     args = parser.parse_args()
@@ -260,4 +263,4 @@ if __name__ == "__main__":
         train(MultitaskConfig(ptc=args.ptc, polnear=args.polnear, run=args.run, output=args.output, epochs=args.epochs,
                               encoder_lr=args.encoder_lr, head_lr=args.head_lr,
                               resume_checkpoint=args.resume_checkpoint, resume_tagger=args.resume_tagger,
-                              pseudo=args.pseudo))
+                              pseudo=args.pseudo, token_techniques=args.token_techniques))

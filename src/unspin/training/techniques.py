@@ -69,7 +69,7 @@ def base_encoder_path() -> Path:
 
 
 class TechniqueNet(nn.Module):
-    def __init__(self, encoder_path: Path, span_hidden: int):
+    def __init__(self, encoder_path: Path, span_hidden: int, token_techniques: bool = False):
         super().__init__()
         from transformers import AutoModel
 
@@ -83,10 +83,20 @@ class TechniqueNet(nn.Module):
             nn.Dropout(0.1),
             nn.Linear(span_hidden, len(TECHNIQUES)),
         )
+        # Optional training-only head: which techniques cover each token. It is not exported; it
+        # pushes the shared token states to tell techniques apart. Created last, so that runs
+        # without it initialise exactly as before it existed.
+        self.token_techniques = nn.Linear(size, len(TECHNIQUES)) if token_techniques else None
 
     def forward(self, input_ids, attention_mask):
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         return self.bio(self.dropout(hidden)), hidden
+
+    def load_checkpoint(self, path: Path) -> None:
+        """Load weights saved with or without the auxiliary head (which only training uses)."""
+        missing, unexpected = self.load_state_dict(torch.load(path, map_location="cpu"), strict=False)
+        if any(not key.startswith("token_techniques.") for key in [*missing, *unexpected]):
+            raise ValueError(f"{path}: not a technique checkpoint (missing {missing}, unexpected {unexpected})")
 
     def export_span_head(self, path: Path) -> None:
         first, last = self.span_head[0], self.span_head[3]
@@ -108,6 +118,7 @@ class WindowExample:
     input_ids: np.ndarray
     bio: np.ndarray  # per token of the window, without [CLS]/[SEP]
     spans: list[tuple[int, int, np.ndarray, np.ndarray]]  # local [first, last), features, target
+    token_techniques: np.ndarray | None = None  # [tokens, techniques] multi-hot, PTC windows only
 
 
 def split_articles(ids: list[str], n_validation: int, seed: int) -> tuple[list[str], list[str]]:
@@ -120,6 +131,9 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
     tokens = tokenizer.tokenize(text)
     n = len(tokens)
     bio = np.full(n, O, dtype=np.int64)
+    covered = np.zeros((n, len(TECHNIQUES)), dtype=np.float32)
+    for a in gold:
+        covered[(tokens.ends > a.start) & (tokens.starts < a.end), TECHNIQUE_INDEX[a.technique]] = 1.0
     for start, end in merge_spans([(a.start, a.end) for a in gold]):
         inside = np.nonzero((tokens.ends > start) & (tokens.starts < end))[0]
         if len(inside):
@@ -143,7 +157,7 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
             target[TECHNIQUE_INDEX[t]] += 1.0 / len(techniques)
         spans_per_window[w].append((first, last, features(start, end), target))
     return [
-        WindowExample(tokens.ids[w.first : w.last], bio[w.first : w.last], spans_per_window[i])
+        WindowExample(tokens.ids[w.first : w.last], bio[w.first : w.last], spans_per_window[i], covered[w.first : w.last])
         for i, w in enumerate(windows)
     ]
 
@@ -154,6 +168,9 @@ def collate(batch: list[WindowExample], tokenizer: SubwordTokenizer):
     mask = torch.zeros((len(batch), width), dtype=torch.long)
     labels = torch.full((len(batch), width), -100, dtype=torch.long)
     span_rows, span_first, span_last, feats, targets = [], [], [], [], []
+    covered = None
+    if all(e.token_techniques is not None for e in batch):
+        covered = torch.full((len(batch), width, len(TECHNIQUES)), -1.0)  # -1: not a token of the text
     for row, e in enumerate(batch):
         n = len(e.input_ids)
         ids[row, 0] = tokenizer.cls_id
@@ -161,6 +178,8 @@ def collate(batch: list[WindowExample], tokenizer: SubwordTokenizer):
         ids[row, n + 1] = tokenizer.sep_id
         mask[row, : n + 2] = 1
         labels[row, 1 : n + 1] = torch.from_numpy(e.bio)
+        if covered is not None:
+            covered[row, 1 : n + 1] = torch.from_numpy(e.token_techniques)
         for first, last, f, t in e.spans:
             span_rows.append(row)
             span_first.append(first + 1)
@@ -170,7 +189,7 @@ def collate(batch: list[WindowExample], tokenizer: SubwordTokenizer):
     spans = None
     if span_rows:
         spans = (span_rows, span_first, span_last, torch.from_numpy(np.stack(feats)), torch.from_numpy(np.stack(targets)))
-    return ids, mask, labels, spans
+    return ids, mask, labels, (spans, covered)
 
 
 def pooled_spans(hidden: torch.Tensor, spans) -> torch.Tensor:
@@ -182,10 +201,16 @@ def pooled_spans(hidden: torch.Tensor, spans) -> torch.Tensor:
     return torch.cat([torch.stack(vectors), feats], dim=1)
 
 
-def technique_loss(model: TechniqueNet, logits, hidden, labels, spans) -> torch.Tensor:
-    """Weighted B/I/O cross-entropy plus the soft-target loss of the span classifier."""
+def technique_loss(model: TechniqueNet, logits, hidden, labels, targets) -> torch.Tensor:
+    """Weighted B/I/O cross-entropy, the soft-target loss of the span classifier, and the
+    per-token technique loss of the auxiliary head."""
+    spans, covered = targets
     weights = torch.tensor([1.0, 2.0, 1.5])  # O, B, I: spans are rare, their starts rarer
     loss = nn.functional.cross_entropy(logits.reshape(-1, 3), labels.reshape(-1), weight=weights, ignore_index=-100)
+    if covered is not None and model.token_techniques is not None:
+        valid = covered[..., 0] >= 0
+        token_logits = model.token_techniques(hidden[valid])
+        loss = loss + nn.functional.binary_cross_entropy_with_logits(token_logits, covered[valid])
     if spans is not None:
         span_logits = model.span_head(pooled_spans(hidden, spans))
         loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
@@ -267,7 +292,7 @@ def train(config: TrainConfig) -> dict:
     val_gold = [a for aid in val_ids for a in by_article[aid]]
 
     model = TechniqueNet(encoder_path, config.span_hidden)
-    head_params = list(model.bio.parameters()) + list(model.span_head.parameters())
+    head_params = [p for name, p in model.named_parameters() if not name.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
         [{"params": model.encoder.parameters(), "lr": config.encoder_lr}, {"params": head_params, "lr": config.head_lr}],
         weight_decay=0.01,
@@ -288,9 +313,9 @@ def train(config: TrainConfig) -> dict:
         running = 0.0
         for step in range(steps_per_epoch):
             batch = [examples[i] for i in order[step * config.batch_size : (step + 1) * config.batch_size]]
-            ids, mask, labels_t, spans = collate(batch, tokenizer)
+            ids, mask, labels_t, targets = collate(batch, tokenizer)
             logits, hidden = model(ids, mask)
-            loss = technique_loss(model, logits, hidden, labels_t, spans)
+            loss = technique_loss(model, logits, hidden, labels_t, targets)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
