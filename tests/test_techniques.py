@@ -174,3 +174,9 @@ def test_text_too_long_for_the_models_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(analyzer, "MAX_TOKENS", 50)
     with pytest.raises(InputError, match="more than the models take"):
         unspin.analyze(unspin.Document(text="Title\n\n" + "A long sentence about the council's budget. " * 40))
+
+
+def test_a_span_never_runs_over_text_outside_the_analysed_regions():
+    text = "alpha [skipped boilerplate] beta"
+    states = _states(text, [(0, 5), (28, 32)], [0.9, 0.9], [1.0, 0.0])
+    assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.0))] == [(0, 5)]

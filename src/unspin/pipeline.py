@@ -19,6 +19,7 @@ from .analyzers.attribution.analyzer import sourcing_profile
 from .analyzers.sentences import sentence_offsets
 from .analyzers.structure import StructureAnalyzer
 from .analyzers.techniques import TechniqueAnalyzer, TechniqueModel
+from .analyzers.threads import single_threaded_blas
 from .document import ATTRIBUTIONS, CLAIMS, TECHNIQUES, Document
 from .readers import DEFAULT_MAX_BYTES, read
 
@@ -38,8 +39,9 @@ class Pipeline:
         return [a.name for a in self.analyzers]
 
     def __call__(self, doc: Document) -> Analysis:
-        for analyzer in self.analyzers:
-            doc = analyzer(doc)
+        with single_threaded_blas():
+            for analyzer in self.analyzers:
+                doc = analyzer(doc)
         # Encoder states are shared between analyzers of one run; an Analysis kept by a caller
         # must not hold megabytes of them per document.
         doc.tensors.clear()

@@ -6,7 +6,6 @@ card come from the very code that runs in `unspin analyze`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -124,19 +123,20 @@ class SpanDecoding:
         return cls(**{k: float(config[k]) for k in ("begin_bias", "inside_bias", "keep", "second_label_min") if k in config})
 
 
-def _line_breaks_before(text: str, tokens: TokenizedText) -> np.ndarray:
-    """For each token, whether a line break lies between it and the token before."""
-    breaks = np.zeros(len(tokens), dtype=bool)
-    newlines = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
-    if len(tokens) > 1 and len(newlines):
-        gap_start, gap_end = tokens.ends[:-1], tokens.starts[1:]
-        breaks[1:] = np.searchsorted(newlines, gap_start) < np.searchsorted(newlines, gap_end)
+def _breaks_before(text: str, tokens: TokenizedText) -> list[bool]:
+    """For each token, whether a span may not run on into it from the token before: a line break
+    or text the model did not see (outside the analysed regions) lies between them."""
+    breaks = [False] * len(tokens)
+    if len(tokens) > 1:
+        for i in (np.nonzero(tokens.starts[1:] > tokens.ends[:-1])[0] + 1).tolist():
+            gap = text[tokens.ends[i - 1] : tokens.starts[i]]
+            breaks[i] = "\n" in gap or not gap.isspace()
     return breaks
 
 
 def best_path(text: str, states: TokenStates, begin_bias: float, inside_bias: float) -> list[tuple[int, int]]:
     """Token runs [first, last) of the most likely B/I/O sequence (Viterbi), where I only
-    follows B or I and never crosses a line break: the decoding a CRF layer would do.
+    follows B or I and never crosses a line break or unseen text: the decoding a CRF layer would do.
 
     With these transitions the recurrence needs only two scores per token (best path ending
     inside a span, best path overall), so it runs in one plain loop."""
@@ -147,7 +147,7 @@ def best_path(text: str, states: TokenStates, begin_bias: float, inside_bias: fl
     e_out = log[:, O].tolist()
     e_begin = (log[:, B] + begin_bias).tolist()
     e_inside = (log[:, I] + inside_bias).tolist()
-    breaks = _line_breaks_before(text, states.tokens).tolist()
+    breaks = _breaks_before(text, states.tokens)
     starts_here = [False] * n
     ends_inside = [False] * n
     best, inside = 0.0, -np.inf
