@@ -49,7 +49,7 @@ def test_structure_spans_index_the_text(raw, fmt):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<a href='http://a.b'>", "</a>", "<script>x()</script>",
                                  "&amp;", "&lt;", "The mayor said the plan would work. ", "<br>", "<h1>T</h1>",
-                                 "<blockquote>", "</blockquote>", "\n"]), min_size=5, max_size=80).map("".join))
+                                 "<blockquote>", "</blockquote>", "\n", "İstanbul İİ "]), min_size=5, max_size=80).map("".join))
 def test_html_reader_keeps_offsets(body):
     from unspin.errors import InputError
 

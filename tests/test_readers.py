@@ -12,7 +12,7 @@ from conftest import FIXTURES, assert_offsets
 
 from unspin.document import LINKS, MARKUP
 from unspin.errors import InputError
-from unspin.readers import ReadFailure, from_bytes, read, read_all
+from unspin.readers import ReadFailure, from_bytes, from_text, read, read_all
 from unspin.readers.markdown import read_markdown
 
 # --- plain text ----------------------------------------------------------------------------
@@ -158,6 +158,17 @@ def test_html_offsets_point_into_the_raw_page():
     index = doc.text.index("Opponents argued")
     raw_start, _ = doc.to_raw(index, index + 9)
     assert raw[raw_start : raw_start + 16] == "Opponents argued"
+
+
+def test_html_with_letters_whose_lower_case_is_longer():
+    # 'İ'.lower() is two characters; aligning the page must not shift or crash on it.
+    paragraph = "İstanbul İzmir İİİ officials said the new ferry line will open in the spring of next year. "
+    raw = "<html><body><article>" + "".join(f"<p>{paragraph * 3} Paragraph {i}.</p>" for i in range(4)) + "</article></body></html>"
+    doc = from_text(raw, format="html")
+    assert_offsets(doc)
+    index = doc.text.index("Paragraph 3")
+    raw_start, _ = doc.to_raw(index, index + 11)
+    assert raw[raw_start : raw_start + 11] == "Paragraph 3"
 
 
 @pytest.mark.parametrize(

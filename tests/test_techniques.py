@@ -180,3 +180,17 @@ def test_a_span_never_runs_over_text_outside_the_analysed_regions():
     text = "alpha [skipped boilerplate] beta"
     states = _states(text, [(0, 5), (28, 32)], [0.9, 0.9], [1.0, 0.0])
     assert [(a, b) for a, b, _ in decode_spans(text, states, SpanDecoding(0.0, 0.0))] == [(0, 5)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aİbẞ  \n\tc.")), max_size=80), st.data())
+@settings(max_examples=200, deadline=None)
+def test_span_features_take_any_text_and_span(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    features = span_features(text, start, end)
+    assert features.shape == (4,) and np.isfinite(features).all()
+
+
+def test_repetition_is_found_after_characters_whose_lower_case_is_longer():
+    text = "İİİİ abc then abc"
+    assert span_features(text, 14, 17)[1] == 1.0  # "abc" occurred before

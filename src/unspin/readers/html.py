@@ -13,6 +13,7 @@ import re
 
 from ..document import MARKUP, Document, Source
 from ..errors import InputError
+from ..folding import lower_char, lower_same_length
 from .markdown import read_markdown
 
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -103,7 +104,7 @@ def _visible_text(raw: str) -> tuple[str, list[int]]:
             if collapsed and collapsed[-1] == " ":
                 continue
             c = " "
-        collapsed.append(c.lower())
+        collapsed.append(lower_char(c))
         kept.append(positions[i])
     return "".join(collapsed), kept
 
@@ -136,7 +137,7 @@ def _align(markdown: str, raw: str) -> list[int]:
     last = 0
     position = 0
     for line in markdown.split("\n"):
-        words = _SPACE.sub(" ", re.sub(r"[#>*_`\[\]]|\([^)]*\)", " ", line)).strip().lower()
+        words = lower_same_length(_SPACE.sub(" ", re.sub(r"[#>*_`\[\]]|\([^)]*\)", " ", line)).strip())
         anchor = words[:40]
         found = visible.find(anchor, cursor) if anchor else -1
         if found < 0 and anchor:
@@ -144,7 +145,7 @@ def _align(markdown: str, raw: str) -> list[int]:
         v = found if found >= 0 else -1
         for i, c in enumerate(line):
             if v >= 0 and not c.isspace():
-                hit = visible.find(c.lower(), v, v + 64)
+                hit = visible.find(lower_char(c), v, v + 64)
                 if hit >= 0:
                     v = hit + 1
                     last = positions[hit]

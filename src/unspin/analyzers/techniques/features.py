@@ -11,12 +11,14 @@ import re
 
 import numpy as np
 
+from ...folding import lower_char, lower_same_length
+
 N_SPAN_FEATURES = 4
 _SPACE = re.compile(r"\s+")
 
 
 def _normalise(fragment: str) -> str:
-    return _SPACE.sub(" ", fragment.strip().lower())
+    return _SPACE.sub(" ", lower_same_length(fragment.strip()))
 
 
 def _collapsed(text: str) -> tuple[str, list[int]]:
@@ -30,7 +32,7 @@ def _collapsed(text: str) -> tuple[str, list[int]]:
             c, previous_space = " ", True
         else:
             previous_space = False
-        chars.append(c.lower())
+        chars.append(lower_char(c))
         index.append(i)
     return "".join(chars), index
 
