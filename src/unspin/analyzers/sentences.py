@@ -1,24 +1,30 @@
 """Sentence boundaries inside the article's content regions, with spaCy's rule-based sentencizer.
 
 The sentencizer needs no statistical model, so it is fast and loads in milliseconds once spaCy
-is imported; it is created once per process.
+is imported. spaCy's vocabulary keeps every new word it tokenizes, so a process that reads
+millions of articles would grow without bound: the pipeline is built again, in a tenth of a
+second, once its vocabulary passes `MAX_VOCABULARY` strings. (spaCy's memory zones free the
+words too, but made sentence splitting twice as slow.)
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..document import Document
 
+MAX_VOCABULARY = 200_000  # strings; some tens of MB, reached after a few thousand articles
+_nlp = None
 
-@lru_cache(maxsize=1)
+
 def _sentencizer():
-    import spacy
+    global _nlp
+    if _nlp is None or len(_nlp.vocab.strings) > MAX_VOCABULARY:
+        import spacy
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = 50_000_000
-    return nlp
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.max_length = 50_000_000
+        _nlp = nlp
+    return _nlp
 
 
 def sentence_offsets(doc: Document) -> list[tuple[int, int]]:
