@@ -194,3 +194,34 @@ def test_span_features_take_any_text_and_span(text, data):
 def test_repetition_is_found_after_characters_whose_lower_case_is_longer():
     text = "İİİİ abc then abc"
     assert span_features(text, 14, 17)[1] == 1.0  # "abc" occurred before
+
+
+@given(st.lists(st.tuples(st.floats(0.01, 1), st.floats(0.01, 1), st.floats(0.01, 1), st.booleans()), min_size=1, max_size=7),
+       st.floats(-1.5, 1.5), st.floats(-1.5, 1.5))
+@settings(max_examples=300, deadline=None)
+def test_best_path_is_the_best_of_all_allowed_tag_sequences(tokens, begin_bias, inside_bias):
+    import itertools
+
+    from unspin.analyzers.techniques.decoding import best_path
+
+    text = "".join(f"w{i}" + ("\n" if newline else " ") for i, (*_, newline) in enumerate(tokens))
+    words, position = [], 0
+    for i, (*_, newline) in enumerate(tokens):
+        words.append((position, position + len(f"w{i}")))
+        position += len(f"w{i}") + 1
+    raw = np.array([[o, b, i] for o, b, i, _ in tokens], dtype=np.float64)
+    probs = (raw / raw.sum(axis=1, keepdims=True)).astype(np.float32)
+    states = TokenStates(TokenizedText(np.zeros(len(tokens), dtype=np.int64), np.array([a for a, _ in words]),
+                                       np.array([b for _, b in words])), probs, np.zeros((len(tokens), 4), np.float32))
+    log = np.log(probs.astype(np.float64)) + np.array([0.0, begin_bias, inside_bias])
+
+    def allowed(tags):
+        return all(t != 2 or (k > 0 and tags[k - 1] != 0 and not tokens[k - 1][3]) for k, t in enumerate(tags))
+
+    best_score = max(sum(log[k, t] for k, t in enumerate(tags))
+                     for tags in itertools.product((0, 1, 2), repeat=len(tokens)) if allowed(tags))
+    tags = [0] * len(tokens)  # the decoded path as O/B/I tags (ties may pick any best path)
+    for first, last in best_path(text, states, begin_bias, inside_bias):
+        tags[first : last] = [1] + [2] * (last - first - 1)
+    assert allowed(tags)
+    assert sum(log[k, t] for k, t in enumerate(tags)) == pytest.approx(best_score, abs=1e-4)
