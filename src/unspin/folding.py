@@ -18,3 +18,21 @@ def lower_same_length(text: str) -> str:
     """`text` lower-cased character by character, the same length as `text`."""
     low = text.lower()
     return low if len(low) == len(text) else "".join(map(lower_char, text))
+
+
+def collapse_and_lower(text: str) -> tuple[str, list[int]]:
+    """`text` lower-cased, each run of whitespace as one space, and for each character of the
+    result the index in `text` it came from."""
+    chars: list[str] = []
+    index: list[int] = []
+    previous_space = False
+    for i, c in enumerate(text):
+        if c.isspace():
+            if previous_space:
+                continue
+            c, previous_space = " ", True
+        else:
+            previous_space = False
+        chars.append(lower_char(c))
+        index.append(i)
+    return "".join(chars), index

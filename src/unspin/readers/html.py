@@ -13,7 +13,7 @@ import re
 
 from ..document import MARKUP, Document, Source
 from ..errors import InputError
-from ..folding import lower_char, lower_same_length
+from ..folding import collapse_and_lower, lower_char, lower_same_length
 from .markdown import read_markdown
 
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -97,16 +97,8 @@ def _visible_text(raw: str) -> tuple[str, list[int]]:
         positions.append(tag.start())
         position = tag.end()
     _append_text(raw, position, len(raw), chars, positions)
-    text = "".join(chars)
-    collapsed, kept = [], []
-    for i, c in enumerate(text):
-        if c.isspace():
-            if collapsed and collapsed[-1] == " ":
-                continue
-            c = " "
-        collapsed.append(lower_char(c))
-        kept.append(positions[i])
-    return "".join(collapsed), kept
+    collapsed, kept = collapse_and_lower("".join(chars))
+    return collapsed, [positions[i] for i in kept]
 
 
 def _append_text(raw: str, start: int, end: int, chars: list[str], positions: list[int]) -> None:

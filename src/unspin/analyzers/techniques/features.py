@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from ...folding import lower_char, lower_same_length
+from ...folding import collapse_and_lower, lower_same_length
 
 N_SPAN_FEATURES = 4
 _SPACE = re.compile(r"\s+")
@@ -21,28 +21,12 @@ def _normalise(fragment: str) -> str:
     return _SPACE.sub(" ", lower_same_length(fragment.strip()))
 
 
-def _collapsed(text: str) -> tuple[str, list[int]]:
-    """Lower-cased text with whitespace runs as one space, and each character's original index."""
-    chars, index = [], []
-    previous_space = False
-    for i, c in enumerate(text):
-        if c.isspace():
-            if previous_space:
-                continue
-            c, previous_space = " ", True
-        else:
-            previous_space = False
-        chars.append(lower_char(c))
-        index.append(i)
-    return "".join(chars), index
-
-
 class SpanFeatures:
     """Features of many spans of one text; the text is normalised once."""
 
     def __init__(self, text: str):
         self.text = text
-        self._haystack, self._index = _collapsed(text)
+        self._haystack, self._index = collapse_and_lower(text)
 
     def __call__(self, start: int, end: int) -> np.ndarray:
         """[log occurrences elsewhere, occurred before, log length in chars, share of capitals]."""
