@@ -29,10 +29,10 @@ def _sentencizer():
 
 def sentence_offsets(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the content regions, whitespace trimmed."""
-    nlp = _sentencizer()
+    regions = doc.content_regions()
     out = []
-    for start, end in doc.content_regions():
-        for sentence in nlp(doc.text[start:end]).sents:
+    for (start, _), parsed in zip(regions, _sentencizer().pipe(doc.text[a:b] for a, b in regions)):
+        for sentence in parsed.sents:
             a, b = start + sentence.start_char, start + sentence.end_char
             while a < b and doc.text[a].isspace():
                 a += 1
