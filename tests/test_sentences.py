@@ -6,21 +6,17 @@ import unspin.analyzers.sentences as sentences
 from unspin.document import Document
 
 
-def _body(text: str) -> Document:
-    return Document(text=text)
-
-
 def test_sentences_are_trimmed_spans_of_the_text():
-    doc = _body("The mayor spoke.  Then she left! Did anyone care?\n")
+    doc = Document(text="The mayor spoke.  Then she left! Did anyone care?\n")
     spans = sentences.sentence_offsets(doc)
     assert [doc.text[a:b] for a, b in spans] == ["The mayor spoke.", "Then she left!", "Did anyone care?"]
 
 
 def test_the_vocabulary_stays_bounded_over_many_articles(monkeypatch):
-    sentences.sentence_offsets(_body("Warm up."))
+    sentences.sentence_offsets(Document(text="Warm up."))
     monkeypatch.setattr(sentences, "MAX_VOCABULARY", len(sentences._sentencizer().vocab.strings) + 100)
-    first = [sentences.sentence_offsets(_body(f"Word{i}a word{i}b word{i}c. Next{i} one{i}.")) for i in range(200)]
+    first = [sentences.sentence_offsets(Document(text=f"Word{i}a word{i}b word{i}c. Next{i} one{i}.")) for i in range(200)]
     assert len(sentences._sentencizer().vocab.strings) <= sentences.MAX_VOCABULARY + 10
     # Rebuilding the pipeline changes nothing in the results.
-    again = [sentences.sentence_offsets(_body(f"Word{i}a word{i}b word{i}c. Next{i} one{i}.")) for i in range(200)]
+    again = [sentences.sentence_offsets(Document(text=f"Word{i}a word{i}b word{i}c. Next{i} one{i}.")) for i in range(200)]
     assert first == again and all(len(s) == 2 for s in first)
