@@ -112,11 +112,11 @@ def test_quote_blocks_are_direct_quotes_of_their_introducer():
     import unspin
     from unspin.cli import example_path
 
-    analysis = unspin.analyze(example_path())
+    analysis = unspin.analyze_file(example_path())
     assert analysis.engine["models"]["attribution"]
-    direct = [a for a in analysis.attributions if a["kind"] == "direct" and a["content"][0]["text"].startswith("The scheme")]
-    assert direct and direct[0]["source_name"] == "The Department for Transport"
-    assert direct[0]["source_type"] == "government" and direct[0]["cue"]["text"] == "states"
+    direct = [a for a in analysis.attributions if a.kind == "direct" and a.content[0].text.startswith("The scheme")]
+    assert direct and direct[0].source_name == "The Department for Transport"
+    assert direct[0].source_type == "government" and direct[0].cue.text == "states"
     sourcing = analysis.summary["sourcing"]
     assert sourcing["sentences"] > 10 and 0 <= sourcing["share_author_only"] <= 1
     assert sourcing["links"] and sourcing["links"][0]["text"] == "traffic survey from 2021"
@@ -134,10 +134,10 @@ def test_attributions_on_polnear_style_text_index_the_file(tmp_path):
             "Morris says the campaign will “compete vigorously for the nomination.”\n")
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
-    analysis = unspin.analyze(path)
+    analysis = unspin.analyze_file(path)
     assert analysis.text == text
     assert analysis.attributions, "a plainly attributed news story should yield attributions"
-    assert any(a["cue"] and a["cue"]["text"] in ("says", "said") for a in analysis.attributions)
+    assert any(a.cue and a.cue.text in ("says", "said") for a in analysis.attributions)
     assert_offsets(analysis)
 
 
@@ -148,10 +148,10 @@ def test_shared_example_cites_cnn_and_al_masdar_as_media():
 
     import unspin
 
-    analysis = unspin.analyze(SHARED_EXAMPLE)
+    analysis = unspin.analyze_file(SHARED_EXAMPLE)
     by_name = {s["name"]: s for s in analysis.summary["sourcing"]["sources"]}
     assert by_name["CNN"]["type"] == "media" and by_name["Al-Masdar News"]["type"] == "media"
-    quoted = {a["source_name"] for a in analysis.attributions if a["kind"] == "direct"}
+    quoted = {a.source_name for a in analysis.attributions if a.kind == "direct"}
     assert {"CNN", "Al-Masdar News"} <= quoted
     assert analysis.summary["sourcing"]["author_only_sentences"]
 
@@ -174,4 +174,4 @@ def test_quotation_edge_cases_never_break(text):
     analysis = unspin.analyze(unspin.Document(text=text))
     assert_offsets(analysis)
     for a in analysis.attributions:
-        assert a["kind"] in ("direct", "indirect", "mixed") and a["content"]
+        assert a.kind in ("direct", "indirect", "mixed") and a.content

@@ -48,7 +48,7 @@ def test_report_renders_to_a_screenshot(tmp_path, structure_pipeline):
     from unspin.cli import example_path
 
     page = tmp_path / "report.html"
-    page.write_text(to_html(unspin.analyze(example_path(), pipeline=structure_pipeline)), encoding="utf-8")
+    page.write_text(to_html(unspin.analyze_file(example_path(), pipeline=structure_pipeline)), encoding="utf-8")
     shot = tmp_path / "report.png"
     for width in ("1200,1600", "390,844"):  # desktop and phone
         result = chromium(tmp_path, f"--screenshot={shot}", f"--window-size={width}", "--hide-scrollbars", page.as_uri())

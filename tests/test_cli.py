@@ -41,10 +41,70 @@ def test_folder_prints_jsonl_and_lists_failures(tmp_path):
 
 def test_output_folder_gets_one_file_per_document(tmp_path):
     out = tmp_path / "out"
-    result = run("analyze", STRUCTURE / "wire-ap.txt", STRUCTURE / "oped-markdown.md", "-f", "html", "-o", out,
+    result = run("analyze", STRUCTURE / "wire-ap.txt", STRUCTURE / "oped-markdown.md", "-f", "html", "-o", f"{out}/",
                  "--no-techniques")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["oped-markdown.html", "wire-ap.html"]
+
+
+def test_several_reports_into_one_file_is_refused_before_any_work(tmp_path):
+    result = run("analyze", STRUCTURE / "wire-ap.txt", STRUCTURE / "oped-markdown.md", "-f", "html", "-o",
+                 tmp_path / "out.html", "--no-techniques")
+    assert result.returncode == 2 and "give a folder" in result.stderr.decode()
+    assert not (tmp_path / "out.html").exists()
+
+
+def test_output_file_named_jsonl_is_one_file_for_a_folder(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("wire-ap.txt", "ptc-layout.txt"):
+        (corpus / name).write_bytes((STRUCTURE / name).read_bytes())
+    target = tmp_path / "out.jsonl"
+    result = run("analyze", corpus, "-o", target, "--no-techniques")
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
+    assert sorted(json.loads(line)["id"] for line in target.read_text().splitlines()) == ["ptc-layout", "wire-ap"]
+
+
+def test_existing_output_is_kept_unless_forced(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("keep me")
+    result = run("analyze", STRUCTURE / "wire-ap.txt", "-o", target, "--no-techniques")
+    assert result.returncode == 2 and "--force" in result.stderr.decode()
+    assert target.read_text() == "keep me"
+    result = run("analyze", STRUCTURE / "wire-ap.txt", "-o", target, "--no-techniques", "--force")
+    assert result.returncode == 0 and json.loads(target.read_text())["id"] == "wire-ap"
+
+
+def test_duplicate_ids_get_unique_file_names(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": "same", "text": f"Title {i}\n\nBody text number {i} is here."}) + "\n"
+                              for i in range(3)))
+    out = tmp_path / "out"
+    result = run("analyze", corpus, "-f", "html", "-o", f"{out}/", "--no-techniques")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["same-2.html", "same-3.html", "same.html"]
+
+
+def test_folder_lists_skipped_files_and_skips_its_own_reports(tmp_path):
+    (tmp_path / "story.txt").write_bytes((STRUCTURE / "wire-ap.txt").read_bytes())
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    first = run("analyze", tmp_path / "story.txt", "-f", "html", "-o", tmp_path / "story-report.html", "--no-techniques")
+    assert first.returncode == 0, first.stderr
+    result = run("analyze", tmp_path, "--no-techniques")
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr
+    assert [json.loads(line)["id"] for line in result.stdout.decode().splitlines()] == ["story"]
+    assert "notes.docx: .docx files are not read" in stderr
+    assert "story-report.html: an unspin report" in stderr
+
+
+def test_version_flag_and_help_without_markup_damage():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.decode().strip().startswith("unspin ")
+    help_text = run("train", "--help").stdout.decode()
+    assert "unspin[train]" in help_text
+    assert "<bool>" not in run("analyze", "--help").stdout.decode()
 
 
 def test_stdin_and_text_format():
@@ -58,7 +118,7 @@ def test_example_html_report(tmp_path):
     target = tmp_path / "report.html"
     result = run("analyze", "--example", "-f", "html", "-o", target, "--no-techniques")
     assert result.returncode == 0, result.stderr
-    assert str(target) in result.stdout.decode()
+    assert str(target) in result.stderr.decode()
     assert "How the Millbrook Bypass Was Sold" in target.read_text()
 
 

@@ -10,9 +10,10 @@ import time
 import pytest
 from conftest import FIXTURES, assert_offsets
 
-from unspin.document import LINKS, MARKUP
-from unspin.errors import InputError
-from unspin.readers import ReadFailure, from_bytes, from_text, read, read_all
+from unspin.document import Layer
+from unspin.errors import Failure, InputError
+from unspin.options import Options
+from unspin.readers import from_bytes, from_text, read, read_all
 from unspin.readers.markdown import read_markdown
 
 # --- plain text ----------------------------------------------------------------------------
@@ -106,9 +107,9 @@ def test_markdown_keeps_readable_text_and_links():
     assert "A quoted line with nested emphasis" in doc.text
     assert "---" not in doc.text and "- first" not in doc.text and "first item" in doc.text
     assert "alt text after image" in doc.text
-    links = {s.text: s.attrs["url"] for s in doc.layer(LINKS)}
+    links = {s.text: s.attrs["url"] for s in doc.layer(Layer.LINKS)}
     assert links == {"Jane Roe": "https://example.org/jane", "a link": "http://x.y/z", "nested emphasis": "#"}
-    kinds = {(s.label, s.text) for s in doc.layer(MARKUP)}
+    kinds = {(s.label, s.text) for s in doc.layer(Layer.MARKUP)}
     assert ("heading", "A Heading") in kinds and ("blockquote", "A quoted line with nested emphasis") in kinds
     assert ("list_item", "first item") in kinds and ("emphasis", "emphasis") in kinds
     assert_offsets(doc)
@@ -116,7 +117,7 @@ def test_markdown_keeps_readable_text_and_links():
 
 def test_markdown_offsets_map_back_to_raw():
     doc = read_markdown(MARKDOWN)
-    for span in doc.layer(LINKS) + doc.layer(MARKUP):
+    for span in doc.layer(Layer.LINKS) + doc.layer(Layer.MARKUP):
         raw_start, raw_end = doc.to_raw(span.start, span.end)
         raw = MARKDOWN[raw_start:raw_end]
         # The raw stretch holds the same words, with Markdown marks in between.
@@ -146,9 +147,9 @@ def test_html_main_content_metadata_and_links():
     assert "Home" not in doc.text.split("\n")[0]
     assert "twelve miles of protected cycle lanes" in doc.text
     assert "& drew a crowd" in doc.text  # entities decoded
-    assert any(s.text == "a plan" and s.attrs["url"] == "https://example.org/plan" for s in doc.layer(LINKS))
+    assert any(s.text == "a plan" and s.attrs["url"] == "https://example.org/plan" for s in doc.layer(Layer.LINKS))
     assert doc.reader_meta["sitename"] == "The Harbour Gazette"
-    assert any(s.label == "blockquote" for s in doc.layer(MARKUP))
+    assert any(s.label == "blockquote" for s in doc.layer(Layer.MARKUP))
     assert_offsets(doc)
 
 
@@ -210,8 +211,8 @@ def test_jsonl_corpus_with_bad_lines(tmp_path):
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_all([path]))
-    docs = [i for i in items if not isinstance(i, ReadFailure)]
-    failures = [i for i in items if isinstance(i, ReadFailure)]
+    docs = [i for i in items if not isinstance(i, Failure)]
+    failures = [i for i in items if isinstance(i, Failure)]
     assert [d.id for d in docs] == ["a", "b"]
     assert docs[1].source.format == "html" and docs[1].source.url == "https://example.org/b"
     assert docs[1].reader_meta["outlet"] == "X"
@@ -225,8 +226,9 @@ def test_folder_reads_every_article_and_reports_failures(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
     items = list(read_all([tmp_path]))
-    assert sorted(i.id for i in items if not isinstance(i, ReadFailure)) == ["a", "b"]
-    assert [i.name for i in items if isinstance(i, ReadFailure)] == [str(tmp_path / "empty.txt")]
+    assert sorted(i.id for i in items if not isinstance(i, Failure)) == ["a", "b"]
+    assert [i.id for i in items if isinstance(i, Failure) and i.stage == "read"] == [str(tmp_path / "empty.txt")]
+    assert [i.id for i in items if isinstance(i, Failure) and i.stage == "skipped"] == [str(tmp_path / "ignored.png")]
 
 
 # --- URLs -----------------------------------------------------------------------------------
@@ -285,13 +287,11 @@ def test_url_errors(server, path, message):
         read(f"{server}{path}", max_bytes=10_000)
 
 
-def test_url_timeout(server, monkeypatch):
-    from unspin.readers import url as url_module
+def test_url_timeout(server):
+    from unspin.readers import read_url
 
-    original = url_module.fetch
-    monkeypatch.setattr("unspin.readers.fetch", lambda u, max_bytes: original(u, max_bytes=max_bytes, timeout=0.5))
     with pytest.raises(InputError, match="timed out"):
-        read(f"{server}/slow")
+        read_url(f"{server}/slow", options=Options(fetch_timeout=0.5))
 
 
 def test_unreachable_url():

@@ -39,7 +39,7 @@ def hostile(structure_pipeline):
 
 def test_json_validates_against_shipped_schema(structure_pipeline):
     for path in sorted((FIXTURES / "structure").iterdir()):
-        data = json.loads(to_json(unspin.analyze(path, pipeline=structure_pipeline)))
+        data = json.loads(to_json(unspin.analyze_file(path, pipeline=structure_pipeline)))
         jsonschema.validate(data, schema())
         assert data["schema"] == "unspin/analysis@1"
         assert data["attributions"] == [] and data["claims"] == []
@@ -47,14 +47,14 @@ def test_json_validates_against_shipped_schema(structure_pipeline):
 
 
 def test_schema_rejects_a_broken_analysis(structure_pipeline):
-    data = unspin.analyze(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline).to_dict()
+    data = unspin.analyze_file(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline).to_dict()
     data["segments"][0]["kind"] = "advert"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema())
 
 
 def test_jsonl_is_one_line_per_document(structure_pipeline):
-    line = to_jsonl_line(unspin.analyze(FIXTURES / "structure" / "crlf-windows.txt", pipeline=structure_pipeline))
+    line = to_jsonl_line(unspin.analyze_file(FIXTURES / "structure" / "crlf-windows.txt", pipeline=structure_pipeline))
     assert "\n" not in line
     assert "\r\n" in json.loads(line)["text"]
 
@@ -86,12 +86,13 @@ def test_only_web_links_are_clickable():
 def test_html_report_shows_layers_and_metadata(structure_pipeline):
     from unspin.cli import example_path
 
-    page = to_html(unspin.analyze(example_path(), pipeline=structure_pipeline))
+    page = to_html(unspin.analyze_file(example_path(), pipeline=structure_pipeline))
     assert "How the Millbrook Bypass Was Sold" in page
     assert "Dana Whitfield, Omar Reyes" in page and "2025-10-14" in page
     assert 'class="seg-quote_block"' in page and "seg-boilerplate" in page
-    for layer in ("structure", "techniques", "attributions", "claims"):
+    for layer in ("structure", "techniques", "attributions"):
         assert f'id="show-{layer}"' in page
+    assert 'id="show-claims"' not in page, "no claims chip without claims"
 
 
 def test_terminal_view_prints_metadata_and_text(structure_pipeline):
@@ -102,7 +103,7 @@ def test_terminal_view_prints_metadata_and_text(structure_pipeline):
     from unspin.render.terminal import render
 
     buffer = StringIO()
-    render(unspin.analyze(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline),
+    render(unspin.analyze_file(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline),
            Console(file=buffer, width=100))
     out = buffer.getvalue()
     assert "Maria Lenz, Tom Ashby" in out and "Reuters" in out and "stopgap funding bill" in out

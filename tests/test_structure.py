@@ -82,13 +82,13 @@ def _texts(spans):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_structure_of_fixture(name, structure_pipeline):
     title, authors, published, outlet, tags, body_first, body_last, quotes, boilerplate = EXPECTED[name]
-    analysis = unspin.analyze(FIXTURES / "structure" / name, pipeline=structure_pipeline)
-    meta = analysis.document.meta
-    assert meta["title"] is not None and meta["title"].text == title
-    assert _texts(meta["authors"]) == authors
-    assert meta["published"] == published
-    assert (meta["outlet"].text if meta["outlet"] else None) == outlet
-    assert _texts(meta["tags"]) == tags
+    analysis = unspin.analyze_file(FIXTURES / "structure" / name, pipeline=structure_pipeline)
+    meta = analysis.meta
+    assert meta.title is not None and meta.title.text == title
+    assert _texts(meta.authors) == authors
+    assert meta.published == published
+    assert (meta.outlet.text if meta.outlet else None) == outlet
+    assert _texts(meta.tags) == tags
     body = analysis.document.segments("body")
     assert body, "no body found"
     assert body[0].text.startswith(body_first)
@@ -104,13 +104,13 @@ def test_structure_of_fixture(name, structure_pipeline):
 
 def test_segments_never_overlap(structure_pipeline):
     for path in sorted((FIXTURES / "structure").iterdir()):
-        segments = unspin.analyze(path, pipeline=structure_pipeline).segments
+        segments = unspin.analyze_file(path, pipeline=structure_pipeline).segments
         for a, b in zip(segments, segments[1:]):
             assert a.end <= b.start, (path.name, a, b)
 
 
 def test_content_regions_exclude_boilerplate(structure_pipeline):
-    doc = unspin.analyze(FIXTURES / "structure" / "opinion-colon-quote.txt", pipeline=structure_pipeline).document
+    doc = unspin.analyze_file(FIXTURES / "structure" / "opinion-colon-quote.txt", pipeline=structure_pipeline).document
     content = " ".join(doc.text[a:b] for a, b in doc.content_regions())
     assert "Note to readers" not in content and "Copyright" not in content
     assert "The Courier never mentions" in content and "Violations of the ceasefire" in content
@@ -119,11 +119,11 @@ def test_content_regions_exclude_boilerplate(structure_pipeline):
 def test_bundled_example(structure_pipeline):
     from unspin.cli import example_path
 
-    analysis = unspin.analyze(example_path(), pipeline=structure_pipeline)
-    meta = analysis.document.meta
-    assert _texts(meta["authors"]) == ["Dana Whitfield", "Omar Reyes"]
-    assert meta["published"] == "2025-10-14"
-    assert meta["outlet"].text == "The Valley Ledger"
+    analysis = unspin.analyze_file(example_path(), pipeline=structure_pipeline)
+    meta = analysis.meta
+    assert _texts(meta.authors) == ["Dana Whitfield", "Omar Reyes"]
+    assert meta.published == "2025-10-14"
+    assert meta.outlet.text == "The Valley Ledger"
     quotes = _texts(analysis.document.segments("quote_block"))
     assert [q[:20] for q in quotes] == ["The scheme is expect", "A majority of respon", "Concerns were also r"]
     assert_offsets(analysis)
@@ -131,14 +131,14 @@ def test_bundled_example(structure_pipeline):
 
 @pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="../shared/examples is not beside this checkout")
 def test_shared_example_article(structure_pipeline):
-    analysis = unspin.analyze(SHARED_EXAMPLE, pipeline=structure_pipeline)
+    analysis = unspin.analyze_file(SHARED_EXAMPLE, pipeline=structure_pipeline)
     doc = analysis.document
-    meta = doc.meta
-    assert meta["title"].text == "Syria: Is US Fighting ISIS or Liquidating Assets?"
-    assert _texts(meta["authors"]) == ["Tony Cartalucci"]
-    assert meta["published"] == "2019-03-30"
-    assert meta["outlet"].text == "Global Research"
-    assert _texts(meta["tags"]) == ["Middle East & North Africa", "US NATO War Agenda", "SYRIA"]
+    meta = analysis.meta
+    assert meta.title.text == "Syria: Is US Fighting ISIS or Liquidating Assets?"
+    assert _texts(meta.authors) == ["Tony Cartalucci"]
+    assert meta.published == "2019-03-30"
+    assert meta.outlet.text == "Global Research"
+    assert _texts(meta.tags) == ["Middle East & North Africa", "US NATO War Agenda", "SYRIA"]
     body = doc.segments("body")
     assert body[0].text.startswith("That the “final stronghold”")
     assert body[-1].text.endswith("for so long.")

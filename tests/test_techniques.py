@@ -9,14 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unspin
-from unspin.analyzers.techniques import MODEL_DIR, TECHNIQUES, TechniqueModel
-from unspin.analyzers.techniques.decoding import SpanDecoding, TokenStates, decode_spans, token_range
+from unspin.analyzers.encoder import MODEL_DIR as ENCODER_DIR
+from unspin.analyzers.encoder import EncoderModel, TokenStates
+from unspin.analyzers.encoder.tokens import SubwordTokenizer, TokenizedText, sliding_windows
+from unspin.analyzers.techniques import TECHNIQUE_LABELS, TechniqueModel
+from unspin.analyzers.techniques.decoding import SpanDecoding, decode_spans, token_range
 from unspin.analyzers.techniques.features import span_features
-from unspin.analyzers.techniques.tokens import (
-    SubwordTokenizer,
-    TokenizedText,
-    sliding_windows,
-)
+from unspin.options import Options
 
 needs_model = pytest.mark.skipif(not TechniqueModel.available(), reason="no technique model shipped in this checkout")
 
@@ -112,7 +111,7 @@ def test_repetition_feature_sees_the_whole_document():
 
 @needs_model
 def test_tokenizer_offsets_index_the_original_text():
-    tokenizer = SubwordTokenizer(MODEL_DIR / "tokenizer.json")
+    tokenizer = SubwordTokenizer(ENCODER_DIR / "tokenizer.json")
     text = "Café owners — “furious” — said: DON'T close 3,000 shops!\r\nNext line 😀 ok"
     tokens = tokenizer.tokenize(text, [(0, 20), (22, len(text))])
     assert len(tokens) > 10
@@ -123,7 +122,7 @@ def test_tokenizer_offsets_index_the_original_text():
 
 @needs_model
 def test_long_article_is_covered_without_truncation():
-    model = TechniqueModel.shared()
+    model = EncoderModel.shared()
     sentence = "The corrupt elite will destroy our great nation unless patriots stand up now. "
     text = "Title\n\n" + sentence * 200
     states = model.encode(text, None)
@@ -133,13 +132,13 @@ def test_long_article_is_covered_without_truncation():
 
 @needs_model
 def test_techniques_layer_on_an_article(structure_pipeline):
-    analysis = unspin.analyze(FIXTURES / "structure" / "opinion-colon-quote.txt")
+    analysis = unspin.analyze_file(FIXTURES / "structure" / "opinion-colon-quote.txt")
     assert analysis.engine["models"]["techniques"]
     spans = analysis.techniques
     assert spans, "the model should find some technique in an opinion piece"
     regions = analysis.document.content_regions()
     for s in spans:
-        assert s.label in TECHNIQUES and 0.0 <= s.score <= 1.0
+        assert s.technique in TECHNIQUE_LABELS and 0.0 <= s.score <= 1.0
         assert any(a <= s.start and s.end <= b for a, b in regions), "techniques only on article text"
     profile = analysis.summary["techniques"]
     assert profile["count"] == len(spans) and profile["per_1000_words"] > 0
@@ -162,18 +161,18 @@ def test_classify_returns_a_distribution_per_span():
     model = TechniqueModel.shared()
     text = "They are traitors and criminals. Make America great again!"
     probs = model.classify(text, [(9, 31), (33, 58)])
-    assert probs.shape == (2, len(TECHNIQUES))
+    assert probs.shape == (2, len(TECHNIQUE_LABELS))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
 
 
 @needs_model
-def test_text_too_long_for_the_models_is_a_clear_error(monkeypatch):
-    from unspin.analyzers.techniques import analyzer
+def test_text_too_long_for_the_models_is_a_clear_error():
     from unspin.errors import InputError
 
-    monkeypatch.setattr(analyzer, "MAX_TOKENS", 50)
+    pipeline = unspin.Pipeline.from_options(Options(max_tokens=50))
     with pytest.raises(InputError, match="more than the models take"):
-        unspin.analyze(unspin.Document(text="Title\n\n" + "A long sentence about the council's budget. " * 40))
+        unspin.analyze(unspin.Document(text="Title\n\n" + "A long sentence about the council's budget. " * 40),
+                       pipeline=pipeline)
 
 
 def test_a_span_never_runs_over_text_outside_the_analysed_regions():

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import ATTRIBUTIONS, CLAIMS, LINKS, SEGMENTS, TECHNIQUES, Document, Span
+from .document import Document, Span
+from .findings import Attribution, Claim, Link, Meta, Segment, Technique, findings_json
 
 SCHEMA = "unspin/analysis@1"
 
 
 @dataclass
 class Analysis:
+    """The result of analysing one document. Its properties are typed findings whose fields are
+    the JSON's (`Technique.technique`, `Attribution.source`, ...); `to_dict()` is the JSON."""
+
     document: Document
     summary: dict[str, Any] = field(default_factory=dict)
     engine: dict[str, Any] = field(default_factory=dict)
@@ -25,63 +29,42 @@ class Analysis:
         return self.document.text
 
     @property
+    def meta(self) -> Meta:
+        return Meta.read(self.document)
+
+    @property
     def title(self) -> Span | None:
-        return self.document.meta.get("title")
+        return self.meta.title
 
     @property
-    def segments(self) -> list[Span]:
-        return self.document.layer(SEGMENTS)
+    def segments(self) -> list[Segment]:
+        return Segment.read(self.document)
 
     @property
-    def techniques(self) -> list[Span]:
-        return self.document.layer(TECHNIQUES)
+    def links(self) -> list[Link]:
+        return Link.read(self.document)
 
     @property
-    def attributions(self) -> list[dict[str, Any]]:
-        return self.document.meta.get(ATTRIBUTIONS, [])
+    def techniques(self) -> list[Technique]:
+        return Technique.read(self.document)
 
     @property
-    def claims(self) -> list[Span]:
-        return self.document.layer(CLAIMS)
+    def attributions(self) -> list[Attribution]:
+        return Attribution.read(self.document)
 
     @property
-    def links(self) -> list[Span]:
-        return self.document.layer(LINKS)
+    def claims(self) -> list[Claim]:
+        return Claim.read(self.document)
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
-        meta = doc.meta
-
-        def span(value: Span | None) -> dict | None:
-            return value.to_json() if value is not None else None
-
         return {
             "schema": SCHEMA,
             "id": doc.id,
             "text": doc.text,
             "source": {"path": doc.source.path, "format": doc.source.format, "url": doc.source.url},
-            "meta": {
-                "title": span(meta.get("title")),
-                "authors": [span(a) for a in meta.get("authors", [])],
-                "published": meta.get("published"),
-                "outlet": span(meta.get("outlet")),
-                "tags": [span(t) for t in meta.get("tags", [])],
-            },
-            "segments": [
-                {"start": s.start, "end": s.end, "kind": s.label, "text": s.text,
-                 **({"type": s.attrs["type"]} if "type" in s.attrs else {})}
-                for s in self.segments
-            ],
-            "links": [{"start": s.start, "end": s.end, "text": s.text, "url": s.attrs.get("url")} for s in self.links],
-            "techniques": [
-                {"start": s.start, "end": s.end, "text": s.text, "technique": s.label, "score": s.score}
-                for s in self.techniques
-            ],
-            "attributions": self.attributions,
-            "claims": [
-                {"start": s.start, "end": s.end, "text": s.text, "score": s.score, "attributed": bool(s.attrs.get("attributed"))}
-                for s in self.claims
-            ],
+            "meta": self.meta.to_json(),
+            **findings_json(doc),
             "summary": self.summary,
             "engine": self.engine,
         }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from contextlib import contextmanager
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -12,24 +14,44 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .errors import UnspinError
+from .errors import Failure, UnspinError
+from .options import Options
 
+# Help is plain text: rich markup would eat "[train]" in "unspin[train]" and article-like brackets.
+_PLAIN = {"no_args_is_help": True, "rich_markup_mode": None}
 app = typer.Typer(
     help="See how an article persuades, and whom it cites.\n\nExample: unspin analyze article.txt --format html -o report.html",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    **_PLAIN,
 )
 ptc_app = typer.Typer(help="SemEval-2020 Task 11 (PTC) compatible prediction and scoring.\n\n"
-                           "Example: unspin ptc predict articles/ -o pred.tsv", no_args_is_help=True)
+                           "Example: unspin ptc predict articles/ -o pred.tsv", **_PLAIN)
 train_app = typer.Typer(help="Reproducible training of unspin's models (needs: pip install 'unspin[train]').\n\n"
-                             "Example: unspin train techniques --data ../shared/data/ptc/train", no_args_is_help=True)
+                             "Example: unspin train techniques --data ../shared/data/ptc/train", **_PLAIN)
 attribution_app = typer.Typer(help="Evaluate attribution (quotes and sources) on PolNeAR.\n\n"
-                                   "Example: unspin attribution score --gold polnear/dev --pred dev.jsonl", no_args_is_help=True)
+                                   "Example: unspin attribution score --gold polnear/dev --pred dev.jsonl", **_PLAIN)
 app.add_typer(ptc_app, name="ptc")
 app.add_typer(attribution_app, name="attribution")
 app.add_typer(train_app, name="train")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"unspin {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print unspin's version and exit."),
+) -> None:
+    """See how an article persuades, and whom it cites.
+
+    Example: unspin analyze article.txt --format html -o report.html
+    """
 
 
 class OutputFormat(str, Enum):
@@ -46,9 +68,6 @@ class InputFormat(str, Enum):
     html = "html"
 
 
-_EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "html": ".html", "text": ".txt"}
-
-
 def example_path() -> Path:
     """The article bundled with unspin, for a first run."""
     return Path(str(resources.files("unspin").joinpath("examples/how-the-bypass-was-sold.md")))
@@ -61,19 +80,26 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def analyze(
-    inputs: list[str] = typer.Argument(None, help="Files, folders, .jsonl corpora, URLs, or - for stdin."),
+    inputs: list[str] = typer.Argument(None, metavar="INPUT...", help="Files, folders, .jsonl corpora, URLs, or - for stdin."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one input) or folder (several)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="Output file, or a folder (ending in / or "
+                                         "existing) for one file per document. Default: standard output."),
+    force: bool = typer.Option(False, "--force", help="Overwrite output files that already exist."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read the inputs."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    max_bytes: int = typer.Option(Options.max_bytes, "--max-bytes", metavar="BYTES", help="Refuse inputs larger than this many bytes."),
+    max_chars: int = typer.Option(Options.max_chars, "--max-chars", metavar="CHARS",
+                                  help="Refuse articles longer than this many characters of readable text."),
     example: bool = typer.Option(False, "--example", help="Analyse the example article bundled with unspin."),
-    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Run the technique model."),
+    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Find persuasion techniques."),
     attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
+    claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
+    progress: bool = typer.Option(True, "--progress/--quiet", help="Progress bar on stderr (only on a terminal)."),
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
-    One input prints one JSON object; several inputs or a folder print JSON Lines, or write one
-    file per document with -o DIR.
+    One input prints one JSON object; several inputs or a folder print JSON Lines. -o FILE
+    writes them to one file, -o DIR/ one file per document. Existing files are kept unless
+    --force.
 
     Examples:
 
@@ -81,12 +107,15 @@ def analyze(
 
       unspin analyze page.html --format html -o report.html
 
-      unspin analyze articles/ --format jsonl > analyses.jsonl
+      unspin analyze articles/ --format jsonl -o analyses.jsonl
+
+      unspin analyze articles/ --format html -o reports/
 
       curl -s https://example.org/story | unspin analyze - --format text
     """
-    from .pipeline import default_pipeline
-    from .readers import ReadFailure, read_all
+    from .pipeline import Pipeline
+    from .readers import read_all
+    from .render.outputs import Sink
 
     inputs = list(inputs or [])
     if example:
@@ -94,43 +123,41 @@ def analyze(
     if not inputs:
         fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
     single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and not inputs[0].endswith(".jsonl")
-    pipeline = default_pipeline(techniques=techniques, attribution=attribution)
-    if output is not None and not single:
-        output.mkdir(parents=True, exist_ok=True)
-    failures: list[ReadFailure] = []
-    written: list[Path] = []
-    for item in read_all(inputs, format=input_format.value, max_bytes=max_bytes):
-        if isinstance(item, ReadFailure):
-            failures.append(item)
-            if single:
-                fail(item.message)
-            continue
-        try:
-            analysis = pipeline(item)
-        except UnspinError as error:
-            failures.append(ReadFailure(item.id, str(error)))
-            if single:
-                fail(str(error))
-            continue
-        if format is OutputFormat.text and output is None:
-            from rich.console import Console
+    options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
+                                         max_bytes=max_bytes, max_chars=max_chars)
+    sink = None if format is OutputFormat.text and output is None else Sink(output, format.value, several=not single,
+                                                                             force=force)
+    pipeline = Pipeline.from_options(options)
+    failures: list[Failure] = []
+    skipped: list[Failure] = []
+    stream = pipeline.pipe(read_all(inputs, format=input_format.value, max_bytes=max_bytes, max_chars=max_chars))
+    with _progress(progress and not single) as advance:
+        for result in stream:
+            advance()
+            if isinstance(result, Failure):
+                (skipped if result.stage == "skipped" else failures).append(result)
+                if single:
+                    fail(result.message)
+                continue
+            if sink is None:
+                from rich.console import Console
 
-            from .render.terminal import render
+                from .render.terminal import render
 
-            render(analysis, Console())
-            continue
-        content = _render(analysis, format, single)
-        target = output if single else (output / f"{_safe_name(analysis.id)}{_EXTENSIONS[format.value]}" if output else None)
-        if target is None and format is OutputFormat.html:
-            target = Path(f"{_safe_name(analysis.id)}.html")
-        if target is None:
-            sys.stdout.write(content)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-        written.append(target)
-    for path in written:
-        typer.echo(f"wrote {path.resolve()}", err=format is not OutputFormat.html)
+                render(result, Console())
+                continue
+            try:
+                sink.write(result)
+            except UnspinError as error:
+                failures.append(Failure(result.id, "output", str(error)))
+                if single:
+                    fail(str(error))
+    if sink is not None:
+        sink.close()
+        for path in sink.written:
+            typer.echo(f"wrote {path.resolve()}", err=True)
+    for item in skipped:
+        typer.echo(f"unspin: skipped {item.message}", err=True)
     if failures:
         typer.echo(f"unspin: {len(failures)} input(s) could not be analysed:", err=True)
         for failure in failures:
@@ -138,31 +165,28 @@ def analyze(
         raise typer.Exit(2)
 
 
-def _render(analysis, format: OutputFormat, single: bool) -> str:
-    from .render.json import to_json, to_jsonl_line
+@contextmanager
+def _progress(enabled: bool):
+    """A progress bar with documents/s on stderr, when stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    if format is OutputFormat.html:
-        from .render.html import to_html
+    with Progress(SpinnerColumn(), TextColumn("analysing"), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("analyse", total=None, rate="")
+        started = time.monotonic()
+        done = 0
 
-        return to_html(analysis)
-    if format is OutputFormat.text:
-        from io import StringIO
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            bar.update(task, advance=1, rate=f"{done / max(time.monotonic() - started, 1e-6):.1f} docs/s")
 
-        from rich.console import Console
-
-        from .render.terminal import render
-
-        buffer = StringIO()
-        render(analysis, Console(file=buffer, width=100, force_terminal=False))
-        return buffer.getvalue()
-    if format is OutputFormat.jsonl or not single:
-        return to_jsonl_line(analysis) + "\n"
-    return to_json(analysis) + "\n"
-
-
-def _safe_name(value: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in value).strip("._")
-    return cleaned[:120] or "document"
+        yield advance
 
 
 @ptc_app.command("predict")

@@ -1,5 +1,7 @@
 """Errors a user can act on. The CLI prints them as one line and exits with code 2."""
 
+from dataclasses import dataclass
+
 
 class UnspinError(Exception):
     """Base class for errors caused by the input or the invocation, not by a bug."""
@@ -7,3 +9,18 @@ class UnspinError(Exception):
 
 class InputError(UnspinError):
     """The input cannot be read or analysed; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be read or analysed: which one, at what stage, and why.
+
+    Streams (`read_all`, `Pipeline.pipe`) yield one in place of the document and go on."""
+
+    id: str
+    stage: str  # "read", or the name of the component that failed
+    message: str
+
+    @property
+    def name(self) -> str:  # the input's name, as read failures called it
+        return self.id

@@ -1,133 +1,240 @@
-"""Compose analyzers: reader -> Document -> analyzers -> Analysis.
+"""Compose components: reader -> Document -> components -> Analysis, one document or a stream.
 
-Each analyzer is a callable that reads a `Document` and adds one layer. The default pipeline has
-a slot for each layer of the contract; a slot whose component is not built yet stays empty, so
-its layer is an empty list rather than invented content.
+`Pipeline.pipe` is the one loop every shell uses (CLI, server, corpus runner, SemEval commands):
+it takes documents (or read failures) in batches, lets batch-aware components such as the
+encoder process a whole batch at once, and contains each document's failure in a `Failure`
+instead of ending the stream.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Iterator, Literal
 
 from . import __version__
 from .analysis import Analysis
-from .analyzers.attribution import AttributionAnalyzer, AttributionTagger
-from .analyzers.attribution.analyzer import sourcing_profile
-from .analyzers.sentences import sentence_offsets
-from .analyzers.structure import StructureAnalyzer
-from .analyzers.techniques import TechniqueAnalyzer, TechniqueModel
+from .analyzers import components as _builtin  # noqa: F401  (registers the built-in factories)
+from .analyzers.components import DEFAULT_ORDER
+from .analyzers.registry import FACTORIES, Component, provider_of
+from .analyzers.techniques.analyzer import technique_profile
 from .analyzers.threads import single_threaded_blas
-from .document import ATTRIBUTIONS, CLAIMS, TECHNIQUES, Document
-from .readers import DEFAULT_MAX_BYTES, read
+from .document import Document, Layer
+from .errors import Failure, InputError, UnspinError
+from .options import Options
 
-
-class Analyzer(Protocol):
-    name: str
-
-    def __call__(self, doc: Document) -> Document: ...
+# The engine's model entries and the summary's parts, in the contract's order.
+MODEL_KEYS = ("structure", "techniques", "attribution", "claims")
+SUMMARY_KEYS = ("words", "segments", "techniques", "sourcing", "claims")
 
 
 class Pipeline:
-    def __init__(self, analyzers: Iterable[Analyzer]):
-        self.analyzers = list(analyzers)
+    def __init__(self, components: Iterable[Component], options: Options | None = None):
+        self.components = list(components)
+        self.options = options or Options()
+        self._check_requirements()
+
+    @classmethod
+    def from_options(cls, options: Options | None = None) -> "Pipeline":
+        """Structure always; each model layer the options switch on and this install ships; and
+        whatever those need (sentences, the encoder), in the registry's order."""
+        options = options or Options()
+        wanted = {"structure"}
+        for factory in FACTORIES.values():
+            if factory.switch and getattr(options, factory.switch) and factory.available():
+                wanted.add(factory.name)
+        todo = list(wanted)
+        while todo:
+            component = FACTORIES[todo.pop()]
+            for requirement in component.requires:
+                provider = provider_of(requirement).name
+                if provider not in wanted:
+                    wanted.add(provider)
+                    todo.append(provider)
+        order = [name for name in DEFAULT_ORDER if name in wanted] + sorted(wanted - set(DEFAULT_ORDER))
+        return cls([FACTORIES[name].create(options) for name in order], options)
 
     @property
     def names(self) -> list[str]:
-        return [a.name for a in self.analyzers]
+        return [c.name for c in self.components]
+
+    def _check_requirements(self) -> None:
+        assigned: set[str] = set()
+        for component in self.components:
+            missing = [r for r in getattr(component, "requires", ()) if r not in assigned]
+            if missing:
+                raise ValueError(f"component {component.name!r} needs {missing} from a component before it")
+            assigned.update(getattr(component, "assigns", ()))
 
     def __call__(self, doc: Document) -> Analysis:
+        """Analyse one document; errors are raised (`pipe` contains them)."""
+        result = next(self.pipe([doc], on_error="raise"))
+        assert isinstance(result, Analysis)
+        return result
+
+    def pipe(self, items: Iterable[Document | Failure], *, batch_size: int | None = None,
+             on_error: Literal["collect", "raise"] = "collect") -> Iterator[Analysis | Failure]:
+        """Analyse a stream of documents in batches, yielding results in input order.
+
+        A `Failure` in the input (a read failure) passes through; a document that fails at any
+        stage becomes `Failure(id, stage, message)` and the stream goes on, unless `on_error`
+        is "raise".
+        """
+        size = max(1, batch_size or self.options.batch_size)
+        batch: list[Document | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= size:
+                yield from self._run_batch(batch, on_error)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, on_error)
+
+    def _run_batch(self, items: list[Document | Failure], on_error: str) -> list[Analysis | Failure]:
+        results: list[Analysis | Failure] = list(items)  # documents are replaced as they finish
+        live = [i for i, item in enumerate(items) if isinstance(item, Document)]
         with single_threaded_blas():
-            for analyzer in self.analyzers:
-                doc = analyzer(doc)
-        # Encoder states are shared between analyzers of one run; an Analysis kept by a caller
-        # must not hold megabytes of them per document.
-        doc.tensors.clear()
-        for layer in (TECHNIQUES, CLAIMS):
+            for component in self.components:
+                docs = [items[i] for i in live]
+                errors = self._apply(component, docs)
+                failed = {i for i, error in zip(live, errors) if error is not None}
+                for i, error in zip(live, errors):
+                    if error is not None:
+                        if on_error == "raise":
+                            raise error
+                        results[i] = _failure(items[i], component.name, error)
+                live = [i for i in live if i not in failed]
+            for i in live:
+                try:
+                    results[i] = self._finish(items[i])
+                except Exception as error:  # a bug in a profile must not end the stream either
+                    if on_error == "raise":
+                        raise
+                    results[i] = _failure(items[i], "summary", error)
+        for i, item in enumerate(items):
+            if isinstance(item, Document):
+                # Encoder states are shared between components of one run; an Analysis kept by a
+                # caller must not hold megabytes of them per document.
+                item.tensors.clear()
+        return results
+
+    @staticmethod
+    def _apply(component, docs: list[Document]) -> list[Exception | None]:
+        if hasattr(component, "batch") and len(docs) > 1:
+            try:
+                return component.batch(docs)
+            except Exception:
+                pass  # one document broke the shared call: run them one by one to find it
+        errors: list[Exception | None] = []
+        for doc in docs:
+            try:
+                component(doc)
+                errors.append(None)
+            except Exception as error:
+                errors.append(error)
+        return errors
+
+    def _finish(self, doc: Document) -> Analysis:
+        for layer in (Layer.TECHNIQUES, Layer.CLAIMS):
             doc.layers.setdefault(layer, [])
-        doc.meta.setdefault(ATTRIBUTIONS, [])
-        return Analysis(doc, summarise(doc, self), self.engine())
+        return Analysis(doc, self.summarize(doc), self.engine())
+
+    def summarize(self, doc: Document) -> dict:
+        """The summary: content words, then each component's profile, in pipeline order."""
+        words = sum(len(doc.text[a:b].split()) for a, b in doc.content_regions())
+        summary: dict = {}
+        for component in self.components:
+            if hasattr(component, "profile"):
+                summary.update(component.profile(doc, words))
+        # analysis@1 has always carried a technique profile, zero when the layer was not computed.
+        summary.setdefault("techniques", technique_profile(doc, words))
+        order = {key: i for i, key in enumerate(SUMMARY_KEYS)}
+        return dict(sorted(summary.items(), key=lambda item: order.get(item[0], len(order))))
 
     def engine(self) -> dict:
-        models: dict[str, str | None] = {"structure": "rules"}
-        for analyzer in self.analyzers:
-            if isinstance(analyzer, TechniqueAnalyzer):
-                models["techniques"] = analyzer.model.name
-            if isinstance(analyzer, AttributionAnalyzer):
-                models["attribution"] = analyzer.tagger.name
-        models.setdefault("techniques", None)
-        models.setdefault("attribution", None)
-        models.setdefault("claims", None)
-        return {"version": __version__, "analyzers": self.names, "models": models}
+        models: dict[str, str | None] = dict.fromkeys(MODEL_KEYS)
+        analyzers = []
+        for component in self.components:
+            if hasattr(component, "info"):
+                analyzers.append(component.name)
+                models.update(component.info())
+        return {"version": __version__, "analyzers": analyzers, "models": models}
+
+    def models(self) -> dict[str, str]:
+        """Every model this pipeline runs, the shared encoder included (for health checks)."""
+        out: dict[str, str] = {}
+        for component in self.components:
+            if hasattr(component, "info"):
+                out.update({k: v for k, v in component.info().items() if v})
+            model = getattr(component, "model", None)
+            if component.name == "encoder" and model is not None:
+                out["encoder"] = model.name
+        return out
 
 
-def default_pipeline(techniques: bool = True, attribution: bool = True) -> Pipeline:
-    """Structure always; techniques and attribution when their shipped models are present.
-    Both read the same encoder pass, computed once per document."""
-    analyzers: list[Analyzer] = [StructureAnalyzer()]
-    if techniques and TechniqueModel.available():
-        analyzers.append(TechniqueAnalyzer())
-    if attribution and TechniqueModel.available() and AttributionTagger.available():
-        analyzers.append(AttributionAnalyzer())
-    return Pipeline(analyzers)
+def _failure(item: Document | Failure, stage: str, error: BaseException) -> Failure:
+    if isinstance(item, Failure):
+        return item
+    if isinstance(error, UnspinError):
+        return Failure(item.id, stage, str(error))
+    return Failure(item.id, stage, f"{item.id}: internal error in {stage}: {type(error).__name__}: {error}")
+
+
+def default_pipeline(techniques: bool = True, attribution: bool = True, claims: bool = True,
+                     options: Options | None = None) -> Pipeline:
+    """The full pipeline, with layers switched off by keyword or by `options`."""
+    options = (options or Options()).replace(techniques=techniques, attribution=attribution, claims=claims)
+    return Pipeline.from_options(options)
 
 
 _default: Pipeline | None = None
 
 
-def analyze(source: str | os.PathLike | Document, *, format: str = "auto", id: str | None = None,
-            max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None) -> Analysis:
-    """Analyse one article given as a path, URL, `-` for stdin, raw text, or a `Document`.
+def _pipeline(pipeline: Pipeline | None) -> Pipeline:
+    global _default
+    if pipeline is not None:
+        return pipeline
+    if _default is None:
+        _default = Pipeline.from_options(Options.from_env())
+    return _default
+
+
+def analyze(text: str | Document, *, id: str | None = None, format: str = "auto",
+            pipeline: Pipeline | None = None) -> Analysis:
+    """Analyse an article given as its text (or a `Document`). The text is never taken for a path
+    or a URL: use `analyze_file` and `analyze_url` for those.
 
     >>> result = analyze("Title\\n\\nBy Jane Roe\\n\\nThe council voted on Tuesday to close the library.")
-    >>> result.document.meta["authors"][0].text
+    >>> result.meta.authors[0].text
     'Jane Roe'
     """
-    global _default
-    if pipeline is None:
-        _default = _default or default_pipeline()
-        pipeline = _default
-    if isinstance(source, Document):
-        doc = source
-    elif isinstance(source, str) and ("\n" in source or not _is_location(source)):
-        from .readers import from_text
+    from .readers import from_text
 
-        doc = from_text(source, id=id or "text", format=format)
-    else:
-        doc = read(source, format=format, id=id, max_bytes=max_bytes)
-    return pipeline(doc)
+    pipeline = _pipeline(pipeline)
+    if isinstance(text, Document):
+        return pipeline(text)
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() takes the article's text as a str, not {type(text).__name__}; "
+                        "for a file use analyze_file(path), for bytes decode them or use analyze_file")
+    return pipeline(from_text(text, id=id or "text", format=format, max_chars=pipeline.options.max_chars))
 
 
-def _is_location(value: str) -> bool:
-    return value == "-" or value.startswith(("http://", "https://")) or (len(value) < 4096 and Path(value).exists())
+def analyze_file(path: str | os.PathLike, *, id: str | None = None, format: str = "auto",
+                 pipeline: Pipeline | None = None) -> Analysis:
+    """Analyse one article file (text, Markdown or HTML; the format comes from the extension or
+    the content). A missing file is an `InputError`, never analysed as text."""
+    from .readers import read_file
+
+    pipeline = _pipeline(pipeline)
+    options = pipeline.options
+    return pipeline(read_file(path, format=format, id=id, max_bytes=options.max_bytes, max_chars=options.max_chars))
 
 
-def summarise(doc: Document, pipeline: "Pipeline") -> dict:
-    segments = doc.layer("segments")
-    kinds = Counter(s.label for s in segments)
-    content_words = sum(len(doc.text[a:b].split()) for a, b in doc.content_regions())
-    summary: dict = {"words": content_words, "segments": dict(sorted(kinds.items()))}
-    attribution_ran = "attribution" in pipeline.names
-    needs_sentences = bool(doc.layer(TECHNIQUES)) or attribution_ran
-    sentences = sentence_offsets(doc) if needs_sentences else []
-    summary["techniques"] = technique_profile(doc, content_words, sentences)
-    if attribution_ran:
-        summary["sourcing"] = sourcing_profile(doc, sentences)
-    return summary
+def analyze_url(url: str, *, id: str | None = None, format: str = "auto", pipeline: Pipeline | None = None) -> Analysis:
+    """Fetch a web page and analyse its article (main content and metadata)."""
+    from .readers import read_url
 
-
-def technique_profile(doc: Document, words: int, sentences: list[tuple[int, int]]) -> dict:
-    spans = doc.layer(TECHNIQUES)
-    counts = Counter(s.label for s in spans)
-    with_technique = sum(1 for a, b in sentences if any(s.start < b and a < s.end for s in spans))
-    return {
-        "count": len(spans),
-        "per_1000_words": round(1000 * len(spans) / words, 2) if words else 0.0,
-        "by_technique": dict(counts.most_common()),
-        "sentences": len(sentences),
-        "share_of_sentences": round(with_technique / len(sentences), 3) if sentences else 0.0,
-    }
-
-
+    pipeline = _pipeline(pipeline)
+    options = pipeline.options
+    if not url.startswith(("http://", "https://")):
+        raise InputError(f"{url}: not an http(s) URL")
+    return pipeline(read_url(url, format=format, id=id, options=options))

@@ -9,7 +9,7 @@ words too, but made sentence splitting twice as slow.)
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Layer
 
 MAX_VOCABULARY = 200_000  # strings; some tens of MB, reached after a few thousand articles
 _nlp = None
@@ -41,3 +41,15 @@ def sentence_offsets(doc: Document) -> list[tuple[int, int]]:
             if b > a:
                 out.append((a, b))
     return out
+
+
+class Sentencizer:
+    """Adds the `sentences` layer over the content regions, which profiles and claims read."""
+
+    name = "sentences"
+    assigns = (Layer.SENTENCES,)
+    requires = (Layer.SEGMENTS,)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.set_layer(Layer.SENTENCES, [doc.span(a, b) for a, b in sentence_offsets(doc)])
+        return doc

@@ -6,9 +6,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyzers.techniques.analyzer import TechniqueModel
-from ..analyzers.techniques.labels import TECHNIQUES
-from ..errors import InputError
+from ..analyzers.encoder import Encoder
+from ..analyzers.sentences import Sentencizer
+from ..analyzers.techniques.analyzer import TechniqueAnalyzer, TechniqueModel
+from ..analyzers.techniques.labels import TECHNIQUE_LABELS
+from ..document import Document, Layer
+from ..errors import Failure, InputError
+from ..pipeline import Pipeline
 from .formats import Annotation, read_article_texts
 from .scoring import merge_spans
 
@@ -30,14 +34,35 @@ def _model() -> TechniqueModel:
     return TechniqueModel.shared()
 
 
-def predict_folder(directory: Path, ids: set[str] | None = None) -> list[Annotation]:
-    """Full task over whole articles (PTC scores title and body alike); no two overlapping
-    spans of the same technique: such spans are merged."""
+class WholeArticle:
+    """PTC scores title and body alike: the whole file is one body segment, no structure analysis."""
+
+    name = "whole_article"
+    assigns = (Layer.SEGMENTS,)
+    requires = ()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.set_layer(Layer.SEGMENTS, [doc.span(0, len(doc.text), "body")])
+        return doc
+
+
+def ptc_pipeline() -> Pipeline:
     model = _model()
+    return Pipeline([WholeArticle(), Sentencizer(), Encoder(model.encoder), TechniqueAnalyzer(model)])
+
+
+def predict_folder(directory: Path, ids: set[str] | None = None) -> list[Annotation]:
+    """Full task over whole articles; no two overlapping spans of the same technique: such spans
+    are merged."""
+    pipeline = ptc_pipeline()
     rows: list[Annotation] = []
-    for article_id, text in _articles(directory, ids).items():
+    docs = (Document(text=text, id=article_id) for article_id, text in _articles(directory, ids).items())
+    for result in pipeline.pipe(docs):
+        if isinstance(result, Failure):
+            raise InputError(result.message)
+        article_id = result.id
         by_technique: dict[str, list[tuple[int, int]]] = {}
-        for span in model.predict(text, None):
+        for span in result.techniques:
             by_technique.setdefault(span.technique, []).append((span.start, span.end))
         for technique, spans in by_technique.items():
             rows.extend(Annotation(article_id, a, b, technique) for a, b in merge_spans(spans))
@@ -67,5 +92,5 @@ def classify_template(directory: Path, template: list[Annotation]) -> list[Annot
             key = (template[i].start, template[i].end)
             rank = seen.get(key, 0)
             seen[key] = rank + 1
-            labels[i] = TECHNIQUES[ranking[key][rank % len(TECHNIQUES)]]
+            labels[i] = TECHNIQUE_LABELS[ranking[key][rank % len(TECHNIQUE_LABELS)]]
     return [Annotation(r.article_id, r.start, r.end, label) for r, label in zip(template, labels)]

@@ -7,7 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
-from ..analyzers.techniques.labels import TECHNIQUES
+from ..analyzers.techniques.labels import TECHNIQUE_LABELS
 from .formats import Annotation
 from .scoring import (
     Scores,
@@ -42,7 +42,7 @@ def print_scores(scores: Scores, console: Console | None = None) -> None:
     per = Table(title="Per technique (" + ("TC" if scores.tc else "full task") + ")")
     for column in ("technique", "gold spans", "precision", "recall", "F1"):
         per.add_column(column, justify="left" if column == "technique" else "right", no_wrap=True)
-    for technique in TECHNIQUES:
+    for technique in TECHNIQUE_LABELS:
         value = scores.per_technique.get(technique)
         if value is None:
             continue

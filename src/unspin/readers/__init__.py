@@ -1,43 +1,51 @@
 """Readers turn an input (file, folder, stdin, URL, corpus line) into a `Document`.
 
-`read` returns one document; `read_all` walks any mix of inputs and yields a `Document` or a
-`ReadFailure` for each, so one bad file never stops a batch.
+`from_text`, `read_file` and `read_url` each read one kind of input; `read` is the command
+line's convenience that tells a path, a URL and `-` (stdin) apart; `read_all` walks any mix of
+inputs and yields a `Document` or a `Failure` for each, so one bad file never stops a batch.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..document import Document, Source
-from ..errors import InputError
+from ..errors import Failure, InputError
+from ..options import DEFAULT_MAX_BYTES, Options
 from .html import looks_like_html, read_html
 from .markdown import looks_like_markdown, read_markdown
 from .text import decode
 from .url import fetch, is_url
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_CHARS = Options.max_chars
 FORMATS = ("auto", "text", "markdown", "html")
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 _FOLDER_SUFFIXES = set(_SUFFIX_FORMATS) | {".jsonl"}
 
 
-@dataclass(frozen=True)
-class ReadFailure:
-    """An input that could not be read, and why."""
-
-    name: str
-    message: str
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def from_text(text: str, *, id: str = "document", format: str = "auto", path: str | None = None, url: str | None = None) -> Document:
+def replace_lone_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes or `surrogateescape` decoding) cannot be written as
+    UTF-8; each becomes U+FFFD, one character for one, so offsets are unchanged."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+def from_text(text: str, *, id: str = "document", format: str = "auto", path: str | None = None, url: str | None = None,
+              max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     """A document from an already decoded string. `auto` sniffs HTML and Markdown copies."""
+    text = replace_lone_surrogates(text)
     if not text.strip():
         raise InputError(f"{id}: is empty; there is nothing to analyse")
+    if len(text) > max_chars:
+        raise InputError(f"{id}: {len(text):,} characters is over the {max_chars:,}-character limit for one article; "
+                         "split it into articles or raise the limit (--max-chars)")
     if format == "auto":
         format = "html" if looks_like_html(text) else "markdown" if looks_like_markdown(text) else "text"
     elif format == "text" and looks_like_markdown(text) and path and path.endswith(".txt"):
@@ -52,25 +60,39 @@ def from_text(text: str, *, id: str = "document", format: str = "auto", path: st
 
 
 def from_bytes(data: bytes, *, id: str = "document", format: str = "auto", path: str | None = None,
-               url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+               url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     if len(data) > max_bytes:
         raise InputError(f"{id}: {len(data):,} bytes is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
     if not data.strip():
         raise InputError(f"{id}: is empty; there is nothing to analyse")
-    return from_text(decode(data, id), id=id, format=format, path=path, url=url)
+    return from_text(decode(data, id), id=id, format=format, path=path, url=url, max_chars=max_chars)
 
 
 def read(source: str | os.PathLike, *, format: str = "auto", id: str | None = None,
-         max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one article from a path, a URL, or `-` (stdin)."""
+         max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Read one article from what a person typed: a path, a URL, or `-` (stdin)."""
     name = str(source)
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
-        return from_bytes(data, id=id or "stdin", format=format, max_bytes=max_bytes)
+        return from_bytes(data, id=id or "stdin", format=format, max_bytes=max_bytes, max_chars=max_chars)
     if is_url(name):
-        data, fetched_format, final_url = fetch(name, max_bytes=max_bytes)
-        return from_bytes(data, id=id or _url_id(final_url), format=fetched_format if format == "auto" else format,
-                          url=final_url, max_bytes=max_bytes)
+        return read_url(name, format=format, id=id, options=Options(max_bytes=max_bytes, max_chars=max_chars))
+    return read_file(name, format=format, id=id, max_bytes=max_bytes, max_chars=max_chars)
+
+
+def read_url(url: str, *, format: str = "auto", id: str | None = None, options: Options | None = None) -> Document:
+    """Fetch a page (http or https only) within the options' size limit and deadline."""
+    options = options or Options()
+    data, fetched_format, final_url = fetch(url, max_bytes=options.max_bytes, timeout=options.fetch_timeout,
+                                            guard=options.guard_urls)
+    return from_bytes(data, id=id or _url_id(final_url), format=fetched_format if format == "auto" else format,
+                      url=final_url, max_bytes=options.max_bytes, max_chars=options.max_chars)
+
+
+def read_file(source: str | os.PathLike, *, format: str = "auto", id: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Read one article file; the format comes from the extension, else from the content."""
+    name = str(source)
     path = Path(name)
     if not path.exists():
         raise InputError(f"{name}: no such file or directory; check the path")
@@ -85,34 +107,65 @@ def read(source: str | os.PathLike, *, format: str = "auto", id: str | None = No
         raise InputError(f"{name}: cannot be read ({error.strerror}); check its permissions") from None
     if format == "auto":
         format = _SUFFIX_FORMATS.get(path.suffix.lower(), "auto")
-    return from_bytes(data, id=id or path.stem, format=format, path=str(path), max_bytes=max_bytes)
+    return from_bytes(data, id=id or path.stem, format=format, path=str(path), max_bytes=max_bytes, max_chars=max_chars)
 
 
-def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto",
-             max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadFailure]:
-    """Every document in files, folders (recursively), JSONL corpora, URLs and stdin."""
+def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+             max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    """Every document in files, folders (recursively), JSONL corpora, URLs and stdin.
+
+    A file a folder walk does not read (another format, or an output of unspin's) comes as a
+    `Failure` with stage "skipped", so callers can list it without counting it as an error."""
     for source in sources:
         name = str(source)
-        path = Path(name)
-        if name != "-" and not is_url(name) and path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _FOLDER_SUFFIXES)
-            if not files:
-                yield ReadFailure(name, f"{name}: no .txt, .md, .html or .jsonl files in this folder")
-            for file in files:
-                yield from read_all([file], format=format, max_bytes=max_bytes)
-        elif path.suffix.lower() == ".jsonl" and not is_url(name):
-            yield from read_jsonl(path, max_bytes=max_bytes)
-        else:
-            try:
-                yield read(name, format=format, max_bytes=max_bytes)
-            except InputError as error:
-                yield ReadFailure(name, str(error))
+        try:
+            path = Path(name)
+            if name != "-" and not is_url(name) and path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file())
+                if not files:
+                    yield Failure(name, "read", f"{name}: the folder is empty")
+                for file in files:
+                    reason = _skip_reason(file)
+                    if reason:
+                        yield Failure(str(file), "skipped", f"{file}: {reason}")
+                    else:
+                        yield from read_all([file], format=format, max_bytes=max_bytes, max_chars=max_chars)
+            elif path.suffix.lower() == ".jsonl" and not is_url(name):
+                yield from read_jsonl(path, max_bytes=max_bytes, max_chars=max_chars)
+            else:
+                yield read(name, format=format, max_bytes=max_bytes, max_chars=max_chars)
+        except InputError as error:
+            yield Failure(name, "read", str(error))
+        except (OSError, ValueError) as error:
+            yield Failure(name, "read", f"{name}: cannot be read ({error})")
 
 
-def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadFailure]:
-    """One document per line: `{"id", "text" | "html", "url"?}`; other keys go to reader_meta."""
+def _skip_reason(path: Path) -> str | None:
+    """Why a folder walk leaves a file out, or None to read it."""
+    suffix = path.suffix.lower()
+    if suffix not in _FOLDER_SUFFIXES:
+        kind = f"{suffix} files are" if suffix else "files without an extension are"
+        return f"{kind} not read (only .txt, .md, .html and .jsonl); convert it to text, Markdown or HTML"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # reading it will report the error
+    if suffix in (".html", ".htm", ".xhtml") and b'<meta name="generator" content="unspin' in head:
+        return "an unspin report, not an article"
+    if suffix == ".jsonl" and b'"schema":"unspin/analysis@1"' in head.replace(b" ", b""):
+        return "unspin output (unspin/analysis@1), not a corpus"
+    return None
+
+
+def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    """One document per line: `{"id", "text" | "html", "url"?}`; other keys go to reader_meta.
+
+    A bad line (invalid UTF-8 or JSON, no text, too large) becomes a `Failure` naming the file
+    and line, and the lines after it are still read."""
     if not path.exists():
-        yield ReadFailure(str(path), f"{path}: no such file; check the path")
+        yield Failure(str(path), "read", f"{path}: no such file; check the path")
         return
     with open(path, "rb") as handle:
         for number, line in enumerate(handle, 1):
@@ -120,23 +173,35 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise InputError(f"{where}: expected a JSON object per line")
-                body = record.get("text", record.get("html"))
-                if not isinstance(body, str):
-                    raise InputError(f"{where}: needs a string 'text' or 'html' field")
-                if len(body.encode("utf-8", "surrogatepass")) > max_bytes:
-                    raise InputError(f"{where}: document is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
-                doc_id = str(record.get("id", f"{path.stem}-{number}"))
-                doc = from_text(body, id=doc_id, format="html" if "text" not in record else "auto",
-                                path=str(path), url=record.get("url"))
-                doc.reader_meta.update({k: v for k, v in record.items() if k not in ("id", "text", "html", "url")})
-                yield doc
-            except json.JSONDecodeError as error:
-                yield ReadFailure(where, f"{where}: not valid JSON ({error.msg}); fix or remove that line")
+                yield _jsonl_document(line, path, number, where, max_bytes, max_chars)
             except InputError as error:
-                yield ReadFailure(where, str(error))
+                yield Failure(where, "read", str(error))
+
+
+def _jsonl_document(line: bytes, path: Path, number: int, where: str, max_bytes: int, max_chars: int) -> Document:
+    if len(line) > max_bytes:
+        raise InputError(f"{where}: line is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"{where}: not valid UTF-8 (byte {error.start}); re-encode the file as UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg}); fix or remove that line") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object per line")
+    body = record.get("text", record.get("html"))
+    if not isinstance(body, str):
+        raise InputError(f"{where}: needs a string 'text' or 'html' field")
+    doc_id = record.get("id", f"{path.stem}-{number}")
+    if not isinstance(doc_id, (str, int)):
+        raise InputError(f"{where}: 'id' must be a string or a number")
+    url = record.get("url")
+    doc = from_text(body, id=str(doc_id), format="html" if "text" not in record else "auto",
+                    path=str(path), url=url if isinstance(url, str) else None, max_chars=max_chars)
+    doc.reader_meta.update({k: v for k, v in record.items() if k not in ("id", "text", "html", "url")})
+    return doc
 
 
 def _url_id(url: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from ..document import MARKUP, Document, Source
+from ..document import Document, Layer, Source
 from ..errors import InputError
 from ..folding import collapse_and_lower, lower_char, lower_same_length
 from .markdown import read_markdown
@@ -169,7 +169,7 @@ def _mark_blockquotes(doc: Document, raw: str) -> None:
         if len(words) > 20 and any(words in q for q in quotes):
             start = position + (len(paragraph) - len(paragraph.lstrip()))
             end = position + len(paragraph.rstrip())
-            doc.add(MARKUP, doc.span(start, end, "blockquote"))
+            doc.add(Layer.MARKUP, doc.span(start, end, "blockquote"))
         position += len(paragraph) + 1
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import LINKS, MARKUP, Document, Source
+from ..document import Document, Layer, Source
 
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -94,10 +94,10 @@ def read_markdown(raw: str, *, id: str = "document", path: str | None = None, ur
     )
     for start, end, target in builder.links:
         if end > start:
-            doc.add(LINKS, doc.span(start, end, "link", url=target))
+            doc.add(Layer.LINKS, doc.span(start, end, "link", url=target))
     for start, end, kind in sorted(builder.markup):
         if end > start:
-            doc.add(MARKUP, doc.span(start, end, kind))
+            doc.add(Layer.MARKUP, doc.span(start, end, kind))
     return doc
 
 

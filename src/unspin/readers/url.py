@@ -20,7 +20,7 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def fetch(url: str, *, max_bytes: int, timeout: float = 15.0) -> tuple[bytes, str, str]:
+def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, guard: bool = False) -> tuple[bytes, str, str]:
     """Return (body, format, final url); raise InputError with advice on any failure."""
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:

@@ -38,37 +38,43 @@ def safe_href(url: str | None) -> str | None:
 def _marks(analysis: Analysis) -> list[Marked]:
     marks = []
     for s in analysis.segments:
-        detail = SEGMENT_NAMES.get(s.label or "", s.label or "")
-        if s.attrs.get("type"):
-            detail += f" ({s.attrs['type']})"
-        marks.append(Marked("segments", s.start, s.end, s.label or "", {"title": detail}))
-    for s in analysis.techniques:
-        name = DISPLAY_NAMES.get(s.label or "", s.label or "")
-        marks.append(Marked("techniques", s.start, s.end, s.label or "", {
-            "title": f"{name} ({s.score:.2f}): {DEFINITIONS.get(s.label or '', '')}",
-            "index": TECHNIQUE_INDEX.get(s.label or "", 0),
+        detail = SEGMENT_NAMES.get(s.kind, s.kind)
+        if s.type:
+            detail += f" ({s.type})"
+        marks.append(Marked("segments", s.start, s.end, s.kind, {"title": detail}))
+    for t in analysis.techniques:
+        name = DISPLAY_NAMES.get(t.technique, t.technique)
+        marks.append(Marked("techniques", t.start, t.end, t.technique, {
+            "title": f"{name} ({t.score:.2f}): {DEFINITIONS.get(t.technique, '')}",
+            "index": TECHNIQUE_INDEX.get(t.technique, 0),
         }))
-    for s in analysis.claims:
-        marks.append(Marked("claims", s.start, s.end, "claim", {"title": f"Check-worthy claim ({(s.score or 0):.2f})"}))
+    for c in analysis.claims:
+        cited = f"attributed to {c.source_name}" if c.attributed and c.source_name else (
+            "attributed" if c.attributed else "no source given")
+        marks.append(Marked("claims", c.start, c.end, "claim", {"title": f"Check-worthy claim ({c.score:.2f}), {cited}"}))
     for a in analysis.attributions:
-        speaker = a.get("source_name") or (a.get("source") or {}).get("text") or "unnamed source"
-        kind = a.get("kind", "")
-        for part in a.get("content", []):
-            marks.append(Marked("attributions", part["start"], part["end"], "content",
-                                {"title": f"{kind.capitalize()} attribution to {speaker} ({a.get('source_type') or 'unknown'})"}))
-        for role in ("source", "cue"):
-            if a.get(role):
-                marks.append(Marked("attributions", a[role]["start"], a[role]["end"], role,
+        speaker = a.source_name or (a.source.text if a.source else None) or "unnamed source"
+        for part in a.content:
+            marks.append(Marked("attributions", part.start, part.end, "content",
+                                {"title": f"{a.kind.capitalize()} attribution to {speaker} ({a.source_type or 'unknown'})"}))
+        for role, span in (("source", a.source), ("cue", a.cue)):
+            if span is not None:
+                marks.append(Marked("attributions", span.start, span.end, role,
                                     {"title": f"{'Source' if role == 'source' else 'Cue'}: {speaker}"}))
     for s in analysis.summary.get("sourcing", {}).get("author_only_sentences", []):
         marks.append(Marked("author", s["start"], s["end"], "author", {"title": "Asserted by the author; no source cited"}))
-    for s in analysis.links:
-        marks.append(Marked("links", s.start, s.end, "link", {"href": safe_href(s.attrs.get("url")), "url": s.attrs.get("url") or ""}))
+    for link in analysis.links:
+        marks.append(Marked("links", link.start, link.end, "link", {"href": safe_href(link.url), "url": link.url or ""}))
     return marks
+
+
+def claim_anchor(index: int) -> str:
+    return f"claim-{index + 1}"
 
 
 def _render_pieces(analysis: Analysis) -> list[dict]:
     out = []
+    anchors = {c.start: claim_anchor(i) for i, c in enumerate(analysis.claims)}
     for piece in pieces(analysis.text, _marks(analysis)):
         classes, titles = [], []
         href = None
@@ -93,31 +99,33 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
                 titles.append(m.info["title"])
         if technique is not None:
             classes.append(f"t{technique}")
-        out.append({"text": piece.text, "classes": " ".join(dict.fromkeys(classes)), "title": "\n".join(titles),
+        anchor = anchors.pop(piece.start, None) if any(m.layer == "claims" for m in piece.marks) else None
+        out.append({"text": piece.text, "classes": " ".join(dict.fromkeys(classes)), "title": "\n".join(titles), "anchor": anchor,
                     "href": href, "focusable": any(m.layer in ("techniques", "claims", "attributions", "author") for m in piece.marks)})
     return out
 
 
 def to_html(analysis: Analysis) -> str:
-    doc = analysis.document
-    meta = doc.meta
-    counts = Counter(s.label for s in analysis.techniques)
+    meta = analysis.meta
+    counts = Counter(t.technique for t in analysis.techniques)
     used = [t for t in DISPLAY_NAMES if counts.get(t)]
     template = _env.get_template("report.html.j2")
     return template.render(
         analysis=analysis,
-        title=meta.get("title").text if meta.get("title") else doc.id,
-        authors=[a.text for a in meta.get("authors", [])],
-        published=meta.get("published"),
-        outlet=meta.get("outlet").text if meta.get("outlet") else None,
-        tags=[t.text for t in meta.get("tags", [])],
+        title=meta.title.text if meta.title else analysis.id,
+        authors=[a.text for a in meta.authors],
+        published=meta.published,
+        outlet=meta.outlet.text if meta.outlet else None,
+        tags=[t.text for t in meta.tags],
         pieces=_render_pieces(analysis),
         summary=analysis.summary,
-        techniques=sorted(analysis.techniques, key=lambda s: s.start),
+        techniques=sorted(analysis.techniques, key=lambda t: t.start),
         used_techniques=[(t, DISPLAY_NAMES[t], DEFINITIONS[t], counts[t], TECHNIQUE_INDEX[t]) for t in used],
         all_techniques=[(t, DISPLAY_NAMES[t], DEFINITIONS[t], TECHNIQUE_INDEX[t]) for t in DISPLAY_NAMES],
         display_names=DISPLAY_NAMES,
         attributions=analysis.attributions,
+        claims=[(rank, c, claim_anchor(i)) for rank, (i, c) in
+                enumerate(sorted(enumerate(analysis.claims), key=lambda item: -item[1].score), 1)],
         sourcing=analysis.summary.get("sourcing"),
         segment_names=SEGMENT_NAMES,
         nonce=secrets.token_urlsafe(16),

@@ -23,8 +23,8 @@ _SEGMENT_STYLES = {
 
 
 def article_text(analysis: Analysis) -> Text:
-    marks = [Marked("segments", s.start, s.end, s.label or "", {}) for s in analysis.segments]
-    marks += [Marked("techniques", s.start, s.end, s.label or "", {}) for s in analysis.techniques]
+    marks = [Marked("segments", s.start, s.end, s.kind, {}) for s in analysis.segments]
+    marks += [Marked("techniques", t.start, t.end, t.technique, {}) for t in analysis.techniques]
     out = Text()
     for piece in pieces(analysis.text, marks):
         styles = []
@@ -39,15 +39,15 @@ def article_text(analysis: Analysis) -> Text:
 
 
 def render(analysis: Analysis, console: Console) -> None:
-    meta = analysis.document.meta
+    meta = analysis.meta
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Title", meta["title"].text if meta.get("title") else "—")
-    facts.add_row("Authors", ", ".join(a.text for a in meta.get("authors", [])) or "—")
-    facts.add_row("Published", meta.get("published") or "—")
-    facts.add_row("Outlet", meta["outlet"].text if meta.get("outlet") else "—")
-    facts.add_row("Tags", ", ".join(t.text for t in meta.get("tags", [])) or "—")
+    facts.add_row("Title", Text(meta.title.text) if meta.title else "—")
+    facts.add_row("Authors", Text(", ".join(a.text for a in meta.authors)) if meta.authors else "—")
+    facts.add_row("Published", meta.published or "—")
+    facts.add_row("Outlet", Text(meta.outlet.text) if meta.outlet else "—")
+    facts.add_row("Tags", Text(", ".join(t.text for t in meta.tags)) if meta.tags else "—")
     profile = analysis.summary.get("techniques", {})
     facts.add_row("Techniques", f"{profile.get('count', 0)} spans, {profile.get('per_1000_words', 0)} per 1,000 words")
     console.print(Panel(facts, title=f"unspin · {analysis.id}", expand=False))
@@ -57,12 +57,12 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Text", overflow="fold", ratio=3)
         table.add_column("Technique", ratio=2)
         table.add_column("Score", justify="right")
-        for s in analysis.techniques:
-            table.add_row(Text(s.text), Text(DISPLAY_NAMES.get(s.label or "", s.label or ""),
-                                             style=_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(s.label or "", 0)]),
-                          f"{s.score:.2f}")
+        for t in analysis.techniques:
+            table.add_row(Text(t.text), Text(DISPLAY_NAMES.get(t.technique, t.technique),
+                                             style=_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(t.technique, 0)]),
+                          f"{t.score:.2f}")
         console.print(table)
-        used = sorted({s.label for s in analysis.techniques if s.label})
+        used = sorted({t.technique for t in analysis.techniques})
         console.print(Group(*(Text.assemble((DISPLAY_NAMES[t], "bold"), ": ", DEFINITIONS[t]) for t in used)))
     if analysis.attributions:
         table = Table(title="Who is quoted")
@@ -72,9 +72,18 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Kind")
         table.add_column("Content", overflow="fold", ratio=4)
         for a in analysis.attributions:
-            source = a["source_name"] or (a["source"]["text"] if a["source"] else "—")
-            table.add_row(Text(source), a["source_type"] or "", Text(a["cue"]["text"] if a["cue"] else ""), a["kind"],
-                          Text(" … ".join(c["text"] for c in a["content"])))
+            source = a.source_name or (a.source.text if a.source else "—")
+            table.add_row(Text(source), a.source_type or "", Text(a.cue.text if a.cue else ""), a.kind,
+                          Text(" … ".join(c.text for c in a.content)))
+        console.print(table)
+    if analysis.claims:
+        table = Table(title="Claims to check")
+        table.add_column("#", justify="right")
+        table.add_column("Claim", overflow="fold", ratio=4)
+        table.add_column("Score", justify="right")
+        table.add_column("Cited", ratio=1)
+        for rank, c in enumerate(sorted(analysis.claims, key=lambda c: -c.score), 1):
+            table.add_row(str(rank), Text(c.text), f"{c.score:.2f}", Text(c.source_name or ("attributed" if c.attributed else "no source given")))
         console.print(table)
     sourcing = analysis.summary.get("sourcing")
     if sourcing:

@@ -26,8 +26,9 @@ from ..analyzers.attribution.tagger import (
     with_neighbours,
 )
 from ..analyzers.structure import StructureAnalyzer
-from ..analyzers.techniques.analyzer import TechniqueModel
-from ..document import Document
+from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
+from ..document import Document, Relations
+from ..findings import Attribution
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 
@@ -60,12 +61,12 @@ def gold_tags(doc: Document, tokens, gold: list[GoldAttribution]) -> np.ndarray:
     return tags
 
 
-def prepare(corpus: dict, model: TechniqueModel, limit: int | None) -> list[tuple[Document, np.ndarray, np.ndarray, list]]:
-    structure = StructureAnalyzer()
+def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[Document, np.ndarray, np.ndarray, list]]:
+    structure, encoder = StructureAnalyzer(), Encoder(model)
     out = []
     for name, (text, gold) in list(corpus.items())[:limit]:
-        doc = structure(Document(text=text, id=name))
-        states = model.states(doc)
+        doc = encoder(structure(Document(text=text, id=name)))
+        states = doc.tensors[TENSOR]
         out.append((doc, states.hidden, gold_tags(doc, states.tokens, gold), gold))
     return out
 
@@ -86,22 +87,22 @@ class TaggerHead(nn.Module):
         (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
-def evaluate(directory: Path, model: TechniqueModel, dev: list) -> dict:
-    analyzer = AttributionAnalyzer(encoder=model, tagger=AttributionTagger(directory))
+def evaluate(directory: Path, model: EncoderModel, dev: list) -> dict:
+    analyzer = AttributionAnalyzer(tagger=AttributionTagger(directory))
     pred, gold = {}, {}
     for doc, _, _, gold_attributions in dev:
-        doc.meta.pop("attributions", None)
+        doc.relations.pop(Relations.ATTRIBUTIONS, None)
         analyzer(doc)
-        pred[doc.id] = [to_gold(a) for a in doc.meta["attributions"]]
+        pred[doc.id] = [to_gold(a) for a in Attribution.read(doc)]
         gold[doc.id] = gold_attributions
     return {k: asdict(v) for k, v in score(gold, pred).items()}
 
 
-def to_gold(a: dict) -> GoldAttribution:
+def to_gold(a: Attribution) -> GoldAttribution:
     def spans(value):
-        return [(value["start"], value["end"])] if value else []
+        return [(value.start, value.end)] if value else []
 
-    return GoldAttribution(spans(a["source"]), spans(a["cue"]), [(c["start"], c["end"]) for c in a["content"]])
+    return GoldAttribution(spans(a.source), spans(a.cue), [(c.start, c.end) for c in a.content])
 
 
 def train(config: AttributionConfig) -> dict:
@@ -109,7 +110,7 @@ def train(config: AttributionConfig) -> dict:
     random.seed(config.seed)
     np.random.seed(config.seed)
     data = Path(config.data)
-    model = TechniqueModel.shared()
+    model = EncoderModel.shared()
     started = time.time()
     train_docs = prepare(read_corpus(data / "train"), model, config.max_documents)
     dev_docs = prepare(read_corpus(data / "dev"), model, config.max_documents)

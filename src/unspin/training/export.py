@@ -18,7 +18,7 @@ import torch
 
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..analyzers.techniques.decoding import SpanDecoding
-from ..analyzers.techniques.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
+from ..analyzers.encoder.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
 from ..ptc.formats import read_article_texts, read_labels
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 

@@ -24,9 +24,11 @@ from torch import nn
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
 from ..analyzers.attribution.tagger import MODEL_DIR, ROLE_TAGS, AttributionTagger
 from ..analyzers.structure import StructureAnalyzer
-from ..analyzers.techniques.decoding import encode
-from ..analyzers.techniques.tokens import SubwordTokenizer, sliding_windows
+from ..analyzers.encoder.states import encode
+from ..analyzers.encoder.tokens import SubwordTokenizer, sliding_windows
+from ..analyzers.encoder import TENSOR
 from ..document import Document
+from ..findings import Attribution
 from ..polnear.formats import read_corpus
 from ..polnear.scoring import score as score_attribution
 from ..ptc.formats import read_article_texts, read_labels
@@ -93,30 +95,19 @@ def polnear_examples(tokenizer: SubwordTokenizer, corpus: dict) -> list[WindowEx
     return out
 
 
-class _TorchStates:
-    """Adapter so the attribution analyzer reads states from the torch model during training."""
-
-    name = "multitask-training"
-
-    def __init__(self, model: TechniqueNet, tokenizer: SubwordTokenizer):
-        self.run = torch_encoder(model)
-        self.tokenizer = tokenizer
-
-    def states(self, doc: Document):
-        key = "encoder:training"
-        if key not in doc.tensors:
-            doc.tensors[key] = encode(doc.text, doc.content_regions(), self.tokenizer, self.run)
-        return doc.tensors[key]
-
-
 def attribution_dev(model, head, tokenizer, dev_corpus, scratch: Path, context: int) -> dict:
+    """Attribution scores on PolNeAR dev with the torch encoder in training, through the same
+    analyzer code `unspin analyze` runs."""
     head.save(scratch, {"name": "scratch", "layers": 2, "context": context, "tags": list(ROLE_TAGS)})
-    analyzer = AttributionAnalyzer(encoder=_TorchStates(model, tokenizer), tagger=AttributionTagger(scratch))
+    analyzer = AttributionAnalyzer(tagger=AttributionTagger(scratch))
     structure = StructureAnalyzer()
+    run = torch_encoder(model)
     gold, pred = {}, {}
     for name, (text, attributions) in dev_corpus.items():
-        doc = analyzer(structure(Document(text=text, id=name)))
-        pred[name] = [to_gold(a) for a in doc.meta["attributions"]]
+        doc = structure(Document(text=text, id=name))
+        doc.tensors[TENSOR] = encode(doc.text, doc.content_regions(), tokenizer, run)
+        doc = analyzer(doc)
+        pred[name] = [to_gold(a) for a in Attribution.read(doc)]
         gold[name] = attributions
     return {k: round(v.f1, 4) for k, v in score_attribution(gold, pred).items()}
 

@@ -20,23 +20,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..analyzers.techniques.decoding import (
-    B,
-    I,
-    O,
-    SpanDecoding,
-    SpanHead,
-    classify,
-    encode,
-    label_spans,
-)
+from ..analyzers.encoder.states import encode
+from ..analyzers.encoder.tokens import SubwordTokenizer, owning_window, sliding_windows
+from ..analyzers.techniques.decoding import B, I, O, SpanDecoding, SpanHead, classify, label_spans
 from ..analyzers.techniques.features import N_SPAN_FEATURES, SpanFeatures
-from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUES
-from ..analyzers.techniques.tokens import (
-    SubwordTokenizer,
-    owning_window,
-    sliding_windows,
-)
+from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUE_LABELS
 from ..ptc.formats import Annotation, read_article_texts, read_labels
 from ..ptc.scoring import (
     full_task,
@@ -81,12 +69,12 @@ class TechniqueNet(nn.Module):
             nn.Linear(3 * size + N_SPAN_FEATURES, span_hidden),
             nn.GELU(),
             nn.Dropout(0.1),
-            nn.Linear(span_hidden, len(TECHNIQUES)),
+            nn.Linear(span_hidden, len(TECHNIQUE_LABELS)),
         )
         # Optional training-only head: which techniques cover each token. It is not exported; it
         # pushes the shared token states to tell techniques apart. Created last, so that runs
         # without it initialise exactly as before it existed.
-        self.token_techniques = nn.Linear(size, len(TECHNIQUES)) if token_techniques else None
+        self.token_techniques = nn.Linear(size, len(TECHNIQUE_LABELS)) if token_techniques else None
 
     def forward(self, input_ids, attention_mask):
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
@@ -131,7 +119,7 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
     tokens = tokenizer.tokenize(text)
     n = len(tokens)
     bio = np.full(n, O, dtype=np.int64)
-    covered = np.zeros((n, len(TECHNIQUES)), dtype=np.float32)
+    covered = np.zeros((n, len(TECHNIQUE_LABELS)), dtype=np.float32)
     for a in gold:
         covered[(tokens.ends > a.start) & (tokens.starts < a.end), TECHNIQUE_INDEX[a.technique]] = 1.0
     for start, end in merge_spans([(a.start, a.end) for a in gold]):
@@ -152,7 +140,7 @@ def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation
         w = owning_window(windows, int(inside[len(inside) // 2]))
         first = max(int(inside[0]), windows[w].first) - windows[w].first
         last = min(int(inside[-1]) + 1, windows[w].last) - windows[w].first
-        target = np.zeros(len(TECHNIQUES), dtype=np.float32)
+        target = np.zeros(len(TECHNIQUE_LABELS), dtype=np.float32)
         for t in techniques:
             target[TECHNIQUE_INDEX[t]] += 1.0 / len(techniques)
         spans_per_window[w].append((first, last, features(start, end), target))
@@ -170,7 +158,7 @@ def collate(batch: list[WindowExample], tokenizer: SubwordTokenizer):
     span_rows, span_first, span_last, feats, targets = [], [], [], [], []
     covered = None
     if all(e.token_techniques is not None for e in batch):
-        covered = torch.full((len(batch), width, len(TECHNIQUES)), -1.0)  # -1: not a token of the text
+        covered = torch.full((len(batch), width, len(TECHNIQUE_LABELS)), -1.0)  # -1: not a token of the text
     for row, e in enumerate(batch):
         n = len(e.input_ids)
         ids[row, 0] = tokenizer.cls_id
@@ -244,7 +232,7 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
             ranked = np.argsort(-p)
             copies = sum(1 for g in rows if (g.start, g.end) == (start, end))
             for k in range(copies):
-                tc_pred.append(Annotation(aid, start, end, TECHNIQUES[ranked[k]]))
+                tc_pred.append(Annotation(aid, start, end, TECHNIQUE_LABELS[ranked[k]]))
     tc, tc_per = technique_classification(gold, tc_pred)
     results = {"tc": asdict(tc), "tc_per_technique": {k: asdict(v) for k, v in tc_per.items()}, "by_decoding": {}}
     best = None

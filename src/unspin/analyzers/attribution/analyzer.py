@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...document import ATTRIBUTIONS, LINKS, Document, Span
-from ..techniques.analyzer import TechniqueModel
+from ...document import Document, Layer, Relations, Span
+from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .sources import leading_name, resolve
 from .tagger import AttributionTagger, RoleSpan
@@ -133,12 +133,13 @@ def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 class AttributionAnalyzer:
-    """Adds the attributions (in `doc.meta["attributions"]`) and the sourcing profile."""
+    """Adds the `attributions` relations (source, cue, content) and the sourcing profile."""
 
     name = "attribution"
+    assigns = ("relations:" + Relations.ATTRIBUTIONS,)
+    requires = ("tensor:encoder", Layer.SENTENCES)
 
-    def __init__(self, encoder: TechniqueModel | None = None, tagger: AttributionTagger | None = None):
-        self._encoder = encoder
+    def __init__(self, tagger: AttributionTagger | None = None):
         self._tagger = tagger
 
     @property
@@ -147,57 +148,48 @@ class AttributionAnalyzer:
             self._tagger = AttributionTagger.shared()
         return self._tagger
 
-    @property
-    def encoder(self) -> TechniqueModel:
-        if self._encoder is None:
-            self._encoder = TechniqueModel.shared()
-        return self._encoder
+    def info(self) -> dict:
+        return {"attribution": self.tagger.name}
 
     def __call__(self, doc: Document) -> Document:
-        roles = self.tagger.spans(doc.text, self.encoder.states(doc)) if doc.content_regions() else []
+        roles = self.tagger.spans(doc.text, states_of(doc)) if doc.content_regions() else []
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
         roles = [r for r in roles if not any(a <= r.start < b for a, b in headings)]
         attributions = _quote_block_attributions(doc, link(doc.text, roles), roles)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
+        doc.relations[Relations.ATTRIBUTIONS] = []
         for a in attributions:
             a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous)
             if a.source_name:
                 previous.append((a.source_name, a.source_type))
-        doc.meta[ATTRIBUTIONS] = [self._to_json(doc, a) for a in attributions]
+            doc.relate(Relations.ATTRIBUTIONS, a.kind, {
+                "source": [doc.span(*a.source)] if a.source else [],
+                "cue": [doc.span(*a.cue)] if a.cue else [],
+                "content": [doc.span(s, e) for s, e in a.content],
+            }, source_name=a.source_name, source_type=a.source_type)
         return doc
 
-    @staticmethod
-    def _to_json(doc: Document, a: Attribution) -> dict:
-        def span(value: tuple[int, int] | None) -> dict | None:
-            return doc.span(*value).to_json() if value else None
-
-        return {
-            "kind": a.kind,
-            "source": span(a.source),
-            "cue": span(a.cue),
-            "content": [doc.span(s, e).to_json() for s, e in a.content],
-            "source_name": a.source_name,
-            "source_type": a.source_type,
-        }
+    def profile(self, doc: Document, words: int) -> dict:
+        return {"sourcing": sourcing_profile(doc)}
 
 
-def sourcing_profile(doc: Document, sentences: list[tuple[int, int]]) -> dict:
+def sourcing_profile(doc: Document) -> dict:
     """Whom the article relies on, its links, and how much of it is attributed to anyone."""
-    attributions = doc.meta.get(ATTRIBUTIONS, [])
+    attributions = doc.related(Relations.ATTRIBUTIONS)
+    sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
     by_source: dict[tuple[str, str], list[int]] = defaultdict(list)
     covered: list[tuple[int, int]] = []
     for index, a in enumerate(attributions):
-        name = a["source_name"] or (a["source"]["text"] if a["source"] else "(no source given)")
-        by_source[(name, a["source_type"] or "unknown")].append(index)
-        for part in [a["source"], a["cue"], *a["content"]]:
-            if part:
-                covered.append((part["start"], part["end"]))
+        source = a.first("source")
+        name = a.attrs.get("source_name") or (source.text if source else "(no source given)")
+        by_source[(name, a.attrs.get("source_type") or "unknown")].append(index)
+        covered += [(part.start, part.end) for part in a.spans()]
     attributed = [s for s in sentences if any(a < s[1] and s[0] < b for a, b in covered)]
     attributed_set = set(attributed)
     author_only = [s for s in sentences if s not in attributed_set]
     regions = doc.content_regions()
-    links = [{"text": s.text, "url": s.attrs.get("url"), "start": s.start, "end": s.end} for s in doc.layer(LINKS)
+    links = [{"text": s.text, "url": s.attrs.get("url"), "start": s.start, "end": s.end} for s in doc.layer(Layer.LINKS)
              if any(a <= s.start and s.end <= b for a, b in regions)]
     return {
         "sources": [

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..activations import gelu, softmax
 from ..loading import LoadedOnce
-from ..techniques.decoding import TokenStates
+from ..encoder.states import TokenStates
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"

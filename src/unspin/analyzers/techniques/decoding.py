@@ -7,21 +7,16 @@ card come from the very code that runs in `unspin analyze`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
 import numpy as np
 
 from ..activations import gelu, softmax
 from ..words import only_function_words, snap_to_words
+from ..encoder.states import TokenStates
+from ..encoder.tokens import TokenizedText
 from .features import SpanFeatures
-from .labels import TECHNIQUES
-from .tokens import SubwordTokenizer, TokenizedText, Window, sliding_windows
-
-# (input_ids, attention_mask) -> (bio_logits [B, T, 3], hidden [B, T, H])
-EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+from .labels import TECHNIQUE_LABELS
 
 O, B, I = 0, 1, 2
-BATCH_WINDOWS = 8  # windows per encoder call: larger batches cost memory and gain little on 2 cores
 
 
 @dataclass(frozen=True)
@@ -42,63 +37,12 @@ class SpanHead:
         return softmax(gelu(pooled @ self.w1.T + self.b1) @ self.w2.T + self.b2)
 
 
-@dataclass
-class TokenStates:
-    """Per-token outputs, each taken from the window where the token sits most centrally."""
-
-    tokens: TokenizedText
-    bio_probs: np.ndarray  # [n, tags]: B/I/O for techniques, more tags for other taggers
-    hidden: np.ndarray  # [n, H]
-
-
 @dataclass(frozen=True)
 class ScoredSpan:
     start: int
     end: int
     technique: str
     score: float
-
-
-def encode(
-    text: str,
-    regions: list[tuple[int, int]] | None,
-    tokenizer: SubwordTokenizer,
-    encoder: EncoderFn,
-    batch_size: int = BATCH_WINDOWS,
-) -> TokenStates:
-    return encode_tokens(tokenizer.tokenize(text, regions), tokenizer, encoder, batch_size)
-
-
-def encode_tokens(
-    tokens: TokenizedText, tokenizer: SubwordTokenizer, encoder: EncoderFn, batch_size: int = BATCH_WINDOWS
-) -> TokenStates:
-    """Run the encoder over overlapping windows of already tokenized text."""
-    n = len(tokens)
-    windows = sliding_windows(n)
-    bio: np.ndarray | None = None
-    hidden: np.ndarray | None = None
-    best_margin = np.full(n, -1, dtype=np.int64)
-    # Long windows first, so a batch pads little.
-    order = sorted(range(len(windows)), key=lambda i: windows[i].last - windows[i].first, reverse=True)
-    for b in range(0, len(order), batch_size):
-        batch: list[Window] = [windows[i] for i in order[b : b + batch_size]]
-        input_ids, mask = tokenizer.window_inputs(tokens, batch)
-        logits, states = encoder(input_ids, mask)
-        if bio is None:
-            bio = np.zeros((n, logits.shape[-1]), dtype=np.float32)
-            hidden = np.zeros((n, states.shape[-1]), dtype=np.float32)
-        for row, w in enumerate(batch):
-            idx = np.arange(w.first, w.last)
-            margin = np.minimum(idx - w.first, w.last - 1 - idx)
-            take = margin > best_margin[idx]
-            chosen = idx[take]
-            local = chosen - w.first + 1  # +1 skips [CLS]
-            best_margin[chosen] = margin[take]
-            bio[chosen] = softmax(logits[row, local])
-            hidden[chosen] = states[row, local]
-    if bio is None or hidden is None:
-        bio, hidden = np.zeros((0, 3), dtype=np.float32), np.zeros((0, 1), dtype=np.float32)
-    return TokenStates(tokens, bio, hidden)
 
 
 MIN_SPAN_CHARS = 4
@@ -208,7 +152,7 @@ def pool_span(states: TokenStates, text: str, start: int, end: int, features: Sp
 
 def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head: SpanHead) -> np.ndarray:
     """Technique probabilities [len(spans), 14]; uniform for a span with no token."""
-    probs = np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
+    probs = np.full((len(spans), len(TECHNIQUE_LABELS)), 1.0 / len(TECHNIQUE_LABELS), dtype=np.float32)
     pooled, rows = [], []
     features = SpanFeatures(text)
     for row, (start, end) in enumerate(spans):
@@ -229,7 +173,7 @@ def label_spans(text: str, states: TokenStates, head: SpanHead, decoding: SpanDe
     out = []
     for (start, end, span_p), p in zip(found, probs):
         ranked = np.argsort(-p)
-        out.append(ScoredSpan(start, end, TECHNIQUES[ranked[0]], span_p * float(p[ranked[0]])))
+        out.append(ScoredSpan(start, end, TECHNIQUE_LABELS[ranked[0]], span_p * float(p[ranked[0]])))
         if p[ranked[1]] >= decoding.second_label_min:
-            out.append(ScoredSpan(start, end, TECHNIQUES[ranked[1]], span_p * float(p[ranked[1]])))
+            out.append(ScoredSpan(start, end, TECHNIQUE_LABELS[ranked[1]], span_p * float(p[ranked[1]])))
     return out

@@ -6,7 +6,7 @@ against the corpus without any mapping. Definitions are our own wording.
 
 from __future__ import annotations
 
-TECHNIQUES: tuple[str, ...] = (
+TECHNIQUE_LABELS: tuple[str, ...] = (
     "Loaded_Language",
     "Name_Calling,Labeling",
     "Repetition",
@@ -70,4 +70,4 @@ DEFINITIONS: dict[str, str] = {
     "rejecting an idea because a hated group supports it.",
 }
 
-TECHNIQUE_INDEX: dict[str, int] = {name: i for i, name in enumerate(TECHNIQUES)}
+TECHNIQUE_INDEX: dict[str, int] = {name: i for i, name in enumerate(TECHNIQUE_LABELS)}

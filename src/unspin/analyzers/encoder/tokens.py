@@ -71,19 +71,6 @@ class SubwordTokenizer:
             return TokenizedText(empty, empty, empty)
         return TokenizedText(np.concatenate(ids), np.concatenate(starts), np.concatenate(ends))
 
-    def window_inputs(self, tokens: TokenizedText, windows: list[Window]) -> tuple[np.ndarray, np.ndarray]:
-        """Batch windows as `input_ids`, `attention_mask`, padded to the longest window only."""
-        width = max(w.last - w.first for w in windows) + 2
-        input_ids = np.full((len(windows), width), self.pad_id, dtype=np.int64)
-        mask = np.zeros((len(windows), width), dtype=np.int64)
-        for row, w in enumerate(windows):
-            n = w.last - w.first
-            input_ids[row, 0] = self.cls_id
-            input_ids[row, 1 : n + 1] = tokens.ids[w.first : w.last]
-            input_ids[row, n + 1] = self.sep_id
-            mask[row, : n + 2] = 1
-        return input_ids, mask
-
 
 def sliding_windows(n_tokens: int, size: int = WINDOW_TOKENS, stride: int = STRIDE_TOKENS) -> list[Window]:
     """Overlapping windows of at most `size - 2` tokens that cover every token at least once."""

@@ -1,0 +1,116 @@
+"""Check-worthy claims: a head over the shared encoder states scores each body sentence, and
+sentences above the threshold become claims, tied to the attribution whose content holds them.
+
+A sentence's vector is the mean of its tokens' encoder states (as in training, see
+`training/claims.py`); a two-layer MLP in numpy gives P(check-worthy).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..document import Document, Layer, Relations, Span
+from .activations import gelu
+from .encoder import TokenStates, states_of
+from .loading import LoadedOnce
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "claims"
+CLAIM_SEGMENTS = ("body", "quote_block")  # not titles, headings or boilerplate
+INSIDE = 0.5  # share of a claim's characters inside an attribution's content for it to count
+TOP_CLAIMS = 5
+
+
+class ClaimsModel(LoadedOnce):
+    default_dir = MODEL_DIR
+
+    def __init__(self, directory: Path = MODEL_DIR):
+        self.config = json.loads((directory / "config.json").read_text())
+        with np.load(directory / "claims_head.npz") as arrays:
+            self.w1, self.b1, self.w2, self.b2 = (arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2"))
+        self.name = self.config.get("name", "claims")
+        self.threshold = float(self.config["threshold"])
+
+    def scores(self, pooled: np.ndarray) -> np.ndarray:
+        """P(check-worthy) for each row of mean-pooled sentence states."""
+        if not len(pooled):
+            return np.zeros(0, dtype=np.float32)
+        logits = gelu(pooled @ self.w1.T + self.b1) @ self.w2.T + self.b2
+        return 1.0 / (1.0 + np.exp(-logits[:, 0]))
+
+
+def pooled_sentences(states: TokenStates, spans: list[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
+    """Mean encoder state of each span's tokens; also the indices of spans that have tokens."""
+    tokens = states.tokens
+    rows, kept = [], []
+    for k, (start, end) in enumerate(spans):
+        first = int(np.searchsorted(tokens.ends, start, side="right"))
+        last = int(np.searchsorted(tokens.starts, end, side="left"))
+        if last > first:
+            rows.append(states.hidden[first:last].mean(0))
+            kept.append(k)
+    width = states.hidden.shape[1] if states.hidden.ndim == 2 else 0
+    return (np.stack(rows) if rows else np.zeros((0, width), dtype=np.float32)), kept
+
+
+class ClaimsAnalyzer:
+    """Adds the `claims` layer: body sentences worth checking, with who (if anyone) is cited."""
+
+    name = "claims"
+    assigns = (Layer.CLAIMS,)
+    requires = ("tensor:encoder", Layer.SENTENCES)
+
+    def __init__(self, model: ClaimsModel | None = None, threshold: float | None = None):
+        self._model = model
+        self._threshold = threshold
+
+    @property
+    def model(self) -> ClaimsModel:
+        if self._model is None:
+            self._model = ClaimsModel.shared()
+        return self._model
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold if self._threshold is None else self._threshold
+
+    def info(self) -> dict:
+        return {"claims": self.model.name}
+
+    def __call__(self, doc: Document) -> Document:
+        regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]
+        candidates = [s for s in doc.layer(Layer.SENTENCES) if any(a <= s.start and s.end <= b for a, b in regions)]
+        claims = []
+        if candidates:
+            pooled, kept = pooled_sentences(states_of(doc), [(s.start, s.end) for s in candidates])
+            for k, score in zip(kept, self.model.scores(pooled)):
+                if score >= self.threshold:
+                    claims.append(self._claim(doc, candidates[k], float(score)))
+        doc.set_layer(Layer.CLAIMS, claims)
+        return doc
+
+    @staticmethod
+    def _claim(doc: Document, sentence: Span, score: float) -> Span:
+        attribution, source_name = None, None
+        for index, relation in enumerate(doc.related(Relations.ATTRIBUTIONS)):
+            inside = sum(max(0, min(c.end, sentence.end) - max(c.start, sentence.start)) for c in relation.role("content"))
+            if inside >= INSIDE * len(sentence):
+                source = relation.first("source")
+                attribution = index
+                source_name = relation.attrs.get("source_name") or (source.text if source else None)
+                break
+        return doc.span(sentence.start, sentence.end, "claim", round(score, 4),
+                        attribution=attribution, source_name=source_name)
+
+    def profile(self, doc: Document, words: int) -> dict:
+        claims = doc.layer(Layer.CLAIMS)
+        alone = sum(1 for c in claims if c.attrs.get("attribution") is None)
+        top = sorted(claims, key=lambda c: -(c.score or 0.0))[:TOP_CLAIMS]
+        return {"claims": {
+            "count": len(claims),
+            "per_1000_words": round(1000 * len(claims) / words, 2) if words else 0.0,
+            "share_author_only": round(alone / len(claims), 3) if claims else 0.0,
+            "top": [{**c.to_json(), "score": c.score, "source_name": c.attrs.get("source_name")} for c in top],
+        }}

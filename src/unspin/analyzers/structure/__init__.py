@@ -1,0 +1,57 @@
+"""Structure: which parts of the text are the article, and which are its frame.
+
+Finds the title, byline (authors), dateline (published date, outlet), tags, body paragraphs,
+subheadings, quoted blocks and boilerplate (share/subscribe/donate appeals, notes to readers,
+author bios, disclaimers, copyright notices, related-article lists, social buttons). Segments go
+to the `segments` layer; metadata to the `title`, `authors`, `outlet` and `tags` layers and the
+published date to `doc.meta["published"]`.
+
+The parts: `patterns` (the tables), `lines` (the line model), `segmenter` (header, body and
+footer), `quotes` (quoted blocks), `metadata` (bylines, datelines, tags, reader metadata).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...document import Document, Layer
+from .draft import Draft
+from .lines import read_lines
+from .metadata import from_reader
+from .patterns import boilerplate_kind
+from .segmenter import segment
+
+
+class StructureAnalyzer:
+    """Adds the `segments` layer and the article metadata (title, authors, date, outlet, tags)."""
+
+    name = "structure"
+    assigns = (Layer.SEGMENTS, Layer.TITLE, Layer.AUTHORS, Layer.OUTLET, Layer.TAGS, "meta:published")
+    requires = ()
+
+    def info(self) -> dict:
+        return {"structure": "rules"}
+
+    def __call__(self, doc: Document) -> Document:
+        lines = read_lines(doc)
+        draft = Draft()
+        if lines:
+            segment(doc, lines, draft)
+        from_reader(doc, draft)
+        doc.set_layer(Layer.SEGMENTS, [
+            doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
+        ])
+        unique_authors = {doc.text[a:b]: (a, b) for a, b in reversed(draft.authors)}  # first mention wins
+        doc.set_layer(Layer.TITLE, [doc.span(*draft.title)] if draft.title else [])
+        doc.set_layer(Layer.AUTHORS, [doc.span(*a) for a in sorted(unique_authors.values())])
+        doc.set_layer(Layer.OUTLET, [doc.span(*draft.outlet)] if draft.outlet else [])
+        doc.set_layer(Layer.TAGS, [doc.span(*t) for t in draft.tags])
+        doc.meta["published"] = draft.published
+        return doc
+
+    def profile(self, doc: Document, words: int) -> dict:
+        kinds = Counter(s.label for s in doc.layer(Layer.SEGMENTS))
+        return {"words": words, "segments": dict(sorted(kinds.items()))}
+
+
+__all__ = ["StructureAnalyzer", "boilerplate_kind"]

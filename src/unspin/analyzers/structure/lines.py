@@ -1,0 +1,63 @@
+"""The line model: web copies put one paragraph per line, PTC files one sentence per line, so
+structure analysis reads an article as stripped lines with their links and markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...document import Document, Span, Layer, strip_span
+from .patterns import SENTENCE_END, SEPARATOR
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+    links: list[Span] = field(default_factory=list)
+    markup: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def read_lines(doc: Document) -> list[Line]:
+    """The document's non-blank lines, stripped, each with the links and markup inside it."""
+    out: list[Line] = []
+    position = 0
+    blank = True
+    for raw_line in doc.text.split("\n"):
+        start, end = strip_span(doc.text, position, position + len(raw_line))
+        if end > start:
+            out.append(Line(start, end, doc.text[start:end], blank))
+            blank = False
+        else:
+            blank = True
+        position += len(raw_line) + 1
+    links = sorted(doc.layer(Layer.LINKS), key=lambda s: s.start)
+    markup = doc.layer(Layer.MARKUP)
+    for line in out:
+        line.links = [s for s in links if line.start <= s.start and s.end <= line.end]
+        line.markup = {s.label for s in markup if s.start < line.end and line.start < s.end and s.label}
+    return out
+
+
+def is_separator(line: Line) -> bool:
+    return bool(SEPARATOR.match(line.text))
+
+
+def is_prose(line: Line) -> bool:
+    if is_separator(line):
+        return False
+    if line.words >= 12:
+        return True
+    return line.words >= 4 and bool(SENTENCE_END.search(line.text))
+
+
+def is_heading_like(line: Line) -> bool:
+    if "heading" in line.markup:
+        return True
+    text = line.text
+    return 1 <= line.words <= 14 and not SENTENCE_END.search(text.rstrip("?")) and not text.endswith(":") and len(text) < 120

@@ -1,0 +1,147 @@
+"""Article metadata read from the header's lines: authors from bylines, the published date and
+outlet from datelines, tags from tag lines; and what the reader found when the text says nothing."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Document, strip_span
+from ..dates import find_date, normalise_date
+from .draft import Draft
+from .lines import Line, is_prose
+from .patterns import BYLINE, CAPS_NAME_THEN_ORG, PERSON, SPLIT_NAMES, SPLIT_VALUES, TAG_LINE, WEEKDAY_AT_END
+
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
+    r"magazine|gazette|guardian|telegraph|network|tv|radio|online|\.com|\.org|\.net)\b", re.IGNORECASE)
+_ORIGINAL_SOURCE = re.compile(
+    r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
+
+
+def is_dateline(line: Line) -> bool:
+    return find_date(line.text) is not None and line.words <= 12
+
+
+def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
+    """Byline, dateline or tag line: record what it says and return True."""
+    text = line.text
+    byline = BYLINE.match(text)
+    if byline:
+        read_byline(doc, line, line.start + byline.end(), draft)
+        return True
+    tag = TAG_LINE.match(text)
+    if tag:
+        read_tags(doc, line, line.start + tag.end(), draft)
+        return True
+    if is_dateline(line) and (not is_prose(line) or line.words <= 8):
+        read_dateline(doc, line, draft)
+        return True
+    return False
+
+
+def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> None:
+    draft.add(line.start, line.end, "byline")
+    link_names = [s for s in line.links if s.start >= names_start]
+    date = find_date(doc.text, names_start, line.end)
+    names_end = date[0] if date else line.end
+    if date and not draft.published:
+        draft.published = date[2]
+    if link_names:
+        for s in link_names:
+            if s.end <= names_end and PERSON.match(s.text.strip()):
+                draft.authors.append(strip_span(doc.text, s.start, s.end))
+        if draft.authors:
+            return
+    position = names_start
+    pieces = []
+    for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
+        pieces.append((position, separator.start()))
+        position = separator.end()
+    pieces.append((position, names_end))
+    for k, (a, b) in enumerate(pieces):
+        a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
+        value = doc.text[a:b]
+        if not value:
+            continue
+        caps_then_org = CAPS_NAME_THEN_ORG.match(value)
+        if caps_then_org:
+            draft.authors.append((a, a + caps_then_org.end(1)))
+            draft.outlet = draft.outlet or (a + caps_then_org.start(2), b)
+            continue
+        if PERSON.match(value) and len(value.split()) >= 2 or (k == 0 and PERSON.match(value)):
+            if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value):
+                draft.outlet = draft.outlet or (a, b)
+            else:
+                draft.authors.append((a, b))
+        elif draft.authors and not draft.outlet and looks_like_outlet(value):
+            draft.outlet = (a, b)
+
+
+def looks_like_outlet(value: str) -> bool:
+    return bool(_OUTLET_WORDS.search(value)) or value.isupper()
+
+
+def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
+    draft.add(line.start, line.end, "dateline")
+    date = find_date(doc.text, line.start, line.end)
+    if date and not draft.published:
+        draft.published = date[2]
+    if date and not draft.outlet:
+        a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
+        prefix = doc.text[a:b]
+        prefix = re.sub(r"^(?:published|posted|updated|first published)(?: on)?\s*", "", prefix, flags=re.I)
+        prefix = WEEKDAY_AT_END.sub("", prefix).strip(" ,|-–—")
+        if prefix and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix):
+            a = doc.text.index(prefix, a, b)
+            draft.outlet = (a, a + len(prefix))
+
+
+def read_tags(doc: Document, line: Line, values_start: int, draft: Draft) -> None:
+    values = [s for s in line.links if s.start >= values_start]
+    if values:
+        spans = [strip_span(doc.text, s.start, s.end) for s in values]
+    else:
+        spans, position = [], values_start
+        for separator in SPLIT_VALUES.finditer(doc.text, values_start, line.end):
+            spans.append(strip_span(doc.text, position, separator.start()))
+            position = separator.end()
+        spans.append(strip_span(doc.text, position, line.end))
+    for a, b in spans:
+        a, b = strip_span(doc.text, a, b, chars="#*_")
+        if b > a:
+            draft.tags.append((a, b))
+            draft.add(a, b, "tag")
+
+
+def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
+    """"The original source of this article is Global Research": the outlet, from a footer."""
+    if draft.outlet:
+        return
+    match = _ORIGINAL_SOURCE.search(line.text)
+    if match:
+        a = line.start + match.start(1)
+        draft.outlet = strip_span(doc.text, a, line.start + match.end(1))
+
+
+def from_reader(doc: Document, draft: Draft) -> None:
+    """Fill what the text did not say from the reader's metadata (HTML meta tags, JSONL fields),
+    where the value also occurs in the text (a span needs offsets)."""
+    meta = doc.reader_meta
+    if not draft.published and meta.get("date"):
+        draft.published = normalise_date(str(meta["date"]))
+    if not draft.outlet and meta.get("sitename"):
+        draft.outlet = first_occurrence(doc.text, str(meta["sitename"]))
+    if not draft.authors and meta.get("author"):
+        for name in str(meta["author"]).split(";"):
+            span = first_occurrence(doc.text, name.strip())
+            if span:
+                draft.authors.append(span)
+    if not draft.title and meta.get("title"):
+        draft.title = first_occurrence(doc.text, str(meta["title"]))
+
+
+def first_occurrence(text: str, value: str) -> tuple[int, int] | None:
+    if not value:
+        return None
+    index = text.find(value)
+    return (index, index + len(value)) if index >= 0 else None

@@ -1,0 +1,101 @@
+"""The pattern tables of structure analysis: what bylines, tag lines, datelines, boilerplate
+and quotation introductions look like. Kept apart from the code that applies them, as
+trafilatura keeps its XPath tables, so a new site style is usually one line here."""
+
+from __future__ import annotations
+
+import re
+
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|posted by|reported by|story by|authors?\s*:)\s+(?=\S)", re.IGNORECASE
+)
+TAG_LINE = re.compile(
+    r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
+    r"sections?|keywords|subjects?|in-depth report|related topics|country|countries)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
+    r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"
+)
+SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+
+BOILERPLATE_START = [
+    ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
+    ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this"),
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}newsletter|join our (?:mailing|email) list|newsletter\b"),
+    ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
+    ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
+    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
+                  r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
+                  r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
+                r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b"),
+    ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
+               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
+    ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
+               r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
+               r"for media inquiries|media contact|contact us\b"),
+    ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$"),
+    ("bio", r"about the authors?\b"),
+    ("notice", r"for immediate release\b|embargoed\b"),
+]
+BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
+# Phrases that mark a line as boilerplate wherever they stand, even in a long line.
+BOILERPLATE_ANYWHERE = [
+    ("disclaimer", re.compile(r"of sole responsibility of the author|will not be responsible for any inaccurate|"
+                              r"do(?:es)? not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only", re.I)),
+    ("copyright", re.compile(r"contains copyrighted material|provisions of .fair use.|grants permission to cross-post|"
+                             r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
+                             r"you must request permission from the copyright owner", re.I)),
+    ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
+    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter", re.I)),
+    ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
+]
+CUE_BEFORE_COLON = re.compile(
+    r"\b(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|stat(?:es|ed)|report(?:s|ed)?|"
+    r"expla(?:ins|ined)|argu(?:es|ed)|add(?:s|ed)|declar(?:es|ed)|continu(?:es|ed)|observ(?:es|ed)|conclud(?:es|ed)|"
+    r"reads?|tweet(?:s|ed)|post(?:s|ed)|insist(?:s|ed)|assert(?:s|ed)|warn(?:s|ed)|admit(?:s|ted)|"
+    r"as follows|the following|put it|told|according to .{0,80})\b[^:]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+BACK_REFERENCE = re.compile(
+    r"^(?:the (?:article|report|piece|story|statement|paper|op-ed|study|post)\b|it (?:also|further|then|goes on)\b|"
+    r"in other words|of course|clearly|obviously|indeed|this (?:is|was|means|claim|statement)\b|such\b|however\b|"
+    r"but\b|yet\b|what\b|so\b|thus\b|note\b|here\b|meanwhile\b|instead\b|still\b|again\b|that is\b|this\b|these\b|those\b)",
+    re.IGNORECASE,
+)
+# "RICK SALAS Associated Press": wire bylines put the agency right after a capitalised name.
+CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\s+([A-Z][a-z][\w .&'\-]*)$")
+# "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date.
+PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*(?:--|—|–|-)\s*")
+WEEKDAY_AT_END = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                             r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
+ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,60}$", re.IGNORECASE)
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+NAME_WORD = rf"(?:[{UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
+PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}$")
+BIO = re.compile(
+    rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}"
+    r"\b(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|researcher|"
+    r"analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|member|editor-in-chief)",
+)
+QUOTE_OPEN = "\"“‘'«„"
+QUOTE_MARKS = "\"“”«»„"
+SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*")
+
+
+def boilerplate_kind(text: str) -> str | None:
+    """The kind of boilerplate a line is (share, copyright, ...), or None for article text."""
+    for kind, pattern in BOILERPLATE_START_RE:
+        if pattern.match(text):
+            # A long sentence that merely starts with "Support ..." or "Read ..." is prose.
+            if kind in ("donate", "subscribe", "related", "social") and len(text) > 240:
+                continue
+            return kind
+    for kind, pattern in BOILERPLATE_ANYWHERE:
+        if pattern.search(text):
+            return kind
+    return None

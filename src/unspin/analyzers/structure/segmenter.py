@@ -1,0 +1,186 @@
+"""Header, body and footer: the header runs from the top to the first prose line, the footer is
+the trailing run of lines that are boilerplate or not prose, and everything between is body."""
+
+from __future__ import annotations
+
+from ...document import Document
+from ..dates import find_date
+from .draft import Draft
+from .lines import Line, is_heading_like, is_prose, is_separator
+from .metadata import is_dateline, outlet_from_notice, read_meta_line
+from .patterns import ABOUT_HEADING, BIO, BYLINE, PERSON, PLACE_DATE_DATELINE, WIRE_DATELINE, boilerplate_kind
+from .quotes import introduces_quote, quote_block
+
+HEADER_LINES = 25  # the header never runs further down than this
+SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit")
+
+
+def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
+    body_start = header(doc, lines, draft)
+    draft.author_names = [doc.text[a:b] for a, b in draft.authors]
+    body_end = footer_start(lines, body_start, draft)
+    body(doc, lines[body_start:body_end], draft)
+    for line in lines[body_end:]:
+        draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
+        outlet_from_notice(doc, line, draft)
+
+
+def header(doc: Document, lines: list[Line], draft: Draft) -> int:
+    """Classify lines from the top until the body begins; return the body's first line."""
+    i = 0
+    limit = min(len(lines), HEADER_LINES)
+    title_index = None
+    headings = [k for k in range(min(limit, 6)) if "heading" in lines[k].markup]
+    while i < limit:
+        line = lines[i]
+        if read_meta_line(doc, line, draft):
+            i += 1
+            continue
+        kind = boilerplate_kind(line.text)
+        if kind and not (title_index is None and headings and i == headings[0]):
+            draft.add(line.start, line.end, "boilerplate", type=kind)
+            i += 1
+            continue
+        if title_index is None and headings and i < headings[0]:
+            # Lines above the page's main heading: skip links, section names, menus.
+            draft.add(line.start, line.end, "boilerplate", type="navigation")
+            i += 1
+            continue
+        if title_index is None and (not headings or i == headings[0]) and not is_separator(line):
+            title_index = i
+            draft.title = (line.start, line.end)
+            draft.add(line.start, line.end, "title")
+            i += 1
+            continue
+        if title_index is not None and "heading" in line.markup and any(
+            BYLINE.match(later.text) or is_dateline(later) or link_byline(later) for later in lines[i + 1 : i + 4]
+        ):
+            draft.add(line.start, line.end, "subtitle")
+            i += 1
+            continue
+        if title_index is not None and link_byline(line):
+            draft.add(line.start, line.end, "byline")
+            draft.authors.append((line.links[0].start, line.links[0].end))
+            i += 1
+            continue
+        if title_index is None or is_prose(line) or "heading" in line.markup:
+            break
+        # Short lines between title and body: kickers, standfirsts, navigation.
+        if line.words >= 6:
+            draft.add(line.start, line.end, "subtitle")
+        i += 1
+    # A prose line directly followed by a byline or dateline is a standfirst, not body.
+    if i + 1 < len(lines) and is_prose(lines[i]) and (BYLINE.match(lines[i + 1].text) or is_dateline(lines[i + 1])):
+        draft.add(lines[i].start, lines[i].end, "subtitle")
+        i += 1
+        while i < len(lines) and read_meta_line(doc, lines[i], draft):
+            i += 1
+    return i
+
+
+def link_byline(line: Line) -> bool:
+    """A line that is nothing but a link to a person's name (Substack, Medium)."""
+    return (len(line.links) == 1 and line.links[0].start == line.start and line.links[0].end == line.end
+            and bool(PERSON.match(line.text)) and 2 <= line.words <= 4)
+
+
+def footer_start(lines: list[Line], body_start: int, draft: Draft) -> int:
+    """First line of the trailing run of boilerplate, bios, separators and non-prose lines.
+
+    The run only counts as a footer if it holds at least one line that is boilerplate for
+    sure; an "About <organisation>" heading takes the paragraph under it along.
+    """
+    j = len(lines)
+    marked = False
+    while j - 1 > body_start:
+        line = lines[j - 1]
+        sure = bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft))
+        if sure or not is_prose(line):
+            marked = marked or sure
+            j -= 1
+        elif (about := about_heading_above(lines, j - 1, body_start)) is not None:
+            marked = True
+            j = about
+        else:
+            break
+    return j if marked else len(lines)
+
+
+def about_heading_above(lines: list[Line], index: int, body_start: int) -> int | None:
+    """The index of an "About X" / "Written by X" heading at most three lines above a prose
+    line, with only non-prose lines ("143 Followers") in between."""
+    for k in range(index - 1, max(body_start, index - 4), -1):
+        if ABOUT_HEADING.match(lines[k].text):
+            return k
+        if is_prose(lines[k]):
+            return None
+    return None
+
+
+def is_bio(line: Line, draft: Draft) -> bool:
+    if boilerplate_kind(line.text) == "bio" or BIO.match(line.text):
+        return True
+    # "<Author name> is ..." or "<Author name>'s latest book ..." after the article.
+    text = line.text.lstrip("*_ ")
+    return any(text.startswith(name) and len(name) > 3 for name in draft.author_names)
+
+
+def footer_kind(line: Line, draft: Draft) -> str:
+    kind = boilerplate_kind(line.text)
+    if kind:
+        return kind
+    if is_separator(line):
+        return "separator"
+    if is_bio(line, draft) or any(line.text.lstrip("*_ ").startswith(name) for name in draft.author_names if name):
+        return "bio"
+    return "footer"
+
+
+def body(doc: Document, lines: list[Line], draft: Draft) -> None:
+    paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
+    i = 0
+    first_body = True
+    while i < len(lines):
+        line = lines[i]
+        kind = boilerplate_kind(line.text)
+        short_appeal = kind in SHORT_APPEALS and len(line.text) < 200
+        if (kind and not is_prose(line)) or short_appeal:
+            draft.add(line.start, line.end, "boilerplate", type=kind)
+            i += 1
+            continue
+        if "blockquote" in line.markup:
+            draft.add(line.start, line.end, "quote_block")
+            i += 1
+            continue
+        if is_heading_like(line) and i + 1 < len(lines) and not is_separator(line):
+            draft.add(line.start, line.end, "heading")
+            i += 1
+            continue
+        if is_separator(line):
+            i += 1
+            continue
+        start = line.start
+        if first_body:
+            start = _opening_dateline(line, draft)
+            first_body = False
+        draft.add(start, line.end, "body")
+        i += 1
+        if introduces_quote(line):
+            i = quote_block(doc, lines, i, line, paragraph_layout, draft)
+
+
+def _opening_dateline(line: Line, draft: Draft) -> int:
+    """"WASHINGTON (Reuters) -" or "PHOENIX, Ariz., May 2, 2023 --" at the start of the first
+    paragraph: a dateline segment; returns where the body text begins."""
+    start = line.start
+    wire = WIRE_DATELINE.match(line.text)
+    placed = None if wire else PLACE_DATE_DATELINE.match(line.text)
+    if placed and find_date(line.text, 0, placed.end()):
+        draft.add(line.start, line.start + placed.end(), "dateline")
+        draft.published = draft.published or find_date(line.text, 0, placed.end())[2]
+        start = line.start + placed.end()
+    if wire:
+        draft.add(line.start, line.start + wire.end(), "dateline")
+        draft.outlet = draft.outlet or (line.start + wire.start("agency"), line.start + wire.end("agency"))
+        start = line.start + wire.end()
+    return start
