@@ -242,6 +242,23 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     }
 
     def do_GET(self):  # noqa: N802 - http.server naming
+        if self.path.startswith("/redirect"):
+            self.send_response(302)
+            self.send_header("Location", self.path.split("?to=", 1)[1] if "?to=" in self.path else "/plain")
+            self.end_headers()
+            return
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(40):  # 16 bytes every 0.2 s: each read is quick, the whole is slow
+                    self.wfile.write(b"trickle trickle\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if self.path == "/slow":
             time.sleep(3)
         if self.path == "/missing" or (self.path not in self.routes and self.path != "/slow"):
@@ -292,6 +309,59 @@ def test_url_timeout(server):
 
     with pytest.raises(InputError, match="timed out"):
         read_url(f"{server}/slow", options=Options(fetch_timeout=0.5))
+
+
+def test_url_deadline_covers_a_slow_trickle(server):
+    from unspin.readers import read_url
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match="did not finish arriving in time"):
+        read_url(f"{server}/trickle", options=Options(fetch_timeout=1.0))
+    assert time.monotonic() - started < 3.0
+
+
+def test_url_credentials_are_not_kept(server):
+    from unspin.readers import read_url
+
+    doc = read_url(server.replace("http://", "http://user:secret@") + "/plain")
+    assert doc.source.url == f"{server}/plain" and "secret" not in doc.source.url
+
+
+def test_redirects_are_followed_and_schemes_checked(server):
+    from unspin.readers import read_url
+
+    assert read_url(f"{server}/redirect").text == "Plain title\n\nPlain body sentence."
+    with pytest.raises(InputError, match="only http"):
+        read_url(f"{server}/redirect?to=file:///etc/passwd")
+
+
+def test_guard_refuses_internal_addresses(server):
+    from unspin.readers import read_url
+    from unspin.readers.url import BlockedURL, blocked_reason
+
+    with pytest.raises(BlockedURL, match="loopback"):
+        read_url(f"{server}/plain", options=Options(guard_urls=True))
+    for address, reason in (("10.1.2.3", "private"), ("169.254.169.254", "link-local"), ("::1", "loopback"),
+                            ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "unspecified"), ("240.0.0.1", "reserved")):
+        assert blocked_reason(address) == reason, address
+    assert blocked_reason("93.184.216.34") is None
+
+
+def test_guard_checks_every_redirect(server, monkeypatch):
+    """A first hop allowed, its redirect to an internal address refused: each hop is checked."""
+    from unspin.readers import read_url
+    from unspin.readers import url as url_module
+
+    checks = []
+
+    def first_hop_only(address):
+        checks.append(address)
+        return None if len(checks) == 1 else "private"
+
+    monkeypatch.setattr(url_module, "blocked_reason", first_hop_only)
+    with pytest.raises(url_module.BlockedURL, match="private"):
+        read_url(f"{server}/redirect?to={server}/plain", options=Options(guard_urls=True))
+    assert len(checks) == 2
 
 
 def test_unreachable_url():

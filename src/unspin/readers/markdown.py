@@ -94,11 +94,28 @@ def read_markdown(raw: str, *, id: str = "document", path: str | None = None, ur
     )
     for start, end, target in builder.links:
         if end > start:
-            doc.add(Layer.LINKS, doc.span(start, end, "link", url=target))
+            doc.add(Layer.LINKS, doc.span(start, end, "link", url=safe_link(target)))
     for start, end, kind in sorted(builder.markup):
         if end > start:
             doc.add(Layer.MARKUP, doc.span(start, end, kind))
     return doc
+
+
+_SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def safe_link(target: str | None) -> str | None:
+    """A link target worth keeping: web, mail or relative. `javascript:`, `data:` and other
+    schemes that run or embed content are dropped (the link's text stays in the article)."""
+    if not target:
+        return None
+    # Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+    cleaned = "".join(c for c in target.strip() if c.isprintable() and not c.isspace())
+    scheme = _SCHEME.match(cleaned)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        return None
+    return target.strip()
 
 
 def _block(builder: _Builder, start: int, end: int) -> None:

@@ -1,6 +1,19 @@
-"""Fetch an article over HTTP(S) with a timeout, a size cap and a content-type check."""
+"""Fetch an article over HTTP(S) with an overall deadline, a size cap and a content-type check.
+
+Redirects are followed by hand, at most `MAX_REDIRECTS`, so that each hop is checked like the
+first. With `guard=True` (what a server must use) a URL whose host resolves to a loopback,
+private, link-local, multicast or reserved address is refused, on the first request and on
+every redirect; the connection then goes to the address that was checked, so a DNS answer
+that changes between the check and the request cannot slip through. Credentials in a URL
+(`http://user:pw@host`) are never kept in the document's `source.url`.
+"""
 
 from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -14,36 +27,133 @@ ACCEPTED_TYPES = {
     "text/x-markdown": "markdown",
 }
 USER_AGENT = "unspin (+https://github.com/unspin)"
+MAX_REDIRECTS = 5
+
+
+class BlockedURL(InputError):
+    """The URL points at an address a guarded fetch must not reach."""
+
+
+class FetchTimeout(InputError):
+    """The whole fetch took longer than its deadline."""
 
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, guard: bool = False) -> tuple[bytes, str, str]:
-    """Return (body, format, final url); raise InputError with advice on any failure."""
+def without_credentials(url: str) -> str:
+    """The URL with any `user:password@` removed."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def blocked_reason(address: str) -> str | None:
+    """Why a guarded fetch must not connect to this IP address, or None when it may."""
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    # Most specific first: the link-local and reserved ranges count as private too.
+    for test, reason in ((ip.is_unspecified, "unspecified"), (ip.is_loopback, "loopback"), (ip.is_link_local, "link-local"),
+                         (ip.is_multicast, "multicast"), (ip.is_reserved, "reserved"), (ip.is_private, "private")):
+        if test:
+            return reason
+    return None
+
+
+def resolve_public(url: str, deadline: float) -> str:
+    """The first address of the URL's host, after checking every address it resolves to."""
+    parts = urlsplit(url)
+    host = parts.hostname
+    if not host:
+        raise InputError(f"{without_credentials(url)}: no host in the URL")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if time.monotonic() > deadline:
+        raise FetchTimeout(f"{without_credentials(url)}: timed out")
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise InputError(f"{url}: the server answered HTTP {response.status_code}; check the address")
-                media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                fmt = ACCEPTED_TYPES.get(media_type)
-                if fmt is None:
-                    raise InputError(
-                        f"{url}: content type {media_type or 'unknown'!r} is not an article (HTML, text or Markdown); "
-                        "download and convert it first"
-                    )
-                declared = response.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > max_bytes:
-                    raise InputError(f"{url}: {int(declared):,} bytes is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        raise InputError(f"{url}: more than {max_bytes:,} bytes; raise the limit with --max-bytes")
-                return bytes(body), fmt, str(response.url)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise InputError(f"{without_credentials(url)}: the host {host!r} was not found; check the address") from None
+    addresses = [info[4][0] for info in infos]
+    for address in addresses:
+        reason = blocked_reason(address)
+        if reason:
+            raise BlockedURL(f"{without_credentials(url)}: {host} resolves to a {reason} address ({address}); "
+                             "this server only fetches public web pages")
+    return addresses[0]
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = 20.0, guard: bool = False) -> tuple[bytes, str, str]:
+    """Return (body, format, final url without credentials); raise InputError with advice on any
+    failure. `timeout` bounds the whole fetch, redirects and a slow trickle of bytes included."""
+    shown = without_credentials(url)
+    deadline = time.monotonic() + timeout
+    try:
+        with httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT},
+                          timeout=httpx.Timeout(min(timeout, 10.0))) as client:
+            current = url
+            for _ in range(MAX_REDIRECTS + 1):
+                parts = urlsplit(current)
+                if parts.scheme not in ("http", "https"):
+                    raise BlockedURL(f"{shown}: redirected to a {parts.scheme or 'relative'} URL; only http(s) is fetched")
+                request = client.build_request("GET", current)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise FetchTimeout(f"{shown}: timed out after {timeout:g} s")
+                request.extensions["timeout"] = httpx.Timeout(min(remaining, 10.0)).as_dict()
+                if guard:
+                    request = _pinned(request, resolve_public(current, deadline))
+                response = client.send(request, stream=True)
+                try:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise InputError(f"{shown}: a redirect without a Location; check the address")
+                        current = urljoin(current, location)
+                        continue
+                    return _read_body(response, shown, current, max_bytes, deadline)
+                finally:
+                    response.close()
+            raise InputError(f"{shown}: more than {MAX_REDIRECTS} redirects; check the address")
     except httpx.TimeoutException:
-        raise InputError(f"{url}: timed out after {timeout:g} s; try again or save the page and analyse the file") from None
+        raise FetchTimeout(f"{shown}: timed out after {timeout:g} s; try again or save the page and analyse the file") from None
     except httpx.HTTPError as error:
-        raise InputError(f"{url}: could not fetch it ({type(error).__name__}: {error}); check the address and your connection") from None
+        raise InputError(f"{shown}: could not fetch it ({type(error).__name__}); check the address and your connection") from None
+
+
+def _pinned(request: httpx.Request, address: str) -> httpx.Request:
+    """The same request sent to the checked address, keeping the Host header (and the TLS server
+    name) of the URL."""
+    host = request.url.host
+    target = address if ":" not in address else f"[{address}]"
+    request.url = request.url.copy_with(host=target)
+    request.headers["Host"] = host if request.url.port is None else f"{host}:{request.url.port}"
+    request.extensions["sni_hostname"] = host
+    return request
+
+
+def _read_body(response: httpx.Response, shown: str, final: str, max_bytes: int, deadline: float) -> tuple[bytes, str, str]:
+    if response.status_code >= 400:
+        raise InputError(f"{shown}: the server answered HTTP {response.status_code}; check the address")
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    fmt = ACCEPTED_TYPES.get(media_type)
+    if fmt is None:
+        raise InputError(f"{shown}: content type {media_type or 'unknown'!r} is not an article (HTML, text or Markdown); "
+                         "download and convert it first")
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise InputError(f"{shown}: {int(declared):,} bytes is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise InputError(f"{shown}: more than {max_bytes:,} bytes; raise the limit with --max-bytes")
+        if time.monotonic() > deadline:
+            raise FetchTimeout(f"{shown}: the page did not finish arriving in time; save it and analyse the file")
+    return bytes(body), fmt, without_credentials(final)

@@ -1,4 +1,9 @@
-"""A coloured terminal view with rich: metadata, the article with highlights, and tables."""
+"""A coloured terminal view with rich: metadata, the article with highlights, and tables.
+
+Article text is always printed as text: it goes into `Text` objects (never through rich's
+markup, so "[/b]" or "[link=...]" in an article stays as typed), and control characters,
+escape sequences included, are shown as visible symbols instead of reaching the terminal.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,20 @@ _SEGMENT_STYLES = {
 }
 
 
+def shown(text: str) -> str:
+    """`text` with C0/C1 control characters (but newline and tab) made visible: ESC becomes ␛."""
+    return text.translate(_CONTROL_PICTURES)
+
+
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"}
+_CONTROL_PICTURES[0x7F] = 0x2421
+_CONTROL_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+
+
+def plain(text: str, style: str = "") -> Text:
+    return Text(shown(text), style=style)
+
+
 def article_text(analysis: Analysis) -> Text:
     marks = [Marked("segments", s.start, s.end, s.kind, {}) for s in analysis.segments]
     marks += [Marked("techniques", t.start, t.end, t.technique, {}) for t in analysis.techniques]
@@ -34,7 +53,7 @@ def article_text(analysis: Analysis) -> Text:
         technique = next((m for m in piece.marks if m.layer == "techniques"), None)
         if technique:
             styles.append(_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(technique.label, 0)])
-        out.append(piece.text, style=" ".join(s for s in styles if s))
+        out.append(shown(piece.text), style=" ".join(s for s in styles if s))
     return out
 
 
@@ -43,14 +62,14 @@ def render(analysis: Analysis, console: Console) -> None:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Title", Text(meta.title.text) if meta.title else "—")
-    facts.add_row("Authors", Text(", ".join(a.text for a in meta.authors)) if meta.authors else "—")
+    facts.add_row("Title", plain(meta.title.text) if meta.title else "—")
+    facts.add_row("Authors", plain(", ".join(a.text for a in meta.authors)) if meta.authors else "—")
     facts.add_row("Published", meta.published or "—")
-    facts.add_row("Outlet", Text(meta.outlet.text) if meta.outlet else "—")
-    facts.add_row("Tags", Text(", ".join(t.text for t in meta.tags)) if meta.tags else "—")
+    facts.add_row("Outlet", plain(meta.outlet.text) if meta.outlet else "—")
+    facts.add_row("Tags", plain(", ".join(t.text for t in meta.tags)) if meta.tags else "—")
     profile = analysis.summary.get("techniques", {})
     facts.add_row("Techniques", f"{profile.get('count', 0)} spans, {profile.get('per_1000_words', 0)} per 1,000 words")
-    console.print(Panel(facts, title=f"unspin · {analysis.id}", expand=False))
+    console.print(Panel(facts, title=plain(f"unspin · {analysis.id}"), expand=False))
     console.print(article_text(analysis))
     if analysis.techniques:
         table = Table(title="Techniques", show_lines=False)
@@ -58,7 +77,7 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Technique", ratio=2)
         table.add_column("Score", justify="right")
         for t in analysis.techniques:
-            table.add_row(Text(t.text), Text(DISPLAY_NAMES.get(t.technique, t.technique),
+            table.add_row(plain(t.text), Text(DISPLAY_NAMES.get(t.technique, t.technique),
                                              style=_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(t.technique, 0)]),
                           f"{t.score:.2f}")
         console.print(table)
@@ -73,8 +92,8 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Content", overflow="fold", ratio=4)
         for a in analysis.attributions:
             source = a.source_name or (a.source.text if a.source else "—")
-            table.add_row(Text(source), a.source_type or "", Text(a.cue.text if a.cue else ""), a.kind,
-                          Text(" … ".join(c.text for c in a.content)))
+            table.add_row(plain(source), a.source_type or "", plain(a.cue.text if a.cue else ""), a.kind,
+                          plain(" … ".join(c.text for c in a.content)))
         console.print(table)
     if analysis.claims:
         table = Table(title="Claims to check")
@@ -83,7 +102,8 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Score", justify="right")
         table.add_column("Cited", ratio=1)
         for rank, c in enumerate(sorted(analysis.claims, key=lambda c: -c.score), 1):
-            table.add_row(str(rank), Text(c.text), f"{c.score:.2f}", Text(c.source_name or ("attributed" if c.attributed else "no source given")))
+            cited = c.source_name or ("attributed" if c.attributed else "no source given")
+            table.add_row(str(rank), plain(c.text), f"{c.score:.2f}", plain(cited))
         console.print(table)
     sourcing = analysis.summary.get("sourcing")
     if sourcing:
