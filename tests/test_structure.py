@@ -11,6 +11,13 @@ import unspin
 # fixture: (title, authors, published, outlet, tags, first body words, last body words,
 #           quote blocks (starts), boilerplate (starts))
 EXPECTED = {
+    "blog-posted-by.txt": ("Why Our Library Hours Matter", ["Jane Smith"], "2024-03-03", None, ["Local Politics"],
+                           "The county board voted", "Where will they go?\"", [], ["***", "Share this post"]),
+    "blog-name-pipe-date.md": ("The Quiet Collapse of Local News", ["Maria Chen"], "2023-01-12", None, ["Media", "Journalism"],
+                               "Across the country", "reporting they trust.", [], ["*", "If you value this work"]),
+    "oped-markdown-tags.md": ("Opinion: The Bypass Is a Bad Deal", ["Ruth Okafor"], None, None,
+                              ["Transport", "Environment", "Council"], "The council will vote", "cycling to school.", [],
+                              ["Share on Facebook"]),
     "wire-reuters.txt": ("Senate passes stopgap bill to avert shutdown", ["Maria Lenz", "Tom Ashby"], None, "Reuters", [],
                          "The U.S. Senate on Tuesday", "did nothing to cut spending.", [], ["Reporting by"]),
     "wire-ap.txt": ("Storm knocks out power to 200,000 homes", ["JANE DOE", "RICK SALAS"], None, "Associated Press", [],

@@ -14,6 +14,7 @@ from .patterns import BYLINE, CAPS_NAME_THEN_ORG, PERSON, SPLIT_NAMES, SPLIT_VAL
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
     r"magazine|gazette|guardian|telegraph|network|tv|radio|online|\.com|\.org|\.net)\b", re.IGNORECASE)
+_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published)\b[\s,]*)?$", re.IGNORECASE)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -44,8 +45,12 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     link_names = [s for s in line.links if s.start >= names_start]
     date = find_date(doc.text, names_start, line.end)
     names_end = date[0] if date else line.end
-    if date and not draft.published:
-        draft.published = date[2]
+    if date:
+        # "Posted by Jane Smith on March 3": the connective before the date is not a name.
+        connective = _BEFORE_DATE.search(doc.text, names_start, names_end)
+        names_end = connective.start() if connective else names_end
+        if not draft.published:
+            draft.published = date[2]
     if link_names:
         for s in link_names:
             if s.end <= names_end and PERSON.match(s.text.strip()):
@@ -82,10 +87,13 @@ def looks_like_outlet(value: str) -> bool:
 
 
 def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
-    draft.add(line.start, line.end, "dateline")
     date = find_date(doc.text, line.start, line.end)
     if date and not draft.published:
         draft.published = date[2]
+    if date and _author_before_date(doc, line, date[0], draft):
+        draft.add(line.start, line.end, "byline")
+        return
+    draft.add(line.start, line.end, "dateline")
     if date and not draft.outlet:
         a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
         prefix = doc.text[a:b]
@@ -94,6 +102,19 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
         if prefix and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
+
+
+def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
+    """"Maria Chen | 12 January 2023": a blog's byline is a person's name, a bar and the date."""
+    a, b = strip_span(doc.text, line.start, date_start, chars=",-–—·•:")
+    if not doc.text[a:b].endswith("|"):
+        return False
+    a, b = strip_span(doc.text, a, b - 1, chars="*_")
+    name = doc.text[a:b]
+    if not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or looks_like_outlet(name):
+        return False
+    draft.authors.append((a, b))
+    return True
 
 
 def read_tags(doc: Document, line: Line, values_start: int, draft: Draft) -> None:
