@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -32,7 +33,10 @@ train_app = typer.Typer(help="Reproducible training of unspin's models (needs: p
                              "Example: unspin train techniques --data ../shared/data/ptc/train", **_PLAIN)
 attribution_app = typer.Typer(help="Evaluate attribution (quotes and sources) on PolNeAR.\n\n"
                                    "Example: unspin attribution score --gold polnear/dev --pred dev.jsonl", **_PLAIN)
+claims_app = typer.Typer(help="Check-worthy claims on CLEF CheckThat! 2024 Task 1 files: predict and score.\n\n"
+                              "Example: unspin claims predict dev-test.tsv -o pred.tsv", **_PLAIN)
 app.add_typer(ptc_app, name="ptc")
+app.add_typer(claims_app, name="claims")
 app.add_typer(attribution_app, name="attribution")
 app.add_typer(train_app, name="train")
 
@@ -257,6 +261,54 @@ def _id_set(value: str | None) -> set[str] | None:
     return set(path.read_text().split()) if path.is_file() else {v.strip() for v in value.split(",") if v.strip()}
 
 
+@claims_app.command("predict")
+def claims_predict(
+    sentences: Path = typer.Argument(..., metavar="FILE.tsv", help="CheckThat TSV: Sentence_id, Text[, class_label]."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="PATH", help="Where to write Sentence_id<TAB>class_label."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", help="P(Yes) above which a sentence is Yes "
+                                              "(default: the shipped model's, chosen on dev)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+) -> None:
+    """Label every sentence of a CheckThat file Yes or No (check-worthy or not), in input order.
+
+    Example: unspin claims predict ../shared/data/checkthat2024/dev-test.tsv -o pred.tsv
+    """
+    from .checkthat.formats import FormatError, read_sentences, write_predictions
+    from .checkthat.predict import predict
+
+    if output.exists() and not force:
+        fail(f"{output}: already exists; pass --force to overwrite it")
+    try:
+        rows = read_sentences(sentences)
+    except FormatError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{sentences}: cannot be read ({error.strerror})")
+    predictions = predict(rows, threshold)
+    write_predictions(output, predictions)
+    typer.echo(f"wrote {len(predictions)} labels ({sum(1 for _, y in predictions if y == 'Yes')} Yes) to {output}", err=True)
+
+
+@claims_app.command("score")
+def claims_score(
+    gold: Path = typer.Option(..., "--gold", help="CheckThat TSV with class_label."),
+    pred: Path = typer.Option(..., "--pred", help="Predictions from `unspin claims predict`."),
+) -> None:
+    """Precision, recall and F1 of the Yes class (the CheckThat! 2024 Task 1 measure).
+
+    Example: unspin claims score --gold dev-test.tsv --pred pred.tsv
+    """
+    from .checkthat.formats import FormatError, read_predictions, read_sentences
+    from .checkthat.predict import score
+
+    try:
+        result = score(read_sentences(gold), read_predictions(pred))
+    except FormatError as error:
+        fail(str(error))
+    typer.echo(f"F1 (Yes)  {result.f1:.4f}\nprecision {result.precision:.4f}\nrecall    {result.recall:.4f}\n"
+               f"({result.true_positives} right of {result.predicted} predicted Yes; {result.gold} gold Yes)")
+
+
 @attribution_app.command("score")
 def attribution_score(
     gold: Path = typer.Option(..., "--gold", help="A PolNeAR split folder with text/ and attributions/."),
@@ -298,6 +350,38 @@ def train_multitask(
         fail("training needs torch and transformers: pip install 'unspin[train]'")
     train(MultitaskConfig(ptc=str(ptc), polnear=str(polnear), run=str(run), output=str(output), epochs=epochs,
                           pseudo=str(pseudo) if pseudo else None, token_techniques=token_techniques))
+
+
+@train_app.command("joint")
+def train_joint(
+    ptc: Path = typer.Option(Path("../shared/data/ptc"), "--ptc", help="PTC folder with train/, dev/ and unlabeled/."),
+    polnear: Path = typer.Option(Path("../shared/data/polnear"), "--polnear", help="PolNeAR folder with train/ and dev/."),
+    checkthat: Path = typer.Option(Path("../shared/data/checkthat2024"), "--checkthat",
+                                   help="CheckThat! 2024 folder with train.tsv, dev.tsv, dev-test.tsv."),
+    teacher: Optional[Path] = typer.Option(Path("../shared/data/teacher"), "--teacher",
+                                           help="Teacher soft labels to distil (see its README); --no-teacher for none."),
+    no_teacher: bool = typer.Option(False, "--no-teacher", help="Train on gold labels only."),
+    output: Path = typer.Option(Path("runs/joint"), "--output", help="Folder for checkpoints, heads and history."),
+    epochs: int = typer.Option(3, "--epochs"),
+    seed: int = typer.Option(13, "--seed"),
+    ship: Optional[int] = typer.Option(None, "--ship", metavar="EPOCH",
+                                       help="Instead of training, export and ship this epoch of --output."),
+) -> None:
+    """Train the shared encoder for every head at once (techniques, attribution, claims), with
+    distillation from the teachers; checkpoints and dev scores per epoch in --output.
+
+    Example: unspin train joint --output runs/joint && unspin train joint --output runs/joint --ship 3
+    """
+    try:
+        from .training.joint import JointConfig, ship as ship_epoch, train
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    if ship is not None:
+        typer.echo(json.dumps(ship_epoch(output, ship, ptc / "train"), indent=2))
+        return
+    train(JointConfig(ptc=str(ptc), polnear=str(polnear), checkthat=str(checkthat),
+                      teacher=None if no_teacher or teacher is None else str(teacher), output=str(output),
+                      epochs=epochs, seed=seed))
 
 
 @train_app.command("attribution")

