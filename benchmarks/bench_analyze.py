@@ -1,7 +1,9 @@
-"""Speed and memory of `unspin analyze` on PTC's unlabelled articles, on a fixed thread count.
+"""Speed and memory of the whole analysis on PTC's unlabelled articles, on a fixed thread count.
 
-Prints: model load time, articles/s and tokens/s for the whole analysis, the same for the bare
-ONNX encoder pass over exactly the same windows, their ratio, and peak RSS.
+Prints model load time; articles/s for the whole analysis one document at a time and through
+`Pipeline.pipe` (windows of several documents packed into each encoder call); the cost of the
+claims and attribution layers; the bare ONNX encoder pass over the same windows; their ratio;
+and peak RSS.
 
     python benchmarks/bench_analyze.py --data ../shared/data/ptc/unlabeled --threads 2
 """
@@ -22,16 +24,19 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
     parser.add_argument("--repeat", type=int, default=2, help="Timed passes (the best is reported).")
+    parser.add_argument("--batch-size", type=int, default=16, help="Documents per Pipeline.pipe batch.")
     args = parser.parse_args()
     os.environ["UNSPIN_THREADS"] = str(args.threads)
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     cold_start = time.perf_counter()
-    from unspin.analyzers.techniques import TechniqueModel
-    from unspin.analyzers.techniques.decoding import BATCH_WINDOWS
-    from unspin.analyzers.techniques.tokens import sliding_windows
+    from unspin.analyzers.encoder import BATCH_WINDOWS, EncoderModel
+    from unspin.analyzers.encoder.states import window_inputs
+    from unspin.analyzers.encoder.tokens import sliding_windows
+    from unspin.analyzers.structure import StructureAnalyzer
     from unspin.document import Document
-    from unspin.pipeline import default_pipeline
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
 
     paths = sorted(args.data.glob("*.txt"))[: args.limit]
     if not paths:
@@ -39,52 +44,67 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in paths]
 
     started = time.perf_counter()
-    model = TechniqueModel.shared()
-    model.session, model.tokenizer, model.head  # noqa: B018 - load everything now
+    model = EncoderModel.shared()
+    model.session, model.tokenizer  # noqa: B018 - load the encoder now
+    pipeline = Pipeline.from_options(Options(threads=args.threads))
+    for component in pipeline.components:  # load every head now
+        getattr(component, "info", lambda: None)()
     load_s = time.perf_counter() - started
-
-    pipeline = default_pipeline()
     pipeline(Document(text=texts[0]))  # warm-up: spaCy import, first ONNX run
     first_s = time.perf_counter() - cold_start
 
-    def whole(run=pipeline) -> float:
+    def one_at_a_time(run: Pipeline) -> float:
         t0 = time.perf_counter()
         for text in texts:
             run(Document(text=text))
         return time.perf_counter() - t0
 
-    # The encoder alone, over the very windows the pipeline feeds it.
+    def piped(run: Pipeline) -> float:
+        t0 = time.perf_counter()
+        for _ in run.pipe((Document(text=text) for text in texts), batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - t0
+
+    # The encoder alone, over the very windows the one-at-a-time pipeline feeds it.
+    structure = StructureAnalyzer()
     batches = []
     n_tokens = 0
     for text in texts:
-        doc = pipeline.analyzers[0](Document(text=text))
-        tokens = model.tokenizer.tokenize(text, doc.content_regions())
+        tokens = model.tokenizer.tokenize(text, structure(Document(text=text)).content_regions())
         n_tokens += len(tokens)
-        windows = sliding_windows(len(tokens))
-        windows.sort(key=lambda w: w.last - w.first, reverse=True)
+        windows = sorted(sliding_windows(len(tokens)), key=lambda w: w.last - w.first, reverse=True)
         for b in range(0, len(windows), BATCH_WINDOWS):
-            batches.append(model.tokenizer.window_inputs(tokens, windows[b : b + BATCH_WINDOWS]))
+            batches.append(window_inputs(model.tokenizer, [(tokens, w) for w in windows[b : b + BATCH_WINDOWS]]))
 
     def encoder_only() -> float:
         t0 = time.perf_counter()
         for ids, mask in batches:
-            model.encoder(ids, mask)
+            model.run(ids, mask)
         return time.perf_counter() - t0
 
-    whole_s = min(whole() for _ in range(args.repeat))
-    without_attribution = default_pipeline(attribution=False)
-    techniques_s = min(whole(without_attribution) for _ in range(args.repeat))
-    encoder_s = min(encoder_only() for _ in range(args.repeat))
+    best = lambda measure, *a: min(measure(*a) for _ in range(args.repeat))  # noqa: E731
+    whole_s = best(one_at_a_time, pipeline)
+    pipe_s = best(piped, pipeline)
+    no_claims = Pipeline.from_options(Options(threads=args.threads, claims=False))
+    no_claims_s = best(one_at_a_time, no_claims)
+    no_attribution = Pipeline.from_options(Options(threads=args.threads, claims=False, attribution=False))
+    no_attribution_s = best(one_at_a_time, no_attribution)
+    encoder_s = best(encoder_only)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(texts)
     print(f"articles            {n} ({n_tokens:,} sub-word tokens of article text), {args.threads} threads")
+    print(f"components          {', '.join(pipeline.names)}")
     print(f"model load          {load_s:.2f} s (ONNX session, tokenizer, heads)")
     print(f"first analysis      {first_s:.2f} s after the import of unspin (cold start)")
-    print(f"analyze (whole)     {n / whole_s:.2f} articles/s, {n_tokens / whole_s:,.0f} tokens/s ({whole_s:.1f} s)")
-    print(f"without attribution {n / techniques_s:.2f} articles/s ({techniques_s:.1f} s): attribution adds "
-          f"{100 * (whole_s / techniques_s - 1):.0f}%")
+    print(f"analyze, one by one {n / whole_s:.2f} articles/s, {n_tokens / whole_s:,.0f} tokens/s ({whole_s:.1f} s)")
+    print(f"Pipeline.pipe       {n / pipe_s:.2f} articles/s ({pipe_s:.1f} s, batches of {args.batch_size}): "
+          f"{whole_s / pipe_s:.2f}x one by one")
+    print(f"without claims      {n / no_claims_s:.2f} articles/s ({no_claims_s:.1f} s): claims add "
+          f"{100 * (whole_s / no_claims_s - 1):.0f}%")
+    print(f"without attribution {n / no_attribution_s:.2f} articles/s ({no_attribution_s:.1f} s, no claims either): "
+          f"attribution adds {100 * (no_claims_s / no_attribution_s - 1):.0f}%")
     print(f"bare ONNX encoder   {n / encoder_s:.2f} articles/s, {n_tokens / encoder_s:,.0f} tokens/s ({encoder_s:.1f} s)")
-    print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x")
+    print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x one by one, {pipe_s / encoder_s:.2f}x piped")
     print(f"peak RSS            {rss_mb:.0f} MB")
 
 
