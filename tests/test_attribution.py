@@ -175,3 +175,65 @@ def test_quotation_edge_cases_never_break(text):
     assert_offsets(analysis)
     for a in analysis.attributions:
         assert a.kind in ("direct", "indirect", "mixed") and a.content
+
+
+# --- mistakes a reader met first (issue 11), each as a fixture written for this project --------
+
+from unspin.analyzers.attribution.analyzer import author_cue, is_source_phrase, paragraph_bounded  # noqa: E402
+
+
+@pytest.mark.parametrize("phrase, ok", [("he", True), ("She", True), ("The", False), ("a", False), ("who", False),
+                                        ("in Syria", False), ("the spokesperson", True), ("Senator Jane Doe", True)])
+def test_sources_are_noun_phrases_with_a_head(phrase, ok):
+    assert is_source_phrase(phrase) is ok
+
+
+def test_content_stops_at_a_paragraph_break_unless_the_quotation_continues():
+    text = 'He said the plan was sound.\n\nResidents left early.\n\n“It is a good plan.\n\n“It will work,” she said.'
+    cue = (3, 7)
+    assert paragraph_bounded(text, cue, [(8, 52)]) == [(8, 27)]
+    cue2 = (text.index("she said") + 4, text.index("she said") + 8)
+    start = text.index("“It is")
+    end = text.index("”") + 1
+    assert paragraph_bounded(text, cue2, [(start, end)]) == [(start, text.index("plan.\n") + 5), (text.index("“It will"), end)]
+
+
+def test_cues_in_the_authors_questions_and_relative_clauses_are_not_attributions():
+    text = "Who really believes that a new road will end congestion? Nobody who really believes in evidence would."
+    first = text.index("believes")
+    second = text.index("believes", first + 1)
+    assert author_cue(text, (first, first + 8)) and author_cue(text, (second, second + 8))
+    plain = 'The mayor believes the road will help. "Will it?" she asked.'
+    assert not author_cue(plain, (10, 18))
+
+
+@needs_models
+@pytest.mark.parametrize("text, source, cue, content_start", [
+    ("Bypass vote delayed\n\nThe plan is a betrayal, Senator Jane Doe said on Tuesday.\n",
+     "Senator Jane Doe", "said", "The plan is a betrayal"),
+    ("Bypass vote delayed\n\n\"The plan is a betrayal of every family here,\" Senator Jane Doe said.\n",
+     "Senator Jane Doe", "said", "\"The plan is a betrayal"),
+    ("Mayor Tom Reyes said the budget will be balanced by June.", "Mayor Tom Reyes", "said", "the budget"),
+])
+def test_cue_after_content_and_one_sentence_documents(text, source, cue, content_start):
+    import unspin
+    from conftest import assert_offsets
+
+    analysis = unspin.analyze(text)
+    assert_offsets(analysis)
+    found = [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+    assert found, [a.to_json() for a in analysis.attributions]
+    assert found[0].source.text == source and found[0].source_type == "person"
+    assert found[0].content[0].text.startswith(content_start)
+    headings = [(s.start, s.end) for s in analysis.segments if s.kind == "title"]
+    assert all(not (a <= c.start < b) for a, b in headings for c in found[0].content)
+
+
+@needs_models
+def test_the_authors_own_question_yields_no_attribution():
+    import unspin
+
+    text = ("Who believes this?\n\nWho really believes that a new road will end congestion? "
+            "Nobody who really believes in evidence would sign this plan.\n")
+    analysis = unspin.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and "believes" in a.cue.text]

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...document import Document, Layer, Relations, Span
+from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .sources import leading_name, resolve
@@ -40,15 +40,130 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+_PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it"}
+_NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom", "which", "what", "whose"}
+_PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under"}
+_TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|to|for|by|with|from|about|that))+\s*$", re.IGNORECASE)
+_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:who|which|that)(?:\s+(?:really|also|still|truly|actually|just|even|genuinely))*\s*$",
+                                  re.IGNORECASE)
+
+
+def is_source_phrase(text: str) -> bool:
+    """A source is a noun phrase with a head: "he" is, "The", "who" and "in Syria" are not."""
+    words = re.findall(r"[\w'’\-]+", text.lower())
+    if not words:
+        return False
+    if len(words) == 1 and words[0] in _PRONOUN_SOURCES:
+        return True
+    if words[0] in _PREPOSITIONS or all(w in _NOT_A_HEAD for w in words):
+        return False
+    return not only_function_words(text)
+
+
 def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
-    """Whole words only; no cue or content made of function words alone ("the", "of").
-    Sources keep pronouns: "he said" is an attribution to whoever "he" is."""
+    """Whole words only; no cue or content made of function words alone ("the", "of"); sources
+    are noun phrases with a head ("he said" is an attribution to whoever "he" is)."""
     out = []
     for r in roles:
         start, end = snap_to_words(text, r.start, r.end)
-        if r.role == "source" or not only_function_words(text[start:end]):
+        if r.role == "cue" and not text[start:end].lower().startswith("according"):
+            end = start + len(_TRAILING_PREPOSITION.sub("", text[start:end]))  # "said on" of "said on Tuesday"
+        elif r.role == "source":
+            start, end = strip_span(text, start, end, chars=".,;:")
+        fragment = text[start:end]
+        if (is_source_phrase(fragment) if r.role == "source" else not only_function_words(fragment)):
             out.append(RoleSpan(r.role, start, end, r.score))
     return out
+
+
+def outside(roles: list[RoleSpan], text: str, blocked: list[tuple[int, int]]) -> list[RoleSpan]:
+    """Role spans with the parts that fall in `blocked` regions (titles, headings) cut away:
+    a content the tagger ran up into the headline keeps its part in the body."""
+    out = []
+    for r in roles:
+        pieces = [(r.start, r.end)]
+        for a, b in blocked:
+            pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
+        for start, end in pieces:
+            start, end = strip_span(text, start, end)
+            if end > start:
+                out.append(RoleSpan(r.role, start, end, r.score))
+    return out
+
+
+def author_cue(text: str, cue: tuple[int, int]) -> bool:
+    """A cue in the author's own question ("Who really believes...?") or in a relative clause
+    ("Nobody who really believes in evidence...") reports no one's words."""
+    line_start = text.rfind("\n", 0, cue[0]) + 1
+    before = text[line_start : cue[0]]
+    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    sentence_before = before[sentence_start + 1 :] if sentence_start >= 0 else before
+    if _RELATIVE_BEFORE_CUE.search(sentence_before):
+        return True
+    after = text[cue[1] :]
+    end = min((i for i in (after.find(". "), after.find("?"), after.find("!"), after.find("\n")) if i >= 0), default=len(after))
+    in_quotes = sum(sentence_before.count(q) for q in '"“”') % 2 == 1
+    return after[end : end + 1] == "?" and not in_quotes
+
+
+def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces in the cue's paragraph, split at line breaks, plus those in neighbouring
+    paragraphs that continue a quotation (a paragraph that opens with a quotation mark while
+    the quotation before it is still open), or follow a cue line ending in a colon."""
+    pieces = sorted(p for start, end in content for p in _split_lines(text, start, end))
+    if not pieces:
+        return []
+
+    def line_of(position: int) -> int:
+        return text.count("\n", 0, position)
+
+    cue_line = line_of(cue[0])
+    kept = [p for p in pieces if line_of(p[0]) == cue_line]
+    cue_line_end = text.find("\n", cue[1])
+    introduces = text[cue[1] : cue_line_end if cue_line_end >= 0 else len(text)].rstrip().endswith(":")
+    after = [p for p in pieces if line_of(p[0]) > cue_line]
+    before = [p for p in pieces if line_of(p[0]) < cue_line]
+    if introduces and after and not kept:
+        kept.append(after.pop(0))
+    for piece in after:  # forwards from the cue's paragraph
+        if kept and _continues_quote(text, kept[-1], piece):
+            kept.append(piece)
+        else:
+            break
+    for piece in reversed(before):  # backwards: a quotation that ends in the cue's paragraph
+        if kept and _continues_quote(text, piece, kept[0]):
+            kept.insert(0, piece)
+        else:
+            break
+    return kept
+
+
+def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [span]
+    for a, b in holes:
+        pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
+    return [p for p in (strip_span(text, start, end, chars=",;:") for start, end in pieces)
+            if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        a, b = strip_span(text, position, stop)
+        if b > a:
+            out.append((a, b))
+        position = stop + 1
+    return out
+
+
+def _continues_quote(text: str, earlier: tuple[int, int], later: tuple[int, int]) -> bool:
+    opened = text[earlier[0] : earlier[1]]
+    still_open = opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
+    return still_open and text[later[0] : later[0] + 1] in '"“'
+
 
 
 def _merge_close(text: str, spans: list[tuple[int, int]], max_gap: int = 300) -> list[tuple[int, int]]:
@@ -64,7 +179,7 @@ def _merge_close(text: str, spans: list[tuple[int, int]], max_gap: int = 300) ->
 
 def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
     """Attach each content and source to its nearest cue; a cue with content is an attribution."""
-    roles = [r for r in tidy(text, roles) if r.role != "cue" or r.score >= MIN_CUE_SCORE]
+    roles = [r for r in tidy(text, roles) if r.role != "cue" or (r.score >= MIN_CUE_SCORE and not author_cue(text, (r.start, r.end)))]
     cues = [(r.start, r.end) for r in roles if r.role == "cue"]
     if not cues:
         return []
@@ -86,8 +201,14 @@ def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
         if not contents[i]:
             continue
         source = min(sources[i], key=lambda s: _gap(s, cue)) if sources[i] else None
-        content = _merge_close(text, contents[i])
-        out.append(Attribution(kind_of(text, content), cue, source, content))
+        # A content never holds its own cue or source: "X knows the truth: ..." is not X's words.
+        own = [cue] + ([source] if source else [])
+        pieces = [p for piece in contents[i] for p in _without(text, piece, own)]
+        content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces)) for p in _without(text, m, own)]
+        # A scrap of two words left against the source or cue is the source's phrase, not content.
+        content = [p for p in content if len(text[p[0] : p[1]].split()) > 2 or min(_gap(p, h) for h in own) > 1]
+        if content:
+            out.append(Attribution(kind_of(text, content), cue, source, content))
     return out
 
 
@@ -154,7 +275,7 @@ class AttributionAnalyzer:
     def __call__(self, doc: Document) -> Document:
         roles = self.tagger.spans(doc.text, states_of(doc)) if doc.content_regions() else []
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
-        roles = [r for r in roles if not any(a <= r.start < b for a, b in headings)]
+        roles = outside(roles, doc.text, headings)
         attributions = _quote_block_attributions(doc, link(doc.text, roles), roles)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []

@@ -37,9 +37,17 @@ _GOVERNMENTS = re.compile(r"^(?:the\s+)?(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN|America
                           r"London|Paris|Berlin|Kyiv|Kiev|Brussels|Kremlin)$", re.IGNORECASE)
 
 
+_TITLED_PERSON = re.compile(
+    r"^(?i:(?:the\s+)?(?:mayor|senator|sen\.|rep\.|representative|congressman|congresswoman|president|minister|"
+    r"governor|gov\.|secretary|judge|justice|dr\.|prof\.|professor|general|gen\.|chancellor|ambassador|"
+    r"spokes(?:wo)?man|spokesperson))\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
+
+
 def source_type(text: str) -> str:
     """person, media, government, organisation, document, unnamed, or unknown."""
     lowered = text.strip().lower()
+    if _TITLED_PERSON.match(text.strip()):
+        return "person"  # "Senator Jane Doe": a person who holds an office
     if lowered in PRONOUNS:
         return "person" if lowered in _PERSON_PRONOUNS else "unknown"
     if _GOVERNMENTS.match(text.strip()):

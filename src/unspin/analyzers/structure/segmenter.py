@@ -8,7 +8,16 @@ from ..dates import find_date
 from .draft import Draft
 from .lines import Line, is_heading_like, is_prose, is_separator
 from .metadata import is_dateline, outlet_from_notice, read_meta_line
-from .patterns import ABOUT_HEADING, BIO, BYLINE, PERSON, PLACE_DATE_DATELINE, WIRE_DATELINE, boilerplate_kind
+from .patterns import (
+    ABOUT_HEADING,
+    BIO,
+    BYLINE,
+    PERSON,
+    PLACE_DATE_DATELINE,
+    SENTENCE_END,
+    WIRE_DATELINE,
+    boilerplate_kind,
+)
 from .quotes import introduces_quote, quote_block
 
 HEADER_LINES = 25  # the header never runs further down than this
@@ -27,6 +36,8 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
 
 def header(doc: Document, lines: list[Line], draft: Draft) -> int:
     """Classify lines from the top until the body begins; return the body's first line."""
+    if len(lines) == 1 and is_prose(lines[0]) and SENTENCE_END.search(lines[0].text):
+        return 0  # a text of one sentence is all body, not a headline
     i = 0
     limit = min(len(lines), HEADER_LINES)
     title_index = None
