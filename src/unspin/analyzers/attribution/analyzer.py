@@ -44,8 +44,11 @@ _PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it"}
 _NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom", "which", "what", "whose"}
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under"}
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|to|for|by|with|from|about|that))+\s*$", re.IGNORECASE)
-_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:who|which|that)(?:\s+(?:really|also|still|truly|actually|just|even|genuinely))*\s*$",
-                                  re.IGNORECASE)
+# "Nobody who really believes...": a relative clause about anyone at all reports no one's words
+# ("Smith, who said..." does report Smith's).
+_RELATIVE_BEFORE_CUE = re.compile(
+    r"\b(?:nobody|no one|anyone|anybody|everyone|everybody|someone|somebody|those|people|whoever|all|few|many)\s+"
+    r"(?:who|that)(?:\s+(?:really|also|still|truly|actually|just|even|genuinely|seriously))*\s*$", re.IGNORECASE)
 
 
 def is_source_phrase(text: str) -> bool:
