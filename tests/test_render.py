@@ -107,3 +107,22 @@ def test_terminal_view_prints_metadata_and_text(structure_pipeline):
            Console(file=buffer, width=100))
     out = buffer.getvalue()
     assert "Maria Lenz, Tom Ashby" in out and "Reuters" in out and "stopgap funding bill" in out
+
+
+def test_less_certain_techniques_are_hidden_by_default_with_a_toggle():
+    from unspin.analysis import Analysis
+    from unspin.document import Document, Layer
+
+    doc = Document(text="Title\n\nThey are traitors and the plan is a disaster.")
+    doc.set_layer(Layer.SEGMENTS, [doc.span(0, 5, "title"), doc.span(7, len(doc.text), "body")])
+    doc.set_layer(Layer.TECHNIQUES, [doc.span(16, 24, "Name_Calling,Labeling", 0.9),
+                                     doc.span(43, 51, "Loaded_Language", 0.2)])
+    engine = {"version": "x", "analyzers": ["techniques"], "models": {"techniques": "m"},
+              "shown_by_default": {"techniques": {"min_score": 0.5, "precision": 0.61, "meets_two_to_one": False}}}
+    page = to_html(Analysis(doc, {"words": 9}, engine))
+    assert '<input type="checkbox" class="toggle" id="show-low">' in page  # unchecked: hidden by default
+    assert "Show less certain findings" in page and "right 61% of the time" in page
+    assert 't low t0" title="Body\nLoaded language (0.20, less certain)' in page
+    assert '<tr class="low"><td>disaster</td>' in page
+    plain = to_html(Analysis(doc, {"words": 9}, {**engine, "shown_by_default": {}}))
+    assert 'id="show-low"' not in plain and "low" not in plain.split("<article>")[1].split("</article>")[0]

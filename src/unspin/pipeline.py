@@ -153,11 +153,18 @@ class Pipeline:
     def engine(self) -> dict:
         models: dict[str, str | None] = dict.fromkeys(MODEL_KEYS)
         analyzers = []
+        shown: dict[str, dict] = {}
         for component in self.components:
             if hasattr(component, "info"):
                 analyzers.append(component.name)
                 models.update(component.info())
-        return {"version": __version__, "analyzers": analyzers, "models": models}
+            calibrated = getattr(component, "shown_by_default", lambda: None)()
+            if calibrated:
+                shown[component.name] = calibrated
+        engine = {"version": __version__, "analyzers": analyzers, "models": models}
+        if shown:  # what a report shows unless asked for less certain findings
+            engine["shown_by_default"] = shown
+        return engine
 
     def models(self) -> dict[str, str]:
         """Every model this pipeline runs, the shared encoder included (for health checks)."""

@@ -42,11 +42,13 @@ def _marks(analysis: Analysis) -> list[Marked]:
         if s.type:
             detail += f" ({s.type})"
         marks.append(Marked("segments", s.start, s.end, s.kind, {"title": detail}))
+    floor = min_technique_score(analysis)
     for t in analysis.techniques:
         name = DISPLAY_NAMES.get(t.technique, t.technique)
+        low = t.score < floor
         marks.append(Marked("techniques", t.start, t.end, t.technique, {
-            "title": f"{name} ({t.score:.2f}): {DEFINITIONS.get(t.technique, '')}",
-            "index": TECHNIQUE_INDEX.get(t.technique, 0),
+            "title": f"{name} ({t.score:.2f}{', less certain' if low else ''}): {DEFINITIONS.get(t.technique, '')}",
+            "index": TECHNIQUE_INDEX.get(t.technique, 0), "low": low,
         }))
     for c in analysis.claims:
         cited = f"attributed to {c.source_name}" if c.attributed and c.source_name else (
@@ -68,6 +70,11 @@ def _marks(analysis: Analysis) -> list[Marked]:
     return marks
 
 
+def min_technique_score(analysis: Analysis) -> float:
+    """Technique spans scoring below this are shown only on request (0: all are shown)."""
+    return float(analysis.engine.get("shown_by_default", {}).get("techniques", {}).get("min_score", 0.0))
+
+
 def claim_anchor(index: int) -> str:
     return f"claim-{index + 1}"
 
@@ -79,12 +86,15 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
         classes, titles = [], []
         href = None
         technique = None
-        for m in piece.marks:
+        certain = [m for m in piece.marks if m.layer == "techniques" and not m.info["low"]]
+        for m in certain + [m for m in piece.marks if not (m.layer == "techniques" and not m.info["low"])]:
             if m.layer == "segments":
                 classes.append(f"seg-{m.label}")
             elif m.layer == "techniques":
                 classes.append("t")
                 technique = technique if technique is not None else m.info["index"]
+                if not certain:
+                    classes.append("low")
             elif m.layer == "claims":
                 classes.append("c")
             elif m.layer == "attributions":
@@ -124,6 +134,8 @@ def to_html(analysis: Analysis) -> str:
         all_techniques=[(t, DISPLAY_NAMES[t], DEFINITIONS[t], TECHNIQUE_INDEX[t]) for t in DISPLAY_NAMES],
         display_names=DISPLAY_NAMES,
         attributions=analysis.attributions,
+        technique_floor=min_technique_score(analysis),
+        shown_by_default=analysis.engine.get("shown_by_default", {}).get("techniques"),
         claims=[(rank, c, claim_anchor(i)) for rank, (i, c) in
                 enumerate(sorted(enumerate(analysis.claims), key=lambda item: -item[1].score), 1)],
         sourcing=analysis.summary.get("sourcing"),

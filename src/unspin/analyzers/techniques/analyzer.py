@@ -78,6 +78,15 @@ class TechniqueAnalyzer:
     def info(self) -> dict:
         return {"techniques": self.model.name}
 
+    def shown_by_default(self) -> dict | None:
+        """The score above which reports show a span by default, and how often such spans were
+        right on validation (see training/calibrate.py); None when not calibrated."""
+        report = self.model.config.get("report")
+        if not report or report.get("threshold") is None:
+            return None
+        return {"min_score": report["threshold"], "precision": report["precision_shown"],
+                "meets_two_to_one": report.get("meets_wanted", False)}
+
     def __call__(self, doc: Document) -> Document:
         spans = self.model.label(doc.text, states_of(doc)) if doc.content_regions() else []
         doc.set_layer(Layer.TECHNIQUES, [
