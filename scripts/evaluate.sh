@@ -25,5 +25,17 @@ if [ -d "$DATA/polnear/dev" ]; then
   $UNSPIN attribution score --gold "$DATA/polnear/dev" --pred "$tmp/dev.jsonl" | tee "$OUT/polnear-dev.txt"
 fi
 
+# Check-worthy claims: CheckThat! 2024 English, threshold chosen on dev, reported on dev-test.
+if [ -d "$DATA/checkthat2024" ]; then
+  for split in dev dev-test; do
+    $UNSPIN claims predict "$DATA/checkthat2024/$split.tsv" -o "$tmp/claims-$split.tsv"
+    echo "== $split" | tee -a "$tmp/claims.txt"
+    $UNSPIN claims score --gold "$DATA/checkthat2024/$split.tsv" --pred "$tmp/claims-$split.tsv" | tee -a "$tmp/claims.txt"
+  done
+  cp "$tmp/claims.txt" "$OUT/checkthat.txt"
+  .venv/bin/python benchmarks/claims_baseline.py --data "$DATA/checkthat2024" | tee "$OUT/checkthat-baseline.txt"
+fi
+
 # Speed and memory on 2 threads.
 .venv/bin/python benchmarks/bench_analyze.py --data "$DATA/ptc/unlabeled" --threads 2 | tee "$OUT/benchmark.txt"
+.venv/bin/python benchmarks/bench_limits.py --data "$DATA/ptc/unlabeled" --threads 2 | tee "$OUT/limits.txt"
