@@ -420,6 +420,30 @@ def train_techniques(
 
 
 @app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", help="Processes, each with its own models (about 600 MB each)."),
+    max_body: int = typer.Option(5_000_000, "--max-body", metavar="BYTES", help="Largest request or upload."),
+    running: int = typer.Option(2, "--running", help="Analyses at once per process."),
+    waiting: int = typer.Option(100, "--waiting", help="Requests that may wait for a slot; more get 503."),
+    timeout: float = typer.Option(120.0, "--timeout", metavar="SECONDS", help="Longest analysis before 504."),
+) -> None:
+    """Serve the web page (/) and the REST API (/api/analyze, /api/report, /docs).
+
+    Example: unspin serve --port 8000    then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    # Settings travel by environment so that every worker process builds the same app.
+    os.environ.update(UNSPIN_SERVE_MAX_BODY=str(max_body), UNSPIN_SERVE_RUNNING=str(running),
+                      UNSPIN_SERVE_WAITING=str(waiting), UNSPIN_SERVE_TIMEOUT=str(timeout))
+    typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", timeout_graceful_shutdown=5)
+
+
+@app.command()
 def version() -> None:
     """Print unspin's version."""
     typer.echo(__version__)

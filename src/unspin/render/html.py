@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..analysis import Analysis
-from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_INDEX
+from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_COLOURS, TECHNIQUE_INDEX
 from .highlight import Marked, pieces
 
 _env = Environment(loader=PackageLoader("unspin", "render/templates"), autoescape=select_autoescape(default=True),
@@ -135,6 +135,7 @@ def to_html(analysis: Analysis) -> str:
         display_names=DISPLAY_NAMES,
         attributions=analysis.attributions,
         technique_floor=min_technique_score(analysis),
+        colours=TECHNIQUE_COLOURS,
         shown_by_default=analysis.engine.get("shown_by_default", {}).get("techniques"),
         claims=[(rank, c, claim_anchor(i)) for rank, (i, c) in
                 enumerate(sorted(enumerate(analysis.claims), key=lambda item: -item[1].score), 1)],

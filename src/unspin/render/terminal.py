@@ -13,14 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Analysis
-from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_INDEX
+from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_COLOURS, TECHNIQUE_INDEX
 from .highlight import Marked, pieces
 
-_TECHNIQUE_STYLES = [
-    "black on #ffd6a5", "black on #ffadad", "black on #fdffb6", "black on #caffbf", "black on #9bf6ff",
-    "black on #f4a261", "black on #a0c4ff", "black on #bdb2ff", "black on #ffc6ff", "black on #e9c46a",
-    "black on #90be6d", "black on #cdb4db", "black on #f28482", "black on #84a59d",
-]
+_TECHNIQUE_STYLES = [f"black on {colour}" for colour in TECHNIQUE_COLOURS]
 _SEGMENT_STYLES = {
     "title": "bold", "subtitle": "italic", "heading": "bold underline", "byline": "cyan", "dateline": "cyan",
     "tag": "magenta", "quote_block": "green", "boilerplate": "dim", "body": "",

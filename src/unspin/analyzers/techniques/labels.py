@@ -71,3 +71,9 @@ DEFINITIONS: dict[str, str] = {
 }
 
 TECHNIQUE_INDEX: dict[str, int] = {name: i for i, name in enumerate(TECHNIQUE_LABELS)}
+
+# One colour per technique, in label order: the HTML report and the web page share them.
+TECHNIQUE_COLOURS: tuple[str, ...] = (
+    "#ffd6a5", "#ffadad", "#fdffb6", "#caffbf", "#9bf6ff", "#f4a261", "#a0c4ff",
+    "#bdb2ff", "#ffc6ff", "#e9c46a", "#90be6d", "#cdb4db", "#f28482", "#84a59d",
+)

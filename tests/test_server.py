@@ -1,0 +1,108 @@
+"""The REST API and web page of `unspin serve`, through FastAPI's test client (no sockets)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES
+from fastapi.testclient import TestClient
+
+from unspin.options import Options
+from unspin.server import ServerSettings, create_app
+
+STRUCTURE = FIXTURES / "structure"
+LIGHT = Options(techniques=False, attribution=False, claims=False)  # structure only: fast and model-free
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app(LIGHT, ServerSettings(max_body=200_000, running=1, waiting=1, timeout=60))) as c:
+        yield c
+
+
+def test_analyze_json_is_the_clis_json(client):
+    path = STRUCTURE / "wire-reuters.txt"
+    text = path.read_text(encoding="utf-8")
+    response = client.post("/api/analyze", json={"text": text, "id": "wire-reuters", "techniques": False,
+                                                 "attribution": False, "claims": False})
+    assert response.status_code == 200, response.text
+    cli = subprocess.run([sys.executable, "-m", "unspin.cli", "analyze", "-", "--no-techniques", "--no-attribution",
+                          "--no-claims"], input=path.read_bytes(), capture_output=True, timeout=300)
+    expected = json.loads(cli.stdout)
+    got = response.json()
+    assert got["id"] == "wire-reuters" and expected["id"] == "stdin"
+    got["id"] = expected["id"]
+    assert got == expected
+
+
+def test_upload_html_and_report(client):
+    page = (STRUCTURE / "html-news.html").read_bytes()
+    response = client.post("/api/analyze", files={"file": ("news.html", page, "text/html")})
+    assert response.status_code == 200, response.text
+    assert response.json()["source"]["format"] == "html"
+    report = client.post("/api/report", json={"html": page.decode("utf-8")})
+    assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
+    assert "nonce-" in report.headers["content-security-policy"] and "<article>" in report.text
+
+
+@pytest.mark.parametrize("kwargs, status, code", [
+    ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ({"json": {"text": "a", "html": "b"}}, 400, "bad_request"),
+    ({"json": {"txt": "typo"}}, 400, "bad_request"),
+    ({"json": {"text": "   "}}, 422, "not_an_article"),
+    ({"files": {"file": ("x.pdf", b"%PDF-1.4 ...", "application/pdf")}}, 415, "unsupported_type"),
+    ({"files": {"file": ("x.bin", b"\x00\x01\x02" * 300, "application/octet-stream")}}, 422, "not_an_article"),
+    ({"content": b"x" * 300_000, "headers": {"Content-Type": "application/json"}}, 413, "too_large"),
+    ({"content": b"text=hi", "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 415, "unsupported_type"),
+    ({"json": {"url": "http://127.0.0.1:1/internal"}}, 400, "blocked_url"),
+    ({"json": {"url": "file:///etc/passwd"}}, 400, "bad_request"),
+])
+def test_errors_are_json_with_the_right_status(client, kwargs, status, code):
+    response = client.post("/api/analyze", **kwargs)
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["error"]["code"] == code and body["error"]["message"]
+    assert "Traceback" not in response.text
+
+
+def test_health_version_docs_and_page(client):
+    health = client.get("/api/health").json()
+    assert health["status"] == "ready" and health["version"]
+    assert client.get("/api/version").json()["schema"] == "unspin/analysis@1"
+    assert "/api/analyze" in client.get("/openapi.json").json()["paths"]
+    page = client.get("/")
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/../app.py").status_code == 404
+    assert client.get("/nowhere").json()["error"]["code"] == "not_found"
+
+
+def test_busy_beyond_the_waiting_line():
+    import asyncio
+
+    from unspin.server.gate import Busy, Gate
+
+    async def scenario():
+        gate = Gate(running=1, waiting=1)
+        release = asyncio.Event()
+        results = []
+
+        async def hold():
+            async with gate.slot():
+                await release.wait()
+                results.append("done")
+
+        first, second = asyncio.create_task(hold()), asyncio.create_task(hold())
+        await asyncio.sleep(0.01)
+        with pytest.raises(Busy):
+            async with gate.slot():
+                pass
+        release.set()
+        await asyncio.gather(first, second)
+        return results
+
+    assert asyncio.run(scenario()) == ["done", "done"]
