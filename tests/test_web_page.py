@@ -1,0 +1,97 @@
+"""The web page of `unspin serve` in a real browser (Debian's Chromium driven by Playwright):
+a hostile article is analysed and shown, and nothing from it runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+from test_render import HOSTILE
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.browser
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Chromium for the browser tests; scripts/test.sh installs the Debian package")
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")]
+
+
+@pytest.fixture(scope="module")
+def server_url():
+    import uvicorn
+
+    from unspin.analyzers.encoder import EncoderModel
+    from unspin.options import Options
+    from unspin.server import ServerSettings, create_app
+
+    options = Options() if EncoderModel.available() else Options(techniques=False, attribution=False, claims=False)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(options, ServerSettings()), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 120
+    while not server.started and time.time() < deadline:
+        time.sleep(0.1)
+    assert server.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def test_hostile_article_is_shown_and_never_run(server_url, browser):
+    page = browser.new_page()
+    dialogs, violations = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(server_url + "/")
+    page.fill("#text", HOSTILE)
+    page.click("#go")
+    page.wait_for_selector("#result:not([hidden])", timeout=120_000)
+    assert page.evaluate("document.body.dataset.pwned") is None and not dialogs
+    assert page.locator("#article img, #article iframe, #article svg, #article script").count() == 0
+    shown = page.inner_text("#article")
+    assert '<script>document.body.dataset.pwned = "1"</script>' in shown
+    assert "<iframe src=//evil.example></iframe>" in shown
+    assert page.inner_text("#result-title")  # the title, as text
+    assert not violations, violations  # the page's own script and styles stay within its policy
+
+
+def test_keyboard_layers_and_download(server_url, browser):
+    page = browser.new_page(accept_downloads=True)
+    page.goto(server_url + "/")
+    page.fill("#text", "Council votes\n\nBy Ana Ruiz\n\nThe council voted on Tuesday to close the library, "
+                       "officials said. \"It is a disgrace,\" said resident Tom Lee.\n\nShare this article!\n")
+    page.keyboard.press("Tab")
+    page.focus("#go")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#result:not([hidden])", timeout=120_000)
+    first = page.locator("#article span[tabindex='0']").first
+    if first.count():
+        first.focus()
+        assert page.inner_text("#details") == first.get_attribute("title")
+    page.uncheck("[data-layer=boilerplate]")
+    assert "show-boilerplate" not in page.get_attribute("#article", "class")
+    with page.expect_download() as download:
+        page.click("#download-json")
+    assert download.value.suggested_filename.endswith(".json")
+    page.set_viewport_size({"width": 380, "height": 800})  # a phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
