@@ -57,8 +57,7 @@ def test_upload_html_and_report(client):
     ({"files": {"file": ("x.bin", b"\x00\x01\x02" * 300, "application/octet-stream")}}, 422, "not_an_article"),
     ({"content": b"x" * 300_000, "headers": {"Content-Type": "application/json"}}, 413, "too_large"),
     ({"content": b"text=hi", "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 415, "unsupported_type"),
-    ({"json": {"url": "http://127.0.0.1:1/internal"}}, 400, "blocked_url"),
-    ({"json": {"url": "file:///etc/passwd"}}, 400, "bad_request"),
+    ({"json": {"url": "http://127.0.0.1:1/internal"}}, 403, "urls_disabled"),
 ])
 def test_errors_are_json_with_the_right_status(client, kwargs, status, code):
     response = client.post("/api/analyze", **kwargs)
@@ -66,6 +65,19 @@ def test_errors_are_json_with_the_right_status(client, kwargs, status, code):
     body = response.json()
     assert body["error"]["code"] == code and body["error"]["message"]
     assert "Traceback" not in response.text
+
+
+def test_urls_when_allowed_are_guarded_and_api_key_is_enforced():
+    settings = ServerSettings(allow_urls=True, api_key="s3cret")
+    with TestClient(create_app(LIGHT, settings)) as client:
+        assert client.post("/api/analyze", json={"text": "Title\n\nBody."}).status_code == 401
+        headers = {"X-API-Key": "s3cret"}
+        internal = client.post("/api/analyze", json={"url": "http://127.0.0.1:1/x"}, headers=headers)
+        assert internal.status_code == 400 and internal.json()["error"]["code"] == "blocked_url"
+        scheme = client.post("/api/analyze", json={"url": "file:///etc/passwd"}, headers=headers)
+        assert scheme.status_code == 400
+        assert client.post("/api/analyze", json={"text": "Title\n\nBody text."}, headers=headers).status_code == 200
+        assert client.get("/").status_code == 200  # the page itself needs no key
 
 
 def test_health_version_docs_and_page(client):

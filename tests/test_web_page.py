@@ -95,3 +95,18 @@ def test_keyboard_layers_and_download(server_url, browser):
     assert download.value.suggested_filename.endswith(".json")
     page.set_viewport_size({"width": 380, "height": 800})  # a phone: nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+def test_cli_server_mode_prints_what_a_local_run_prints(server_url):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+
+    path = FIXTURES / "structure" / "oped-markdown.md"
+    local = subprocess.run([sys.executable, "-m", "unspin.cli", "analyze", str(path)], capture_output=True, timeout=300)
+    remote = subprocess.run([sys.executable, "-m", "unspin.cli", "analyze", str(path), "--server", server_url],
+                            capture_output=True, timeout=300)
+    assert remote.returncode == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(local.stdout)

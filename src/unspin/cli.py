@@ -98,6 +98,8 @@ def analyze(
     attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
     claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
     progress: bool = typer.Option(True, "--progress/--quiet", help="Progress bar on stderr (only on a terminal)."),
+    server: Optional[str] = typer.Option(None, "--server", metavar="URL", envvar="UNSPIN_SERVER",
+                                         help="Send the files to a running `unspin serve` instead of analysing here."),
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
@@ -127,6 +129,9 @@ def analyze(
     if not inputs:
         fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
     single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and not inputs[0].endswith(".jsonl")
+    if server:
+        _analyze_remotely(server, inputs, format, output, force, techniques, attribution, claims)
+        return
     options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
                                          max_bytes=max_bytes, max_chars=max_chars)
     sink = None if format is OutputFormat.text and output is None else Sink(output, format.value, several=not single,
@@ -167,6 +172,60 @@ def analyze(
         for failure in failures:
             typer.echo(f"  {failure.message}", err=True)
         raise typer.Exit(2)
+
+
+def _analyze_remotely(server: str, inputs: list[str], format: OutputFormat, output: str | None, force: bool,
+                      techniques: bool, attribution: bool, claims: bool) -> None:
+    """`--server`: post each file (or stdin) to a running server; print what a local run prints."""
+    import httpx
+
+    if format is OutputFormat.text:
+        fail("--server answers JSON or an HTML report: use --format json, jsonl or html")
+    if len(inputs) != 1 or Path(inputs[0]).is_dir() or inputs[0].endswith(".jsonl"):
+        fail("--server takes one file or - (stdin); run folders and corpora locally or with `unspin corpus`")
+    name = inputs[0]
+    data = sys.stdin.buffer.read() if name == "-" else _read_bytes(name)
+    path = "/api/report" if format is OutputFormat.html else "/api/analyze"
+    headers = {"X-API-Key": os.environ["UNSPIN_API_KEY"]} if os.environ.get("UNSPIN_API_KEY") else {}
+    from .readers import _SUFFIX_FORMATS
+
+    fields = {"techniques": str(techniques), "attribution": str(attribution), "claims": str(claims),
+              "id": "stdin" if name == "-" else Path(name).stem}
+    if name != "-":  # what a local run would record and how it would read the file
+        fields.update(path=name, format=_SUFFIX_FORMATS.get(Path(name).suffix.lower(), "auto"))
+    try:
+        response = httpx.post(server.rstrip("/") + path, files={"file": (Path(name).name, data, "application/octet-stream")},
+                              data=fields, headers=headers, timeout=300)
+    except httpx.HTTPError as error:
+        fail(f"{server}: cannot reach the server ({type(error).__name__}); is `unspin serve` running?")
+    if response.status_code != 200:
+        try:
+            message = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = f"HTTP {response.status_code}"
+        fail(f"{name}: the server refused it: {message}")
+    if format is OutputFormat.html:
+        content = response.text
+    elif format is OutputFormat.jsonl:
+        content = json.dumps(response.json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        content = json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(content)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        fail(f"{output}: already exists; pass --force to overwrite it")
+    target.write_text(content, encoding="utf-8")
+    typer.echo(f"wrote {target.resolve()}", err=True)
+
+
+def _read_bytes(name: str) -> bytes:
+    try:
+        return Path(name).read_bytes()
+    except OSError as error:
+        fail(f"{name}: cannot be read ({error.strerror}); check the path")
+        raise
 
 
 @contextmanager
@@ -428,6 +487,10 @@ def serve(
     running: int = typer.Option(2, "--running", help="Analyses at once per process."),
     waiting: int = typer.Option(100, "--waiting", help="Requests that may wait for a slot; more get 503."),
     timeout: float = typer.Option(120.0, "--timeout", metavar="SECONDS", help="Longest analysis before 504."),
+    allow_urls: bool = typer.Option(False, "--allow-urls", help="Let requests give a URL to fetch (public "
+                                    "addresses only, checked after DNS and on every redirect)."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", envvar="UNSPIN_API_KEY",
+                                          help="Require this key (X-API-Key header) on /api/*."),
 ) -> None:
     """Serve the web page (/) and the REST API (/api/analyze, /api/report, /docs).
 
@@ -437,7 +500,10 @@ def serve(
 
     # Settings travel by environment so that every worker process builds the same app.
     os.environ.update(UNSPIN_SERVE_MAX_BODY=str(max_body), UNSPIN_SERVE_RUNNING=str(running),
-                      UNSPIN_SERVE_WAITING=str(waiting), UNSPIN_SERVE_TIMEOUT=str(timeout))
+                      UNSPIN_SERVE_WAITING=str(waiting), UNSPIN_SERVE_TIMEOUT=str(timeout),
+                      UNSPIN_SERVE_ALLOW_URLS="true" if allow_urls else "false")
+    if api_key:
+        os.environ["UNSPIN_API_KEY"] = api_key
     typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", timeout_graceful_shutdown=5)

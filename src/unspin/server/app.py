@@ -45,12 +45,16 @@ class ServerSettings:
     running: int = 2
     waiting: int = 100
     timeout: float = 120.0
+    allow_urls: bool = False  # fetching URLs makes the server a client of any address: off unless asked
+    api_key: str | None = None  # when set, /api/* needs it in the X-API-Key header (or Bearer)
 
     @classmethod
     def from_env(cls) -> "ServerSettings":
         env = os.environ
         return cls(int(env.get("UNSPIN_SERVE_MAX_BODY", cls.max_body)), int(env.get("UNSPIN_SERVE_RUNNING", cls.running)),
-                   int(env.get("UNSPIN_SERVE_WAITING", cls.waiting)), float(env.get("UNSPIN_SERVE_TIMEOUT", cls.timeout)))
+                   int(env.get("UNSPIN_SERVE_WAITING", cls.waiting)), float(env.get("UNSPIN_SERVE_TIMEOUT", cls.timeout)),
+                   env.get("UNSPIN_SERVE_ALLOW_URLS", "").lower() in ("1", "true", "yes", "on"),
+                   env.get("UNSPIN_API_KEY") or None)
 
 
 class AnalyzeRequest(BaseModel):
@@ -107,7 +111,10 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next):
         declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > settings.max_body:
+        if settings.api_key and request.url.path.startswith("/api/") and not _has_key(request, settings.api_key):
+            response: Response = error_response(401, "unauthorized", "this server needs an API key: send it in the "
+                                                                     "X-API-Key header")
+        elif declared and declared.isdigit() and int(declared) > settings.max_body:
             response: Response = error_response(413, "too_large", f"the request is over the {settings.max_body:,}-byte "
                                                                   "limit; send a shorter article")
         else:
@@ -160,7 +167,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
                 parsed = AnalyzeRequest(text="", id=fields.get("id") or upload.filename, format=fmt, **flags)
             except Exception as error:  # pydantic's ValidationError, said in one line
                 raise ApiError(400, "bad_request", str(error).splitlines()[-1].strip() or "malformed form") from None
-            return parsed, data, upload.filename
+            return parsed, data, fields.get("path") or upload.filename
         if kind not in ("application/json", ""):
             raise ApiError(415, "unsupported_type", f"send application/json or multipart/form-data, not {kind}")
         try:
@@ -186,6 +193,9 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             doc = from_bytes(upload, id=parsed.id or "upload", format=parsed.format, path=filename,
                              max_bytes=settings.max_body, max_chars=wanted.max_chars)
         elif parsed.url is not None:
+            if not settings.allow_urls:
+                raise ApiError(403, "urls_disabled", "this server does not fetch URLs (start it with --allow-urls); "
+                                                     "paste the article or upload the page instead")
             if not parsed.url.startswith(("http://", "https://")):
                 raise ApiError(400, "bad_request", "`url` must be an http(s) address")
             doc = read_url(parsed.url, id=parsed.id, options=wanted)
@@ -274,6 +284,13 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         return FileResponse(str(STATIC / name), media_type=files[name])
 
     return app
+
+
+def _has_key(request: Request, key: str) -> bool:
+    import hmac
+
+    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    return hmac.compare_digest(given.encode(), key.encode())
 
 
 def _warm_up(pipeline: Pipeline) -> None:

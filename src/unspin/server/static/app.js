@@ -43,7 +43,10 @@
   }
 
   async function post(path, request) {
-    const response = await fetch(path, { method: "POST", body: request.body, headers: request.headers });
+    const headers = { ...request.headers };
+    if ($("api-key").value) { headers["X-API-Key"] = $("api-key").value; }
+    const response = await fetch(path, { method: "POST", body: request.body, headers });
+    if (response.status === 401) { $("key-field").hidden = false; $("api-key").focus(); }
     if (!response.ok) {
       let message = `the server answered ${response.status}`;
       try { message = (await response.json()).error.message; } catch (e) { /* not JSON */ }
