@@ -110,3 +110,25 @@ def test_cli_server_mode_prints_what_a_local_run_prints(server_url):
                             capture_output=True, timeout=300)
     assert remote.returncode == 0, remote.stderr
     assert json.loads(remote.stdout) == json.loads(local.stdout)
+
+
+def test_bundled_example_end_to_end(server_url, browser, tmp_path):
+    from unspin.cli import example_path
+
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.goto(server_url + "/")
+    page.fill("#text", example_path().read_text(encoding="utf-8"))
+    page.click("#go")
+    page.wait_for_selector("#result:not([hidden])", timeout=120_000)
+    assert "Millbrook" in page.inner_text("#result-title")
+    assert page.locator("#article .seg-quote_block").count() > 0
+    from unspin.analyzers.encoder import EncoderModel
+
+    if EncoderModel.available():
+        assert page.locator("#article .t").count() > 0, "technique highlights"
+        assert "The Department for Transport" in page.inner_text("#quoted"), "the quoted-sources panel"
+    page.uncheck("[data-layer=techniques]")
+    assert "show-techniques" not in page.get_attribute("#article", "class")
+    page.check("[data-layer=techniques]")
+    page.screenshot(path=str(tmp_path / "web-page.png"), full_page=False)
+    assert (tmp_path / "web-page.png").stat().st_size > 10_000
