@@ -7,4 +7,4 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e .
 
-.venv/bin/unspin analyze --example --format html --output unspin-report.html
+.venv/bin/unspin analyze --example --format html --output unspin-report.html --force
