@@ -46,3 +46,84 @@ def best_threshold(gold: list[bool], scores: np.ndarray) -> float:
     f1s = np.array([f1_at(gold, scores, t) for t in grid])
     best = np.flatnonzero(f1s == f1s.max())
     return float(grid[best[len(best) // 2]])
+
+
+def encode_sentences(texts: list[str], batch: int = 256) -> np.ndarray:
+    """Mean-pooled states of the shipped (int8) encoder for each sentence, as `unspin claims
+    predict` computes them."""
+    from ..analyzers.encoder import EncoderModel, encode_many
+
+    model = EncoderModel.shared()
+    out = []
+    for start in range(0, len(texts), batch):
+        tokens = [model.tokenizer.tokenize(t) for t in texts[start : start + batch]]
+        states = encode_many(tokens, model.tokenizer, model.run, batch_size=32)
+        out += [s.hidden.mean(0) if len(s.tokens) else np.zeros(model_width(states), dtype=np.float32) for s in states]
+    return np.stack(out).astype(np.float32)
+
+
+def model_width(states) -> int:
+    return next((s.hidden.shape[1] for s in states if s.hidden.ndim == 2 and s.hidden.shape[1] > 1), 384)
+
+
+def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epochs: int = 30, seed: int = 13,
+               hidden: int = 256, teacher_weight: float = 1.0) -> dict:
+    """Train the claims head alone on the shipped encoder's frozen states (gold Yes/No, plus the
+    teacher's P(Yes) when given); the threshold is chosen on dev, F1 reported on dev-test."""
+    import warnings
+
+    from ..checkthat.formats import read_sentences
+    from .teacher import read_claim_scores
+
+    torch.manual_seed(seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        train = read_sentences(checkthat / "train.tsv", strict=False)
+    dev, devtest = read_sentences(checkthat / "dev.tsv"), read_sentences(checkthat / "dev-test.tsv")
+    x_train, x_dev, x_test = (torch.from_numpy(encode_sentences([s.text for s in rows])) for rows in (train, dev, devtest))
+    gold = torch.tensor([s.label == "Yes" for s in train], dtype=torch.float32)
+    soft = None
+    if teacher is not None:
+        scores = read_claim_scores(teacher / "claims_checkthat.tsv")
+        soft = torch.tensor([scores.get(s.id, float("nan")) for s in train], dtype=torch.float32)
+    head = ClaimsHead(x_train.shape[1], hidden)
+    optimizer = torch.optim.AdamW(head.parameters(), lr=1e-3, weight_decay=0.01)
+    loss_fn = nn.functional.binary_cross_entropy_with_logits
+    for _ in range(epochs):
+        head.train()
+        for idx in torch.randperm(len(x_train)).split(256):
+            logits = head(x_train[idx])
+            loss = loss_fn(logits, gold[idx])
+            if soft is not None:
+                known = ~torch.isnan(soft[idx])
+                if known.any():
+                    loss = loss + teacher_weight * loss_fn(logits[known], soft[idx][known])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    head.eval()
+    with torch.no_grad():
+        dev_scores = torch.sigmoid(head(x_dev)).numpy()
+        test_scores = torch.sigmoid(head(x_test)).numpy()
+    threshold = best_threshold([s.label == "Yes" for s in dev], dev_scores)
+    result = {"threshold": threshold, "dev_f1": round(f1_at([s.label == "Yes" for s in dev], dev_scores, threshold), 4),
+              "devtest_f1": round(f1_at([s.label == "Yes" for s in devtest], test_scores, threshold), 4),
+              "teacher": teacher is not None, "epochs": epochs, "seed": seed}
+    if output is not None:
+        head.save(output, {"name": "unspin-claims-mlp", "pooling": "mean of the sentence's encoder token states",
+                           "threshold": threshold, "threshold_chosen_on": "CheckThat! 2024 dev (shipped int8 encoder)",
+                           "training": result})
+    return result
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Refit the claims head on the shipped encoder's frozen states.")
+    parser.add_argument("--checkthat", type=Path, default=Path("../shared/data/checkthat2024"))
+    parser.add_argument("--teacher", type=Path, default=Path("../shared/data/teacher"))
+    parser.add_argument("--no-teacher", action="store_true")
+    parser.add_argument("--output", type=Path, default=None, help="Write the head here (e.g. src/unspin/models/claims).")
+    parser.add_argument("--epochs", type=int, default=30)
+    args = parser.parse_args()
+    print(json.dumps(refit_head(args.checkthat, None if args.no_teacher else args.teacher, args.output, args.epochs)))
