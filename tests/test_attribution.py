@@ -237,3 +237,11 @@ def test_the_authors_own_question_yields_no_attribution():
             "Nobody who really believes in evidence would sign this plan.\n")
     analysis = unspin.analyze(text)
     assert not [a for a in analysis.attributions if a.cue and "believes" in a.cue.text]
+
+
+def test_descriptions_do_not_take_another_bodys_name():
+    earlier = [("The Department for Transport", "government"), ("Ana Ruiz", "person")]
+    assert resolve("the council", earlier) == (None, "government")
+    assert resolve("the department", earlier) == ("The Department for Transport", "government")
+    assert resolve("the city's finance department", [("Maria Lopez", "person")]) == (None, "government")
+    assert resolve("Their spokesperson, Priya Natarajan", earlier) == ("Priya Natarajan", "person")

@@ -31,7 +31,10 @@ class ClaimsModel(LoadedOnce):
         with np.load(directory / "claims_head.npz") as arrays:
             self.w1, self.b1, self.w2, self.b2 = (arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2"))
         self.name = self.config.get("name", "claims")
-        self.threshold = float(self.config["threshold"])
+        # Inside news articles the layer uses the threshold calibrated on news sentences when there
+        # is one (training/claims_news.py); CheckThat's sentences use the one chosen on its dev set.
+        self.checkthat_threshold = float(self.config["threshold"])
+        self.threshold = float(self.config.get("articles", {}).get("threshold", self.checkthat_threshold))
 
     def scores(self, pooled: np.ndarray) -> np.ndarray:
         """P(check-worthy) for each row of mean-pooled sentence states."""
@@ -81,7 +84,9 @@ class ClaimsAnalyzer:
 
     def __call__(self, doc: Document) -> Document:
         regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]
-        candidates = [s for s in doc.layer(Layer.SENTENCES) if any(a <= s.start and s.end <= b for a, b in regions)]
+        # A line introducing a quotation ("CNN also claims:") states nothing itself.
+        candidates = [s for s in doc.layer(Layer.SENTENCES)
+                      if any(a <= s.start and s.end <= b for a, b in regions) and not s.text.rstrip().endswith(":")]
         claims = []
         if candidates:
             pooled, kept = pooled_sentences(states_of(doc), [(s.start, s.end) for s in candidates])
@@ -96,7 +101,9 @@ class ClaimsAnalyzer:
         attribution, source_name = None, None
         for index, relation in enumerate(doc.related(Relations.ATTRIBUTIONS)):
             inside = sum(max(0, min(c.end, sentence.end) - max(c.start, sentence.start)) for c in relation.role("content"))
-            if inside >= INSIDE * len(sentence):
+            cue = relation.first("cue")
+            reported = cue is not None and sentence.start <= cue.start < sentence.end and inside > 0  # "X said Y."
+            if inside >= INSIDE * len(sentence) or reported:
                 source = relation.first("source")
                 attribution = index
                 source_name = relation.attrs.get("source_name") or (source.text if source else None)

@@ -38,7 +38,7 @@ def sentence_scores(sentences: list[Sentence], batch: int = 256) -> np.ndarray:
 
 def predict(sentences: list[Sentence], threshold: float | None = None) -> list[tuple[str, str]]:
     """(Sentence_id, Yes|No) for every sentence, in input order."""
-    limit = ClaimsModel.shared().threshold if threshold is None else threshold
+    limit = ClaimsModel.shared().checkthat_threshold if threshold is None else threshold
     return [(s.id, "Yes" if p >= limit else "No") for s, p in zip(sentences, sentence_scores(sentences))]
 
 

@@ -43,6 +43,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 _PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it"}
 _NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom", "which", "what", "whose"}
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under"}
+_REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|also|again|now|then)\s*$", re.IGNORECASE)
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|to|for|by|with|from|about|that))+\s*$", re.IGNORECASE)
 # "Nobody who really believes...": a relative clause about anyone at all reports no one's words
 # ("Smith, who said..." does report Smith's).
@@ -72,7 +73,7 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
         if r.role == "cue" and not text[start:end].lower().startswith("according"):
             end = start + len(_TRAILING_PREPOSITION.sub("", text[start:end]))  # "said on" of "said on Tuesday"
         elif r.role == "source":
-            start, end = strip_span(text, start, end, chars=".,;:")
+            start, end = strip_span(text, start, end, chars=".,;:'’")
         fragment = text[start:end]
         if (is_source_phrase(fragment) if r.role == "source" else not only_function_words(fragment)):
             out.append(RoleSpan(r.role, start, end, r.score))
@@ -121,7 +122,7 @@ def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, 
         return text.count("\n", 0, position)
 
     cue_line = line_of(cue[0])
-    kept = [p for p in pieces if line_of(p[0]) == cue_line]
+    kept = [p for p in pieces if line_of(p[0]) == cue_line and _same_sentence_or_quoted(text, cue, p)]
     cue_line_end = text.find("\n", cue[1])
     introduces = text[cue[1] : cue_line_end if cue_line_end >= 0 else len(text)].rstrip().endswith(":")
     after = [p for p in pieces if line_of(p[0]) > cue_line]
@@ -147,6 +148,18 @@ def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> 
         pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
     return [p for p in (strip_span(text, start, end, chars=",;:") for start, end in pieces)
             if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, int]) -> bool:
+    """Reported speech without quotation marks stays in its cue's sentence; a quotation may run
+    over several sentences."""
+    if any(q in text[piece[0] : piece[1]] for q in '"“”'):
+        return True
+    between = text[min(cue[1], piece[1]) : max(cue[0], piece[0])]
+    return not _SENTENCE_BREAK.search(between)
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -241,6 +254,8 @@ def _quote_block_attributions(doc: Document, found: list[Attribution], roles: li
         # The introduction's grammatical subject names the source ("Al-Masdar News in an article
         # titled ... would note:"); the tagger's source is the fallback.
         source = _subject(doc.text, intro_start, intro_end) or next((a.source for a in inside if a.source), None)
+        if source and not is_source_phrase(doc.text[source[0] : source[1]]):
+            source = None
         kept.append(Attribution("direct", cue, source, [(s.start, s.end) for s in segments]))
     return kept
 
@@ -251,9 +266,18 @@ def _cue_in(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Leading capitalised words of an introduction: "Al-Masdar News in an article titled..."."""
+    """Who an introduction names: its leading capitalised words ("Al-Masdar News in an article
+    titled ... would note:"), or else the few words before its cue ("The consultation report
+    itself concedes:" -> "The consultation report")."""
     match = leading_name(text[start:end])
-    return (start, start + match.end()) if match else None
+    if match and is_source_phrase(match.group(0)):
+        return start, start + match.end()
+    cue = _CUE_WORDS.search(text, start, end)
+    if cue:
+        words = _REFLEXIVE.sub("", text[start : cue.start()]).strip(" ,")
+        if words and len(words.split()) <= 6 and is_source_phrase(words):
+            return start, start + len(words)
+    return None
 
 
 class AttributionAnalyzer:

@@ -69,8 +69,17 @@ def leading_name(text: str) -> re.Match | None:
 
 
 def proper_name(text: str) -> str | None:
-    """The proper name in a source phrase ("The Washington Post's editors" -> "The Washington Post")."""
-    text = re.sub(r"[’']s\b.*$", "", text.strip().split(",")[0])  # "Pike, who chairs..." -> "Pike"
+    """The proper name in a source phrase ("The Washington Post's editors" -> "The Washington Post";
+    "Their spokesperson, Priya Natarajan" -> "Priya Natarajan"; "Pike, who chairs..." -> "Pike")."""
+    for part in text.strip().split(","):
+        name = _proper_name(part)
+        if name:
+            return name
+    return None
+
+
+def _proper_name(text: str) -> str | None:
+    text = re.sub(r"[’']s\b.*$", "", text.strip())
     match = _PROPER.match(text)
     if not match:
         return None
@@ -96,14 +105,25 @@ def resolve(source: str | None, previous: list[tuple[str, str]]) -> tuple[str | 
         named_kind = source_type(name)
         return name, named_kind if named_kind != "unknown" else kind
     lowered = source.strip().lower()
-    wanted = {"person"} if lowered in _PERSON_PRONOUNS else {kind} if kind not in ("unknown", "unnamed") else set()
-    if kind == "document":
-        wanted = {"document", "media"}  # "the article" is usually the last outlet's article
-    if lowered in PRONOUNS and lowered not in _PERSON_PRONOUNS:
-        wanted = {"media", "government", "organisation", "document", "person"}
     if kind == "unnamed":
         return None, "unnamed"
+    if lowered in PRONOUNS:
+        # A pronoun takes the last named source it can stand for.
+        wanted = {"person"} if lowered in _PERSON_PRONOUNS else {"media", "government", "organisation", "document", "person"}
+        for earlier_name, earlier_kind in reversed(previous):
+            if earlier_kind in wanted:
+                return earlier_name, earlier_kind
+        return None, kind
+    # A description takes an earlier name when that name holds its head noun ("the department":
+    # "The Department for Transport"); an outlet or a document may also be described in other
+    # words ("the influential US daily"). "The council" is never "The Department for Transport".
+    words = re.findall(r"[a-z]+", lowered)
     for earlier_name, earlier_kind in reversed(previous):
-        if earlier_kind in wanted:
+        if words and words[-1] in earlier_name.lower().split():
             return earlier_name, earlier_kind
+    if kind in ("media", "document"):
+        wanted = {"document", "media"} if kind == "document" else {"media"}
+        for earlier_name, earlier_kind in reversed(previous):
+            if earlier_kind in wanted:
+                return earlier_name, earlier_kind
     return None, kind

@@ -1,0 +1,66 @@
+"""The threshold of the claims layer inside news articles.
+
+The head's threshold for CheckThat's debate sentences (chosen on its dev set) flags most
+sentences of a news article, a different domain. Inside articles the layer instead uses the
+threshold at which the head best agrees with the teacher's verdicts on news sentences
+(`claims_news_sentences.tsv`, P(Yes) at the teacher's own threshold of 0.65), on articles no
+unspin model trained on for claims (PolNeAR dev and PTC unlabelled), pooled in context exactly as
+the pipeline pools them.
+
+    python -m unspin.training.claims_news --data ../shared/data
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..analyzers.claims import MODEL_DIR, ClaimsModel, pooled_sentences
+from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
+from ..analyzers.structure import StructureAnalyzer
+from ..document import Document
+from ..ptc.formats import read_article
+from .claims import best_threshold, f1_at
+from .teacher import read_sentence_scores
+
+TEACHER_THRESHOLD = 0.65  # the teacher's own, chosen on CheckThat dev (see the teacher README)
+
+
+def news_threshold(data: Path) -> dict:
+    scores = read_sentence_scores(data / "teacher" / "claims_news_sentences.tsv")
+    sources = {"polnear_dev": data / "polnear" / "dev" / "text", "ptc_unlabeled": data / "ptc" / "unlabeled"}
+    structure, encoder, head = StructureAnalyzer(), Encoder(EncoderModel.shared()), ClaimsModel.shared()
+    student, teacher = [], []
+    for (corpus, name), sentences in sorted(scores.items()):
+        if corpus not in sources:
+            continue
+        path = sources[corpus] / (f"article{name}.txt" if corpus.startswith("ptc") else f"{name}.txt")
+        text = read_article(path)
+        if "\r" in text:
+            continue
+        doc = encoder(structure(Document(text=text, id=name)))
+        pooled, kept = pooled_sentences(doc.tensors[TENSOR], [(a, b) for a, b, _ in sentences])
+        student += list(head.scores(pooled))
+        teacher += [sentences[k][2] >= TEACHER_THRESHOLD for k in kept]
+    student_scores = np.asarray(student)
+    threshold = best_threshold(teacher, student_scores)
+    return {"threshold": threshold, "agreement_f1": round(f1_at(teacher, student_scores, threshold), 4),
+            "sentences": len(teacher), "teacher_yes_share": round(float(np.mean(teacher)), 3),
+            "flagged_share": round(float(np.mean(student_scores >= threshold)), 3),
+            "measured_on": "PolNeAR dev and PTC unlabelled sentences, teacher P(Yes) >= 0.65 as the verdict"}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = parser.parse_args()
+    result = news_threshold(args.data)
+    config_path = MODEL_DIR / "config.json"
+    config = json.loads(config_path.read_text())
+    config["articles"] = result
+    config_path.write_text(json.dumps(config, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
