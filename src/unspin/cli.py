@@ -443,6 +443,38 @@ def train_joint(
                       epochs=epochs, seed=seed))
 
 
+@train_app.command("claims")
+def train_claims(
+    data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder with checkthat2024/, teacher/, polnear/, ptc/."),
+    no_teacher: bool = typer.Option(False, "--no-teacher", help="Train on CheckThat's gold labels only."),
+    epochs: int = typer.Option(30, "--epochs"),
+    output: Path = typer.Option(Path(str(resources.files("unspin").joinpath("models/claims"))), "--output",
+                                help="Where the head goes (default: into the package)."),
+) -> None:
+    """Train the check-worthiness head on the shipped encoder's frozen states (CheckThat! 2024
+    train, plus the teacher's P(Yes)), choose its threshold on dev, then calibrate the threshold
+    used inside news articles against the teacher. Minutes on a CPU.
+
+    Example: unspin train claims --data ../shared/data
+    """
+    try:
+        from .training.claims import refit_head
+        from .training.claims_news import news_threshold
+    except ImportError:
+        fail("training needs torch: pip install 'unspin[train]'")
+    result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs)
+    typer.echo(json.dumps(result), err=True)
+    if output.resolve() == Path(str(resources.files("unspin").joinpath("models/claims"))).resolve():
+        from .analyzers.claims import ClaimsModel
+
+        ClaimsModel._loaded.clear()
+        articles = news_threshold(data)
+        config = json.loads((output / "config.json").read_text())
+        config["articles"] = articles
+        (output / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+        typer.echo(json.dumps(articles), err=True)
+
+
 @train_app.command("attribution")
 def train_attribution(
     data: Path = typer.Option(Path("../shared/data/polnear"), "--data", help="PolNeAR folder with train/ and dev/."),
