@@ -12,7 +12,7 @@ SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "
 def structure_pipeline():
     from unspin.pipeline import default_pipeline
 
-    return default_pipeline(techniques=False, attribution=False)
+    return default_pipeline(techniques=False, attribution=False, claims=False)
 
 
 def assert_offsets(doc_or_analysis) -> int:

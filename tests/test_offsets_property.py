@@ -38,7 +38,7 @@ def test_structure_spans_index_the_text(raw, fmt):
 
     if not raw.strip():
         return
-    analysis = default_pipeline(techniques=False, attribution=False)(from_text(raw, format=fmt))
+    analysis = default_pipeline(techniques=False, attribution=False, claims=False)(from_text(raw, format=fmt))
     assert_offsets(analysis)
     segments = analysis.segments
     assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))
