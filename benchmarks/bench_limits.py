@@ -43,7 +43,7 @@ def main() -> None:
     corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*.txt")))
     env = {**os.environ, "UNSPIN_THREADS": str(args.threads), "OMP_NUM_THREADS": str(args.threads)}
     print(f"character limit {limit:,} (Options.max_chars); token limit {Options.max_tokens:,} (Options.max_tokens)")
-    for size in (100_000, limit // 2, limit, 20 * limit):
+    for size in (limit // 3, limit, 2 * limit, 200 * limit):
         text = "Title\n\n" + (corpus * (size // len(corpus) + 1))[: size - 7]
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
             handle.write(text)
