@@ -24,8 +24,8 @@ class Options:
     # Limits, checked before any expensive work: bytes as read, then characters of readable text,
     # then sub-word tokens of article text.
     max_bytes: int = DEFAULT_MAX_BYTES
-    max_chars: int = 150_000
-    max_tokens: int = 40_000
+    max_chars: int = 100_000
+    max_tokens: int = 30_000
     # ONNX Runtime threads (None: one per core) and windows per encoder call.
     threads: int | None = None
     batch_windows: int = 8
