@@ -91,8 +91,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     async def lifespan(app: FastAPI):
         # Load every model now, in a thread, so the first request does not pay for it.
         state["pipelines"] = {}
-        await asyncio.to_thread(lambda: pipeline_for(options).models())
-        await asyncio.to_thread(_warm_up, pipeline_for(options))
+        await asyncio.to_thread(_load, pipeline_for(options))
         state["gate"] = Gate(settings.running, settings.waiting)
         state["ready"] = True
         yield
@@ -293,10 +292,16 @@ def _has_key(request: Request, key: str) -> bool:
     return hmac.compare_digest(given.encode(), key.encode())
 
 
-def _warm_up(pipeline: Pipeline) -> None:
-    from ..document import Document
+def _load(pipeline: Pipeline) -> None:
+    """Load every model file and the sentence splitter now, so no request pays for them."""
+    from ..analyzers.sentences import _sentencizer
 
-    pipeline(Document(text="Warm-up\n\nThe mayor said the council would vote on the plan on Tuesday."))
+    _sentencizer()
+    for component in pipeline.components:
+        model = getattr(component, "model", None)
+        for part in ("session", "tokenizer", "head", "decoding"):
+            getattr(model, part, None)
+        getattr(component, "tagger", None)
 
 
 def _report_policy(page: str) -> str:
