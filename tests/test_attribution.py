@@ -168,8 +168,9 @@ def test_shared_example_cites_cnn_and_al_masdar_as_media():
     ],
 )
 def test_quotation_edge_cases_never_break(text):
-    import unspin
     from conftest import assert_offsets
+
+    import unspin
 
     analysis = unspin.analyze(unspin.Document(text=text))
     assert_offsets(analysis)
@@ -179,7 +180,11 @@ def test_quotation_edge_cases_never_break(text):
 
 # --- mistakes a reader met first (issue 11), each as a fixture written for this project --------
 
-from unspin.analyzers.attribution.analyzer import author_cue, is_source_phrase, paragraph_bounded  # noqa: E402
+from unspin.analyzers.attribution.analyzer import (  # noqa: E402
+    author_cue,
+    is_source_phrase,
+    paragraph_bounded,
+)
 
 
 @pytest.mark.parametrize("phrase, ok", [("he", True), ("She", True), ("The", False), ("a", False), ("who", False),
@@ -216,8 +221,9 @@ def test_cues_in_the_authors_questions_and_relative_clauses_are_not_attributions
     ("Mayor Tom Reyes said the budget will be balanced by June.", "Mayor Tom Reyes", "said", "the budget"),
 ])
 def test_cue_after_content_and_one_sentence_documents(text, source, cue, content_start):
-    import unspin
     from conftest import assert_offsets
+
+    import unspin
 
     analysis = unspin.analyze(text)
     assert_offsets(analysis)

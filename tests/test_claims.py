@@ -14,7 +14,12 @@ import unspin
 from unspin.analyzers.claims import ClaimsModel, pooled_sentences
 from unspin.analyzers.encoder import TokenStates
 from unspin.analyzers.encoder.tokens import TokenizedText
-from unspin.checkthat.formats import FormatError, read_predictions, read_sentences, write_predictions
+from unspin.checkthat.formats import (
+    FormatError,
+    read_predictions,
+    read_sentences,
+    write_predictions,
+)
 from unspin.checkthat.predict import score
 
 needs_model = pytest.mark.skipif(not ClaimsModel.available(), reason="no claims model shipped in this checkout")

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 import unspin
 from unspin.analyzers.encoder import MODEL_DIR as ENCODER_DIR
 from unspin.analyzers.encoder import EncoderModel, TokenStates
-from unspin.analyzers.encoder.tokens import SubwordTokenizer, TokenizedText, sliding_windows
+from unspin.analyzers.encoder.tokens import (
+    SubwordTokenizer,
+    TokenizedText,
+    sliding_windows,
+)
 from unspin.analyzers.techniques import TECHNIQUE_LABELS, TechniqueModel
 from unspin.analyzers.techniques.decoding import SpanDecoding, decode_spans, token_range
 from unspin.analyzers.techniques.features import span_features

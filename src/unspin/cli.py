@@ -235,7 +235,13 @@ def _progress(enabled: bool):
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(SpinnerColumn(), TextColumn("analysing"), MofNCompleteColumn(),
                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
@@ -432,7 +438,8 @@ def train_joint(
     Example: unspin train joint --output runs/joint && unspin train joint --output runs/joint --ship 3
     """
     try:
-        from .training.joint import JointConfig, ship as ship_epoch, train
+        from .training.joint import JointConfig, train
+        from .training.joint import ship as ship_epoch
     except ImportError:
         fail("training needs torch and transformers: pip install 'unspin[train]'")
     if ship is not None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 
-
 class Layer:
     """Names of span layers. Readers add `links` and `markup`; analyzers the rest."""
 

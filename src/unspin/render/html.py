@@ -15,7 +15,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..analysis import Analysis
-from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_COLOURS, TECHNIQUE_INDEX
+from ..analyzers.techniques.labels import (
+    DEFINITIONS,
+    DISPLAY_NAMES,
+    TECHNIQUE_COLOURS,
+    TECHNIQUE_INDEX,
+)
 from .highlight import Marked, pieces
 
 _env = Environment(loader=PackageLoader("unspin", "render/templates"), autoescape=select_autoescape(default=True),

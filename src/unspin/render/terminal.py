@@ -13,7 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Analysis
-from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_COLOURS, TECHNIQUE_INDEX
+from ..analyzers.techniques.labels import (
+    DEFINITIONS,
+    DISPLAY_NAMES,
+    TECHNIQUE_COLOURS,
+    TECHNIQUE_INDEX,
+)
 from .highlight import Marked, pieces
 
 _TECHNIQUE_STYLES = [f"black on {colour}" for colour in TECHNIQUE_COLOURS]

@@ -262,7 +262,12 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
     @app.get("/api/techniques", summary="The technique labels: display names, definitions, colours")
     async def techniques() -> dict:
-        from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_COLOURS, TECHNIQUE_LABELS
+        from ..analyzers.techniques.labels import (
+            DEFINITIONS,
+            DISPLAY_NAMES,
+            TECHNIQUE_COLOURS,
+            TECHNIQUE_LABELS,
+        )
 
         return {label: {"name": DISPLAY_NAMES[label], "definition": DEFINITIONS[label], "colour": colour}
                 for label, colour in zip(TECHNIQUE_LABELS, TECHNIQUE_COLOURS)}

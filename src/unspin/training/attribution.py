@@ -25,8 +25,8 @@ from ..analyzers.attribution.tagger import (
     AttributionTagger,
     with_neighbours,
 )
-from ..analyzers.structure import StructureAnalyzer
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
+from ..analyzers.structure import StructureAnalyzer
 from ..document import Document, Relations
 from ..findings import Attribution
 from ..polnear.formats import GoldAttribution, read_corpus

@@ -18,10 +18,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..analyzers.techniques.analyzer import MODEL_DIR
-from ..ptc.formats import read_labels
-from ..ptc.predict import _articles, ptc_pipeline
 from ..document import Document
 from ..errors import Failure
+from ..ptc.formats import read_labels
+from ..ptc.predict import _articles, ptc_pipeline
 
 
 def calibrate(data: Path, precision: float = 2 / 3, min_spans: int = 30) -> dict:

@@ -28,9 +28,9 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.tagger import ROLE_TAGS
+from ..analyzers.encoder.tokens import SubwordTokenizer, TokenizedText, sliding_windows
 from ..analyzers.structure import StructureAnalyzer
 from ..analyzers.techniques.analyzer import MODEL_DIR as TECHNIQUES_DIR
-from ..analyzers.encoder.tokens import SubwordTokenizer, TokenizedText, sliding_windows
 from ..checkthat.formats import read_sentences
 from ..document import Document
 from ..polnear.formats import read_corpus
@@ -45,7 +45,14 @@ from .teacher import (
     role_targets,
     technique_targets,
 )
-from .techniques import TechniqueNet, base_encoder_path, build_examples, evaluate, technique_loss, torch_encoder
+from .techniques import (
+    TechniqueNet,
+    base_encoder_path,
+    build_examples,
+    evaluate,
+    technique_loss,
+    torch_encoder,
+)
 
 IGNORE = -100
 TECHNIQUE_WEIGHTS = torch.tensor([1.0, 2.0, 1.5])  # O, B, I: as in the technique training

@@ -23,10 +23,10 @@ from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
 from ..analyzers.attribution.tagger import MODEL_DIR, ROLE_TAGS, AttributionTagger
-from ..analyzers.structure import StructureAnalyzer
+from ..analyzers.encoder import TENSOR
 from ..analyzers.encoder.states import encode
 from ..analyzers.encoder.tokens import SubwordTokenizer, sliding_windows
-from ..analyzers.encoder import TENSOR
+from ..analyzers.structure import StructureAnalyzer
 from ..document import Document
 from ..findings import Attribution
 from ..polnear.formats import read_corpus

@@ -22,7 +22,15 @@ from torch import nn
 
 from ..analyzers.encoder.states import encode
 from ..analyzers.encoder.tokens import SubwordTokenizer, owning_window, sliding_windows
-from ..analyzers.techniques.decoding import B, I, O, SpanDecoding, SpanHead, classify, label_spans
+from ..analyzers.techniques.decoding import (
+    B,
+    I,
+    O,
+    SpanDecoding,
+    SpanHead,
+    classify,
+    label_spans,
+)
 from ..analyzers.techniques.features import N_SPAN_FEATURES, SpanFeatures
 from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUE_LABELS
 from ..ptc.formats import Annotation, read_article_texts, read_labels

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from ..activations import gelu, softmax
-from ..loading import LoadedOnce
 from ..encoder.states import TokenStates
+from ..loading import LoadedOnce
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"

@@ -19,7 +19,14 @@ from ...document import Document
 from ...errors import InputError
 from ...options import Options
 from ..loading import LoadedOnce
-from .states import BATCH_WINDOWS, EncoderFn, TokenStates, encode, encode_many, encode_tokens
+from .states import (
+    BATCH_WINDOWS,
+    EncoderFn,
+    TokenStates,
+    encode,
+    encode_many,
+    encode_tokens,
+)
 from .tokens import SubwordTokenizer, TokenizedText
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "encoder"

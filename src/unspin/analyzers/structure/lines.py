@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...document import Document, Span, Layer, strip_span
+from ...document import Document, Layer, Span, strip_span
 from .patterns import SENTENCE_END, SEPARATOR
 
 

@@ -9,7 +9,15 @@ from ...document import Document, strip_span
 from ..dates import find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
-from .patterns import BYLINE, CAPS_NAME_THEN_ORG, PERSON, SPLIT_NAMES, SPLIT_VALUES, TAG_LINE, WEEKDAY_AT_END
+from .patterns import (
+    BYLINE,
+    CAPS_NAME_THEN_ORG,
+    PERSON,
+    SPLIT_NAMES,
+    SPLIT_VALUES,
+    TAG_LINE,
+    WEEKDAY_AT_END,
+)
 
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"

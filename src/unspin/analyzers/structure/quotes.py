@@ -8,7 +8,13 @@ import re
 from ...document import Document
 from .draft import Draft
 from .lines import Line, is_prose
-from .patterns import BACK_REFERENCE, CUE_BEFORE_COLON, QUOTE_MARKS, QUOTE_OPEN, boilerplate_kind
+from .patterns import (
+    BACK_REFERENCE,
+    CUE_BEFORE_COLON,
+    QUOTE_MARKS,
+    QUOTE_OPEN,
+    boilerplate_kind,
+)
 
 MAX_QUOTED_PARAGRAPHS = 4
 _NOT_NAMES = ("the", "a", "an", "in", "as", "and", "but", "its", "it")

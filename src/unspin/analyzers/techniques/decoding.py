@@ -7,12 +7,13 @@ card come from the very code that runs in `unspin analyze`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import numpy as np
 
 from ..activations import gelu, softmax
-from ..words import only_function_words, snap_to_words
 from ..encoder.states import TokenStates
 from ..encoder.tokens import TokenizedText
+from ..words import only_function_words, snap_to_words
 from .features import SpanFeatures
 from .labels import TECHNIQUE_LABELS
 
