@@ -87,7 +87,7 @@ class TaggerHead(nn.Module):
         (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
-def evaluate(directory: Path, model: EncoderModel, dev: list) -> dict:
+def evaluate(directory: Path, dev: list) -> dict:
     analyzer = AttributionAnalyzer(tagger=AttributionTagger(directory))
     pred, gold = {}, {}
     for doc, _, _, gold_attributions in dev:
@@ -138,7 +138,7 @@ def train(config: AttributionConfig) -> dict:
             total += loss.item() * len(idx)
         head.eval()
         head.save(scratch, shipped)
-        scores = evaluate(scratch, model, dev_docs)
+        scores = evaluate(scratch, dev_docs)
         summary = {"epoch": epoch + 1, "loss": total / len(x),
                    **{k: round(v["f1"], 4) for k, v in scores.items()}}
         history.append(summary)
