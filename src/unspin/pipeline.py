@@ -1,9 +1,9 @@
 """Compose components: reader -> Document -> components -> Analysis, one document or a stream.
 
-`Pipeline.pipe` is the one loop every shell uses (CLI, server, corpus runner, SemEval commands):
-it takes documents (or read failures) in batches, lets batch-aware components such as the
-encoder process a whole batch at once, and contains each document's failure in a `Failure`
-instead of ending the stream.
+`Pipeline.pipe` is the one loop every shell uses (the CLI, the server and the SemEval commands;
+the corpus runner is to come): it takes documents (or read failures) in batches, lets
+batch-aware components such as the encoder process a whole batch at once, and contains each
+document's failure in a `Failure` instead of ending the stream.
 """
 
 from __future__ import annotations
