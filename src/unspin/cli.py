@@ -465,21 +465,16 @@ def train_claims(
     Example: unspin train claims --data ../shared/data
     """
     try:
+        from .analyzers.loading import record_in_config
         from .training.claims import refit_head
         from .training.claims_news import news_threshold
     except ImportError:
         fail("training needs torch: pip install 'unspin[train]'")
     result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs)
     typer.echo(json.dumps(result), err=True)
-    if output.resolve() == Path(str(resources.files("unspin").joinpath("models/claims"))).resolve():
-        from .analyzers.claims import ClaimsModel
-
-        ClaimsModel._loaded.clear()
-        articles = news_threshold(data)
-        config = json.loads((output / "config.json").read_text())
-        config["articles"] = articles
-        (output / "config.json").write_text(json.dumps(config, indent=2) + "\n")
-        typer.echo(json.dumps(articles), err=True)
+    articles = news_threshold(data, output)
+    record_in_config(output, "articles", articles)
+    typer.echo(json.dumps(articles), err=True)
 
 
 @train_app.command("attribution")

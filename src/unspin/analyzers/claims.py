@@ -58,6 +58,20 @@ def pooled_sentences(states: TokenStates, spans: list[tuple[int, int]]) -> tuple
     return (np.stack(rows) if rows else np.zeros((0, width), dtype=np.float32)), kept
 
 
+def pooled_texts(encoder, texts: list[str], width: int, batch: int = 256) -> np.ndarray:
+    """Mean encoder state of each text encoded on its own (CheckThat's sentences); a text with
+    no tokens gets zeros of `width`."""
+    from .encoder import encode_many
+
+    out = np.zeros((len(texts), width), dtype=np.float32)
+    for start in range(0, len(texts), batch):
+        tokens = [encoder.tokenizer.tokenize(t) for t in texts[start : start + batch]]
+        for k, s in enumerate(encode_many(tokens, encoder.tokenizer, encoder.run, batch_size=32), start):
+            if len(s.tokens):
+                out[k] = s.hidden.mean(0)
+    return out
+
+
 class ClaimsAnalyzer:
     """Adds the `claims` layer: body sentences worth checking, with who (if anyone) is cited."""
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
 T = TypeVar("T", bound="LoadedOnce")
+
+
+def record_in_config(directory: Path, key: str, value) -> None:
+    """Set one entry of a model folder's `config.json` (a calibration written after training)."""
+    path = directory / "config.json"
+    config = json.loads(path.read_text())
+    config[key] = value
+    path.write_text(json.dumps(config, indent=2) + "\n")
 
 
 class LoadedOnce:

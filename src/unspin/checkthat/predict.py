@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..analyzers.claims import ClaimsModel
-from ..analyzers.encoder import EncoderModel, encode_many
+from ..analyzers.claims import ClaimsModel, pooled_texts
+from ..analyzers.encoder import EncoderModel
 from ..errors import InputError
 from .formats import Sentence
 
@@ -22,18 +22,10 @@ def _models() -> tuple[EncoderModel, ClaimsModel]:
     return EncoderModel.shared(), ClaimsModel.shared()
 
 
-def sentence_scores(sentences: list[Sentence], batch: int = 256) -> np.ndarray:
+def sentence_scores(sentences: list[Sentence]) -> np.ndarray:
     """P(check-worthy) for each sentence, in order."""
     encoder, claims = _models()
-    out = []
-    for start in range(0, len(sentences), batch):
-        chunk = sentences[start : start + batch]
-        tokens = [encoder.tokenizer.tokenize(s.text) for s in chunk]
-        states = encode_many(tokens, encoder.tokenizer, encoder.run, batch_size=32)
-        width = claims.w1.shape[1]
-        pooled = np.stack([s.hidden.mean(0) if len(s.tokens) else np.zeros(width, dtype=np.float32) for s in states])
-        out.append(claims.scores(pooled))
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+    return claims.scores(pooled_texts(encoder, [s.text for s in sentences], claims.w1.shape[1]))
 
 
 def predict(sentences: list[Sentence], threshold: float | None = None) -> list[tuple[str, str]]:

@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..options import Options
 from ..pipeline import Pipeline
 from ..readers.url import BlockedURL, FetchTimeout
+from ..render.outputs import safe_name
 from .gate import Busy, Gate
 
 STATIC = resources.files("unspin") / "server" / "static"
@@ -249,7 +250,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         page = to_html(analysis)
         # The report carries its own policy (one nonce'd script); the header must not contradict it.
         return HTMLResponse(page, headers={"Content-Security-Policy": _report_policy(page),
-                                           "Content-Disposition": f'inline; filename="{_safe(analysis.id)}.html"'})
+                                           "Content-Disposition": f'inline; filename="{safe_name(analysis.id)}.html"'})
 
     @app.get("/api/health", summary="Ready or not, and the models loaded")
     async def health() -> JSONResponse:
@@ -316,6 +317,3 @@ def _report_policy(page: str) -> str:
     return (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; img-src data:; "
             "base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
 
-
-def _safe(value: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in value)[:100] or "report"

@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from ..analyzers.loading import record_in_config
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..document import Document
 from ..errors import Failure
@@ -64,8 +65,5 @@ if __name__ == "__main__":
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/train"))
     args = parser.parse_args()
     report = calibrate(args.data)
-    config_path = MODEL_DIR / "config.json"
-    config = json.loads(config_path.read_text())
-    config["report"] = report
-    config_path.write_text(json.dumps(config, indent=2) + "\n")
+    record_in_config(MODEL_DIR, "report", report)
     print(json.dumps(report, indent=2))

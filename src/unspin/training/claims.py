@@ -48,22 +48,16 @@ def best_threshold(gold: list[bool], scores: np.ndarray) -> float:
     return float(grid[best[len(best) // 2]])
 
 
-def encode_sentences(texts: list[str], batch: int = 256) -> np.ndarray:
+ENCODER_WIDTH = 384  # all-MiniLM-L6-v2's hidden size
+
+
+def encode_sentences(texts: list[str]) -> np.ndarray:
     """Mean-pooled states of the shipped (int8) encoder for each sentence, as `unspin claims
     predict` computes them."""
-    from ..analyzers.encoder import EncoderModel, encode_many
+    from ..analyzers.claims import pooled_texts
+    from ..analyzers.encoder import EncoderModel
 
-    model = EncoderModel.shared()
-    out = []
-    for start in range(0, len(texts), batch):
-        tokens = [model.tokenizer.tokenize(t) for t in texts[start : start + batch]]
-        states = encode_many(tokens, model.tokenizer, model.run, batch_size=32)
-        out += [s.hidden.mean(0) if len(s.tokens) else np.zeros(model_width(states), dtype=np.float32) for s in states]
-    return np.stack(out).astype(np.float32)
-
-
-def model_width(states) -> int:
-    return next((s.hidden.shape[1] for s in states if s.hidden.ndim == 2 and s.hidden.shape[1] > 1), 384)
+    return pooled_texts(EncoderModel.shared(), texts, ENCODER_WIDTH)
 
 
 def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epochs: int = 30, seed: int = 13,

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..analyzers.claims import MODEL_DIR, ClaimsModel, pooled_sentences
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
+from ..analyzers.loading import record_in_config
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document
 from ..ptc.formats import read_article
@@ -28,10 +29,11 @@ from .teacher import read_sentence_scores
 TEACHER_THRESHOLD = 0.65  # the teacher's own, chosen on CheckThat dev (see the teacher README)
 
 
-def news_threshold(data: Path) -> dict:
+def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
+    """Calibrate the head in `directory` on news sentences, with the shipped encoder."""
     scores = read_sentence_scores(data / "teacher" / "claims_news_sentences.tsv")
     sources = {"polnear_dev": data / "polnear" / "dev" / "text", "ptc_unlabeled": data / "ptc" / "unlabeled"}
-    structure, encoder, head = StructureAnalyzer(), Encoder(EncoderModel.shared()), ClaimsModel.shared()
+    structure, encoder, head = StructureAnalyzer(), Encoder(EncoderModel.shared()), ClaimsModel(directory)
     student, teacher = [], []
     for (corpus, name), sentences in sorted(scores.items()):
         if corpus not in sources:
@@ -59,8 +61,5 @@ if __name__ == "__main__":
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = parser.parse_args()
     result = news_threshold(args.data)
-    config_path = MODEL_DIR / "config.json"
-    config = json.loads(config_path.read_text())
-    config["articles"] = result
-    config_path.write_text(json.dumps(config, indent=2) + "\n")
+    record_in_config(MODEL_DIR, "articles", result)
     print(json.dumps(result, indent=2))

@@ -50,12 +50,12 @@ from .techniques import (
     base_encoder_path,
     build_examples,
     evaluate,
+    gold_bio,
     technique_loss,
     torch_encoder,
 )
 
 IGNORE = -100
-TECHNIQUE_WEIGHTS = torch.tensor([1.0, 2.0, 1.5])  # O, B, I: as in the technique training
 
 
 @dataclass
@@ -279,7 +279,7 @@ def build_data(trainer: Trainer, config: JointConfig, validation_ids: set[str]):
         if gold is not None:
             # build_examples cuts the same windows from the same tokens; take its span targets.
             extra["spans_per_window"] = [e.spans for e in build_examples(tokenizer, text, gold)]
-            extra["bio"] = _gold_bio(tokens, gold)
+            extra["bio"] = gold_bio(tokens, gold)
         return windows_of(tokenizer, tokens, **extra)
 
     ptc_train = read_article_texts(ptc / "train" / "articles")
@@ -323,19 +323,6 @@ def build_data(trainer: Trainer, config: JointConfig, validation_ids: set[str]):
                   claim_teacher.get(s.id, float("nan")))
                  for s in read_sentences(Path(config.checkthat) / "train.tsv", strict=False)][: limit and limit * 100]
     return windows, polnear, checkthat
-
-
-def _gold_bio(tokens: TokenizedText, gold) -> np.ndarray:
-    from ..analyzers.techniques.decoding import B, I, O
-    from ..ptc.scoring import merge_spans
-
-    bio = np.full(len(tokens), O, dtype=np.int64)
-    for start, end in merge_spans([(a.start, a.end) for a in gold]):
-        inside = np.nonzero((tokens.ends > start) & (tokens.starts < end))[0]
-        if len(inside):
-            bio[inside] = I
-            bio[inside[0]] = B
-    return bio
 
 
 def claims_scores(model: Joint, tokenizer: SubwordTokenizer, sentences, batch: int = 64) -> np.ndarray:

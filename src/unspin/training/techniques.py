@@ -21,7 +21,12 @@ import torch
 from torch import nn
 
 from ..analyzers.encoder.states import encode
-from ..analyzers.encoder.tokens import SubwordTokenizer, owning_window, sliding_windows
+from ..analyzers.encoder.tokens import (
+    SubwordTokenizer,
+    TokenizedText,
+    owning_window,
+    sliding_windows,
+)
 from ..analyzers.techniques.decoding import (
     B,
     I,
@@ -123,18 +128,24 @@ def split_articles(ids: list[str], n_validation: int, seed: int) -> tuple[list[s
     return sorted(shuffled[n_validation:]), sorted(shuffled[:n_validation])
 
 
-def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation]) -> list[WindowExample]:
-    tokens = tokenizer.tokenize(text)
-    n = len(tokens)
-    bio = np.full(n, O, dtype=np.int64)
-    covered = np.zeros((n, len(TECHNIQUE_LABELS)), dtype=np.float32)
-    for a in gold:
-        covered[(tokens.ends > a.start) & (tokens.starts < a.end), TECHNIQUE_INDEX[a.technique]] = 1.0
+def gold_bio(tokens: TokenizedText, gold: list[Annotation]) -> np.ndarray:
+    """B/I/O per token of "inside any technique span", overlapping gold spans merged."""
+    bio = np.full(len(tokens), O, dtype=np.int64)
     for start, end in merge_spans([(a.start, a.end) for a in gold]):
         inside = np.nonzero((tokens.ends > start) & (tokens.starts < end))[0]
         if len(inside):
             bio[inside] = I
             bio[inside[0]] = B
+    return bio
+
+
+def build_examples(tokenizer: SubwordTokenizer, text: str, gold: list[Annotation]) -> list[WindowExample]:
+    tokens = tokenizer.tokenize(text)
+    n = len(tokens)
+    bio = gold_bio(tokens, gold)
+    covered = np.zeros((n, len(TECHNIQUE_LABELS)), dtype=np.float32)
+    for a in gold:
+        covered[(tokens.ends > a.start) & (tokens.starts < a.end), TECHNIQUE_INDEX[a.technique]] = 1.0
     windows = sliding_windows(n)
     by_span: dict[tuple[int, int], list[str]] = defaultdict(list)
     for a in gold:

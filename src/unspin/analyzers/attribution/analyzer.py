@@ -85,10 +85,7 @@ def outside(roles: list[RoleSpan], text: str, blocked: list[tuple[int, int]]) ->
     a content the tagger ran up into the headline keeps its part in the body."""
     out = []
     for r in roles:
-        pieces = [(r.start, r.end)]
-        for a, b in blocked:
-            pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
-        for start, end in pieces:
+        for start, end in _subtract((r.start, r.end), blocked):
             start, end = strip_span(text, start, end)
             if end > start:
                 out.append(RoleSpan(r.role, start, end, r.score))
@@ -142,11 +139,16 @@ def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, 
     return kept
 
 
-def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _subtract(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of `span` outside every hole."""
     pieces = [span]
     for a, b in holes:
         pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
-    return [p for p in (strip_span(text, start, end, chars=",;:") for start, end in pieces)
+    return pieces
+
+
+def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [p for p in (strip_span(text, start, end, chars=",;:") for start, end in _subtract(span, holes))
             if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
 
 
