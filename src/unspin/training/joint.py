@@ -103,7 +103,7 @@ def _slice(array: np.ndarray | None, first: int, last: int, shape: tuple) -> np.
     return array[first:last]
 
 
-def windows_of(tokenizer: SubwordTokenizer, tokens: TokenizedText, *, bio=None, spans_per_window=None, roles=None,
+def windows_of(tokens: TokenizedText, *, bio=None, spans_per_window=None, roles=None,
                teacher_bio=None, teacher_roles=None, sentences=()) -> list[Window]:
     windows = sliding_windows(len(tokens))
     local_sentences: list[list] = [[] for _ in windows]
@@ -280,7 +280,7 @@ def build_data(trainer: Trainer, config: JointConfig, validation_ids: set[str]):
             # build_examples cuts the same windows from the same tokens; take its span targets.
             extra["spans_per_window"] = [e.spans for e in build_examples(tokenizer, text, gold)]
             extra["bio"] = gold_bio(tokens, gold)
-        return windows_of(tokenizer, tokens, **extra)
+        return windows_of(tokens, **extra)
 
     ptc_train = read_article_texts(ptc / "train" / "articles")
     labels = defaultdict(list)
@@ -314,7 +314,7 @@ def build_data(trainer: Trainer, config: JointConfig, validation_ids: set[str]):
             extra["teacher_bio"] = technique_targets(tech_polnear[name], tokens.starts, tokens.ends)
         if _clean(text) and name in roles_polnear:
             extra["teacher_roles"] = role_targets(roles_polnear[name], tokens.starts, tokens.ends)
-        polnear.append(windows_of(tokenizer, tokens, roles=gold_tags(doc, tokens, gold),
+        polnear.append(windows_of(tokens, roles=gold_tags(doc, tokens, gold),
                                   sentences=sentence_scores.get(("polnear_train", name), []) if _clean(text) else (),
                                   **extra))
 
