@@ -82,8 +82,8 @@ class TaggerHead(nn.Module):
     def save(self, directory: Path, config: dict) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         first, last = self.layers[0], self.layers[3]
-        np.savez(directory / "tagger.npz", w0=first.weight.detach().numpy(), b0=first.bias.detach().numpy(),
-                 w1=last.weight.detach().numpy(), b1=last.bias.detach().numpy())
+        np.savez(directory / "tagger.npz", w0=first.weight.detach().cpu().numpy(), b0=first.bias.detach().cpu().numpy(),
+                 w1=last.weight.detach().cpu().numpy(), b1=last.bias.detach().cpu().numpy())
         (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 

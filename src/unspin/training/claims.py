@@ -25,8 +25,8 @@ class ClaimsHead(nn.Module):
     def save(self, directory: Path, config: dict) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         first, last = self.layers[1], self.layers[4]
-        np.savez(directory / "claims_head.npz", w1=first.weight.detach().numpy(), b1=first.bias.detach().numpy(),
-                 w2=last.weight.detach().numpy(), b2=last.bias.detach().numpy())
+        np.savez(directory / "claims_head.npz", w1=first.weight.detach().cpu().numpy(), b1=first.bias.detach().cpu().numpy(),
+                 w2=last.weight.detach().cpu().numpy(), b2=last.bias.detach().cpu().numpy())
         (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 

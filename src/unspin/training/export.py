@@ -128,6 +128,8 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         "outputs": {"bio_logits": "technique B/I/O logits per token", "hidden": "per-token states read by every head"},
         "window_tokens": WINDOW_TOKENS,
         "stride_tokens": STRIDE_TOKENS,
+        # What `training.shipped` needs to rebuild the network around the int8 weights.
+        "architecture": json.loads((base_encoder_path() / "config.json").read_text()),
         "trained_by": f"{run_dir.name}/{checkpoint}; see ../techniques/config.json and docs/model-card.md",
     }
     (encoder_target / "config.json").write_text(json.dumps(encoder_config, indent=2) + "\n")

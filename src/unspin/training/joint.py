@@ -20,7 +20,7 @@ import json
 import random
 import time
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,7 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.tagger import ROLE_TAGS
+from ..analyzers.encoder import MODEL_DIR as ENCODER_DIR
 from ..analyzers.encoder.tokens import SubwordTokenizer, TokenizedText, sliding_windows
 from ..analyzers.structure import StructureAnalyzer
 from ..analyzers.techniques.analyzer import MODEL_DIR as TECHNIQUES_DIR
@@ -38,6 +39,7 @@ from ..ptc.formats import read_article_texts, read_labels
 from .attribution import TaggerHead, gold_tags
 from .claims import ClaimsHead, best_threshold, f1_at
 from .multitask import attribution_dev, shift
+from .shipped import architecture, load_shipped
 from .teacher import (
     load_teacher,
     read_claim_scores,
@@ -81,7 +83,15 @@ class JointConfig:
     # weak token by token (it decodes with a threshold), so it counts for less.
     distill_weight: float = 1.0
     technique_distill_weight: float = 0.5
+    # Which teacher targets train: "all" (also the texts only the teacher labels: PTC unlabelled,
+    # PolNeAR for techniques, PTC for attribution, news sentences for claims), "labelled" (only
+    # where the same window or sentence has gold for that task) or "none" (gold only).
+    distill: str = "all"
     use_ptc_dev: bool = True
+    # "base": all-MiniLM-L6-v2 with new heads; "shipped": continue from the shipped int8 models.
+    init: str = "base"
+    device: str = "cpu"
+    threads: int = 2
     seed: int = 13
     max_documents: int = 0  # per corpus, for a quick trial run; 0 for all
 
@@ -178,21 +188,56 @@ def pool_sentences(hidden: torch.Tensor, sentences: list) -> torch.Tensor:
 class Joint(nn.Module):
     def __init__(self, config: JointConfig):
         super().__init__()
-        self.net = TechniqueNet(base_encoder_path(), config.span_hidden)
+        if config.init not in ("base", "shipped"):
+            raise ValueError(f"init must be 'base' or 'shipped', not {config.init!r}")
+        self.net = TechniqueNet(base_encoder_path() if config.init == "base" else architecture(), config.span_hidden)
         size = self.net.encoder.config.hidden_size
         self.tagger = TaggerHead(size * (2 * config.context + 1), 256)
         self.claims = ClaimsHead(size, config.claims_hidden)
+        if config.init == "shipped":
+            load_shipped(self.net, self.tagger, self.claims)
+
+
+def restrict(windows: list[Window], polnear: list[list[Window]], checkthat: list, distill: str):
+    """The training data of one distillation setting (see `JointConfig.distill`), from data built
+    with every teacher target."""
+    if distill == "all":
+        return windows, polnear, checkthat
+    if distill not in ("labelled", "none"):
+        raise ValueError(f"distill must be 'all', 'labelled' or 'none', not {distill!r}")
+
+    def keep(w: Window) -> Window:
+        has_bio, has_roles = bool((w.bio != IGNORE).any()), bool((w.roles != IGNORE).any())
+        return replace(
+            w,
+            teacher_bio=w.teacher_bio if distill == "labelled" and has_bio else np.full_like(w.teacher_bio, np.nan),
+            teacher_roles=w.teacher_roles if distill == "labelled" and has_roles else np.full_like(w.teacher_roles, np.nan),
+            sentences=[],  # news sentences have no gold check-worthiness
+        )
+
+    def labelled(w: Window) -> bool:
+        return bool((w.bio != IGNORE).any() or (w.roles != IGNORE).any())
+
+    windows = [keep(w) for w in windows if labelled(w)]
+    polnear = [[keep(w) for w in article] for article in polnear]
+    if distill == "none":
+        checkthat = [(ids, gold, float("nan")) for ids, gold, _ in checkthat]
+    return windows, polnear, checkthat
 
 
 class Trainer:
     def __init__(self, config: JointConfig):
         self.config = config
-        self.tokenizer = SubwordTokenizer(base_encoder_path() / "tokenizer.json")
+        # The shipped tokenizer is the base encoder's (export copies it), and needs no base package.
+        self.tokenizer = SubwordTokenizer(ENCODER_DIR / "tokenizer.json")
         self.structure = StructureAnalyzer()
+        self.device = torch.device(config.device)
 
     def window_loss(self, model: Joint, batch: list[Window]) -> tuple[torch.Tensor, dict]:
         c = self.config
         ids, mask, bio, spans, roles, teacher_bio, teacher_roles, sentences = collate(batch, self.tokenizer)
+        ids, mask, bio, roles, teacher_bio, teacher_roles = (
+            t.to(self.device) for t in (ids, mask, bio, roles, teacher_bio, teacher_roles))
         logits, hidden = model.net(ids, mask)
         parts: dict[str, torch.Tensor] = {}
         if (bio != IGNORE).any():
@@ -210,16 +255,16 @@ class Trainer:
                 parts["roles_teacher"] = c.distill_weight * distilled
         if sentences:
             scores = model.claims(pool_sentences(hidden, sentences))
-            target = torch.tensor([p for *_, p in sentences], dtype=torch.float32)
+            target = torch.tensor([p for *_, p in sentences], dtype=torch.float32, device=self.device)
             parts["claims_teacher"] = c.distill_weight * nn.functional.binary_cross_entropy_with_logits(scores, target)
         return sum(parts.values()), parts
 
     def sentence_loss(self, model: Joint, batch: list[tuple[np.ndarray, float, float]]) -> tuple[torch.Tensor, dict]:
-        ids, mask = sentence_inputs(self.tokenizer, [b[0] for b in batch])
+        ids, mask = (t.to(self.device) for t in sentence_inputs(self.tokenizer, [b[0] for b in batch]))
         _, hidden = model.net(ids, mask)
         scores = model.claims(masked_mean(hidden, mask))
-        gold = torch.tensor([b[1] for b in batch], dtype=torch.float32)
-        teacher = torch.tensor([b[2] for b in batch], dtype=torch.float32)
+        gold = torch.tensor([b[1] for b in batch], dtype=torch.float32, device=self.device)
+        teacher = torch.tensor([b[2] for b in batch], dtype=torch.float32, device=self.device)
         parts = {"claims": nn.functional.binary_cross_entropy_with_logits(scores, gold)}
         known = ~torch.isnan(teacher)
         if known.any():
@@ -327,26 +372,53 @@ def build_data(trainer: Trainer, config: JointConfig, validation_ids: set[str]):
 
 def claims_scores(model: Joint, tokenizer: SubwordTokenizer, sentences, batch: int = 64) -> np.ndarray:
     out = []
+    device = next(model.parameters()).device
     with torch.no_grad():
         for i in range(0, len(sentences), batch):
             chunk = [tokenizer.tokenize(s.text).ids[:254] for s in sentences[i : i + batch]]
-            ids, mask = sentence_inputs(tokenizer, chunk)
+            ids, mask = (t.to(device) for t in sentence_inputs(tokenizer, chunk))
             _, hidden = model.net(ids, mask)
-            out.append(torch.sigmoid(model.claims(masked_mean(hidden, mask))).numpy())
+            out.append(torch.sigmoid(model.claims(masked_mean(hidden, mask))).cpu().numpy())
     return np.concatenate(out)
 
 
-def train(config: JointConfig) -> list[dict]:
+def validate(model: Joint, trainer: Trainer, validation: tuple, out: Path, epoch: int) -> dict:
+    """Every head's validation scores (PTC validation articles, PolNeAR dev, CheckThat dev and
+    dev-test); saves the attribution and claims heads of this epoch beside its checkpoint."""
+    val_texts, val_gold, dev_corpus, claims_dev, claims_devtest = validation
+    summary: dict = {}
+    techniques = evaluate(torch_encoder(model.net), model.net.numpy_span_head(), trainer.tokenizer, val_texts, val_gold)
+    best = techniques["by_decoding"][techniques["best"]]
+    summary.update(si_f1=best["si"]["f1"], full_f1=best["full"]["f1"], tc_f1=techniques["tc"]["f1"])
+    summary.update(attribution_dev(model.net, model.tagger, trainer.tokenizer, dev_corpus, out / f"tagger-epoch{epoch}",
+                                   trainer.config.context))
+    dev_scores = claims_scores(model, trainer.tokenizer, claims_dev)
+    threshold = best_threshold([s.label == "Yes" for s in claims_dev], dev_scores)
+    devtest_scores = claims_scores(model, trainer.tokenizer, claims_devtest)
+    summary.update(claims_threshold=threshold,
+                   claims_dev_f1=f1_at([s.label == "Yes" for s in claims_dev], dev_scores, threshold),
+                   claims_devtest_f1=f1_at([s.label == "Yes" for s in claims_devtest], devtest_scores, threshold))
+    model.claims.save(out / f"claims-epoch{epoch}", {"threshold": threshold})
+    return summary
+
+
+def train(config: JointConfig, data: tuple | None = None, score_start: bool = True) -> list[dict]:
+    """Train, evaluate and save every epoch under `config.output`. `data` is what `build_data`
+    returned, to share one build between runs that differ only in `config.distill`. With
+    `score_start`, a run from the shipped models first scores them as "epoch 0"."""
     torch.manual_seed(config.seed)
     random.seed(config.seed)
     np.random.seed(config.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(config.threads)
+    torch.backends.cuda.matmul.allow_tf32 = True
     out = Path(config.output)
     out.mkdir(parents=True, exist_ok=True)
     validation_ids = [line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()]
     trainer = Trainer(config)
     started = time.time()
-    windows, polnear, checkthat = build_data(trainer, config, set(validation_ids))
+    if data is None:
+        data = build_data(trainer, config, set(validation_ids))
+    windows, polnear, checkthat = restrict(*data, config.distill)
     ptc_texts = read_article_texts(Path(config.ptc) / "train" / "articles")
     train_ids = sorted(set(ptc_texts) - set(validation_ids))
     (out / "config.json").write_text(json.dumps({
@@ -362,7 +434,14 @@ def train(config: JointConfig) -> list[dict]:
     claims_dev = read_sentences(Path(config.checkthat) / "dev.tsv")[: limit and limit * 20]
     claims_devtest = read_sentences(Path(config.checkthat) / "dev-test.tsv")[: limit and limit * 20]
 
-    model = Joint(config)
+    validation = (val_texts, val_gold, dev_corpus, claims_dev, claims_devtest)
+    model = Joint(config).to(trainer.device)
+    history = []
+    if score_start and config.init == "shipped":  # where the run starts, scored the same way as each epoch
+        model.eval()
+        history.append({"epoch": 0, **validate(model, trainer, validation, out, 0),
+                        "elapsed_s": round(time.time() - started)})
+        print(json.dumps(history[-1]), flush=True)
     encoder_params = list(model.net.encoder.parameters())
     encoder_ids = {id(p) for p in encoder_params}
     optimizer = torch.optim.AdamW(
@@ -378,7 +457,6 @@ def train(config: JointConfig) -> list[dict]:
     warmup = max(1, int(total * config.warmup))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
-    history = []
     checkthat_order = list(range(len(checkthat)))
     random.shuffle(checkthat_order)
     for epoch in range(config.epochs):
@@ -411,23 +489,36 @@ def train(config: JointConfig) -> list[dict]:
         model.eval()
         torch.save(model.net.state_dict(), out / f"epoch{epoch + 1}.pt")
         summary = {"epoch": epoch + 1, "losses": {k: round(float(np.mean(v)), 4) for k, v in running.items()}}
-        techniques = evaluate(torch_encoder(model.net), model.net.numpy_span_head(), trainer.tokenizer, val_texts, val_gold)
-        best = techniques["by_decoding"][techniques["best"]]
-        summary.update(si_f1=best["si"]["f1"], full_f1=best["full"]["f1"], tc_f1=techniques["tc"]["f1"])
-        tagger_dir = out / f"tagger-epoch{epoch + 1}"
-        summary.update(attribution_dev(model.net, model.tagger, trainer.tokenizer, dev_corpus, tagger_dir, config.context))
-        dev_scores = claims_scores(model, trainer.tokenizer, claims_dev)
-        threshold = best_threshold([s.label == "Yes" for s in claims_dev], dev_scores)
-        devtest_scores = claims_scores(model, trainer.tokenizer, claims_devtest)
-        summary.update(claims_threshold=threshold,
-                       claims_dev_f1=f1_at([s.label == "Yes" for s in claims_dev], dev_scores, threshold),
-                       claims_devtest_f1=f1_at([s.label == "Yes" for s in claims_devtest], devtest_scores, threshold))
-        model.claims.save(out / f"claims-epoch{epoch + 1}", {"threshold": threshold})
+        summary.update(validate(model, trainer, validation, out, epoch + 1))
         summary["elapsed_s"] = round(time.time() - started)
         history.append(summary)
         print(json.dumps(summary), flush=True)
         (out / "history.json").write_text(json.dumps(history, indent=2))
     return history
+
+
+def ablation(config: JointConfig, settings: list[str], budget_s: float | None = None,
+             after=None) -> dict[str, list[dict]]:
+    """One run per distillation setting, each under `config.output`/<setting>, from one data
+    build, the same initialisation and the same seed: what each part of distillation adds.
+    A setting that would not finish inside `budget_s` (judged by the ones before it) is skipped
+    and recorded as such; `after(setting, histories)` runs when each setting ends."""
+    validation_ids = {line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()}
+    started = time.time()
+    data = build_data(Trainer(config), config, validation_ids)
+    print(f"ablation data built in {time.time() - started:.0f}s", flush=True)
+    histories: dict[str, list[dict]] = {}
+    for index, setting in enumerate(settings):
+        spent = time.time() - started
+        if budget_s and index and spent + 1.1 * spent / index > budget_s:
+            print(f"{setting}: skipped, {spent:.0f}s of the {budget_s:.0f}s budget spent", flush=True)
+            histories[setting] = [{"skipped": f"time budget of {budget_s:.0f}s"}]
+            continue
+        run = replace(config, distill=setting, output=str(Path(config.output) / setting))
+        histories[setting] = train(run, data, score_start=index == 0)
+        if after:
+            after(setting, histories)
+    return histories
 
 
 def ship(run: Path, epoch: int, data: Path) -> dict:
@@ -473,4 +564,8 @@ if __name__ == "__main__":
             parser.add_argument(flag, type=lambda s: s.lower() in ("1", "true", "yes"), default=value)
         else:
             parser.add_argument(flag, type=type(value) if value is not None else str, default=value)
-    train(JointConfig(**vars(parser.parse_args())))
+    arguments = JointConfig(**vars(parser.parse_args()))
+    if "," in arguments.distill:
+        ablation(arguments, arguments.distill.split(","))
+    else:
+        train(arguments)

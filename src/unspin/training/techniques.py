@@ -70,11 +70,17 @@ def base_encoder_path() -> Path:
 
 
 class TechniqueNet(nn.Module):
-    def __init__(self, encoder_path: Path, span_hidden: int, token_techniques: bool = False):
+    def __init__(self, encoder_path: Path | dict, span_hidden: int, token_techniques: bool = False):
+        """`encoder_path` is a pretrained encoder's folder, or an architecture (a transformers
+        config as a dict) to build with untrained weights that the caller then loads."""
         super().__init__()
-        from transformers import AutoModel
+        from transformers import AutoConfig, AutoModel
 
-        self.encoder = AutoModel.from_pretrained(str(encoder_path))
+        if isinstance(encoder_path, dict):
+            architecture = dict(encoder_path)
+            self.encoder = AutoModel.from_config(AutoConfig.for_model(architecture.pop("model_type"), **architecture))
+        else:
+            self.encoder = AutoModel.from_pretrained(str(encoder_path))
         size = self.encoder.config.hidden_size
         self.dropout = nn.Dropout(0.1)
         self.bio = nn.Linear(size, 3)
@@ -103,15 +109,15 @@ class TechniqueNet(nn.Module):
         first, last = self.span_head[0], self.span_head[3]
         np.savez(
             path,
-            w1=first.weight.detach().numpy(),
-            b1=first.bias.detach().numpy(),
-            w2=last.weight.detach().numpy(),
-            b2=last.bias.detach().numpy(),
+            w1=first.weight.detach().cpu().numpy(),
+            b1=first.bias.detach().cpu().numpy(),
+            w2=last.weight.detach().cpu().numpy(),
+            b2=last.bias.detach().cpu().numpy(),
         )
 
     def numpy_span_head(self) -> SpanHead:
         first, last = self.span_head[0], self.span_head[3]
-        return SpanHead(*(t.detach().numpy().copy() for t in (first.weight, first.bias, last.weight, last.bias)))
+        return SpanHead(*(t.detach().cpu().numpy().copy() for t in (first.weight, first.bias, last.weight, last.bias)))
 
 
 @dataclass
@@ -205,14 +211,14 @@ def pooled_spans(hidden: torch.Tensor, spans) -> torch.Tensor:
     for r, a, b in zip(rows, firsts, lasts):
         h = hidden[r, a:b]
         vectors.append(torch.cat([h.mean(0), h[0], h[-1]]))
-    return torch.cat([torch.stack(vectors), feats], dim=1)
+    return torch.cat([torch.stack(vectors), feats.to(hidden.device)], dim=1)
 
 
 def technique_loss(model: TechniqueNet, logits, hidden, labels, targets) -> torch.Tensor:
     """Weighted B/I/O cross-entropy, the soft-target loss of the span classifier, and the
     per-token technique loss of the auxiliary head."""
     spans, covered = targets
-    weights = torch.tensor([1.0, 2.0, 1.5])  # O, B, I: spans are rare, their starts rarer
+    weights = torch.tensor([1.0, 2.0, 1.5], device=logits.device)  # O, B, I: spans are rare, their starts rarer
     loss = nn.functional.cross_entropy(logits.reshape(-1, 3), labels.reshape(-1), weight=weights, ignore_index=-100)
     if covered is not None and model.token_techniques is not None:
         valid = covered[..., 0] >= 0
@@ -220,15 +226,17 @@ def technique_loss(model: TechniqueNet, logits, hidden, labels, targets) -> torc
         loss = loss + nn.functional.binary_cross_entropy_with_logits(token_logits, covered[valid])
     if spans is not None:
         span_logits = model.span_head(pooled_spans(hidden, spans))
-        loss = loss + torch.sum(-spans[4] * torch.log_softmax(span_logits, -1), -1).mean()
+        loss = loss + torch.sum(-spans[4].to(span_logits.device) * torch.log_softmax(span_logits, -1), -1).mean()
     return loss
 
 
 def torch_encoder(model: TechniqueNet):
+    device = next(model.parameters()).device
+
     def run(input_ids: np.ndarray, mask: np.ndarray):
         with torch.no_grad():
-            logits, hidden = model(torch.from_numpy(input_ids), torch.from_numpy(mask))
-        return logits.numpy(), hidden.numpy()
+            logits, hidden = model(torch.from_numpy(input_ids).to(device), torch.from_numpy(mask).to(device))
+        return logits.float().cpu().numpy(), hidden.float().cpu().numpy()
 
     return run
 

