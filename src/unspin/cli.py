@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .corpus.cli import corpus_app
 from .errors import Failure, UnspinError
 from .options import Options
 
@@ -39,6 +40,7 @@ app.add_typer(ptc_app, name="ptc")
 app.add_typer(claims_app, name="claims")
 app.add_typer(attribution_app, name="attribution")
 app.add_typer(train_app, name="train")
+app.add_typer(corpus_app, name="corpus")
 
 
 def _print_version(value: bool) -> None:

@@ -59,8 +59,9 @@ def pooled_sentences(states: TokenStates, spans: list[tuple[int, int]]) -> tuple
 
 
 def pooled_texts(encoder, texts: list[str], width: int, batch: int = 256) -> np.ndarray:
-    """Mean encoder state of each text encoded on its own (CheckThat's sentences); a text with
-    no tokens gets zeros of `width`."""
+    """Mean encoder state of each text encoded on its own (CheckThat's sentences: one call
+    each, so that no sentence's score depends on its neighbours); a text with no tokens gets
+    zeros of `width`."""
     from .encoder import encode_many
 
     out = np.zeros((len(texts), width), dtype=np.float32)

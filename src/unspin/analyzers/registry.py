@@ -3,8 +3,8 @@ by name and by what they assign and require, without knowing their classes.
 
 A component is a callable `(Document) -> Document` with `name`, `assigns` and `requires` (names
 of layers, relation groups, `tensor:...` or `meta:...` entries). It may also have:
-- `batch(docs) -> list[Exception | None]` to process several documents at once (the encoder
-  packs their windows into shared model calls);
+- `batch(docs) -> list[Exception | None]` to process several documents at once, returning each
+  one's error or None;
 - `info() -> dict` naming its model (the JSON's `engine.models`);
 - `profile(doc, words) -> dict` adding its part of the JSON's `summary`.
 """

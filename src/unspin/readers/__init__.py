@@ -7,6 +7,7 @@ inputs and yields a `Document` or a `Failure` for each, so one bad file never st
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -25,7 +26,7 @@ from .url import fetch, is_url
 DEFAULT_MAX_CHARS = Options.max_chars
 FORMATS = ("auto", "text", "markdown", "html")
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
-_FOLDER_SUFFIXES = set(_SUFFIX_FORMATS) | {".jsonl"}
+_FOLDER_SUFFIXES = set(_SUFFIX_FORMATS) | {".jsonl", ".csv"}
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -121,17 +122,15 @@ def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto", max_
         try:
             path = Path(name)
             if name != "-" and not is_url(name) and path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file())
-                if not files:
-                    yield Failure(name, "read", f"{name}: the folder is empty")
-                for file in files:
-                    reason = _skip_reason(file)
-                    if reason:
-                        yield Failure(str(file), "skipped", f"{file}: {reason}")
+                for file in folder_files(path):
+                    if isinstance(file, Failure):
+                        yield file
                     else:
                         yield from read_all([file], format=format, max_bytes=max_bytes, max_chars=max_chars)
             elif path.suffix.lower() == ".jsonl" and not is_url(name):
                 yield from read_jsonl(path, max_bytes=max_bytes, max_chars=max_chars)
+            elif path.suffix.lower() == ".csv" and not is_url(name):
+                yield from read_csv(path, max_bytes=max_bytes, max_chars=max_chars)
             else:
                 yield read(name, format=format, max_bytes=max_bytes, max_chars=max_chars)
         except InputError as error:
@@ -140,12 +139,48 @@ def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto", max_
             yield Failure(name, "read", f"{name}: cannot be read ({error})")
 
 
+def folder_files(folder: Path) -> Iterator[Path | Failure]:
+    """The files a folder walk reads, in name order; a `Failure` (stage "skipped") for each file
+    it leaves out, and one (stage "read") for an empty folder."""
+    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
+    if not files:
+        yield Failure(str(folder), "read", f"{folder}: the folder is empty")
+    for file in files:
+        reason = _skip_reason(file)
+        yield Failure(str(file), "skipped", f"{file}: {reason}") if reason else file
+
+
+def documents_in(path: str | os.PathLike, data: bytes, *, format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    """The documents in one file's bytes, read as `read_all` reads that file: one article, or
+    one per line (.jsonl) or row (.csv). For engines that move bytes rather than paths."""
+    import io
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from jsonl_documents(io.BytesIO(data), path, max_bytes=max_bytes, max_chars=max_chars)
+        return
+    if suffix == ".csv":
+        with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="") as handle:
+            yield from csv_documents(handle, path, max_bytes=max_bytes, max_chars=max_chars)
+        return
+    if len(data) > max_bytes:
+        yield Failure(str(path), "read", f"{path}: {len(data):,} bytes is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+        return
+    try:
+        yield from_bytes(data, id=path.stem, format=_SUFFIX_FORMATS.get(suffix, "auto") if format == "auto" else format,
+                         path=str(path), max_bytes=max_bytes, max_chars=max_chars)
+    except InputError as error:
+        yield Failure(str(path), "read", str(error))
+
+
 def _skip_reason(path: Path) -> str | None:
     """Why a folder walk leaves a file out, or None to read it."""
     suffix = path.suffix.lower()
     if suffix not in _FOLDER_SUFFIXES:
         kind = f"{suffix} files are" if suffix else "files without an extension are"
-        return f"{kind} not read (only .txt, .md, .html and .jsonl); convert it to text, Markdown or HTML"
+        return f"{kind} not read (only .txt, .md, .html, .jsonl and .csv); convert it to text, Markdown or HTML"
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
@@ -168,14 +203,19 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield Failure(str(path), "read", f"{path}: no such file; check the path")
         return
     with open(path, "rb") as handle:
-        for number, line in enumerate(handle, 1):
-            where = f"{path}:{number}"
-            if not line.strip():
-                continue
-            try:
-                yield _jsonl_document(line, path, number, where, max_bytes, max_chars)
-            except InputError as error:
-                yield Failure(where, "read", str(error))
+        yield from jsonl_documents(handle, path, max_bytes=max_bytes, max_chars=max_chars)
+
+
+def jsonl_documents(lines: Iterable[bytes], path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                    max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    for number, line in enumerate(lines, 1):
+        where = f"{path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_document(line, path, number, where, max_bytes, max_chars)
+        except InputError as error:
+            yield Failure(where, "read", str(error))
 
 
 def _jsonl_document(line: bytes, path: Path, number: int, where: str, max_bytes: int, max_chars: int) -> Document:
@@ -191,6 +231,49 @@ def _jsonl_document(line: bytes, path: Path, number: int, where: str, max_bytes:
         raise InputError(f"{where}: JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object per line")
+    return _record_document(record, path, number, where, max_chars)
+
+
+def read_csv(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+             max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    """One document per row of a CSV file with a header: the same columns as a JSONL corpus
+    (`id`, `text` or `html`, `url`; others go to reader_meta). A bad row becomes a `Failure`."""
+    if not path.exists():
+        yield Failure(str(path), "read", f"{path}: no such file; check the path")
+        return
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            yield from csv_documents(handle, path, max_bytes=max_bytes, max_chars=max_chars)
+    except OSError as error:
+        yield Failure(str(path), "read", f"{path}: cannot be read ({error.strerror}); check its permissions")
+
+
+def csv_documents(handle: Iterable[str], path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Failure]:
+    """The rows of an open CSV text stream (newline=""), read as `read_csv` reads them."""
+    csv.field_size_limit(max(max_bytes, 1 << 20))
+    try:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
+            yield Failure(str(path), "read", f"{path}: needs a header row with a 'text' or 'html' column")
+            return
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            try:
+                if None in row:
+                    raise InputError(f"{where}: more fields than the header names; quote fields that hold commas")
+                record = {k: v for k, v in row.items() if v not in (None, "")}
+                yield _record_document(record, path, reader.line_num, where, max_chars)
+            except InputError as error:
+                yield Failure(where, "read", str(error))
+    except UnicodeDecodeError as error:
+        yield Failure(str(path), "read", f"{path}: not valid UTF-8 (byte {error.start}); re-encode the file as UTF-8")
+    except csv.Error as error:
+        yield Failure(str(path), "read", f"{path}: not a readable CSV file ({error})")
+
+
+def _record_document(record: dict, path: Path, number: int, where: str, max_chars: int) -> Document:
+    """A corpus record (a JSONL object or a CSV row) as a document."""
     body = record.get("text", record.get("html"))
     if not isinstance(body, str):
         raise InputError(f"{where}: needs a string 'text' or 'html' field")

@@ -1,8 +1,8 @@
 """The shared encoder pass: one MiniLM run per document, read by every model head.
 
 Like spaCy's tok2vec setting `doc.tensor`, the `Encoder` component tokenizes each document's
-content regions, runs the ONNX encoder over sliding windows (packing windows of several
-documents into each call when given a batch) and stores a `TokenStates` under
+content regions, runs the ONNX encoder over sliding windows (a document's windows share calls;
+documents never do, see `states.py`) and stores a `TokenStates` under
 `doc.tensors["encoder"]`. Techniques, attribution and claims are heads over those states; none
 of them runs a model of its own over the text.
 """
@@ -109,8 +109,8 @@ class Encoder:
         return doc
 
     def batch(self, docs: list[Document]) -> list[Exception | None]:
-        """Encode several documents, packing their windows into shared encoder calls. Returns,
-        per document, the error that stopped it (too long) or None."""
+        """Encode several documents. Returns, per document, the error that stopped it (too
+        long) or None."""
         errors: list[Exception | None] = [None] * len(docs)
         todo: list[tuple[int, TokenizedText]] = []
         for i, doc in enumerate(docs):

@@ -1,8 +1,10 @@
-"""The encoder's per-token outputs over sliding windows, packed across documents.
+"""The encoder's per-token outputs over sliding windows.
 
-Windows of several documents share each encoder call (like spaCy's `nlp.pipe` batching), so
-short articles fill batches; each token's outputs come from the window where it sits most
-centrally.
+Each token's outputs come from the window where it sits most centrally. A document's windows
+share encoder calls, but windows of different documents never do: the int8 encoder quantizes
+its activations with one scale per call, computed over every row in it, so a window's outputs
+would depend on the other documents it happened to be batched with (the same article scored
+differently alone, in a corpus run, or on another Ray worker).
 """
 
 from __future__ import annotations
@@ -79,17 +81,18 @@ class _Collector:
 def encode_many(
     documents: list[TokenizedText], tokenizer: SubwordTokenizer, encoder: EncoderFn, batch_size: int = BATCH_WINDOWS
 ) -> list[TokenStates]:
-    """Encode the windows of several documents in shared batches; one `TokenStates` each."""
+    """Encode the windows of each document, `batch_size` windows a call; one `TokenStates` each.
+    A document's outputs do not depend on the other documents (see the module docstring)."""
     collectors = [_Collector(tokens) for tokens in documents]
-    jobs = [(d, w) for d, tokens in enumerate(documents) for w in sliding_windows(len(tokens))]
-    # Long windows first, so a batch pads little.
-    jobs.sort(key=lambda job: job[1].last - job[1].first, reverse=True)
-    for b in range(0, len(jobs), batch_size):
-        batch = jobs[b : b + batch_size]
-        input_ids, mask = window_inputs(tokenizer, [(documents[d], w) for d, w in batch])
-        logits, states = encoder(input_ids, mask)
-        for row, (d, w) in enumerate(batch):
-            collectors[d].take(w, logits[row], states[row])
+    for d, tokens in enumerate(documents):
+        # Long windows first, so a call pads little.
+        windows = sorted(sliding_windows(len(tokens)), key=lambda w: w.last - w.first, reverse=True)
+        for b in range(0, len(windows), batch_size):
+            batch = windows[b : b + batch_size]
+            input_ids, mask = window_inputs(tokenizer, [(tokens, w) for w in batch])
+            logits, states = encoder(input_ids, mask)
+            for row, w in enumerate(batch):
+                collectors[d].take(w, logits[row], states[row])
     return [c.states() for c in collectors]
 
 

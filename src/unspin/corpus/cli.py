@@ -1,0 +1,202 @@
+"""`unspin corpus ...`: the command-line shell over `unspin.corpus`."""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UnspinError
+from ..options import Options
+
+corpus_app = typer.Typer(
+    help="Analyse whole collections into a DuckDB store; resume, report, query.\n\n"
+         "Example: unspin corpus run articles/ --db corpus.duckdb && unspin corpus report --db corpus.duckdb -o report.html",
+    no_args_is_help=True, rich_markup_mode=None)
+
+DB_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store (created if missing).")
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@corpus_app.command("run")
+def run(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Folders, files, .jsonl or .csv corpora."),
+    db: Path = DB_OPTION,
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Also export every table to DIR/<table>.parquet."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this process; ray: a Ray cluster (pip install 'unspin[ray]')."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
+    actors: int = typer.Option(2, "--actors", help="Ray engine: pipeline actors (each loads the models once)."),
+    batch_size: int = typer.Option(Options.batch_size, "--batch-size", help="Documents per batch and per transaction."),
+    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Find persuasion techniques."),
+    attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
+    claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyse a corpus into a DuckDB store. Running it again resumes: documents already stored
+    with the same text are skipped, changed ones are analysed again. Documents that fail are
+    stored with status 'error' and the reason; the exit code is then 1.
+
+    CSV and JSONL corpora have an id column, text (or html), and optionally url, outlet,
+    published and author; other columns are kept in documents.metadata.
+
+    Examples:
+
+      unspin corpus run articles/ --db corpus.duckdb
+
+      unspin corpus run news.jsonl opinion.csv --db corpus.duckdb --parquet tables/
+
+      unspin corpus run articles/ --db corpus.duckdb --engine ray --address ray://head:10001
+    """
+    from .runner import count_inputs, run_corpus
+    from .store import CorpusStore
+
+    options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
+                                         batch_size=batch_size)
+    with CorpusStore(db) as store:
+        if engine is Engine.ray:
+            from .ray_engine import run_on_ray
+
+            summary = run_on_ray(inputs, store, options=options, address=address, actors=actors,
+                                 batch_size=batch_size, progress=not quiet)
+        else:
+            from ..pipeline import Pipeline
+
+            pipeline = Pipeline.from_options(options)  # loaded before the bar starts
+            total = None if quiet else count_inputs(inputs)
+            with _bar(not quiet, total) as advance:
+                summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=batch_size, progress=advance)
+        if parquet:
+            for path in store.export_parquet(parquet):
+                typer.echo(f"wrote {path}", err=True)
+    rate = summary.analysed / summary.seconds if summary.seconds else 0.0
+    typer.echo(f"{db}: {summary.analysed} analysed ({rate:.1f}/s), {summary.unchanged} unchanged, "
+               f"{summary.failed} failed", err=True)
+    for message in summary.skipped:
+        typer.echo(f"unspin: skipped {message}", err=True)
+    for duplicate in summary.duplicates:
+        typer.echo(f"unspin: id seen before in this run, not stored again: {duplicate}", err=True)
+    if summary.failed:
+        typer.echo(f"unspin: {summary.failed} document(s) failed; see: unspin corpus status --db {db}", err=True)
+        raise typer.Exit(1)
+
+
+class _bar:
+    """A rich progress bar on stderr with documents/s and an ETA (when the total is known)."""
+
+    def __init__(self, enabled: bool, total: int | None):
+        self.enabled, self.total = enabled, total
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                 TimeRemainingColumn(), console=Console(stderr=True))
+        self.progress.__enter__()
+        self.task = self.progress.add_task("corpus", total=self.total, rate="")
+        self.started = time.monotonic()
+        self.done = 0
+
+        def advance(count: int, stored: int) -> None:
+            self.done += count
+            rate = self.done / max(time.monotonic() - self.started, 1e-6)
+            self.progress.update(self.task, advance=count, rate=f"{rate:.1f} docs/s")
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.progress.__exit__(*exc)
+
+
+@corpus_app.command("status")
+def status(db: Path = DB_OPTION, errors: int = typer.Option(10, "--errors", help="How many errors to list.")) -> None:
+    """Counts of documents by status, and the first errors.
+
+    Example: unspin corpus status --db corpus.duckdb
+    """
+    from .store import CorpusStore
+
+    with CorpusStore(db, read_only=True) as store:
+        counts = store.counts()
+        typer.echo(f"{db}: {sum(counts.values())} documents")
+        for name, count in counts.items():
+            typer.echo(f"  {name:<6} {count}")
+        for table in ("techniques", "attributions", "claims", "segments"):
+            typer.echo(f"  {table:<13}{store.query(f'SELECT count(*) FROM {table}')[1][0][0]:>8} rows")
+        first = store.first_errors(errors)
+        if first:
+            typer.echo("first errors:")
+            for doc_id, stage, message in first:
+                typer.echo(f"  {doc_id} [{stage}] {message}")
+
+
+@corpus_app.command("sql")
+def sql(
+    query: str = typer.Argument(..., help="One SQL statement (DuckDB dialect)."),
+    db: Path = DB_OPTION,
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV instead of a table."),
+) -> None:
+    """Run a query on the store and print the result. The store opens read-only.
+
+    Example: unspin corpus sql --db corpus.duckdb "SELECT outlet, count(*) FROM documents GROUP BY outlet"
+    """
+    from .store import CorpusStore
+
+    with CorpusStore(db, read_only=True) as store:
+        columns, rows = store.query(query)
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console(markup=False, highlight=False).print(table)
+    typer.echo(f"{len(rows)} row(s)", err=True)
+
+
+@corpus_app.command("report")
+def report(
+    db: Path = DB_OPTION,
+    output: Path = typer.Option(Path("corpus-report.html"), "--output", "-o", help="Where to write the HTML page."),
+    reports: Optional[Path] = typer.Option(None, "--reports", metavar="DIR",
+                                           help="Also write single-article reports of the 20 most technique-dense articles to DIR and link them."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """A self-contained HTML page comparing outlets, authors and months: technique density,
+    author-only sentences, who is quoted, check-worthy claims; charts and the numbers behind them.
+
+    Example: unspin corpus report --db corpus.duckdb -o report.html --reports reports/
+    """
+    from .report import write_report
+    from .store import CorpusStore
+
+    if output.exists() and not force:
+        raise UnspinError(f"{output} exists; pass --force to overwrite it")
+    with CorpusStore(db, read_only=True) as store:
+        write_report(store, output, reports_dir=reports)
+    typer.echo(f"wrote {output.resolve()}", err=True)

@@ -1,0 +1,148 @@
+"""`run_corpus`: analyse a stream of inputs into a corpus store, resuming where a run stopped.
+
+Inputs are read in a background thread (reading HTML and hashing overlap the model's work,
+which releases the GIL), documents already stored with the same content hash are skipped, the
+rest go through `Pipeline.pipe` a batch at a time, and each batch is written in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..analysis import Analysis
+from ..document import Document
+from ..errors import Failure
+from ..options import Options
+from ..readers import read_all
+from ..readers.url import is_url
+from .rows import StoredDocument, analysed, content_hash, failed
+from .store import CorpusStore
+
+Progress = Callable[[int, int], None]  # (documents done in this call, documents stored so far)
+
+
+@dataclass
+class RunSummary:
+    """What one `run_corpus` call did."""
+
+    analysed: int = 0  # stored with status ok
+    failed: int = 0  # stored with status error
+    unchanged: int = 0  # already stored with the same text: skipped
+    skipped: list[str] = field(default_factory=list)  # files a folder walk does not read
+    duplicates: list[str] = field(default_factory=list)  # ids seen earlier in this run: not stored again
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return self.analysed + self.failed + self.unchanged + len(self.duplicates)
+
+
+def count_inputs(sources: Iterable[str]) -> int | None:
+    """How many documents the inputs hold, cheaply (for a progress bar); None if unknown."""
+    total = 0
+    for source in sources:
+        if source == "-" or is_url(source):
+            return None
+        path = Path(source)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            try:
+                if suffix == ".jsonl":
+                    with open(file, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif suffix == ".csv":
+                    with open(file, encoding="utf-8", errors="replace", newline="") as handle:
+                        total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
+                elif suffix in (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml") or not path.is_dir():
+                    total += 1
+            except (OSError, csv.Error):
+                total += 1
+    return total
+
+
+def prefetch(items: Iterable, size: int) -> Iterator:
+    """Iterate `items` in a background thread, at most `size` ahead."""
+    buffer: queue.Queue = queue.Queue(maxsize=max(1, size))
+    end = object()
+    errors: list[BaseException] = []
+
+    def fill() -> None:
+        try:
+            for item in items:
+                buffer.put(item)
+        except BaseException as error:  # surfaced in the consuming thread
+            errors.append(error)
+        finally:
+            buffer.put(end)
+
+    threading.Thread(target=fill, daemon=True, name="unspin-reader").start()
+    while (item := buffer.get()) is not end:
+        yield item
+    if errors:
+        raise errors[0]
+
+
+def _source_of(doc: Document) -> str | None:
+    return doc.source.url or doc.source.path
+
+
+def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipeline=None,
+               options: Options | None = None, batch_size: int | None = None, input_format: str = "auto",
+               progress: Progress | None = None) -> RunSummary:
+    """Analyse every document of `inputs` into `store`; see the module docstring."""
+    from ..pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline.from_options(options)
+    options = pipeline.options
+    size = max(1, batch_size or options.batch_size)
+    summary = RunSummary()
+    started = time.monotonic()
+    seen: set[str] = set()
+    version = pipeline.engine()["version"]
+    stream = prefetch(read_all([str(s) for s in inputs], format=input_format, max_bytes=options.max_bytes,
+                               max_chars=options.max_chars), 2 * size)
+    while batch := list(islice(stream, size)):
+        rows: list[StoredDocument] = []
+        fresh: list[Document] = []
+        documents = [item for item in batch if isinstance(item, Document)]
+        stored = store.stored_hashes(d.id for d in documents)
+        for item in batch:
+            if isinstance(item, Failure):
+                if item.stage == "skipped":
+                    summary.skipped.append(item.message)
+                else:
+                    rows.append(failed(item.id, item.stage, item.message, source=item.id, engine_version=version))
+                continue
+            if item.id in seen:
+                summary.duplicates.append(f"{item.id} ({_source_of(item)})")
+                continue
+            seen.add(item.id)
+            if stored.get(item.id) == content_hash(item.text):
+                summary.unchanged += 1
+                continue
+            fresh.append(item)
+        by_id = {d.id: d for d in fresh}
+        for result in pipeline.pipe(fresh, batch_size=len(fresh) or 1):
+            if isinstance(result, Analysis):
+                rows.append(analysed(result.to_dict(), result.document.reader_meta, source=_source_of(result.document)))
+            else:
+                doc = by_id.get(result.id)
+                rows.append(failed(result.id, result.stage, result.message, source=doc and _source_of(doc),
+                                   text=doc and doc.text, reader_meta=doc and doc.reader_meta, engine_version=version))
+        store.write(rows)
+        ok = sum(1 for r in rows if r.status == "ok")
+        summary.analysed += ok
+        summary.failed += len(rows) - ok
+        if progress:
+            progress(len([i for i in batch if not (isinstance(i, Failure) and i.stage == "skipped")]), summary.analysed)
+    summary.seconds = time.monotonic() - started
+    return summary
