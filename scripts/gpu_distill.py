@@ -60,6 +60,7 @@ def pack_run(args) -> None:
     config = JointConfig(init="shipped", device="cuda" if torch.cuda.is_available() else "cpu", threads=8,
                          epochs=args.epochs, batch_size=args.batch_size, encoder_lr=args.encoder_lr,
                          polnear_per_epoch=args.polnear_per_epoch, max_documents=args.max_documents,
+                         distill_weight=args.distill_weight, technique_distill_weight=args.technique_distill_weight,
                          output=args.run)
     started = time.time()
     best: list = []
@@ -107,6 +108,8 @@ if __name__ == "__main__":
     run.add_argument("--encoder-lr", type=float, default=4e-5)
     run.add_argument("--polnear-per-epoch", type=int, default=840)
     run.add_argument("--max-documents", type=int, default=0)
+    run.add_argument("--distill-weight", type=float, default=1.0, help="attribution and claims teachers")
+    run.add_argument("--technique-distill-weight", type=float, default=0.5)
     run.add_argument("--budget-s", type=float, default=420)
     back = commands.add_parser("unpack", help="rebuild a run folder from what pack-run wrote")
     back.add_argument("--files", required=True)
