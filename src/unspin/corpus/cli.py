@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 import time
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -20,6 +21,16 @@ corpus_app = typer.Typer(
     no_args_is_help=True, rich_markup_mode=None)
 
 DB_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store (created if missing).")
+
+
+@contextmanager
+def _user_errors():
+    """An error in the input or the store: one line and exit code 2, as everywhere in unspin."""
+    try:
+        yield
+    except UnspinError as error:
+        typer.echo(f"unspin: error: {error}", err=True)
+        raise typer.Exit(2) from None
 
 
 class Engine(str, Enum):
@@ -61,7 +72,7 @@ def run(
 
     options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
                                          batch_size=batch_size)
-    with CorpusStore(db) as store:
+    with _user_errors(), CorpusStore(db) as store:
         if engine is Engine.ray:
             from .ray_engine import run_on_ray
 
@@ -136,7 +147,7 @@ def status(db: Path = DB_OPTION, errors: int = typer.Option(10, "--errors", help
     """
     from .store import CorpusStore
 
-    with CorpusStore(db, read_only=True) as store:
+    with _user_errors(), CorpusStore(db, read_only=True) as store:
         counts = store.counts()
         typer.echo(f"{db}: {sum(counts.values())} documents")
         for name, count in counts.items():
@@ -162,7 +173,7 @@ def sql(
     """
     from .store import CorpusStore
 
-    with CorpusStore(db, read_only=True) as store:
+    with _user_errors(), CorpusStore(db, read_only=True) as store:
         columns, rows = store.query(query)
     if as_csv:
         writer = csv.writer(sys.stdout)
@@ -185,6 +196,7 @@ def report(
     output: Path = typer.Option(Path("corpus-report.html"), "--output", "-o", help="Where to write the HTML page."),
     reports: Optional[Path] = typer.Option(None, "--reports", metavar="DIR",
                                            help="Also write single-article reports of the 20 most technique-dense articles to DIR and link them."),
+    min_words: int = typer.Option(100, "--min-words", help="Shortest article (in words) listed among the most technique-dense."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """A self-contained HTML page comparing outlets, authors and months: technique density,
@@ -195,8 +207,9 @@ def report(
     from .report import write_report
     from .store import CorpusStore
 
-    if output.exists() and not force:
-        raise UnspinError(f"{output} exists; pass --force to overwrite it")
-    with CorpusStore(db, read_only=True) as store:
-        write_report(store, output, reports_dir=reports)
+    with _user_errors():
+        if output.exists() and not force:
+            raise UnspinError(f"{output} exists; pass --force to overwrite it")
+    with _user_errors(), CorpusStore(db, read_only=True) as store:
+        write_report(store, output, reports_dir=reports, min_words=min_words)
     typer.echo(f"wrote {output.resolve()}", err=True)

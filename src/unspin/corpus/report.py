@@ -127,7 +127,8 @@ def _dimension(store: CorpusStore, name: str, colours: dict[str, str]) -> dict |
             "max_claims": max((r["claims_per_article"] or 0 for r in charted), default=0) or 1}
 
 
-def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: str | os.PathLike | None = None) -> Path:
+def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: str | os.PathLike | None = None,
+                 min_words: int = MIN_WORDS) -> Path:
     """Write the report to `output`; with `reports_dir`, also the single-article reports of the
     most technique-dense articles, linked from it."""
     from ..analysis import Analysis
@@ -135,7 +136,7 @@ def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: 
     from ..render.outputs import safe_name
 
     output = Path(output)
-    dense = _rows(store, DENSE.format(min_words=MIN_WORDS, limit=DENSE_ARTICLES))
+    dense = _rows(store, DENSE.format(min_words=int(min_words), limit=DENSE_ARTICLES))
     if reports_dir is not None:
         folder = Path(reports_dir)
         folder.mkdir(parents=True, exist_ok=True)
@@ -152,7 +153,7 @@ def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: 
         store=store.path.name, totals=_rows(store, TOTALS)[0],
         dimensions=[d for d in (_dimension(store, n, colours) for n in DIMENSIONS) if d],
         source_types=source_types, source_colours=colours,
-        top_sources=_rows(store, TOP_SOURCES), dense=dense, min_words=MIN_WORDS,
+        top_sources=_rows(store, TOP_SOURCES), dense=dense, min_words=min_words,
         techniques=[(t, DISPLAY_NAMES.get(t, t), TECHNIQUE_COLOURS[i % len(TECHNIQUE_COLOURS)])
                     for t, i in TECHNIQUE_INDEX.items()],
     )
