@@ -228,3 +228,36 @@ def test_best_path_is_the_best_of_all_allowed_tag_sequences(tokens, begin_bias, 
         tags[first : last] = [1] + [2] * (last - first - 1)
     assert allowed(tags)
     assert sum(log[k, t] for k, t in enumerate(tags)) == pytest.approx(best_score, abs=1e-4)
+
+
+def test_span_words_model_matches_tfidf_arithmetic_and_round_trips(tmp_path):
+    from unspin.analyzers.techniques.span_text import SpanTextModel, terms
+
+    assert terms("Save the Meadows, save", 2) == ["save", "the", "meadows", "save", "save the", "the meadows", "meadows save"]
+    vocabulary = {"save": 0, "the": 1, "meadows": 2, "save the": 3}
+    idf = np.array([1.0, 1.0, 2.0, 1.5], dtype=np.float32)
+    coef = np.zeros((len(TECHNIQUE_LABELS), 4), dtype=np.float32)
+    coef[TECHNIQUE_LABELS.index("Slogans"), 2] = 3.0
+    model = SpanTextModel(vocabulary, idf, coef, np.zeros(len(TECHNIQUE_LABELS), dtype=np.float32))
+    index, weight = model.features("save SAVE meadows")
+    raw = {0: 1 + np.log(2), 2: 2.0}  # sublinear term frequency times idf
+    norm = np.sqrt(sum(v * v for v in raw.values()))
+    assert dict(zip(index.tolist(), weight.tolist())) == pytest.approx({k: v / norm for k, v in raw.items()})
+    probs = model.probabilities(["save the meadows", "nothing known here"])
+    assert probs.sum(axis=1) == pytest.approx([1.0, 1.0])
+    assert TECHNIQUE_LABELS[int(probs[0].argmax())] == "Slogans"
+    assert probs[1] == pytest.approx(np.full(len(TECHNIQUE_LABELS), 1 / len(TECHNIQUE_LABELS)))
+    model.save(tmp_path / "words.npz")
+    again = SpanTextModel.load(tmp_path / "words.npz")
+    assert again.vocabulary == vocabulary and again.probabilities(["save the meadows"]) == pytest.approx(probs[:1])
+
+
+@needs_model
+def test_shipped_span_words_model_is_blended_into_technique_classification():
+    model = TechniqueModel.shared()
+    assert model.head.text_model is not None and 0 < model.head.text_weight < 1
+    text = "Either you support the bypass, or you support gridlock forever. Stop the bypass. Save the meadows."
+    probs = model.classify(text, [(0, 62), (64, 98)])
+    assert probs.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-5)
+    assert TECHNIQUE_LABELS[int(probs[0].argmax())] == "Black-and-White_Fallacy"
+    assert TECHNIQUE_LABELS[int(probs[1].argmax())] == "Slogans"

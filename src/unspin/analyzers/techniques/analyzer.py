@@ -14,6 +14,7 @@ from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
 from ..loading import LoadedOnce
 from .decoding import SpanDecoding, SpanHead, classify, label_spans
+from .span_text import SpanTextModel
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 
@@ -42,7 +43,9 @@ class TechniqueModel(LoadedOnce):
 
     @cached_property
     def head(self) -> SpanHead:
-        return SpanHead.load(self.directory / "span_head.npz")
+        words = self.config.get("span_text")
+        text_model = SpanTextModel.load(self.directory / "span_text.npz") if words else None
+        return SpanHead.load(self.directory / "span_head.npz", text_model, words["weight"] if words else 0.0)
 
     @cached_property
     def decoding(self) -> SpanDecoding:

@@ -16,23 +16,27 @@ from ..encoder.tokens import TokenizedText
 from ..words import only_function_words, snap_to_words
 from .features import SpanFeatures
 from .labels import TECHNIQUE_LABELS
+from .span_text import SpanTextModel
 
 O, B, I = 0, 1, 2
 
 
 @dataclass(frozen=True)
 class SpanHead:
-    """A two-layer MLP over pooled span vectors, applied with numpy."""
+    """A two-layer MLP over pooled span vectors, applied with numpy; optionally averaged with a
+    classifier of the span's own words (`span_text.py`), `text_weight` of it."""
 
     w1: np.ndarray
     b1: np.ndarray
     w2: np.ndarray
     b2: np.ndarray
+    text_model: SpanTextModel | None = None
+    text_weight: float = 0.0
 
     @classmethod
-    def load(cls, path) -> "SpanHead":
+    def load(cls, path, text_model: SpanTextModel | None = None, text_weight: float = 0.0) -> "SpanHead":
         with np.load(path) as arrays:
-            return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")))
+            return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")), text_model, text_weight)
 
     def probabilities(self, pooled: np.ndarray) -> np.ndarray:
         return softmax(gelu(pooled @ self.w1.T + self.b1) @ self.w2.T + self.b2)
@@ -163,6 +167,9 @@ def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head:
             rows.append(row)
     if pooled:
         probs[rows] = head.probabilities(np.stack(pooled).astype(np.float32))
+    if head.text_model is not None and head.text_weight > 0 and spans:
+        words = head.text_model.probabilities([text[start:end] for start, end in spans])
+        probs = (1.0 - head.text_weight) * probs + head.text_weight * words
     return probs
 
 
