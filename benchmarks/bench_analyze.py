@@ -1,7 +1,7 @@
 """Speed and memory of the whole analysis on PTC's unlabelled articles, on a fixed thread count.
 
 Prints model load time; articles/s for the whole analysis one document at a time and through
-`Pipeline.pipe` (windows of several documents packed into each encoder call); the cost of the
+`Pipeline.pipe` (batches of documents through each component); the cost of the
 claims and attribution layers; the bare ONNX encoder pass over the same windows; their ratio;
 and peak RSS.
 
@@ -30,10 +30,9 @@ def main() -> None:
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     cold_start = time.perf_counter()
-    from unspin.analyzers.encoder import BATCH_WINDOWS, EncoderModel
-    from unspin.analyzers.encoder.states import window_inputs
-    from unspin.analyzers.encoder.tokens import sliding_windows
-    from unspin.analyzers.structure import StructureAnalyzer
+    from encoder_pass import encoder_batches, time_encoder
+
+    from unspin.analyzers.encoder import EncoderModel
     from unspin.document import Document
     from unspin.options import Options
     from unspin.pipeline import Pipeline
@@ -66,21 +65,10 @@ def main() -> None:
         return time.perf_counter() - t0
 
     # The encoder alone, over the very windows the one-at-a-time pipeline feeds it.
-    structure = StructureAnalyzer()
-    batches = []
-    n_tokens = 0
-    for text in texts:
-        tokens = model.tokenizer.tokenize(text, structure(Document(text=text)).content_regions())
-        n_tokens += len(tokens)
-        windows = sorted(sliding_windows(len(tokens)), key=lambda w: w.last - w.first, reverse=True)
-        for b in range(0, len(windows), BATCH_WINDOWS):
-            batches.append(window_inputs(model.tokenizer, [(tokens, w) for w in windows[b : b + BATCH_WINDOWS]]))
+    batches, n_tokens = encoder_batches(texts, model)
 
     def encoder_only() -> float:
-        t0 = time.perf_counter()
-        for ids, mask in batches:
-            model.run(ids, mask)
-        return time.perf_counter() - t0
+        return time_encoder(model, batches)
 
     best = lambda measure, *a: min(measure(*a) for _ in range(args.repeat))  # noqa: E731
     whole_s = best(one_at_a_time, pipeline)

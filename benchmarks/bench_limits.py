@@ -25,7 +25,7 @@ try:
     analysis = unspin.analyze_file(sys.argv[1])
     outcome = f"analysed: {len(analysis.techniques)} techniques, {len(analysis.attributions)} attributions"
 except UnspinError as error:
-    outcome = f"refused: {str(error)[-90:]}"
+    outcome = f"refused: {str(error)[:160]}"
 print(json.dumps({"seconds": round(time.perf_counter() - started, 1),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                   "outcome": outcome}))

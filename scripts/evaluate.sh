@@ -39,3 +39,4 @@ fi
 # Speed and memory on 2 threads.
 .venv/bin/python benchmarks/bench_analyze.py --data "$DATA/ptc/unlabeled" --threads 2 | tee "$OUT/benchmark.txt"
 .venv/bin/python benchmarks/bench_limits.py --data "$DATA/ptc/unlabeled" --threads 2 | tee "$OUT/limits.txt"
+.venv/bin/python benchmarks/bench_corpus.py --data "$DATA/ptc/unlabeled" --threads 2 --ray-actors 2 | tee "$OUT/corpus.txt"

@@ -431,15 +431,23 @@ def train_joint(
     output: Path = typer.Option(Path("runs/joint"), "--output", help="Folder for checkpoints, heads and history."),
     epochs: int = typer.Option(3, "--epochs"),
     seed: int = typer.Option(13, "--seed"),
+    init: str = typer.Option("base", "--init", help="base: all-MiniLM-L6-v2 with new heads; shipped: continue from the shipped models."),
+    distill: str = typer.Option("all", "--distill", help="all, labelled or none (see training/joint.py); "
+                                "a comma-separated list runs one after another from one data build (an ablation)."),
+    device: str = typer.Option("cpu", "--device", help="cpu, or cuda where a GPU is lent."),
+    encoder_lr: float = typer.Option(6e-5, "--encoder-lr"),
+    polnear_per_epoch: int = typer.Option(300, "--polnear-per-epoch", help="PolNeAR training articles per epoch (840 is all)."),
     ship: Optional[int] = typer.Option(None, "--ship", metavar="EPOCH",
                                        help="Instead of training, export and ship this epoch of --output."),
 ) -> None:
     """Train the shared encoder for every head at once (techniques, attribution, claims), with
     distillation from the teachers; checkpoints and dev scores per epoch in --output.
 
-    Example: unspin train joint --output runs/joint && unspin train joint --output runs/joint --ship 3
+    Example: unspin train joint --init shipped --device cuda --encoder-lr 4e-5 --polnear-per-epoch 840 --output runs/joint && unspin train joint --output runs/joint/all --ship 3
     """
     try:
+        from dataclasses import replace
+
         from .training.joint import JointConfig, train
         from .training.joint import ship as ship_epoch
     except ImportError:
@@ -447,9 +455,16 @@ def train_joint(
     if ship is not None:
         typer.echo(json.dumps(ship_epoch(output, ship, ptc / "train"), indent=2))
         return
-    train(JointConfig(ptc=str(ptc), polnear=str(polnear), checkthat=str(checkthat),
-                      teacher=None if no_teacher or teacher is None else str(teacher), output=str(output),
-                      epochs=epochs, seed=seed))
+    from .training.joint import ablation
+
+    config = JointConfig(ptc=str(ptc), polnear=str(polnear), checkthat=str(checkthat),
+                         teacher=None if no_teacher or teacher is None else str(teacher), output=str(output),
+                         epochs=epochs, seed=seed, init=init, device=device, encoder_lr=encoder_lr,
+                         polnear_per_epoch=polnear_per_epoch, threads=2 if device == "cpu" else 8)
+    if "," in distill:
+        ablation(config, distill.split(","))
+    else:
+        train(replace(config, distill=distill))
 
 
 @train_app.command("claims")
