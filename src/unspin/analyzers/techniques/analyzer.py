@@ -45,7 +45,8 @@ class TechniqueModel(LoadedOnce):
     def head(self) -> SpanHead:
         words = self.config.get("span_text")
         text_model = SpanTextModel.load(self.directory / "span_text.npz") if words else None
-        return SpanHead.load(self.directory / "span_head.npz", text_model, words["weight"] if words else 0.0)
+        return SpanHead.load(self.directory / "span_head.npz", text_model, words["weight"] if words else 0.0,
+                             words.get("weight_found", 0.0) if words else 0.0)
 
     @cached_property
     def decoding(self) -> SpanDecoding:

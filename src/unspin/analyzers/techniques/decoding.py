@@ -24,7 +24,9 @@ O, B, I = 0, 1, 2
 @dataclass(frozen=True)
 class SpanHead:
     """A two-layer MLP over pooled span vectors, applied with numpy; optionally averaged with a
-    classifier of the span's own words (`span_text.py`), `text_weight` of it."""
+    classifier of the span's own words (`span_text.py`): `text_weight` of it for given spans
+    (the TC task), `found_text_weight` for the spans the decoder found, which are often partial
+    and where the words alone mislead more (both chosen on validation)."""
 
     w1: np.ndarray
     b1: np.ndarray
@@ -32,11 +34,14 @@ class SpanHead:
     b2: np.ndarray
     text_model: SpanTextModel | None = None
     text_weight: float = 0.0
+    found_text_weight: float = 0.0
 
     @classmethod
-    def load(cls, path, text_model: SpanTextModel | None = None, text_weight: float = 0.0) -> "SpanHead":
+    def load(cls, path, text_model: SpanTextModel | None = None, text_weight: float = 0.0,
+             found_text_weight: float = 0.0) -> "SpanHead":
         with np.load(path) as arrays:
-            return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")), text_model, text_weight)
+            return cls(*(arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")), text_model, text_weight,
+                       found_text_weight)
 
     def probabilities(self, pooled: np.ndarray) -> np.ndarray:
         return softmax(gelu(pooled @ self.w1.T + self.b1) @ self.w2.T + self.b2)
@@ -155,8 +160,10 @@ def pool_span(states: TokenStates, text: str, start: int, end: int, features: Sp
     return np.concatenate([h.mean(axis=0), h[0], h[-1], (features or SpanFeatures(text))(start, end)])
 
 
-def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head: SpanHead) -> np.ndarray:
-    """Technique probabilities [len(spans), 14]; uniform for a span with no token."""
+def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head: SpanHead,
+             found: bool = False) -> np.ndarray:
+    """Technique probabilities [len(spans), 14]; uniform for a span with no token. `found`: the
+    spans come from the decoder rather than from a given list."""
     probs = np.full((len(spans), len(TECHNIQUE_LABELS)), 1.0 / len(TECHNIQUE_LABELS), dtype=np.float32)
     pooled, rows = [], []
     features = SpanFeatures(text)
@@ -167,9 +174,10 @@ def classify(states: TokenStates, text: str, spans: list[tuple[int, int]], head:
             rows.append(row)
     if pooled:
         probs[rows] = head.probabilities(np.stack(pooled).astype(np.float32))
-    if head.text_model is not None and head.text_weight > 0 and spans:
+    weight = head.found_text_weight if found else head.text_weight
+    if head.text_model is not None and weight > 0 and spans:
         words = head.text_model.probabilities([text[start:end] for start, end in spans])
-        probs = (1.0 - head.text_weight) * probs + head.text_weight * words
+        probs = (1.0 - weight) * probs + weight * words
     return probs
 
 
@@ -177,7 +185,7 @@ def label_spans(text: str, states: TokenStates, head: SpanHead, decoding: SpanDe
     """The full task: find spans, then name their technique(s). A span gets its most likely
     technique, and a second one when the model gives that one at least `second_label_min`."""
     found = decode_spans(text, states, decoding)
-    probs = classify(states, text, [(s, e) for s, e, _ in found], head)
+    probs = classify(states, text, [(s, e) for s, e, _ in found], head, found=True)
     out = []
     for (start, end, span_p), p in zip(found, probs):
         ranked = np.argsort(-p)
