@@ -150,7 +150,7 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
         # Reading takes no CPU slot of its own: with every slot held by an actor, a read task
         # that needed one would wait for ever.
         dataset = ray.data.read_binary_files(files, include_paths=True, num_cpus=0,
-                                             override_num_blocks=max(1, min(len(files), 64 * actors)))
+                                             override_num_blocks=max(1, -(-len(files) // files_per_batch)))
         per_actor = options.replace(threads=1)  # one core per actor, as its slot says
         results = dataset.map_batches(
             AnalyseFiles, fn_constructor_kwargs={"options": asdict(per_actor), "known": known},
