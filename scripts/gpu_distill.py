@@ -89,7 +89,7 @@ def unpack(args) -> None:
         (run / folder).mkdir(exist_ok=True)
         shutil.copy(files / name, run / folder / name)
     config = record["config"]
-    config.update(device="cpu", output=str(run))
+    config["output"] = str(run)  # "device" stays: where it was trained
     (run / "config.json").write_text(json.dumps(config, indent=2))
     (run / "history.json").write_text(json.dumps(record["histories"][setting], indent=2))
     (run / "ablation.json").write_text(json.dumps(record["histories"], indent=2))
