@@ -40,10 +40,6 @@ class RunSummary:
     duplicates: list[str] = field(default_factory=list)  # ids seen earlier in this run: not stored again
     seconds: float = 0.0
 
-    @property
-    def seen(self) -> int:
-        return self.analysed + self.failed + self.unchanged + len(self.duplicates)
-
 
 def count_inputs(sources: Iterable[str]) -> int | None:
     """How many documents the inputs hold, cheaply (for a progress bar); None if unknown."""
