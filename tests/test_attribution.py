@@ -251,3 +251,33 @@ def test_descriptions_do_not_take_another_bodys_name():
     assert resolve("the department", earlier) == ("The Department for Transport", "government")
     assert resolve("the city's finance department", [("Maria Lopez", "person")]) == (None, "government")
     assert resolve("Their spokesperson, Priya Natarajan", earlier) == ("Priya Natarajan", "person")
+
+
+def test_named_entities_type_the_sources_word_lists_cannot():
+    from unspin.analyzers.attribution.entities import entity_types
+
+    text = "Greenpeace said the plan would harm the river. A resident of Millbrook said the road was unsafe."
+    requests = [(0, 46, 0, 10), (47, len(text), 47, 70)]
+    assert text[0:10] == "Greenpeace" and text[47:70] == "A resident of Millbrook"
+    organisation, resident = entity_types(text, requests)
+    assert organisation == "organisation"
+    assert resident is None  # Millbrook only modifies "resident"
+    assert source_type("Greenpeace", "organisation") == "organisation"
+    assert source_type("the council", "person") == "government"  # word lists come first
+    assert source_type("Greenpeace") == "person"  # without the entity, only the shape is left
+
+
+@needs_models
+@pytest.mark.parametrize("text, source, kind", [
+    ("Greenpeace said on Monday that the plan would harm the river.", "Greenpeace", "organisation"),
+    ("Amnesty International said on Monday that the detainees had been denied lawyers.", "Amnesty International",
+     "organisation"),
+    ("The National Weather Service said on Friday that the storm would reach the coast by Sunday.",
+     "The National Weather Service", "organisation"),
+    ("\"The plan is a betrayal,\" Senator Jane Doe said on Tuesday.", "Senator Jane Doe", "person"),
+])
+def test_sources_are_typed_in_the_pipeline(text, source, kind):
+    import unspin
+
+    found = [(a.source.text, a.source_type) for a in unspin.analyze(text).attributions if a.source]
+    assert (source, kind) in found, found

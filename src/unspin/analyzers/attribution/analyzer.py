@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
-from .sources import leading_name, resolve
+from .entities import entity_types
+from .sources import leading_name, lexical_type, resolve
 from .tagger import AttributionTagger, RoleSpan
 
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
@@ -309,8 +310,10 @@ class AttributionAnalyzer:
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
-        for a in attributions:
-            a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous)
+        entities = _entity_types(doc, attributions)
+        for a, entity in zip(attributions, entities):
+            a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous,
+                                                   entity)
             if a.source_name:
                 previous.append((a.source_name, a.source_type))
             doc.relate(Relations.ATTRIBUTIONS, a.kind, {
@@ -322,6 +325,24 @@ class AttributionAnalyzer:
 
     def profile(self, doc: Document, words: int) -> dict:
         return {"sourcing": sourcing_profile(doc)}
+
+
+def _entity_types(doc: Document, attributions: list[Attribution]) -> list[str | None]:
+    """The named-entity type of each source that word lists cannot type (None for the others),
+    from NER over the source's sentence only."""
+    sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
+    requests, asked = [], []
+    for index, a in enumerate(attributions):
+        if not a.source or lexical_type(doc.text[a.source[0] : a.source[1]]) is not None:
+            continue
+        start, end = a.source
+        sentence = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
+        requests.append((*sentence, start, end))
+        asked.append(index)
+    types: list[str | None] = [None] * len(attributions)
+    for index, kind in zip(asked, entity_types(doc.text, requests)):
+        types[index] = kind
+    return types
 
 
 def sourcing_profile(doc: Document) -> dict:

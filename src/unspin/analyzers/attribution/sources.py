@@ -43,8 +43,8 @@ _TITLED_PERSON = re.compile(
     r"spokes(?:wo)?man|spokesperson))\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
 
 
-def source_type(text: str) -> str:
-    """person, media, government, organisation, document, unnamed, or unknown."""
+def lexical_type(text: str) -> str | None:
+    """The type word lists and patterns give a source phrase, or None when they say nothing."""
     lowered = text.strip().lower()
     if _TITLED_PERSON.match(text.strip()):
         return "person"  # "Senator Jane Doe": a person who holds an office
@@ -55,6 +55,18 @@ def source_type(text: str) -> str:
     for kind, pattern in _TYPE_RES:
         if pattern.search(text):
             return kind
+    return None
+
+
+def source_type(text: str, entity: str | None = None) -> str:
+    """person, media, government, organisation, document, unnamed, or unknown: from word lists
+    first, then from `entity` (the named-entity type of the phrase, see entities.py), then from
+    the phrase's shape."""
+    lexical = lexical_type(text)
+    if lexical is not None:
+        return lexical
+    if entity is not None:
+        return entity
     words = text.split()
     if len(words) == 1 and len(text) > 1 and text.isupper():
         return "organisation"  # an acronym
@@ -91,18 +103,19 @@ def _proper_name(text: str) -> str | None:
     return name
 
 
-def resolve(source: str | None, previous: list[tuple[str, str]]) -> tuple[str | None, str]:
-    """(source_name, source_type) for a source phrase, given earlier (name, type) pairs.
+def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | None = None) -> tuple[str | None, str]:
+    """(source_name, source_type) for a source phrase, given earlier (name, type) pairs and the
+    named-entity type of the phrase, if any.
 
     A pronoun takes the last named source of a fitting type; a description without a name
     ("the influential US daily") takes the last named source of its type.
     """
     if source is None:
         return None, "unknown"
-    kind = source_type(source)
+    kind = source_type(source, entity)
     name = proper_name(source)
     if name:
-        named_kind = source_type(name)
+        named_kind = source_type(name, entity)
         return name, named_kind if named_kind != "unknown" else kind
     lowered = source.strip().lower()
     if kind == "unnamed":
