@@ -327,13 +327,22 @@ class AttributionAnalyzer:
         return {"sourcing": sourcing_profile(doc)}
 
 
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "My", "Your"}
+
+
+def _may_name(source: str) -> bool:
+    """Whether NER could type a source the word lists do not: it holds a capitalised word other
+    than a determiner ("Greenpeace", "the Sierra Club"; not "the utility")."""
+    return lexical_type(source) is None and any(w[:1].isupper() and w not in _DETERMINERS for w in source.split())
+
+
 def _entity_types(doc: Document, attributions: list[Attribution]) -> list[str | None]:
     """The named-entity type of each source that word lists cannot type (None for the others),
     from NER over the source's sentence only."""
     sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
     requests, asked = [], []
     for index, a in enumerate(attributions):
-        if not a.source or lexical_type(doc.text[a.source[0] : a.source[1]]) is not None:
+        if not a.source or not _may_name(doc.text[a.source[0] : a.source[1]]):
             continue
         start, end = a.source
         sentence = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
