@@ -19,8 +19,8 @@ from typing import Iterable
 
 from ..errors import Failure, UnspinError
 from ..options import Options
-from .rows import DOCUMENT_COLUMNS, StoredDocument, analysed, content_hash, failed
-from .runner import RunSummary
+from .rows import DOCUMENT_COLUMNS, StoredDocument, content_hash, failed
+from .runner import RunSummary, analyse_rows
 from .store import CorpusStore
 
 _ANALYSED_AT = [name for name, _ in DOCUMENT_COLUMNS].index("analysed_at")  # a timestamp, sent as text
@@ -72,7 +72,6 @@ class AnalyseFiles:
         self.known = ray.get(known) if isinstance(known, ray.ObjectRef) else known
 
     def __call__(self, batch: dict) -> dict:
-        from ..analysis import Analysis
         from ..document import Document
         from ..readers import documents_in
 
@@ -95,17 +94,8 @@ class AnalyseFiles:
                     emit(item.id, "unchanged")
                 else:
                     documents.append(item)
-        by_id = {d.id: d for d in documents}
-        for result in self.pipeline.pipe(documents):
-            if isinstance(result, Analysis):
-                doc = result.document
-                emit(doc.id, "analysed", analysed(result.to_dict(), doc.reader_meta, source=doc.source.url or doc.source.path))
-            else:
-                doc = by_id.get(result.id)
-                emit(result.id, "failed", failed(result.id, result.stage, result.message,
-                                                 source=doc and (doc.source.url or doc.source.path),
-                                                 text=doc and doc.text, reader_meta=doc and doc.reader_meta,
-                                                 engine_version=self.version))
+        for stored in analyse_rows(self.pipeline, documents, self.version):
+            emit(stored.id, "analysed" if stored.status == "ok" else "failed", stored)
         return out
 
 
@@ -146,7 +136,7 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
         else:
             rows.append(failed(item.id, item.stage, item.message, source=item.id, engine_version=version))
     if files:
-        known = ray.put(_all_stored_hashes(store))
+        known = ray.put(store.stored_hashes())
         # Reading takes no CPU slot of its own: with every slot held by an actor, a read task
         # that needed one would wait for ever.
         dataset = ray.data.read_binary_files(files, include_paths=True, num_cpus=0,
@@ -162,10 +152,6 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
         _write(store, rows, summary)
     summary.seconds = time.monotonic() - started
     return summary
-
-
-def _all_stored_hashes(store: CorpusStore) -> dict[str, str]:
-    return dict(store.connection.execute("SELECT id, content_hash FROM documents WHERE status = 'ok'").fetchall())
 
 
 def _load_shards(shards: Path, store: CorpusStore, pending: list[StoredDocument], summary: RunSummary,
@@ -192,6 +178,4 @@ def _load_shards(shards: Path, store: CorpusStore, pending: list[StoredDocument]
 
 def _write(store: CorpusStore, rows: list[StoredDocument], summary: RunSummary) -> None:
     store.write(rows)
-    ok = sum(1 for r in rows if r.status == "ok")
-    summary.analysed += ok
-    summary.failed += len(rows) - ok
+    summary.count(rows)

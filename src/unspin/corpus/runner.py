@@ -21,7 +21,7 @@ from ..analysis import Analysis
 from ..document import Document
 from ..errors import Failure
 from ..options import Options
-from ..readers import read_all
+from ..readers import folder_files, read_all
 from ..readers.url import is_url
 from .rows import StoredDocument, analysed, content_hash, failed
 from .store import CorpusStore
@@ -40,6 +40,12 @@ class RunSummary:
     duplicates: list[str] = field(default_factory=list)  # ids seen earlier in this run: not stored again
     seconds: float = 0.0
 
+    def count(self, rows: list[StoredDocument]) -> None:
+        """Count rows just written: analysed (status ok) or failed."""
+        ok = sum(1 for row in rows if row.status == "ok")
+        self.analysed += ok
+        self.failed += len(rows) - ok
+
 
 def count_inputs(sources: Iterable[str]) -> int | None:
     """How many documents the inputs hold, cheaply (for a progress bar); None if unknown."""
@@ -48,7 +54,8 @@ def count_inputs(sources: Iterable[str]) -> int | None:
         if source == "-" or is_url(source):
             return None
         path = Path(source)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        # The files the folder walk reads (skipped files do not advance the bar either).
+        files = [f for f in folder_files(path) if not isinstance(f, Failure)] if path.is_dir() else [path]
         for file in files:
             suffix = file.suffix.lower()
             try:
@@ -58,7 +65,7 @@ def count_inputs(sources: Iterable[str]) -> int | None:
                 elif suffix == ".csv":
                     with open(file, encoding="utf-8", errors="replace", newline="") as handle:
                         total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
-                elif suffix in (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml") or not path.is_dir():
+                else:
                     total += 1
             except (OSError, csv.Error):
                 total += 1
@@ -87,8 +94,22 @@ def prefetch(items: Iterable, size: int) -> Iterator:
         raise errors[0]
 
 
-def _source_of(doc: Document) -> str | None:
+def source_of(doc: Document) -> str | None:
     return doc.source.url or doc.source.path
+
+
+def analyse_rows(pipeline, documents: list[Document], version: str | None) -> list[StoredDocument]:
+    """The rows of `documents` run through `pipeline`: analysed, or failed with the stage and reason."""
+    by_id = {d.id: d for d in documents}
+    rows = []
+    for result in pipeline.pipe(documents, batch_size=len(documents) or 1):
+        if isinstance(result, Analysis):
+            rows.append(analysed(result.to_dict(), result.document.reader_meta, source=source_of(result.document)))
+        else:
+            doc = by_id.get(result.id)
+            rows.append(failed(result.id, result.stage, result.message, source=doc and source_of(doc),
+                               text=doc and doc.text, reader_meta=doc and doc.reader_meta, engine_version=version))
+    return rows
 
 
 def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipeline=None,
@@ -119,25 +140,16 @@ def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipel
                     rows.append(failed(item.id, item.stage, item.message, source=item.id, engine_version=version))
                 continue
             if item.id in seen:
-                summary.duplicates.append(f"{item.id} ({_source_of(item)})")
+                summary.duplicates.append(f"{item.id} ({source_of(item)})")
                 continue
             seen.add(item.id)
             if stored.get(item.id) == content_hash(item.text):
                 summary.unchanged += 1
                 continue
             fresh.append(item)
-        by_id = {d.id: d for d in fresh}
-        for result in pipeline.pipe(fresh, batch_size=len(fresh) or 1):
-            if isinstance(result, Analysis):
-                rows.append(analysed(result.to_dict(), result.document.reader_meta, source=_source_of(result.document)))
-            else:
-                doc = by_id.get(result.id)
-                rows.append(failed(result.id, result.stage, result.message, source=doc and _source_of(doc),
-                                   text=doc and doc.text, reader_meta=doc and doc.reader_meta, engine_version=version))
+        rows += analyse_rows(pipeline, fresh, version)
         store.write(rows)
-        ok = sum(1 for r in rows if r.status == "ok")
-        summary.analysed += ok
-        summary.failed += len(rows) - ok
+        summary.count(rows)
         if progress:
             progress(len([i for i in batch if not (isinstance(i, Failure) and i.stage == "skipped")]), summary.analysed)
     summary.seconds = time.monotonic() - started

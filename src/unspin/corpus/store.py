@@ -68,8 +68,11 @@ class CorpusStore:
     def tables(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()]
 
-    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str]:
-        """The content hash of each of `ids` stored with status ok (errors are tried again)."""
+    def stored_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """The content hash of each of `ids` (None: of every document) stored with status ok
+        (errors are tried again)."""
+        if ids is None:
+            return dict(self.connection.execute("SELECT id, content_hash FROM documents WHERE status = 'ok'").fetchall())
         ids = list(dict.fromkeys(ids))
         if not ids:
             return {}

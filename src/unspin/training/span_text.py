@@ -26,6 +26,7 @@ from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUE_LABELS
 from ..analyzers.techniques.span_text import TOKEN, SpanTextModel
 from ..ptc.formats import Annotation, read_article_texts, read_labels
 from ..ptc.scoring import full_task, technique_classification
+from .techniques import ranked_labels
 
 WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
@@ -86,10 +87,7 @@ def main(data: Path) -> dict:
         for aid, marked in sorted(by_article.items()):
             text = articles[aid]
             spans = sorted({(a.start, a.end) for a in marked})
-            for (start, end), p in zip(spans, classify(states[aid], text, spans, head)):
-                copies = sum(1 for a in marked if (a.start, a.end) == (start, end))
-                ranked = np.argsort(-p)
-                given += [Annotation(aid, start, end, TECHNIQUE_LABELS[ranked[k]]) for k in range(copies)]
+            given += ranked_labels(aid, marked, spans, classify(states[aid], text, spans, head))
             found += [Annotation(aid, s.start, s.end, s.technique) for s in label_spans(text, states[aid], head, shipped.decoding)]
         tc[weight] = round(technique_classification(gold, given)[0].f1, 4)
         full[weight] = round(full_task(gold, found)[0].f1, 4)

@@ -245,6 +245,16 @@ def torch_encoder(model: TechniqueNet):
 TRAINING_DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i) for b in (0.6, 1.0) for i in (0.8, 1.0))
 
 
+def ranked_labels(article_id: str, gold: list[Annotation], spans: list[tuple[int, int]], probs) -> list[Annotation]:
+    """TC predictions: a gold span annotated k times gets the model's k most likely techniques."""
+    out = []
+    for (start, end), p in zip(spans, probs):
+        ranked = np.argsort(-p)
+        copies = sum(1 for g in gold if (g.start, g.end) == (start, end))
+        out += [Annotation(article_id, start, end, TECHNIQUE_LABELS[ranked[k]]) for k in range(copies)]
+    return out
+
+
 def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], gold: list[Annotation],
              decodings: tuple[SpanDecoding, ...] = TRAINING_DECODINGS) -> dict:
     """SI, full-task and TC scores on `texts` for each span decoding; the best one (by SI plus
@@ -254,12 +264,7 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
     for aid, text in texts.items():
         rows = [g for g in gold if g.article_id == aid]
         spans = sorted({(g.start, g.end) for g in rows})
-        probs = classify(states[aid], text, spans, head)
-        for (start, end), p in zip(spans, probs):
-            ranked = np.argsort(-p)
-            copies = sum(1 for g in rows if (g.start, g.end) == (start, end))
-            for k in range(copies):
-                tc_pred.append(Annotation(aid, start, end, TECHNIQUE_LABELS[ranked[k]]))
+        tc_pred += ranked_labels(aid, rows, spans, classify(states[aid], text, spans, head))
     tc, tc_per = technique_classification(gold, tc_pred)
     results = {"tc": asdict(tc), "tc_per_technique": {k: asdict(v) for k, v in tc_per.items()}, "by_decoding": {}}
     best = None
