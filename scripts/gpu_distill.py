@@ -102,7 +102,8 @@ if __name__ == "__main__":
     run = commands.add_parser("pack-run", help="train the ablation and pack the best epoch into --out")
     run.add_argument("--out", required=True)
     run.add_argument("--run", default="/tmp/joint")
-    run.add_argument("--settings", default="all,none,labelled")
+    run.add_argument("--settings", default="all,none,labelled",
+                     help="comma-separated variants: a distill setting, optionally :key=value;key=value overrides")
     run.add_argument("--epochs", type=int, default=3)
     run.add_argument("--batch-size", type=int, default=16)
     run.add_argument("--encoder-lr", type=float, default=4e-5)

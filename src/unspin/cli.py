@@ -433,10 +433,13 @@ def train_joint(
     seed: int = typer.Option(13, "--seed"),
     init: str = typer.Option("base", "--init", help="base: all-MiniLM-L6-v2 with new heads; shipped: continue from the shipped models."),
     distill: str = typer.Option("all", "--distill", help="all, labelled or none (see training/joint.py); "
-                                "a comma-separated list runs one after another from one data build (an ablation)."),
+                                "a comma-separated list runs one after another from one data build (an ablation), "
+                                "each optionally with config overrides: all:class_weight_power=0.5"),
     device: str = typer.Option("cpu", "--device", help="cpu, or cuda where a GPU is lent."),
     encoder_lr: float = typer.Option(6e-5, "--encoder-lr"),
     polnear_per_epoch: int = typer.Option(300, "--polnear-per-epoch", help="PolNeAR training articles per epoch (840 is all)."),
+    class_weight_power: float = typer.Option(0.0, "--class-weight-power",
+                                             help="Weigh the span classifier's loss by (technique frequency) ** -POWER; 0: unweighted."),
     ship: Optional[int] = typer.Option(None, "--ship", metavar="EPOCH",
                                        help="Instead of training, export and ship this epoch of --output."),
 ) -> None:
@@ -460,8 +463,9 @@ def train_joint(
     config = JointConfig(ptc=str(ptc), polnear=str(polnear), checkthat=str(checkthat),
                          teacher=None if no_teacher or teacher is None else str(teacher), output=str(output),
                          epochs=epochs, seed=seed, init=init, device=device, encoder_lr=encoder_lr,
-                         polnear_per_epoch=polnear_per_epoch, threads=2 if device == "cpu" else 8)
-    if "," in distill:
+                         polnear_per_epoch=polnear_per_epoch, class_weight_power=class_weight_power,
+                         threads=2 if device == "cpu" else 8)
+    if "," in distill or ":" in distill:
         ablation(config, distill.split(","))
     else:
         train(replace(config, distill=distill))

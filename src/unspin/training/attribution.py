@@ -88,7 +88,7 @@ class TaggerHead(nn.Module):
 
 
 def evaluate(directory: Path, dev: list) -> dict:
-    analyzer = AttributionAnalyzer(tagger=AttributionTagger(directory))
+    analyzer = AttributionAnalyzer(tagger=AttributionTagger(directory), type_entities=False)
     pred, gold = {}, {}
     for doc, _, _, gold_attributions in dev:
         doc.relations.pop(Relations.ATTRIBUTIONS, None)

@@ -51,6 +51,7 @@ from .techniques import (
     TechniqueNet,
     base_encoder_path,
     build_examples,
+    class_weights,
     evaluate,
     gold_bio,
     technique_loss,
@@ -83,6 +84,8 @@ class JointConfig:
     # weak token by token (it decodes with a threshold), so it counts for less.
     distill_weight: float = 1.0
     technique_distill_weight: float = 0.5
+    # Span classifier loss weights (frequency / mean) ** -power per technique; 0: unweighted.
+    class_weight_power: float = 0.0
     # Which teacher targets train: "all" (also the texts only the teacher labels: PTC unlabelled,
     # PolNeAR for techniques, PTC for attribution, news sentences for claims), "labelled" (only
     # where the same window or sentence has gold for that task) or "none" (gold only).
@@ -232,6 +235,11 @@ class Trainer:
         self.tokenizer = SubwordTokenizer(ENCODER_DIR / "tokenizer.json")
         self.structure = StructureAnalyzer()
         self.device = torch.device(config.device)
+        self.span_class_weights: torch.Tensor | None = None
+
+    def weigh_classes(self, windows: list[Window]) -> None:
+        weights = class_weights([t for w in windows for *_, t in w.spans], self.config.class_weight_power)
+        self.span_class_weights = None if weights is None else torch.from_numpy(weights).to(self.device)
 
     def window_loss(self, model: Joint, batch: list[Window]) -> tuple[torch.Tensor, dict]:
         c = self.config
@@ -241,7 +249,7 @@ class Trainer:
         logits, hidden = model.net(ids, mask)
         parts: dict[str, torch.Tensor] = {}
         if (bio != IGNORE).any():
-            parts["techniques"] = technique_loss(model.net, logits, hidden, bio, (spans, None))
+            parts["techniques"] = technique_loss(model.net, logits, hidden, bio, (spans, None), self.span_class_weights)
         distilled = soft_cross_entropy(logits, teacher_bio)
         if distilled is not None:
             parts["techniques_teacher"] = c.technique_distill_weight * distilled
@@ -419,6 +427,9 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     if data is None:
         data = build_data(trainer, config, set(validation_ids))
     windows, polnear, checkthat = restrict(*data, config.distill)
+    trainer.weigh_classes(windows)
+    if trainer.span_class_weights is not None:
+        print("span class weights:", np.round(trainer.span_class_weights.cpu().numpy(), 2).tolist(), flush=True)
     ptc_texts = read_article_texts(Path(config.ptc) / "train" / "articles")
     train_ids = sorted(set(ptc_texts) - set(validation_ids))
     (out / "config.json").write_text(json.dumps({
@@ -497,27 +508,41 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     return history
 
 
+def variants_of(settings: list[str]) -> dict[str, dict]:
+    """Ablation variants from names: a distillation setting ("all", "none", "labelled"),
+    optionally followed by config overrides, e.g. "all:class_weight_power=0.5"."""
+    variants = {}
+    for setting in settings:
+        distill, _, overrides = setting.partition(":")
+        changes: dict = {"distill": distill}
+        for item in filter(None, overrides.split(";")):
+            key, _, value = item.partition("=")
+            changes[key] = type(getattr(JointConfig, key))(value)
+        variants[setting.replace(":", "-").replace(";", "-").replace("=", "")] = changes
+    return variants
+
+
 def ablation(config: JointConfig, settings: list[str], budget_s: float | None = None,
              after=None) -> dict[str, list[dict]]:
-    """One run per distillation setting, each under `config.output`/<setting>, from one data
+    """One run per setting (see `variants_of`), each under `config.output`/<name>, from one data
     build, the same initialisation and the same seed: what each part of distillation adds.
     A setting that would not finish inside `budget_s` (judged by the ones before it) is skipped
-    and recorded as such; `after(setting, histories)` runs when each setting ends."""
+    and recorded as such; `after(name, histories)` runs when each setting ends."""
     validation_ids = {line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()}
     started = time.time()
     data = build_data(Trainer(config), config, validation_ids)
     print(f"ablation data built in {time.time() - started:.0f}s", flush=True)
     histories: dict[str, list[dict]] = {}
-    for index, setting in enumerate(settings):
+    for index, (name, changes) in enumerate(variants_of(settings).items()):
         spent = time.time() - started
         if budget_s and index and spent + 1.1 * spent / index > budget_s:
-            print(f"{setting}: skipped, {spent:.0f}s of the {budget_s:.0f}s budget spent", flush=True)
-            histories[setting] = [{"skipped": f"time budget of {budget_s:.0f}s"}]
+            print(f"{name}: skipped, {spent:.0f}s of the {budget_s:.0f}s budget spent", flush=True)
+            histories[name] = [{"skipped": f"time budget of {budget_s:.0f}s"}]
             continue
-        run = replace(config, distill=setting, output=str(Path(config.output) / setting))
-        histories[setting] = train(run, data, score_start=index == 0)
+        run = replace(config, **changes, output=str(Path(config.output) / name))
+        histories[name] = train(run, data, score_start=index == 0)
         if after:
-            after(setting, histories)
+            after(name, histories)
     return histories
 
 

@@ -99,7 +99,7 @@ def attribution_dev(model, head, tokenizer, dev_corpus, scratch: Path, context: 
     """Attribution scores on PolNeAR dev with the torch encoder in training, through the same
     analyzer code `unspin analyze` runs."""
     head.save(scratch, {"name": "scratch", "layers": 2, "context": context, "tags": list(ROLE_TAGS)})
-    analyzer = AttributionAnalyzer(tagger=AttributionTagger(scratch))
+    analyzer = AttributionAnalyzer(tagger=AttributionTagger(scratch), type_entities=False)
     structure = StructureAnalyzer()
     run = torch_encoder(model)
     gold, pred = {}, {}

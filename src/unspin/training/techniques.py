@@ -214,9 +214,23 @@ def pooled_spans(hidden: torch.Tensor, spans) -> torch.Tensor:
     return torch.cat([torch.stack(vectors), feats.to(hidden.device)], dim=1)
 
 
-def technique_loss(model: TechniqueNet, logits, hidden, labels, targets) -> torch.Tensor:
-    """Weighted B/I/O cross-entropy, the soft-target loss of the span classifier, and the
-    per-token technique loss of the auxiliary head."""
+def class_weights(targets: list[np.ndarray], power: float) -> np.ndarray | None:
+    """Per-technique weights of the span classifier's loss, (frequency / mean frequency) ** -power,
+    scaled so that the training spans weigh as much in all as without weights: rare techniques
+    (Bandwagon, Thought-terminating clichés) count for more, Loaded language for less.
+    None for power 0 (every span weighs 1)."""
+    if not power or not targets:
+        return None
+    counts = np.sum(targets, axis=0) + 1.0
+    weights = (counts / counts.mean()) ** -power
+    return (weights * counts.sum() / (weights * counts).sum()).astype(np.float32)
+
+
+def technique_loss(model: TechniqueNet, logits, hidden, labels, targets,
+                   span_class_weights: torch.Tensor | None = None) -> torch.Tensor:
+    """Weighted B/I/O cross-entropy, the soft-target loss of the span classifier (each span
+    weighted by its techniques' `span_class_weights`, when given), and the per-token technique
+    loss of the auxiliary head."""
     spans, covered = targets
     weights = torch.tensor([1.0, 2.0, 1.5], device=logits.device)  # O, B, I: spans are rare, their starts rarer
     loss = nn.functional.cross_entropy(logits.reshape(-1, 3), labels.reshape(-1), weight=weights, ignore_index=-100)
@@ -226,7 +240,11 @@ def technique_loss(model: TechniqueNet, logits, hidden, labels, targets) -> torc
         loss = loss + nn.functional.binary_cross_entropy_with_logits(token_logits, covered[valid])
     if spans is not None:
         span_logits = model.span_head(pooled_spans(hidden, spans))
-        loss = loss + torch.sum(-spans[4].to(span_logits.device) * torch.log_softmax(span_logits, -1), -1).mean()
+        target = spans[4].to(span_logits.device)
+        per_span = torch.sum(-target * torch.log_softmax(span_logits, -1), -1)
+        if span_class_weights is not None:
+            per_span = per_span * (target @ span_class_weights.to(span_logits.device))
+        loss = loss + per_span.mean()
     return loss
 
 

@@ -290,8 +290,11 @@ class AttributionAnalyzer:
     assigns = ("relations:" + Relations.ATTRIBUTIONS,)
     requires = ("tensor:encoder", Layer.SENTENCES)
 
-    def __init__(self, tagger: AttributionTagger | None = None):
+    def __init__(self, tagger: AttributionTagger | None = None, type_entities: bool = True):
+        """`type_entities=False` leaves spaCy's NER out (sources the word lists cannot type stay
+        untyped): training scores spans only, and runs where spaCy's model is not installed."""
         self._tagger = tagger
+        self.type_entities = type_entities
 
     @property
     def tagger(self) -> AttributionTagger:
@@ -310,7 +313,7 @@ class AttributionAnalyzer:
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
-        entities = _entity_types(doc, attributions)
+        entities = _entity_types(doc, attributions) if self.type_entities else [None] * len(attributions)
         for a, entity in zip(attributions, entities):
             a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous,
                                                    entity)
