@@ -267,6 +267,39 @@ def test_named_entities_type_the_sources_word_lists_cannot():
     assert source_type("Greenpeace") == "person"  # without the entity, only the shape is left
 
 
+def test_entity_typing_keeps_no_words_of_the_texts_it_read():
+    """A server or corpus run types sources for millions of articles: the recogniser's vocabulary
+    must not keep their words."""
+    from unspin.analyzers.attribution.entities import entity_types, recogniser
+
+    entity_types("Greenpeace said so.", [(0, 19, 0, 10)])
+    before = len(recogniser().vocab.strings)
+    for k in range(50):
+        text = f"Qzxwv{k}corp said the plan was Blorvik{k} and Tranzeq{k}."
+        entity_types(text, [(0, len(text), 0, len(f"Qzxwv{k}corp"))])
+    assert len(recogniser().vocab.strings) == before
+
+
+@needs_models
+def test_typing_can_be_left_out_for_training():
+    """Training scores spans only, on machines without spaCy's model: the same spans, no NER types."""
+    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+    from unspin.document import Document
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+
+    text = "Greenpeace said on Monday that the plan would harm the river."
+    typed = Pipeline.from_options(Options(claims=False))
+    untyped = Pipeline([AttributionAnalyzer(type_entities=False) if c.name == "attribution" else c
+                        for c in typed.components])
+
+    def found(pipeline):
+        return [(a.source.text, a.source_type) for a in pipeline(Document(text=text)).attributions]
+
+    assert found(typed) == [("Greenpeace", "organisation")]
+    assert found(untyped) == [("Greenpeace", "person")]  # the shape of a name, without NER
+
+
 @needs_models
 @pytest.mark.parametrize("text, source, kind", [
     ("Greenpeace said on Monday that the plan would harm the river.", "Greenpeace", "organisation"),

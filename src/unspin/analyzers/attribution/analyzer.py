@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
-from .entities import entity_types
+from .entities import entity_types, recogniser
 from .sources import leading_name, lexical_type, resolve
 from .tagger import AttributionTagger, RoleSpan
 
@@ -304,6 +304,13 @@ class AttributionAnalyzer:
 
     def info(self) -> dict:
         return {"attribution": self.tagger.name}
+
+    def load(self) -> None:
+        """Load the tagger and, when it types sources, the entity recogniser now rather than at
+        the first article."""
+        self.tagger  # noqa: B018
+        if self.type_entities:
+            recogniser()
 
     def __call__(self, doc: Document) -> Document:
         roles = self.tagger.spans(doc.text, states_of(doc)) if doc.content_regions() else []

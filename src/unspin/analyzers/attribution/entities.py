@@ -19,7 +19,8 @@ _running = threading.Lock()  # spaCy does not promise that one pipeline can run 
 _nlp = None
 
 
-def _pipeline():
+def recogniser():
+    """The NER pipeline, loaded on first use (about half a second); a server calls this at start-up."""
     global _nlp
     with _lock:
         if _nlp is None:
@@ -34,18 +35,19 @@ def entity_types(text: str, requests: list[tuple[int, int, int, int]]) -> list[s
     the named entity that overlaps the source most, or None."""
     if not requests:
         return []
-    nlp = _pipeline()
-    with _running:
-        docs = list(nlp.pipe(text[a:b] for a, b, _, _ in requests))
+    nlp = recogniser()
     out: list[str | None] = []
-    for (sentence_start, _, start, end), doc in zip(requests, docs):
-        best, overlap = None, 0
-        for entity in doc.ents:
-            first = sentence_start + entity.start_char
-            shared = min(end, sentence_start + entity.end_char) - max(start, first)
-            if shared > overlap and entity.label_ in ENTITY_TYPES and not _modifies(text[start:max(start, first)]):
-                best, overlap = ENTITY_TYPES[entity.label_], shared
-        out.append(best)
+    # A memory zone frees the words these texts add to the vocabulary when it closes: without
+    # it, a server or corpus run would keep every word it ever typed.
+    with _running, nlp.memory_zone():
+        for (sentence_start, _, start, end), doc in zip(requests, nlp.pipe(text[a:b] for a, b, _, _ in requests)):
+            best, overlap = None, 0
+            for entity in doc.ents:
+                first = sentence_start + entity.start_char
+                shared = min(end, sentence_start + entity.end_char) - max(start, first)
+                if shared > overlap and entity.label_ in ENTITY_TYPES and not _modifies(text[start:max(start, first)]):
+                    best, overlap = ENTITY_TYPES[entity.label_], shared
+            out.append(best)
     return out
 
 
