@@ -2,7 +2,7 @@
 
 Prints model load time; articles/s for the whole analysis one document at a time and through
 `Pipeline.pipe` (batches of documents through each component); the cost of the
-claims and attribution layers; the bare ONNX encoder pass over the same windows; their ratio;
+claims and attribution layers and of NER source typing; the bare ONNX encoder pass over the same windows; their ratio;
 and peak RSS.
 
     python benchmarks/bench_analyze.py --data ../shared/data/ptc/unlabeled --threads 2
@@ -71,7 +71,17 @@ def main() -> None:
         return time_encoder(model, batches)
 
     best = lambda measure, *a: min(measure(*a) for _ in range(args.repeat))  # noqa: E731
-    whole_s = best(one_at_a_time, pipeline)
+    # NER source typing, A/B: the same pipeline without it, timed in turn with the whole one so
+    # that the machine's drift between runs falls on both alike.
+    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+
+    untyped = Pipeline([AttributionAnalyzer(type_entities=False) if c.name == "attribution" else c
+                        for c in pipeline.components])
+    whole_runs, untyped_runs = [], []
+    for _ in range(args.repeat):
+        whole_runs.append(one_at_a_time(pipeline))
+        untyped_runs.append(one_at_a_time(untyped))
+    whole_s, untyped_s = min(whole_runs), min(untyped_runs)
     pipe_s = best(piped, pipeline)
     no_claims = Pipeline.from_options(Options(threads=args.threads, claims=False))
     no_claims_s = best(one_at_a_time, no_claims)
@@ -91,6 +101,8 @@ def main() -> None:
           f"{100 * (whole_s / no_claims_s - 1):.0f}%")
     print(f"without attribution {n / no_attribution_s:.2f} articles/s ({no_attribution_s:.1f} s, no claims either): "
           f"attribution adds {100 * (no_claims_s / no_attribution_s - 1):.0f}%")
+    print(f"without NER typing  {n / untyped_s:.2f} articles/s ({untyped_s:.1f} s, timed in turn with the whole): "
+          f"NER source typing is {100 * (1 - untyped_s / whole_s):.1f}% of the analysis time")
     print(f"bare ONNX encoder   {n / encoder_s:.2f} articles/s, {n_tokens / encoder_s:,.0f} tokens/s ({encoder_s:.1f} s)")
     print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x one by one, {pipe_s / encoder_s:.2f}x piped")
     print(f"peak RSS            {rss_mb:.0f} MB")

@@ -1,8 +1,10 @@
 """Load test of `unspin serve`: N concurrent clients post real articles for a fixed time.
 
-Starts a server on 127.0.0.1 (its own process, as a user runs it), warms it up, then runs the
-clients; prints requests/s, latency percentiles, errors by status, and the server's RSS after
-warm-up and at the end.
+Starts a server on 127.0.0.1 (its own process, as a user runs it), warms it up under the same
+load for `--warmup` seconds (onnxruntime's memory arena and the allocator grow to their working
+size over the first few dozen articles, then stay), then runs the clients for `--seconds`; prints
+requests/s, latency percentiles (all articles, and those of 800-1,200 words), errors by status,
+and the server's RSS after warm-up, sampled every 5 s, and at the end.
 
     python benchmarks/load_test.py --data ../shared/data/ptc/unlabeled --clients 50 --seconds 300
 """
@@ -42,29 +44,46 @@ def rss_mb(pid: int) -> float:
 
 
 async def client(http, url: str, articles: list[str], stop: float, latencies: list, statuses: Counter, k: int):
+    """Post articles one after another until `stop`; `latencies` gets (words, seconds) of each answer."""
     i = k
     while time.monotonic() < stop:
         started = time.monotonic()
+        article = articles[i % len(articles)]
         try:
-            response = await http.post(url, json={"text": articles[i % len(articles)], "id": f"a{i}"})
+            response = await http.post(url, json={"text": article, "id": f"a{i}"})
             statuses[response.status_code] += 1
             if response.status_code == 200:
-                latencies.append(time.monotonic() - started)
+                latencies.append((len(article.split()), time.monotonic() - started))
         except Exception as error:  # a refused or dropped connection is an error to count
             statuses[type(error).__name__] += 1
         i += 7
 
 
-async def run(url: str, articles: list[str], clients: int, seconds: float):
+async def sample_rss(pid: int, stop: float, samples: list[float]) -> None:
+    while time.monotonic() < stop:
+        samples.append(rss_mb(pid))
+        await asyncio.sleep(5)
+
+
+async def run(url: str, articles: list[str], clients: int, seconds: float, pid: int):
     import httpx
 
-    latencies: list[float] = []
+    latencies: list[tuple[int, float]] = []
     statuses: Counter = Counter()
+    samples: list[float] = []
     stop = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(timeout=600, limits=limits) as http:
-        await asyncio.gather(*(client(http, url, articles, stop, latencies, statuses, k) for k in range(clients)))
-    return latencies, statuses
+        await asyncio.gather(sample_rss(pid, stop, samples),
+                             *(client(http, url, articles, stop, latencies, statuses, k) for k in range(clients)))
+    return latencies, statuses, samples
+
+
+def percentiles(values: list[float]) -> str:
+    if len(values) < 2:
+        return "too few answers"
+    q = statistics.quantiles(values, n=100)
+    return f"p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, p99 {q[98]:.2f} s"
 
 
 def main() -> None:
@@ -72,6 +91,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/unlabeled"))
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--warmup", type=float, default=30, help="Seconds of the same load before measuring.")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     articles = [p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*.txt"))]
@@ -98,10 +118,11 @@ def main() -> None:
                 sys.exit("the server did not start")
             time.sleep(0.1)
         ready_s = time.monotonic() - started
-        for article in articles[:4]:  # warm-up
-            httpx.post(base + "/api/analyze", json={"text": article}, timeout=120)
+        if args.warmup > 0:
+            asyncio.run(run(base + "/api/analyze", articles[::-1], args.clients, args.warmup, server.pid))
         rss_start = rss_mb(server.pid)
-        latencies, statuses = asyncio.run(run(base + "/api/analyze", articles, args.clients, args.seconds))
+        latencies, statuses, samples = asyncio.run(
+            run(base + "/api/analyze", articles, args.clients, args.seconds, server.pid))
         rss_end = rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
@@ -111,15 +132,20 @@ def main() -> None:
             server.kill()
     ok = statuses.get(200, 0)
     errors = sum(v for k, v in statuses.items() if k != 200)
-    q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
-    print(f"server ready in     {ready_s:.1f} s (process start, model load, first analysis)")
+    near_1000 = [t for w, t in latencies if 800 <= w <= 1200]
+    print(f"server ready in     {ready_s:.1f} s (process start to /api/health ready: imports, every model loaded)")
     print(f"articles            {len(articles)} PTC articles, {words:.0f} words on average; {args.clients} clients, "
-          f"{args.seconds:g} s, {args.threads} threads")
+          f"{args.warmup:g} s warm-up, then {args.seconds:g} s measured; {args.threads} threads")
     print(f"requests            {ok} answered, {errors} errors {dict(statuses)}")
     print(f"throughput          {ok / args.seconds:.2f} requests/s")
-    print(f"latency             p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, p99 {q[98]:.2f} s (with {args.clients} waiting)")
+    print(f"latency             {percentiles([t for _, t in latencies])} (with {args.clients} clients)")
+    print(f"  800-1,200 words   {percentiles(near_1000)} ({len(near_1000)} answers)")
     print(f"server RSS          {rss_start:.0f} MB after warm-up, {rss_end:.0f} MB at the end "
-          f"({100 * (rss_end / rss_start - 1):+.1f}%)")
+          f"({100 * (rss_end / rss_start - 1):+.1f}%); every 5 s: {min(samples, default=0):.0f} to "
+          f"{max(samples, default=0):.0f} MB")
+    if len(samples) >= 24:
+        print(f"  trend             mean of the first minute {statistics.mean(samples[:12]):.0f} MB, "
+              f"of the last minute {statistics.mean(samples[-12:]):.0f} MB")
     print(f"server stopped      exit code {server.returncode} after Ctrl-C")
 
 

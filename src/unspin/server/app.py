@@ -9,8 +9,10 @@ loop never blocks; a `Gate` bounds how many run and wait; URLs are fetched with 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -90,13 +92,20 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        # Load every model now, in a thread, so the first request does not pay for it.
+        # Analyses run on `running` threads of their own, always the same ones: the memory the
+        # allocator and onnxruntime set aside per thread is reused rather than spread over every
+        # thread of a shared pool (the server's RSS kept growing with asyncio's default pool),
+        # and an analysis that outlives its timeout holds its thread, not a core beside the
+        # next one. Every model is loaded on one of them now, so no request pays for it.
         state["pipelines"] = {}
-        await asyncio.to_thread(_load, pipeline_for(options))
+        workers = ThreadPoolExecutor(max_workers=settings.running, thread_name_prefix="unspin-analysis")
+        state["workers"] = workers
+        await asyncio.get_running_loop().run_in_executor(workers, _load, pipeline_for(options))
         state["gate"] = Gate(settings.running, settings.waiting)
         state["ready"] = True
         yield
         state["ready"] = False
+        workers.shutdown(wait=False, cancel_futures=True)
 
     def pipeline_for(wanted: Options) -> Pipeline:
         key = wanted.layers()
@@ -210,7 +219,9 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         gate: Gate = state["gate"]
         try:
             async with gate.slot():
-                return await asyncio.wait_for(asyncio.to_thread(analyse, parsed, upload, filename), settings.timeout)
+                work = functools.partial(analyse, parsed, upload, filename)
+                return await asyncio.wait_for(
+                    asyncio.get_running_loop().run_in_executor(state["workers"], work), settings.timeout)
         except Busy:
             raise ApiError(503, "busy", f"{gate.running} analyses are running and {gate.waiting} waiting; "
                                         "try again in a minute") from None
@@ -308,6 +319,8 @@ def _load(pipeline: Pipeline) -> None:
         for part in ("session", "tokenizer", "head", "decoding"):
             getattr(model, part, None)
         getattr(component, "tagger", None)
+        if hasattr(component, "load"):
+            component.load()
 
 
 def _report_policy(page: str) -> str:
