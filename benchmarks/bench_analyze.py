@@ -26,6 +26,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="Timed passes (the best is reported).")
     parser.add_argument("--batch-size", type=int, default=16, help="Documents per Pipeline.pipe batch.")
     args = parser.parse_args()
+    from environment import torch_warning
+
+    if torch_warning():
+        print(torch_warning())
     os.environ["UNSPIN_THREADS"] = str(args.threads)
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
 

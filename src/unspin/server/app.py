@@ -219,7 +219,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         gate: Gate = state["gate"]
         try:
             async with gate.slot():
-                work = functools.partial(analyse, parsed, upload, filename)
+                work = functools.partial(_then_release_memory, analyse, parsed, upload, filename)
                 return await asyncio.wait_for(
                     asyncio.get_running_loop().run_in_executor(state["workers"], work), settings.timeout)
         except Busy:
@@ -307,6 +307,31 @@ def _has_key(request: Request, key: str) -> bool:
 
     given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
     return hmac.compare_digest(given.encode(), key.encode())
+
+
+def _malloc_trim():
+    """glibc's malloc_trim, or None on other C libraries."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_trim = _malloc_trim()
+
+
+def _then_release_memory(function, *args):
+    """Run `function`, then hand the heap memory it freed back to the system (glibc keeps it
+    otherwise, and a long-running server's RSS creeps up with the largest articles it has seen;
+    about 2 ms after an analysis of 400 ms)."""
+    try:
+        return function(*args)
+    finally:
+        if _trim is not None:
+            _trim(0)
 
 
 def _load(pipeline: Pipeline) -> None:
