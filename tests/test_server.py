@@ -127,3 +127,40 @@ def test_an_analysis_past_its_timeout_is_a_504_and_the_next_one_runs():
         assert response.status_code == 504 and response.json()["error"]["code"] == "timeout"
     with TestClient(create_app(LIGHT, ServerSettings(running=1, waiting=5, timeout=60))) as client:
         assert client.post("/api/analyze", json={"text": long_text}).status_code == 200
+
+
+def test_urls_that_cannot_be_fetched_are_502_and_504(monkeypatch):
+    """A site that answers 404 and one that is too slow, played by a server on 127.0.0.1 with the
+    address check let through for this test only: no traffic leaves the machine."""
+    import http.server
+    import threading
+    import time
+
+    from unspin.readers import url as url_reader
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/slow":
+                time.sleep(2)  # the client has given up by now: nothing to answer
+                return
+            self.send_response(404)
+            self.end_headers()
+            self.wfile.write(b"gone")
+
+        def log_message(self, *args):
+            pass
+
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{site.server_address[1]}"
+    monkeypatch.setattr(url_reader, "blocked_reason", lambda address: None)
+    try:
+        options = Options(techniques=False, attribution=False, claims=False, fetch_timeout=0.5)
+        with TestClient(create_app(options, ServerSettings(allow_urls=True))) as client:
+            missing = client.post("/api/analyze", json={"url": f"{base}/missing"})
+            assert missing.status_code == 502 and missing.json()["error"]["code"] == "fetch_failed"
+            assert "404" in missing.json()["error"]["message"]
+            slow = client.post("/api/analyze", json={"url": f"{base}/slow"})
+            assert slow.status_code == 504 and slow.json()["error"]["code"] == "fetch_timeout"
+    finally:
+        site.shutdown()
