@@ -291,8 +291,9 @@ class AttributionAnalyzer:
     requires = ("tensor:encoder", Layer.SENTENCES)
 
     def __init__(self, tagger: AttributionTagger | None = None, type_entities: bool = True):
-        """`type_entities=False` leaves spaCy's NER out (sources the word lists cannot type stay
-        untyped): training scores spans only, and runs where spaCy's model is not installed."""
+        """`type_entities=False` leaves spaCy's NER out (sources the word lists cannot type are
+        typed by the shape of their words alone): training scores spans only, and runs where
+        spaCy's model is not installed."""
         self._tagger = tagger
         self.type_entities = type_entities
 
