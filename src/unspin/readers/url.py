@@ -13,11 +13,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import httpx
-
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    import httpx
 
 ACCEPTED_TYPES = {
     "text/html": "html",
@@ -92,6 +94,8 @@ def resolve_public(url: str, deadline: float) -> str:
 def fetch(url: str, *, max_bytes: int, timeout: float = 20.0, guard: bool = False) -> tuple[bytes, str, str]:
     """Return (body, format, final url without credentials); raise InputError with advice on any
     failure. `timeout` bounds the whole fetch, redirects and a slow trickle of bytes included."""
+    import httpx  # here, not at the top: every `unspin` process and server start would pay for it
+
     shown = without_credentials(url)
     deadline = time.monotonic() + timeout
     try:
