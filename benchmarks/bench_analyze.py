@@ -1,9 +1,9 @@
 """Speed and memory of the whole analysis on PTC's unlabelled articles, on a fixed thread count.
 
 Prints model load time; articles/s for the whole analysis one document at a time and through
-`Pipeline.pipe` (batches of documents through each component); the cost of the
-claims and attribution layers and of NER source typing; the bare ONNX encoder pass over the same windows; their ratio;
-and peak RSS.
+`Pipeline.pipe` (batches of documents through each component); the cost of the claims and
+attribution layers and of NER source typing; the bare ONNX encoder pass over the same windows;
+their ratio; and peak RSS.
 
     python benchmarks/bench_analyze.py --data ../shared/data/ptc/unlabeled --threads 2
 """
