@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
-from .entities import entity_types, recogniser
+from .entities import entity_types, recogniser, recogniser_name
 from .sources import leading_name, lexical_type, resolve
 from .tagger import AttributionTagger, RoleSpan
 
@@ -304,7 +304,10 @@ class AttributionAnalyzer:
         return self._tagger
 
     def info(self) -> dict:
-        return {"attribution": self.tagger.name}
+        models = {"attribution": self.tagger.name}
+        if self.type_entities:
+            models["source_types"] = recogniser_name()
+        return models
 
     def load(self) -> None:
         """Load the tagger and, when it types sources, the entity recogniser now rather than at

