@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -26,14 +25,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="Timed passes (the best is reported).")
     parser.add_argument("--batch-size", type=int, default=16, help="Documents per Pipeline.pipe batch.")
     args = parser.parse_args()
-    from environment import torch_warning
-
-    if torch_warning():
-        print(torch_warning())
     os.environ["UNSPIN_THREADS"] = str(args.threads)
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     cold_start = time.perf_counter()
+    from articles import read_articles
     from encoder_pass import encoder_batches, time_encoder
 
     from unspin.analyzers.encoder import EncoderModel
@@ -41,10 +37,7 @@ def main() -> None:
     from unspin.options import Options
     from unspin.pipeline import Pipeline
 
-    paths = sorted(args.data.glob("*.txt"))[: args.limit]
-    if not paths:
-        sys.exit(f"no .txt articles in {args.data}")
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts = read_articles(args.data, args.limit)
 
     started = time.perf_counter()
     model = EncoderModel.shared()

@@ -37,13 +37,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--ray-actors", type=int, default=0, help="Also time --engine ray with this many actors.")
     args = parser.parse_args()
-    from environment import torch_warning
+    from articles import read_articles
 
-    if torch_warning():
-        print(torch_warning())
-    texts = [p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*.txt"))]
-    if not texts:
-        sys.exit(f"no .txt articles in {args.data}")
+    texts = read_articles(args.data)
     env = {**os.environ, "UNSPIN_THREADS": str(args.threads), "OMP_NUM_THREADS": str(args.threads)}
     unspin = [sys.executable, "-m", "unspin.cli", "corpus", "run", str(args.data), "--quiet"]
     with tempfile.TemporaryDirectory() as scratch:

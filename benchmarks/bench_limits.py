@@ -37,10 +37,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/unlabeled"))
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    from articles import read_articles
+
     from unspin.options import Options
 
     limit = Options.max_chars
-    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*.txt")))
+    corpus = "\n\n".join(read_articles(args.data))
     env = {**os.environ, "UNSPIN_THREADS": str(args.threads), "OMP_NUM_THREADS": str(args.threads)}
     print(f"character limit {limit:,} (Options.max_chars); token limit {Options.max_tokens:,} (Options.max_tokens)")
     for size in (limit // 3, limit, 2 * limit, 200 * limit):

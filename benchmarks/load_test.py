@@ -96,13 +96,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=30, help="Seconds of the same load before measuring.")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
-    from environment import torch_warning
+    from articles import read_articles
 
-    if torch_warning():
-        print(torch_warning())
-    articles = [p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*.txt"))]
-    if not articles:
-        sys.exit(f"no .txt articles in {args.data}")
+    articles = read_articles(args.data)
     words = statistics.mean(len(a.split()) for a in articles)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
