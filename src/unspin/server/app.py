@@ -310,13 +310,13 @@ def _has_key(request: Request, key: str) -> bool:
 
 
 def _malloc_trim():
-    """glibc's malloc_trim, or None on other C libraries."""
+    """glibc's malloc_trim, or None on other C libraries. It is looked up among the symbols the
+    process already has (ctypes.util.find_library would run ldconfig at every import)."""
     import ctypes
-    import ctypes.util
 
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # TypeError: platforms where CDLL(None) is refused
         return None
 
 
