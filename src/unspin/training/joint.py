@@ -508,6 +508,15 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     return history
 
 
+def config_value(name: str):
+    """How to read a `JointConfig` field from text: "true"/"yes"/"1" for booleans, the default's
+    type otherwise (text where the default is None)."""
+    default = getattr(JointConfig, name)
+    if isinstance(default, bool):
+        return lambda text: text.lower() in ("1", "true", "yes")
+    return type(default) if default is not None else str
+
+
 def variants_of(settings: list[str]) -> dict[str, dict]:
     """Ablation variants from names: a distillation setting ("all", "none", "labelled"),
     optionally followed by config overrides, e.g. "all:class_weight_power=0.5"."""
@@ -517,7 +526,7 @@ def variants_of(settings: list[str]) -> dict[str, dict]:
         changes: dict = {"distill": distill}
         for item in filter(None, overrides.split(";")):
             key, _, value = item.partition("=")
-            changes[key] = type(getattr(JointConfig, key))(value)
+            changes[key] = config_value(key)(value)
         variants[setting.replace(":", "-").replace(";", "-").replace("=", "")] = changes
     return variants
 
@@ -584,11 +593,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     defaults = JointConfig()
     for name, value in asdict(defaults).items():
-        flag = "--" + name.replace("_", "-")
-        if isinstance(value, bool):
-            parser.add_argument(flag, type=lambda s: s.lower() in ("1", "true", "yes"), default=value)
-        else:
-            parser.add_argument(flag, type=type(value) if value is not None else str, default=value)
+        parser.add_argument("--" + name.replace("_", "-"), type=config_value(name), default=value)
     arguments = JointConfig(**vars(parser.parse_args()))
     if "," in arguments.distill:
         ablation(arguments, arguments.distill.split(","))
