@@ -8,6 +8,8 @@ import pytest
 from unspin.analyzers.attribution.analyzer import kind_of, link
 from unspin.analyzers.attribution.sources import resolve, source_type
 from unspin.analyzers.attribution.tagger import RoleSpan, with_neighbours
+from unspin.analyzers.sentences import sentence_offsets
+from unspin.document import Document
 from unspin.polnear.formats import GoldAttribution, read_ann, read_corpus
 from unspin.polnear.scoring import score
 
@@ -41,6 +43,10 @@ def test_read_corpus_takes_first_annotator(tmp_path):
     assert len(corpus["doc"][1]) == 2
 
 
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    return sentence_offsets(Document(text=text))
+
+
 def G(source=None, cue=None, content=None):
     return GoldAttribution(source or [], cue or [], content or [])
 
@@ -68,7 +74,7 @@ def test_link_attaches_contents_and_sources_to_the_nearest_cue():
     text = "The mayor said the plan works. Critics claimed that it would fail badly."
     roles = [RoleSpan("source", 0, 9, 1), RoleSpan("cue", 10, 14, 1), RoleSpan("content", 15, 29, 1),
              RoleSpan("source", 31, 38, 1), RoleSpan("cue", 39, 46, 1), RoleSpan("content", 47, 71, 1)]
-    first, second = link(text, roles)
+    first, second = link(text, roles, sentences_of(text))
     assert text[first.source[0]:first.source[1]] == "The mayor" and first.content == [(15, 29)]
     assert text[second.source[0]:second.source[1]] == "Critics" and second.kind == "indirect"
 
@@ -196,11 +202,34 @@ def test_sources_are_noun_phrases_with_a_head(phrase, ok):
 def test_content_stops_at_a_paragraph_break_unless_the_quotation_continues():
     text = 'He said the plan was sound.\n\nResidents left early.\n\n“It is a good plan.\n\n“It will work,” she said.'
     cue = (3, 7)
-    assert paragraph_bounded(text, cue, [(8, 52)]) == [(8, 27)]
+    starts = [start for start, _ in sentences_of(text)]
+    assert paragraph_bounded(text, cue, [(8, 52)], starts) == [(8, 27)]
     cue2 = (text.index("she said") + 4, text.index("she said") + 8)
     start = text.index("“It is")
     end = text.index("”") + 1
-    assert paragraph_bounded(text, cue2, [(start, end)]) == [(start, text.index("plan.\n") + 5), (text.index("“It will"), end)]
+    assert paragraph_bounded(text, cue2, [(start, end)], starts) == [(start, text.index("plan.\n") + 5),
+                                                                     (text.index("“It will"), end)]
+
+
+@pytest.mark.parametrize("text", [
+    "The budget will be balanced by June, Gov. Ana Ruiz said on Tuesday.",
+    "The bypass is a giveaway, Mr. Rosenthal said.",
+    "Prices will rise next year, the U.S. Treasury said.",
+])
+def test_reported_speech_keeps_its_content_across_an_abbreviation(text):
+    # A sentence test that took "Gov. Ana" for a sentence break dropped such contents (PolNeAR dev:
+    # "..., Mr. Rosenthal said."); the document's sentences know the abbreviation.
+    cue = text.index(" said") + 1
+    content = (0, text.index(","))
+    starts = [start for start, _ in sentences_of(text)]
+    assert paragraph_bounded(text, (cue, cue + 4), [content], starts) == [content]
+
+
+def test_reported_speech_stays_in_its_cues_sentence():
+    text = "The mayor said the road would open in May. Residents doubt it."
+    starts = [start for start, _ in sentences_of(text)]
+    second = (text.index("Residents"), len(text) - 1)
+    assert paragraph_bounded(text, (10, 14), [(15, 41), second], starts) == [(15, 41)]
 
 
 def test_cues_in_the_authors_questions_and_relative_clauses_are_not_attributions():

@@ -3,6 +3,7 @@ resolved and typed, plus quoted blocks introduced by "X claims:"; and the sourci
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -108,10 +109,12 @@ def author_cue(text: str, cue: tuple[int, int]) -> bool:
     return after[end : end + 1] == "?" and not in_quotes
 
 
-def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, int]],
+                      sentence_starts: list[int]) -> list[tuple[int, int]]:
     """Content pieces in the cue's paragraph, split at line breaks, plus those in neighbouring
     paragraphs that continue a quotation (a paragraph that opens with a quotation mark while
-    the quotation before it is still open), or follow a cue line ending in a colon."""
+    the quotation before it is still open), or follow a cue line ending in a colon.
+    `sentence_starts`: where the document's sentences begin, in order."""
     pieces = sorted(p for start, end in content for p in _split_lines(text, start, end))
     if not pieces:
         return []
@@ -120,7 +123,7 @@ def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, 
         return text.count("\n", 0, position)
 
     cue_line = line_of(cue[0])
-    kept = [p for p in pieces if line_of(p[0]) == cue_line and _same_sentence_or_quoted(text, cue, p)]
+    kept = [p for p in pieces if line_of(p[0]) == cue_line and _same_sentence_or_quoted(text, cue, p, sentence_starts)]
     cue_line_end = text.find("\n", cue[1])
     introduces = text[cue[1] : cue_line_end if cue_line_end >= 0 else len(text)].rstrip().endswith(":")
     after = [p for p in pieces if line_of(p[0]) > cue_line]
@@ -153,16 +156,15 @@ def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> 
             if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, int]) -> bool:
+def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, int], sentence_starts: list[int]) -> bool:
     """Reported speech without quotation marks stays in its cue's sentence; a quotation may run
-    over several sentences."""
+    over several sentences. The sentences are the document's (spaCy's), which know that
+    "Mr. Rosenthal said" is one sentence."""
     if any(q in text[piece[0] : piece[1]] for q in '"“”'):
         return True
-    between = text[min(cue[1], piece[1]) : max(cue[0], piece[0])]
-    return not _SENTENCE_BREAK.search(between)
+    first, last = min(cue[1], piece[1]), max(cue[0], piece[0])
+    after = bisect.bisect_right(sentence_starts, first)
+    return not (after < len(sentence_starts) and sentence_starts[after] <= last)
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -196,8 +198,10 @@ def _merge_close(text: str, spans: list[tuple[int, int]], max_gap: int = 300) ->
     return merged
 
 
-def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
-    """Attach each content and source to its nearest cue; a cue with content is an attribution."""
+def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> list[Attribution]:
+    """Attach each content and source to its nearest cue; a cue with content is an attribution.
+    `sentences`: the document's sentence spans, in order."""
+    sentence_starts = [start for start, _ in sentences]
     roles = [r for r in tidy(text, roles) if r.role != "cue" or (r.score >= MIN_CUE_SCORE and not author_cue(text, (r.start, r.end)))]
     cues = [(r.start, r.end) for r in roles if r.role == "cue"]
     if not cues:
@@ -223,7 +227,7 @@ def link(text: str, roles: list[RoleSpan]) -> list[Attribution]:
         # A content never holds its own cue or source: "X knows the truth: ..." is not X's words.
         own = [cue] + ([source] if source else [])
         pieces = [p for piece in contents[i] for p in _without(text, piece, own)]
-        content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces)) for p in _without(text, m, own)]
+        content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces, sentence_starts)) for p in _without(text, m, own)]
         # A scrap of two words left against the source or cue is the source's phrase, not content.
         content = [p for p in content if len(text[p[0] : p[1]].split()) > 2 or min(_gap(p, h) for h in own) > 1]
         if content:
@@ -320,7 +324,8 @@ class AttributionAnalyzer:
         roles = self.tagger.spans(doc.text, states_of(doc)) if doc.content_regions() else []
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
         roles = outside(roles, doc.text, headings)
-        attributions = _quote_block_attributions(doc, link(doc.text, roles), roles)
+        sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
+        attributions = _quote_block_attributions(doc, link(doc.text, roles, sentences), roles)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
