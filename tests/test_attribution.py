@@ -225,6 +225,17 @@ def test_reported_speech_keeps_its_content_across_an_abbreviation(text):
     assert paragraph_bounded(text, (cue, cue + 4), [content], starts) == [content]
 
 
+@pytest.mark.parametrize("tagged, source", [("Entergy, the", "Entergy"), ("the mayor of", "the mayor"),
+                                            ("Smith and", "Smith"), ("the", None)])
+def test_a_source_ends_on_its_noun(tagged, source):
+    from unspin.analyzers.attribution.analyzer import tidy
+
+    text = f"Crews are on their way, according to {tagged} region's utility."
+    start = text.index(tagged)
+    found = tidy(text, [RoleSpan("source", start, start + len(tagged), 0.9)])
+    assert [text[r.start:r.end] for r in found] == ([source] if source else [])
+
+
 def test_reported_speech_stays_in_its_cues_sentence():
     text = "The mayor said the road would open in May. Residents doubt it."
     starts = [start for start, _ in sentences_of(text)]
@@ -343,3 +354,53 @@ def test_sources_are_typed_in_the_pipeline(text, source, kind):
 
     found = [(a.source.text, a.source_type) for a in unspin.analyze(text).attributions if a.source]
     assert (source, kind) in found, found
+
+
+def test_a_lower_outside_scale_gives_unsure_tokens_their_role():
+    from unspin.analyzers.attribution.tagger import decode_roles
+    from unspin.analyzers.encoder import TokenStates
+    from unspin.analyzers.encoder.tokens import TokenizedText
+
+    text = "Ana Ruiz said it works."
+    words = [(0, 3), (4, 8), (9, 13), (14, 16), (17, 22)]
+    tokens = TokenizedText(np.zeros(5, dtype=np.int64), np.array([a for a, _ in words]), np.array([b for _, b in words]))
+    probs = np.full((5, 7), 0.02, dtype=np.float32)
+    probs[:, 0] = 0.88  # O everywhere ...
+    probs[0, [0, 1]] = 0.4, 0.48  # ... except "Ana" (B-source) and "said" (B-cue), where O is likelier
+    probs[2, [0, 3]] = 0.55, 0.33
+    probs[1, [0, 2]] = 0.5, 0.38  # "Ruiz": I-source
+    states = TokenStates(tokens, probs, np.zeros((5, 4), np.float32))
+    assert [(r.role, text[r.start:r.end]) for r in decode_roles(text, states, probs)] == [("source", "Ana")]
+    found = decode_roles(text, states, probs, outside_scale=0.5)
+    assert [(r.role, text[r.start:r.end]) for r in found] == [("source", "Ana Ruiz"), ("cue", "said")]
+    assert found[1].score == pytest.approx(0.33)  # scores are the tags' own probabilities
+    assert found[0].score == pytest.approx(0.48)  # the most confident tag's
+
+
+def test_the_shipped_tagger_reads_its_decoding_from_its_config():
+    from unspin.analyzers.attribution.tagger import MODEL_DIR, AttributionTagger
+
+    if not AttributionTagger.available():
+        pytest.skip("no attribution model shipped in this install")
+    import json
+
+    decoding = json.loads((MODEL_DIR / "config.json").read_text()).get("decoding", {})
+    assert AttributionTagger(MODEL_DIR).outside_scale == decoding.get("outside_scale", 1.0)
+
+
+def test_role_decoding_chooses_by_the_four_scores_and_checks_each_half_on_the_other():
+    from unspin.training.role_decoding import CHOSEN_BY, choose
+
+    def parts(all_, first, second):
+        # every role scores 0.7; the end-to-end score makes the difference
+        return {part: {key: value if key == "attribution_end_to_end" else 0.7 for key in CHOSEN_BY} for part, value in
+                (("all", all_), ("first half", first), ("second half", second))}
+
+    results = {1.0: parts(0.60, 0.62, 0.58), 0.5: parts(0.64, 0.66, 0.61), 0.25: parts(0.63, 0.67, 0.59)}
+    chosen = choose(results)
+    assert chosen["outside_scale"] == 0.5
+    first = chosen["two_fold_check"]["chosen on the first half"]
+    assert first["outside_scale"] == 0.25
+    assert first["on the second half"]["attribution_end_to_end"] == 0.59
+    assert first["with plain argmax"]["attribution_end_to_end"] == 0.58
+    assert chosen["two_fold_check"]["chosen on the second half"]["on the first half"]["attribution_end_to_end"] == 0.66

@@ -47,6 +47,8 @@ _NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom"
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under"}
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|also|again|now|then)\s*$", re.IGNORECASE)
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|to|for|by|with|from|about|that))+\s*$", re.IGNORECASE)
+# "Entergy, the" of "according to Entergy, the region's largest power company": a source ends on a noun.
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:[\s,;:]+(?:the|a|an|its|his|her|their|of|and|or))+[\s,;:]*$", re.IGNORECASE)
 # "Nobody who really believes...": a relative clause about anyone at all reports no one's words
 # ("Smith, who said..." does report Smith's).
 _RELATIVE_BEFORE_CUE = re.compile(
@@ -75,6 +77,7 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
         if r.role == "cue" and not text[start:end].lower().startswith("according"):
             end = start + len(_TRAILING_PREPOSITION.sub("", text[start:end]))  # "said on" of "said on Tuesday"
         elif r.role == "source":
+            end = start + len(_TRAILING_FUNCTION_WORDS.sub("", text[start:end]))
             start, end = strip_span(text, start, end, chars=".,;:'’")
         fragment = text[start:end]
         if (is_source_phrase(fragment) if r.role == "source" else not only_function_words(fragment)):
