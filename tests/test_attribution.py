@@ -79,6 +79,24 @@ def test_link_attaches_contents_and_sources_to_the_nearest_cue():
     assert text[second.source[0]:second.source[1]] == "Critics" and second.kind == "indirect"
 
 
+def test_a_cue_without_a_source_shares_its_sentences_subject():
+    text = ("Ana Ruiz criticised the plan as reckless, arguing that it would cost too much. "
+            "It was adopted anyway, and critics said nothing more about it.")
+
+    def role(kind: str, words: str) -> RoleSpan:
+        start = text.index(words)
+        return RoleSpan(kind, start, start + len(words), 1.0)
+
+    roles = [role("source", "Ana Ruiz"), role("cue", "criticised"), role("content", "the plan as reckless"),
+             role("cue", "arguing"), role("content", "that it would cost too much")]
+    first, second = link(text, roles, sentences_of(text))
+    assert second.source == first.source == (0, 8)
+    # never from another sentence
+    roles += [role("cue", "said"), role("content", "nothing more about it")]
+    *_, third = link(text, roles, sentences_of(text))
+    assert text[third.cue[0]:third.cue[1]] == "said" and third.source is None
+
+
 def test_kinds_of_quotation():
     text = '"We will win," he said. He called it "a disgrace" today. It is fine.'
     assert kind_of(text, [(0, 14)]) == "direct"
