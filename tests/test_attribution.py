@@ -97,6 +97,15 @@ def test_a_cue_without_a_source_shares_its_sentences_subject():
     assert text[third.cue[0]:third.cue[1]] == "said" and third.source is None
 
 
+def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing():
+    text = "Clinton spoke out on Tuesday about the shooting in Tulsa, arguing that the epidemic must end."
+    roles = [RoleSpan("source", 0, 7, 1), RoleSpan("cue", 8, 17, 1)]
+    start = text.index("arguing")
+    roles += [RoleSpan("cue", start, start + 7, 1), RoleSpan("content", start + 8, len(text) - 1, 1)]
+    (only,) = link(text, roles, sentences_of(text))
+    assert text[only.cue[0]:only.cue[1]] == "arguing" and only.source == (0, 7)
+
+
 def test_kinds_of_quotation():
     text = '"We will win," he said. He called it "a disgrace" today. It is fine.'
     assert kind_of(text, [(0, 14)]) == "direct"
