@@ -106,6 +106,21 @@ def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing
     assert text[only.cue[0]:only.cue[1]] == "arguing" and only.source == (0, 7)
 
 
+def test_a_short_content_after_its_cue_stays_and_a_scrap_of_the_sources_phrase_goes():
+    text = "Through a spokesman, he declined to comment. The city council has approved a plan for cycle lanes."
+
+    def role(kind: str, words: str) -> RoleSpan:
+        start = text.index(words)
+        return RoleSpan(kind, start, start + len(words), 1.0)
+
+    roles = [role("source", "he"), role("cue", "declined"), role("content", "to comment"),
+             role("content", "The city"), role("source", "council"), role("cue", "has approved"),
+             role("content", "a plan for cycle lanes")]
+    declined, approved = link(text, roles, sentences_of(text))
+    assert [text[a:b] for a, b in declined.content] == ["to comment"]
+    assert [text[a:b] for a, b in approved.content] == ["a plan for cycle lanes"]
+
+
 def test_kinds_of_quotation():
     text = '"We will win," he said. He called it "a disgrace" today. It is fine.'
     assert kind_of(text, [(0, 14)]) == "direct"

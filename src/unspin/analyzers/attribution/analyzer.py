@@ -235,8 +235,12 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         own = [cue] + ([source] if source else [])
         pieces = [p for piece in contents[i] for p in _without(text, piece, own)]
         content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces, sentence_starts)) for p in _without(text, m, own)]
-        # A scrap of two words left against the source or cue is the source's phrase, not content.
-        content = [p for p in content if len(text[p[0] : p[1]].split()) > 2 or min(_gap(p, h) for h in own) > 1]
+        # A scrap of one or two words against the source or cue is their phrase ("The city" of
+        # "The city council has approved", "the truth" of "X knows the truth:"), not content,
+        # unless the tagger found it on its own after the cue ("he declined to comment").
+        cut = [piece for piece in contents[i] if any(_gap(piece, h) == 0 for h in own)]
+        content = [p for p in content if min(_gap(p, h) for h in own) > 1 or len(text[p[0] : p[1]].split()) > 2
+                   or (p[0] >= cue[1] and not any(c[0] <= p[0] and p[1] <= c[1] for c in cut))]
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))
     return share_subjects(out, unlinked, sentence_starts)
