@@ -106,6 +106,22 @@ def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing
     assert text[only.cue[0]:only.cue[1]] == "arguing" and only.source == (0, 7)
 
 
+def test_the_source_of_a_cue_whose_content_was_ruled_out_passes_on():
+    text = ("Trade drove the economy for decades. Prime Minister Theresa May said this week that the country "
+            "would leave and suggested that it would withdraw from the single market.")
+
+    def role(kind: str, words: str) -> RoleSpan:
+        start = text.index(words)
+        return RoleSpan(kind, start, start + len(words), 1.0)
+
+    roles = [role("content", "the economy for decades"), role("source", "Prime Minister Theresa May"), role("cue", "said"),
+             role("content", "that the country would leave"), role("cue", "suggested"),
+             role("content", "that it would withdraw from the single market")]
+    (only,) = link(text, roles, sentences_of(text))  # "said" keeps only content from another sentence: none
+    assert text[only.cue[0]:only.cue[1]] == "suggested"
+    assert text[only.source[0]:only.source[1]] == "Prime Minister Theresa May"
+
+
 def test_a_short_content_after_its_cue_stays_and_a_scrap_of_the_sources_phrase_goes():
     text = "Through a spokesman, he declined to comment. The city council has approved a plan for cycle lanes."
 

@@ -211,7 +211,7 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         return []
     contents: dict[int, list[tuple[int, int]]] = defaultdict(list)
     sources: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    unlinked: list[tuple[int, int]] = []  # sources too far from every cue, or of a cue with no content
+    unlinked: list[tuple[int, int]] = []  # sources too far from every cue, or of a cue that reports nothing
     for r in roles:
         if r.role == "cue":
             continue
@@ -227,29 +227,35 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
             unlinked.append(span)
     out = []
     for i, cue in enumerate(cues):
-        if not contents[i]:
-            unlinked += sources[i]  # "Clinton spoke out ..., arguing that": no content for "spoke out"
-            continue
         source = min(sources[i], key=lambda s: _gap(s, cue)) if sources[i] else None
-        # A content never holds its own cue or source: "X knows the truth: ..." is not X's words.
-        own = [cue] + ([source] if source else [])
-        pieces = [p for piece in contents[i] for p in _without(text, piece, own)]
-        content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces, sentence_starts)) for p in _without(text, m, own)]
-        # A scrap of one or two words against the source or cue is their phrase ("The city" of
-        # "The city council has approved", "the truth" of "X knows the truth:"), not content,
-        # unless the tagger found it on its own after the cue ("he declined to comment").
-        cut = [piece for piece in contents[i] if any(_gap(piece, h) == 0 for h in own)]
-        content = [p for p in content if min(_gap(p, h) for h in own) > 1 or len(text[p[0] : p[1]].split()) > 2
-                   or (p[0] >= cue[1] and not any(c[0] <= p[0] and p[1] <= c[1] for c in cut))]
+        content = _content_of(text, cue, source, contents[i], sentence_starts)
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))
+        else:
+            unlinked += sources[i]  # "Clinton spoke out ..., arguing that": "spoke out" reports nothing
     return share_subjects(out, unlinked, sentence_starts)
+
+
+def _content_of(text: str, cue: tuple[int, int], source: tuple[int, int] | None, tagged: list[tuple[int, int]],
+                sentence_starts: list[int]) -> list[tuple[int, int]]:
+    """The content pieces of one cue, from the content spans linked to it, after the rules."""
+    # A content never holds its own cue or source: "X knows the truth: ..." is not X's words.
+    own = [cue] + ([source] if source else [])
+    pieces = [p for piece in tagged for p in _without(text, piece, own)]
+    content = [p for m in _merge_close(text, paragraph_bounded(text, cue, pieces, sentence_starts)) for p in _without(text, m, own)]
+    # A scrap of one or two words against the source or cue is their phrase ("The city" of
+    # "The city council has approved", "the truth" of "X knows the truth:"), not content,
+    # unless the tagger found it on its own after the cue ("he declined to comment").
+    cut = [piece for piece in tagged if any(_gap(piece, h) == 0 for h in own)]
+    return [p for p in content if min(_gap(p, h) for h in own) > 1 or len(text[p[0] : p[1]].split()) > 2
+            or (p[0] >= cue[1] and not any(c[0] <= p[0] and p[1] <= c[1] for c in cut))]
 
 
 def share_subjects(attributions: list[Attribution], unlinked: list[tuple[int, int]],
                    sentence_starts: list[int]) -> list[Attribution]:
     """A cue with no source of its own takes the nearest source before it in its sentence: that
-    of an earlier cue, or one the tagger found too far from any cue to link. It is the subject of
+    of an earlier cue, or one the tagger found beside a cue that reports nothing or too far from
+    any cue to link. It is the subject of
     coordinated or participle clauses ("The Times filed a motion, arguing that...", "Clinton
     spoke out on Tuesday about the shooting, arguing that...")."""
     def sentence(position: int) -> int:
