@@ -54,6 +54,18 @@ def test_composition_follows_requirements():
         assert names == ["structure", "sentences", "encoder", "techniques"]
 
 
+@needs_encoder
+def test_load_reads_every_model_before_the_first_document():
+    encoder = EncoderModel(EncoderModel.default_dir)
+    from unspin.analyzers.encoder import Encoder
+
+    pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
+    pipeline = Pipeline([*pipeline.components, Encoder(encoder)])
+    assert "session" not in vars(encoder) and "tokenizer" not in vars(encoder)
+    assert pipeline.load() is pipeline
+    assert "session" in vars(encoder) and "tokenizer" in vars(encoder)  # cached properties, now set
+
+
 def test_a_component_missing_its_requirement_is_refused():
     from unspin.analyzers.techniques import TechniqueAnalyzer
 

@@ -57,6 +57,14 @@ class Pipeline:
     def names(self) -> list[str]:
         return [c.name for c in self.components]
 
+    def load(self) -> "Pipeline":
+        """Read every component's model files now (a server before its first request, a benchmark
+        before its clock starts) rather than at the first document."""
+        for component in self.components:
+            if hasattr(component, "load"):
+                component.load()
+        return self
+
     def _check_requirements(self) -> None:
         assigned: set[str] = set()
         for component in self.components:

@@ -97,6 +97,9 @@ class ClaimsAnalyzer:
     def info(self) -> dict:
         return {"claims": self.model.name}
 
+    def load(self) -> None:
+        self.model  # noqa: B018
+
     def __call__(self, doc: Document) -> Document:
         regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]
         # A line introducing a quotation ("CNN also claims:") states nothing itself.

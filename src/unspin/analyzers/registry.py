@@ -6,6 +6,7 @@ of layers, relation groups, `tensor:...` or `meta:...` entries). It may also hav
 - `batch(docs) -> list[Exception | None]` to process several documents at once, returning each
   one's error or None;
 - `info() -> dict` naming its model (the JSON's `engine.models`);
+- `load()` to read its model files now rather than at its first document (`Pipeline.load`);
 - `profile(doc, words) -> dict` adding its part of the JSON's `summary`.
 """
 

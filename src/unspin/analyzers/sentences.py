@@ -51,6 +51,9 @@ class Sentencizer:
     assigns = (Layer.SENTENCES,)
     requires = (Layer.SEGMENTS,)
 
+    def load(self) -> None:
+        _sentencizer()
+
     def __call__(self, doc: Document) -> Document:
         doc.set_layer(Layer.SENTENCES, [doc.span(a, b) for a, b in sentence_offsets(doc)])
         return doc

@@ -100,7 +100,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         state["pipelines"] = {}
         workers = ThreadPoolExecutor(max_workers=settings.running, thread_name_prefix="unspin-analysis")
         state["workers"] = workers
-        await asyncio.get_running_loop().run_in_executor(workers, _load, pipeline_for(options))
+        await asyncio.get_running_loop().run_in_executor(workers, pipeline_for(options).load)
         state["gate"] = Gate(settings.running, settings.waiting)
         state["ready"] = True
         yield
@@ -332,20 +332,6 @@ def _then_release_memory(function, *args):
     finally:
         if _trim is not None:
             _trim(0)
-
-
-def _load(pipeline: Pipeline) -> None:
-    """Load every model file and the sentence splitter now, so no request pays for them."""
-    from ..analyzers.sentences import _sentencizer
-
-    _sentencizer()
-    for component in pipeline.components:
-        model = getattr(component, "model", None)
-        for part in ("session", "tokenizer", "head", "decoding"):
-            getattr(model, part, None)
-        getattr(component, "tagger", None)
-        if hasattr(component, "load"):
-            component.load()
 
 
 def _report_policy(page: str) -> str:

@@ -92,6 +92,9 @@ class Encoder:
             self._model = EncoderModel.shared()
         return self._model
 
+    def load(self) -> None:
+        self.model.session, self.model.tokenizer  # noqa: B018
+
     def tokens(self, doc: Document) -> TokenizedText:
         """The document's content tokens; refuses a text longer than the models take."""
         tokens = self.model.tokenizer.tokenize(doc.text, doc.content_regions())

@@ -82,6 +82,9 @@ class TechniqueAnalyzer:
     def info(self) -> dict:
         return {"techniques": self.model.name}
 
+    def load(self) -> None:
+        self.model.head, self.model.decoding  # noqa: B018
+
     def shown_by_default(self) -> dict | None:
         """The score above which reports show a span by default, and how often such spans were
         right on validation (see training/calibrate.py); None when not calibrated."""
