@@ -83,7 +83,7 @@ def run(
 
             pipeline = Pipeline.from_options(options)  # loaded before the bar starts
             total = None if quiet else count_inputs(inputs)
-            with _bar(not quiet, total) as advance:
+            with _ProgressBar(not quiet, total) as advance:
                 summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=batch_size, progress=advance)
         if parquet:
             for path in store.export_parquet(parquet):
@@ -100,7 +100,7 @@ def run(
         raise typer.Exit(1)
 
 
-class _bar:
+class _ProgressBar:
     """A rich progress bar on stderr with documents/s and an ETA (when the total is known)."""
 
     def __init__(self, enabled: bool, total: int | None):
