@@ -79,29 +79,29 @@ def test_link_attaches_contents_and_sources_to_the_nearest_cue():
     assert text[second.source[0]:second.source[1]] == "Critics" and second.kind == "indirect"
 
 
+def tagged(text: str, *roles: tuple[str, str]) -> list[RoleSpan]:
+    """Role spans at the first occurrence of each (role, words) in the text, as the tagger gives them."""
+    return [RoleSpan(kind, text.index(words), text.index(words) + len(words), 1.0) for kind, words in roles]
+
+
 def test_a_cue_without_a_source_shares_its_sentences_subject():
     text = ("Ana Ruiz criticised the plan as reckless, arguing that it would cost too much. "
             "It was adopted anyway, and critics said nothing more about it.")
 
-    def role(kind: str, words: str) -> RoleSpan:
-        start = text.index(words)
-        return RoleSpan(kind, start, start + len(words), 1.0)
-
-    roles = [role("source", "Ana Ruiz"), role("cue", "criticised"), role("content", "the plan as reckless"),
-             role("cue", "arguing"), role("content", "that it would cost too much")]
+    roles = tagged(text, ("source", "Ana Ruiz"), ("cue", "criticised"), ("content", "the plan as reckless"),
+                   ("cue", "arguing"), ("content", "that it would cost too much"))
     first, second = link(text, roles, sentences_of(text))
     assert second.source == first.source == (0, 8)
     # never from another sentence
-    roles += [role("cue", "said"), role("content", "nothing more about it")]
+    roles += tagged(text, ("cue", "said"), ("content", "nothing more about it"))
     *_, third = link(text, roles, sentences_of(text))
     assert text[third.cue[0]:third.cue[1]] == "said" and third.source is None
 
 
 def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing():
     text = "Clinton spoke out on Tuesday about the shooting in Tulsa, arguing that the epidemic must end."
-    roles = [RoleSpan("source", 0, 7, 1), RoleSpan("cue", 8, 17, 1)]
-    start = text.index("arguing")
-    roles += [RoleSpan("cue", start, start + 7, 1), RoleSpan("content", start + 8, len(text) - 1, 1)]
+    roles = tagged(text, ("source", "Clinton"), ("cue", "spoke out"), ("cue", "arguing"),
+                   ("content", "that the epidemic must end"))
     (only,) = link(text, roles, sentences_of(text))
     assert text[only.cue[0]:only.cue[1]] == "arguing" and only.source == (0, 7)
 
@@ -110,13 +110,9 @@ def test_the_source_of_a_cue_whose_content_was_ruled_out_passes_on():
     text = ("Trade drove the economy for decades. Prime Minister Theresa May said this week that the country "
             "would leave and suggested that it would withdraw from the single market.")
 
-    def role(kind: str, words: str) -> RoleSpan:
-        start = text.index(words)
-        return RoleSpan(kind, start, start + len(words), 1.0)
-
-    roles = [role("content", "the economy for decades"), role("source", "Prime Minister Theresa May"), role("cue", "said"),
-             role("content", "that the country would leave"), role("cue", "suggested"),
-             role("content", "that it would withdraw from the single market")]
+    roles = tagged(text, ("content", "the economy for decades"), ("source", "Prime Minister Theresa May"),
+                   ("cue", "said"), ("content", "that the country would leave"), ("cue", "suggested"),
+                   ("content", "that it would withdraw from the single market"))
     (only,) = link(text, roles, sentences_of(text))  # "said" keeps only content from another sentence: none
     assert text[only.cue[0]:only.cue[1]] == "suggested"
     assert text[only.source[0]:only.source[1]] == "Prime Minister Theresa May"
@@ -125,13 +121,9 @@ def test_the_source_of_a_cue_whose_content_was_ruled_out_passes_on():
 def test_a_short_content_after_its_cue_stays_and_a_scrap_of_the_sources_phrase_goes():
     text = "Through a spokesman, he declined to comment. The city council has approved a plan for cycle lanes."
 
-    def role(kind: str, words: str) -> RoleSpan:
-        start = text.index(words)
-        return RoleSpan(kind, start, start + len(words), 1.0)
-
-    roles = [role("source", "he"), role("cue", "declined"), role("content", "to comment"),
-             role("content", "The city"), role("source", "council"), role("cue", "has approved"),
-             role("content", "a plan for cycle lanes")]
+    roles = tagged(text, ("source", "he"), ("cue", "declined"),
+                   ("content", "to comment"), ("content", "The city"), ("source", "council"), ("cue", "has approved"),
+                   ("content", "a plan for cycle lanes"))
     declined, approved = link(text, roles, sentences_of(text))
     assert [text[a:b] for a, b in declined.content] == ["to comment"]
     assert [text[a:b] for a, b in approved.content] == ["a plan for cycle lanes"]
