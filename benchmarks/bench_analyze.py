@@ -1,9 +1,10 @@
 """Speed and memory of the whole analysis on PTC's unlabelled articles, on a fixed thread count.
 
 Prints model load time; articles/s for the whole analysis one document at a time and through
-`Pipeline.pipe` (batches of documents through each component); the cost of the claims and
-attribution layers and of NER source typing; the bare ONNX encoder pass over the same windows;
-their ratio; and peak RSS.
+`Pipeline.pipe` (batches of documents through each component); each component's share of the
+time, and NER source typing's inside attribution, timed inside one pass (so that the machine's
+drift between runs cannot fall on one side of a comparison); the bare ONNX encoder pass over the
+same windows; their ratio; and peak RSS.
 
     python benchmarks/bench_analyze.py --data ../shared/data/ptc/unlabeled --threads 2
 """
@@ -64,23 +65,44 @@ def main() -> None:
     def encoder_only() -> float:
         return time_encoder(model, batches)
 
-    best = lambda measure, *a: min(measure(*a) for _ in range(args.repeat))  # noqa: E731
-    # NER source typing, A/B: the same pipeline without it, timed in turn with the whole one so
-    # that the machine's drift between runs falls on both alike.
-    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+    def by_component(run: Pipeline) -> tuple[float, dict[str, float]]:
+        """Seconds of one pass, one document at a time, and the seconds spent in each component
+        (and in NER source typing, inside attribution)."""
+        from collections import defaultdict
 
-    untyped = Pipeline([AttributionAnalyzer(type_entities=False) if c.name == "attribution" else c
-                        for c in pipeline.components])
-    whole_runs, untyped_runs = [], []
-    for _ in range(args.repeat):
-        whole_runs.append(one_at_a_time(pipeline))
-        untyped_runs.append(one_at_a_time(untyped))
-    whole_s, untyped_s = min(whole_runs), min(untyped_runs)
+        from unspin.analyzers.attribution import analyzer as attribution
+        from unspin.analyzers.threads import single_threaded_blas
+
+        spent: dict[str, float] = defaultdict(float)
+        typing = attribution._entity_types
+
+        def timed_typing(doc, found):
+            t = time.perf_counter()
+            types = typing(doc, found)
+            spent["NER typing"] += time.perf_counter() - t
+            return types
+
+        attribution._entity_types = timed_typing
+        try:
+            t0 = time.perf_counter()
+            with single_threaded_blas():  # as Pipeline.pipe runs them
+                for text in texts:
+                    doc = Document(text=text)
+                    for component in run.components:
+                        t = time.perf_counter()
+                        component(doc)
+                        spent[component.name] += time.perf_counter() - t
+                    t = time.perf_counter()
+                    run.summarize(doc)
+                    spent["summary"] += time.perf_counter() - t
+            return time.perf_counter() - t0, spent
+        finally:
+            attribution._entity_types = typing
+
+    best = lambda measure, *a: min(measure(*a) for _ in range(args.repeat))  # noqa: E731
+    whole_s = best(one_at_a_time, pipeline)
     pipe_s = best(piped, pipeline)
-    no_claims = Pipeline.from_options(Options(threads=args.threads, claims=False))
-    no_claims_s = best(one_at_a_time, no_claims)
-    no_attribution = Pipeline.from_options(Options(threads=args.threads, claims=False, attribution=False))
-    no_attribution_s = best(one_at_a_time, no_attribution)
+    pass_s, spent = by_component(pipeline)
     encoder_s = best(encoder_only)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(texts)
@@ -91,12 +113,11 @@ def main() -> None:
     print(f"analyze, one by one {n / whole_s:.2f} articles/s, {n_tokens / whole_s:,.0f} tokens/s ({whole_s:.1f} s)")
     print(f"Pipeline.pipe       {n / pipe_s:.2f} articles/s ({pipe_s:.1f} s, batches of {args.batch_size}): "
           f"{whole_s / pipe_s:.2f}x one by one")
-    print(f"without claims      {n / no_claims_s:.2f} articles/s ({no_claims_s:.1f} s): claims add "
-          f"{100 * (whole_s / no_claims_s - 1):.0f}%")
-    print(f"without attribution {n / no_attribution_s:.2f} articles/s ({no_attribution_s:.1f} s, no claims either): "
-          f"attribution adds {100 * (no_claims_s / no_attribution_s - 1):.0f}%")
-    print(f"without NER typing  {n / untyped_s:.2f} articles/s ({untyped_s:.1f} s, timed in turn with the whole): "
-          f"NER source typing is {100 * (1 - untyped_s / whole_s):.1f}% of the analysis time")
+    shares = ", ".join(f"{name} {100 * seconds / pass_s:.1f}%" for name, seconds in
+                       sorted(spent.items(), key=lambda item: -item[1]) if name != "NER typing")
+    print(f"time by component   {shares} ({pass_s:.1f} s, one pass timed inside)")
+    print(f"NER source typing   {100 * spent['NER typing'] / pass_s:.1f}% of the analysis time "
+          f"({1000 * spent['NER typing'] / n:.1f} ms an article, inside attribution)")
     print(f"bare ONNX encoder   {n / encoder_s:.2f} articles/s, {n_tokens / encoder_s:,.0f} tokens/s ({encoder_s:.1f} s)")
     print(f"pipeline / encoder  {whole_s / encoder_s:.2f}x one by one, {pipe_s / encoder_s:.2f}x piped")
     print(f"peak RSS            {rss_mb:.0f} MB")
