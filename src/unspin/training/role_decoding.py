@@ -2,14 +2,15 @@
 
 The tagger misses roles far more often than it invents them (per role, precision about 0.90
 and recall about 0.66 on dev with plain argmax). Its decoding scales the probability of O
-(outside every role) by `outside_scale` before taking the most likely tag; this command runs
+(outside every role) by `outside_scale` before taking the most likely tag. This command runs
 the encoder once over the dev articles, scores the whole attribution analyzer (tagging, linking,
-the rules) at each scale, and writes the scale with the best mean of the four F1s the model
-card reports (source, cue and content overlap, and end to end) into the tagger's `config.json`
-under "decoding"; scales within `TIE` of the best mean count as ties, and the one nearest
-plain argmax (1.0) among them is taken, the smallest change to the tagger's own choice. Dev also chose the epoch and the linking rules, so the command
-measures the choice honestly as well: the scale chosen on one half of dev, scored on the other
-half, in both directions. Run it again after retraining the tagger (training rewrites the config).
+the rules) at each scale, and writes into the tagger's `config.json`, under "decoding", the
+scale with the best mean of the four F1s the model card reports (source, cue and content
+overlap, end to end); scales within `TIE` of the best count as ties, and the one nearest plain
+argmax (1.0) among them is taken, the smallest change to the tagger's own choice. Dev also chose
+the epoch and the linking rules, so the command measures the choice honestly as well: the scale
+chosen on one half of dev, scored on the other half, in both directions. Run it again after
+retraining the tagger (training rewrites the config).
 
     python -m unspin.training.role_decoding --dev ../shared/data/polnear/dev
 """

@@ -255,9 +255,8 @@ def share_subjects(attributions: list[Attribution], unlinked: list[tuple[int, in
                    sentence_starts: list[int]) -> list[Attribution]:
     """A cue with no source of its own takes the nearest source before it in its sentence: that
     of an earlier cue, or one the tagger found beside a cue that reports nothing or too far from
-    any cue to link. It is the subject of
-    coordinated or participle clauses ("The Times filed a motion, arguing that...", "Clinton
-    spoke out on Tuesday about the shooting, arguing that...")."""
+    any cue to link. It is the subject of coordinated or participle clauses ("The Times filed a
+    motion, arguing that...", "Clinton spoke out on Tuesday about the shooting, arguing that...")."""
     def sentence(position: int) -> int:
         return bisect.bisect_right(sentence_starts, position) - 1
 
