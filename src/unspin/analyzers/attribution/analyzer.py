@@ -159,6 +159,11 @@ def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> 
             if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
 
 
+def _sentence_index(sentence_starts: list[int], position: int) -> int:
+    """Which of the document's sentences (by their sorted starts) holds `position`."""
+    return bisect.bisect_right(sentence_starts, position) - 1
+
+
 def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, int], sentence_starts: list[int]) -> bool:
     """Reported speech without quotation marks stays in its cue's sentence; a quotation may run
     over several sentences. The sentences are the document's (spaCy's), which know that
@@ -166,8 +171,7 @@ def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, 
     if any(q in text[piece[0] : piece[1]] for q in '"“”'):
         return True
     first, last = min(cue[1], piece[1]), max(cue[0], piece[0])
-    after = bisect.bisect_right(sentence_starts, first)
-    return not (after < len(sentence_starts) and sentence_starts[after] <= last)
+    return _sentence_index(sentence_starts, first) == _sentence_index(sentence_starts, last)
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -257,14 +261,12 @@ def share_subjects(attributions: list[Attribution], unlinked: list[tuple[int, in
     of an earlier cue, or one the tagger found beside a cue that reports nothing or too far from
     any cue to link. It is the subject of coordinated or participle clauses ("The Times filed a
     motion, arguing that...", "Clinton spoke out on Tuesday about the shooting, arguing that...")."""
-    def sentence(position: int) -> int:
-        return bisect.bisect_right(sentence_starts, position) - 1
-
     for a in attributions:
         if a.source or not a.cue:
             continue
+        sentence = _sentence_index(sentence_starts, a.cue[0])
         before = [b.source for b in attributions if b.source and b.cue and b.cue[0] < a.cue[0]] + unlinked
-        candidates = [s for s in before if s[1] <= a.cue[0] and sentence(s[0]) == sentence(a.cue[0])]
+        candidates = [s for s in before if s[1] <= a.cue[0] and _sentence_index(sentence_starts, s[0]) == sentence]
         if candidates:
             a.source = max(candidates, key=lambda s: s[1])
     return attributions
@@ -364,7 +366,7 @@ class AttributionAnalyzer:
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
-        entities = _entity_types(doc, attributions) if self.type_entities else [None] * len(attributions)
+        entities = _entity_types(doc, attributions, sentences) if self.type_entities else [None] * len(attributions)
         for a, entity in zip(attributions, entities):
             a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous,
                                                    entity)
@@ -407,10 +409,9 @@ def _around(text: str, first: int, last: int, start: int, end: int) -> tuple[int
     return a, b
 
 
-def _entity_types(doc: Document, attributions: list[Attribution]) -> list[str | None]:
+def _entity_types(doc: Document, attributions: list[Attribution], sentences: list[tuple[int, int]]) -> list[str | None]:
     """The named-entity type of each source that word lists cannot type (None for the others),
-    from NER over the source and its sentence around it only."""
-    sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
+    from NER over the source and its sentence (`sentences`: the document's) around it only."""
     requests, asked = [], []
     for index, a in enumerate(attributions):
         if not a.source or not _may_name(doc.text[a.source[0] : a.source[1]]):
