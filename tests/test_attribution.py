@@ -335,6 +335,73 @@ def test_the_authors_own_question_yields_no_attribution():
     assert not [a for a in analysis.attributions if a.cue and "believes" in a.cue.text]
 
 
+@pytest.mark.parametrize("before, name", [
+    ("The video shocked two voters, Tyresha McClenney and Bryan Anderson, who", "Tyresha McClenney and Bryan Anderson"),
+    ("The decision is risky for Cruz, who", "Cruz"),
+    ("He took questions from Salem Radio's Hugh Hewitt, who", "Hugh Hewitt"),
+    ("The bill was levied by the European Union, which", "European Union"),
+    ("Mr. Obama, who", "Mr. Obama"),
+    ("A spokeswoman for the Department of Justice, who", None),  # the spokeswoman speaks
+    ("It angered Democrats on Capitol Hill, who", None),  # a place does not speak
+    ("The report, which", None),  # no name to stand for
+    ("Some people who", None),  # a restrictive clause: nobody in particular
+])
+def test_a_relative_pronoun_source_stands_for_the_name_before_it(before, name):
+    from unspin.analyzers.attribution.sources import relative_antecedent
+
+    text = before + " said the plan was unsafe."
+    start = len(before) - len(before.split()[-1])
+    found = relative_antecedent(text, start, len(before))
+    assert (text[found[0]:found[1]] if found else None) == name
+
+
+def test_a_relative_pronoun_is_kept_as_the_source_only_where_it_names_someone():
+    text = "The plan was approved by Jane Doe, who said it was overdue. The council, who said it was late, agreed."
+    roles = tagged(text, ("source", "who"), ("cue", "said"), ("content", "it was overdue"))
+    second = text.index("who said it was late")
+    roles += [RoleSpan("source", second, second + 3, 1.0), RoleSpan("cue", second + 4, second + 8, 1.0),
+              RoleSpan("content", second + 9, second + 20, 1.0)]
+    first, other = link(text, roles, sentences_of(text))
+    assert text[first.source[0]:first.source[1]] == "who"
+    assert other.source is None
+
+
+def test_a_relative_pronoun_source_is_resolved_to_its_name():
+    """The span stays on "who", as PolNeAR marks it; the reader is told who it is."""
+    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+    from unspin.analyzers.sentences import Sentencizer
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.findings import Attribution
+
+    class FixedRoles:  # stands in for the tagger: the roles a reader would mark
+        name = "fixture"
+
+        def __init__(self, roles):
+            self.roles = roles
+
+        def spans(self, text, states):
+            return self.roles
+
+    text = "The plan was approved by Jane Doe, who said it was overdue. Later she said it was fine."
+    roles = tagged(text, ("source", "who"), ("cue", "said"), ("content", "it was overdue"))
+    she = text.index("she said")
+    roles += [RoleSpan("source", she, she + 3, 1.0), RoleSpan("cue", she + 4, she + 8, 1.0),
+              RoleSpan("content", she + 9, len(text) - 1, 1.0)]
+    doc = Sentencizer()(StructureAnalyzer()(Document(text=text)))
+    doc.tensors["encoder"] = None  # FixedRoles reads no states
+    AttributionAnalyzer(tagger=FixedRoles(roles), type_entities=False)(doc)
+    first, second = Attribution.read(doc)
+    assert (first.source.text, first.source_name, first.source_type) == ("who", "Jane Doe", "person")
+    assert second.source_name == "Jane Doe"
+
+
+def test_a_pronoun_stands_only_for_a_name_it_agrees_with():
+    earlier = [("Mrs. Clinton", "person"), ("Mr. Obama", "person"), ("Tyresha McClenney and Bryan Anderson", "person")]
+    assert resolve("she", earlier) == ("Mrs. Clinton", "person")
+    assert resolve("he", earlier) == ("Mr. Obama", "person")
+    assert resolve("they", earlier) == ("Tyresha McClenney and Bryan Anderson", "person")
+
+
 def test_descriptions_do_not_take_another_bodys_name():
     earlier = [("The Department for Transport", "government"), ("Ana Ruiz", "person")]
     assert resolve("the council", earlier) == (None, "government")

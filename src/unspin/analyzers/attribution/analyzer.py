@@ -12,7 +12,7 @@ from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .entities import entity_types, recogniser, recogniser_name
-from .sources import leading_name, lexical_type, resolve
+from .sources import leading_name, lexical_type, relative_antecedent, resolve
 from .tagger import AttributionTagger, RoleSpan
 
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
@@ -70,7 +70,9 @@ def is_source_phrase(text: str) -> bool:
 
 def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
     """Whole words only; no cue or content made of function words alone ("the", "of"); sources
-    are noun phrases with a head ("he said" is an attribution to whoever "he" is)."""
+    are noun phrases with a head ("he said" is an attribution to whoever "he" is), or a relative
+    pronoun that follows a name ("Mr. Obama, who said": the span stays on "who", as PolNeAR
+    marks it, and the source is resolved to the name)."""
     out = []
     for r in roles:
         start, end = snap_to_words(text, r.start, r.end)
@@ -80,7 +82,11 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
             end = start + len(_TRAILING_FUNCTION_WORDS.sub("", text[start:end]))
             start, end = strip_span(text, start, end, chars=".,;:'’")
         fragment = text[start:end]
-        if (is_source_phrase(fragment) if r.role == "source" else not only_function_words(fragment)):
+        if r.role == "source":
+            keep = is_source_phrase(fragment) or relative_antecedent(text, start, end) is not None
+        else:
+            keep = not only_function_words(fragment)
+        if keep:
             out.append(RoleSpan(r.role, start, end, r.score))
     return out
 
@@ -366,10 +372,11 @@ class AttributionAnalyzer:
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
-        entities = _entity_types(doc, attributions, sentences) if self.type_entities else [None] * len(attributions)
-        for a, entity in zip(attributions, entities):
-            a.source_name, a.source_type = resolve(doc.text[a.source[0] : a.source[1]] if a.source else None, previous,
-                                                   entity)
+        named = [_named_span(doc.text, a.source) for a in attributions]
+        entities = _entity_types(doc, named, sentences) if self.type_entities else [None] * len(attributions)
+        for a, name_span, entity in zip(attributions, named, entities):
+            a.source_name, a.source_type = resolve(doc.text[name_span[0] : name_span[1]] if name_span else None,
+                                                   previous, entity)
             if a.source_name:
                 previous.append((a.source_name, a.source_type))
             doc.relate(Relations.ATTRIBUTIONS, a.kind, {
@@ -409,18 +416,26 @@ def _around(text: str, first: int, last: int, start: int, end: int) -> tuple[int
     return a, b
 
 
-def _entity_types(doc: Document, attributions: list[Attribution], sentences: list[tuple[int, int]]) -> list[str | None]:
-    """The named-entity type of each source that word lists cannot type (None for the others),
-    from NER over the source and its sentence (`sentences`: the document's) around it only."""
+def _named_span(text: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The words that name a source: its own, or for "who" and "which" the name before them."""
+    if source is None:
+        return None
+    return relative_antecedent(text, *source) or source
+
+
+def _entity_types(doc: Document, sources: list[tuple[int, int] | None],
+                  sentences: list[tuple[int, int]]) -> list[str | None]:
+    """The named-entity type of each source phrase that word lists cannot type (None for the
+    others), from NER over the phrase and its sentence (`sentences`: the document's) around it only."""
     requests, asked = [], []
-    for index, a in enumerate(attributions):
-        if not a.source or not _may_name(doc.text[a.source[0] : a.source[1]]):
+    for index, source in enumerate(sources):
+        if not source or not _may_name(doc.text[source[0] : source[1]]):
             continue
-        start, end = a.source
+        start, end = source
         first, last = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
         requests.append((*_around(doc.text, first, last, start, end), start, end))
         asked.append(index)
-    types: list[str | None] = [None] * len(attributions)
+    types: list[str | None] = [None] * len(sources)
     for index, kind in zip(asked, entity_types(doc.text, requests)):
         types[index] = kind
     return types

@@ -75,6 +75,46 @@ def source_type(text: str, entity: str | None = None) -> str:
     return "unknown"
 
 
+RELATIVE_PRONOUNS = {"who", "which"}
+# A name that ends just before the comma of a non-restrictive relative clause ("..., who said").
+_NAME_BEFORE_COMMA = re.compile(
+    r"(?<![\w.'’&\-])((?:[A-Z][\w.'’&\-]*\s+(?:(?:of|for|and|de|al|bin|van|von)\s+)*)*[A-Z][\w.'’&\-]*)[\"”’]?\s*,\s*$")
+_BEFORE_NAME = re.compile(r"(\w+)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_PREPOSITIONS = {"of", "for", "from", "with", "by", "to", "about", "against"}
+_PLACE_PREPOSITIONS = {"in", "on", "at", "near", "inside", "outside", "across", "around", "throughout"}
+
+
+def relative_antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name that a relative pronoun source `text[start:end]` stands for: "Tyresha McClenney
+    and Bryan Anderson, who saw the video" -> "Tyresha McClenney and Bryan Anderson"; "Salem
+    Radio's Hugh Hewitt, who" -> "Hugh Hewitt". None when the span is not "who" or "which", or
+    no name ends just before its comma on the same line, or the name follows a preposition of
+    place ("Democrats on Capitol Hill, who"). After another preposition the name may be
+    the object of a phrase about someone else ("a spokeswoman for the Department of Justice,
+    who said"), so there it must suit the pronoun: "who" a person ("risky for Cruz, who"),
+    "which" anything else ("levied by the European Union, which")."""
+    pronoun = text[start:end].strip().lower()
+    if pronoun not in RELATIVE_PRONOUNS:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 160) : start]
+    match = _NAME_BEFORE_COMMA.search(before)
+    if not match:
+        return None
+    first, last = match.span(1)
+    owner = max(before.rfind("'s ", first, last), before.rfind("’s ", first, last))
+    if owner != -1:
+        first = owner + 3
+    preceding = _BEFORE_NAME.search(before[:first])
+    preposition = preceding.group(1).lower() if preceding else ""
+    if preposition in _PLACE_PREPOSITIONS:
+        return None  # "Democrats on Capitol Hill, who": a place is not who speaks
+    if preposition in _NAME_PREPOSITIONS and (source_type(before[first:last]) == "person") != (pronoun == "who"):
+        return None
+    offset = start - len(before)
+    return offset + first, offset + last
+
+
 def leading_name(text: str) -> re.Match | None:
     """The capitalised name a phrase starts with ("The Department for Transport, in its...")."""
     return _LEADING.match(text)
@@ -103,6 +143,23 @@ def _proper_name(text: str) -> str | None:
     return name
 
 
+_MALE_TITLES = re.compile(r"^(?:Mr|Sir|Lord|King)\b")
+_FEMALE_TITLES = re.compile(r"^(?:Mrs|Ms|Miss|Madam|Lady|Queen)\b")
+
+
+def _may_stand_for(pronoun: str, name: str) -> bool:
+    """Whether a pronoun can refer to a name: one person is never "Tyresha McClenney and Bryan
+    Anderson", "she" never "Mr. Obama", "he" never "Mrs. Clinton"."""
+    if pronoun in _PERSON_PRONOUNS:
+        if " and " in name or " & " in name:
+            return False
+        if pronoun in ("she", "her") and _MALE_TITLES.match(name):
+            return False
+        if pronoun in ("he", "him", "his") and _FEMALE_TITLES.match(name):
+            return False
+    return True
+
+
 def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | None = None) -> tuple[str | None, str]:
     """(source_name, source_type) for a source phrase, given earlier (name, type) pairs and the
     named-entity type of the phrase, if any.
@@ -124,7 +181,7 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
         # A pronoun takes the last named source it can stand for.
         wanted = {"person"} if lowered in _PERSON_PRONOUNS else {"media", "government", "organisation", "document", "person"}
         for earlier_name, earlier_kind in reversed(previous):
-            if earlier_kind in wanted:
+            if earlier_kind in wanted and _may_stand_for(lowered, earlier_name):
                 return earlier_name, earlier_kind
         return None, kind
     # A description takes an earlier name when that name holds its head noun ("the department":
