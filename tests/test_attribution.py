@@ -402,6 +402,24 @@ def test_a_pronoun_stands_only_for_a_name_it_agrees_with():
     assert resolve("they", earlier) == ("Tyresha McClenney and Bryan Anderson", "person")
 
 
+def test_a_headline_is_linked_on_its_own_and_never_with_the_body():
+    from unspin.analyzers.attribution.analyzer import split_at
+
+    text = "Flynn says Trump was right\n\nThe retired general spoke on Monday. He said the plan would work."
+    headline = [(0, text.index("\n"))]
+    # The tagger ran the headline's content on into the body's first sentence.
+    roles = tagged(text, ("source", "Flynn"), ("cue", "says"),
+                   ("content", "Trump was right\n\nThe retired general spoke on Monday"),
+                   ("source", "He"), ("cue", "said"), ("content", "the plan would work"))
+    pieces = split_at(roles, text, headline)
+    assert [text[r.start:r.end] for r in pieces if r.role == "content"] == [
+        "Trump was right", "The retired general spoke on Monday", "the plan would work"]
+    first, second = link(text, pieces, sentences_of(text))
+    assert [text[a:b] for a, b in first.content] == ["Trump was right"]
+    assert text[second.source[0]:second.source[1]] == "He"
+    assert [text[a:b] for a, b in second.content] == ["the plan would work"]
+
+
 def test_descriptions_do_not_take_another_bodys_name():
     earlier = [("The Department for Transport", "government"), ("Ana Ruiz", "person")]
     assert resolve("the council", earlier) == (None, "government")

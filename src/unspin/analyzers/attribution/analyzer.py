@@ -91,16 +91,18 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
     return out
 
 
-def outside(roles: list[RoleSpan], text: str, blocked: list[tuple[int, int]]) -> list[RoleSpan]:
-    """Role spans with the parts that fall in `blocked` regions (titles, headings) cut away:
-    a content the tagger ran up into the headline keeps its part in the body."""
+def split_at(roles: list[RoleSpan], text: str, regions: list[tuple[int, int]]) -> list[RoleSpan]:
+    """Role spans cut where they cross the edge of a region (a title, a heading): a content the
+    tagger ran from the headline into the body becomes two pieces, each linked on its own side
+    ("Obama says museum tells America's story" is an attribution of its own)."""
     out = []
     for r in roles:
-        for start, end in _subtract((r.start, r.end), blocked):
+        inside = [(max(r.start, a), min(r.end, b)) for a, b in regions if a < r.end and r.start < b]
+        for start, end in _subtract((r.start, r.end), regions) + inside:
             start, end = strip_span(text, start, end)
             if end > start:
                 out.append(RoleSpan(r.role, start, end, r.score))
-    return out
+    return sorted(out, key=lambda r: (r.start, r.end))
 
 
 def author_cue(text: str, cue: tuple[int, int]) -> bool:
@@ -366,7 +368,7 @@ class AttributionAnalyzer:
     def __call__(self, doc: Document) -> Document:
         roles = self.tagger.spans(doc.text, states_of(doc)) if doc.content_regions() else []
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
-        roles = outside(roles, doc.text, headings)
+        roles = split_at(roles, doc.text, headings)
         sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
         attributions = _quote_block_attributions(doc, link(doc.text, roles, sentences), roles)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
