@@ -84,6 +84,31 @@ def tagged(text: str, *roles: tuple[str, str]) -> list[RoleSpan]:
     return [RoleSpan(kind, text.index(words), text.index(words) + len(words), 1.0) for kind, words in roles]
 
 
+class FixedRoles:
+    """Stands in for the tagger: the roles a reader would mark."""
+
+    name = "fixture"
+
+    def __init__(self, roles):
+        self.roles = roles
+
+    def spans(self, text, states):
+        return self.roles
+
+
+def attributions_from(text: str, roles: list[RoleSpan]):
+    """The attribution analyzer's findings on `text` when the tagger gives `roles` (no NER)."""
+    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+    from unspin.analyzers.sentences import Sentencizer
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.findings import Attribution
+
+    doc = Sentencizer()(StructureAnalyzer()(Document(text=text)))
+    doc.tensors["encoder"] = None  # FixedRoles reads no states
+    AttributionAnalyzer(tagger=FixedRoles(roles), type_entities=False)(doc)
+    return Attribution.read(doc)
+
+
 def test_a_cue_without_a_source_shares_its_sentences_subject():
     text = ("Ana Ruiz criticised the plan as reckless, arguing that it would cost too much. "
             "It was adopted anyway, and critics said nothing more about it.")
@@ -368,29 +393,12 @@ def test_a_relative_pronoun_is_kept_as_the_source_only_where_it_names_someone():
 
 def test_a_relative_pronoun_source_is_resolved_to_its_name():
     """The span stays on "who", as PolNeAR marks it; the reader is told who it is."""
-    from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
-    from unspin.analyzers.sentences import Sentencizer
-    from unspin.analyzers.structure import StructureAnalyzer
-    from unspin.findings import Attribution
-
-    class FixedRoles:  # stands in for the tagger: the roles a reader would mark
-        name = "fixture"
-
-        def __init__(self, roles):
-            self.roles = roles
-
-        def spans(self, text, states):
-            return self.roles
-
     text = "The plan was approved by Jane Doe, who said it was overdue. Later she said it was fine."
     roles = tagged(text, ("source", "who"), ("cue", "said"), ("content", "it was overdue"))
     she = text.index("she said")
     roles += [RoleSpan("source", she, she + 3, 1.0), RoleSpan("cue", she + 4, she + 8, 1.0),
               RoleSpan("content", she + 9, len(text) - 1, 1.0)]
-    doc = Sentencizer()(StructureAnalyzer()(Document(text=text)))
-    doc.tensors["encoder"] = None  # FixedRoles reads no states
-    AttributionAnalyzer(tagger=FixedRoles(roles), type_entities=False)(doc)
-    first, second = Attribution.read(doc)
+    first, second = attributions_from(text, roles)
     assert (first.source.text, first.source_name, first.source_type) == ("who", "Jane Doe", "person")
     assert second.source_name == "Jane Doe"
 
@@ -418,6 +426,26 @@ def test_a_headline_is_linked_on_its_own_and_never_with_the_body():
     assert [text[a:b] for a, b in first.content] == ["Trump was right"]
     assert text[second.source[0]:second.source[1]] == "He"
     assert [text[a:b] for a, b in second.content] == ["the plan would work"]
+
+
+def test_a_line_that_opens_with_a_name_and_a_colon_quotes_that_name():
+    text = ("Poll: Voters back the bypass by two to one\n\n"
+            "The poll of 900 residents was published as Councillor Pike faced questions on Tuesday.\n\n"
+            "MODERATOR: Will the road be built?\n\n"
+            "PIKE: It will, and sooner than you think.\n\n"
+            "Correction: An earlier version of this article misstated the vote.\n")
+    found = [(a.source.text, a.cue.text, a.content[0].text, a.source_type) for a in attributions_from(text, [])]
+    assert found == [("Poll", ":", "Voters back the bypass by two to one", "document"),
+                     ("PIKE", ":", "It will, and sooner than you think.", "person")]
+    # "MODERATOR" is named nowhere else: a speaker tag once, or a kicker ("SCOOP:"), it is not kept.
+
+
+@pytest.mark.parametrize("line", ["The Latest: Trump urges supporters to vote", "Stealth Over Health: Clinton was ill",
+                                  "Update: the meeting has moved to Friday", "Note to readers: please share this",
+                                  "Revealed: the plan Trump kept from voters", "Trump: Belgium"])
+def test_labels_and_phrases_before_a_colon_are_not_speakers(line):
+    text = line + "\n\nTrump and Clinton met on Tuesday. Health, the plan and the update were revealed.\n"
+    assert attributions_from(text, []) == []
 
 
 def test_descriptions_do_not_take_another_bodys_name():

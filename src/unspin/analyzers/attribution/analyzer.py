@@ -36,6 +36,7 @@ class Attribution:
     content: list[tuple[int, int]] = field(default_factory=list)
     source_name: str | None = None
     source_type: str | None = None
+    speaker_tag: bool = False  # a transcript's "PENCE:", a person whatever NER makes of the capitals
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -312,6 +313,55 @@ def _quote_block_attributions(doc: Document, found: list[Attribution], roles: li
     return kept
 
 
+# "Pence: Gennifer Flowers won't be at the debate" (a headline), "WALLACE: Let's start with..." (a
+# transcript): a short name, a colon, and what that speaker said, to the end of the line.
+_SPEAKER_LINE = re.compile(r"^[\"“‘']?([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+# Labels that open a line the same way but name no speaker ("Correction: An earlier version...").
+_LABELS = {"correction", "clarification", "update", "updated", "source", "sources", "note", "photo", "photos",
+           "video", "watch", "read", "related", "breaking", "exclusive", "analysis", "opinion", "editorial",
+           "advertisement", "disclaimer", "copyright", "tags", "topics", "region", "posted", "published",
+           "image", "credit", "credits", "caption", "listen", "subscribe", "warning", "summary", "abstract",
+           "background", "context", "q", "a", "question", "answer", "the latest", "live", "graphic", "chart"}
+# Words that make a line's opening a phrase rather than a name ("Stealth Over Health:", "The Latest:").
+_NOT_IN_NAMES = {"the", "a", "an", "of", "over", "on", "in", "for", "to", "and", "at", "with", "by", "from",
+                 "about", "after", "before", "under", "how", "why", "what", "when", "where", "who", "this",
+                 "that", "here", "my", "our", "your", "his", "her", "their", "its"}
+
+
+def _speaker_line_attributions(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """A line that opens with a name and a colon (a headline's "Poll: Clinton and Trump in dead
+    heat", an interview transcript's "PENCE: Well, look...") attributes the rest of the line to
+    that name, unless the tagger already linked a cue at that colon. The name must come up again
+    outside its line (a kicker such as "Revealed:" or "Wow:" does not) and what follows must be
+    a statement of four words or more, not a field of a list ("Federation: Belgium")."""
+    text, kept = doc.text, list(found)
+    for start, end in doc.content_regions():
+        for match in _SPEAKER_LINE.finditer(text, start, end):
+            name = match.group(1)
+            words = name.lower().split()
+            if name.lower() in _LABELS or any(w in _NOT_IN_NAMES for w in words):
+                continue
+            colon = match.end(1)
+            if any(a.cue and a.cue[0] <= colon < a.cue[1] for a in kept):
+                continue
+            line_start, line_end = match.start(), text.find("\n", colon)
+            line_end = min(end, line_end if line_end != -1 else len(text))
+            content = strip_span(text, match.end(), line_end)
+            if len(text[content[0] : content[1]].split()) < 4 or not _named_elsewhere(text, name, line_start, line_end):
+                continue
+            kept.append(Attribution(kind_of(text, [content]), (colon, colon + 1), match.span(1), [content],
+                                    speaker_tag=name.isupper() and len(name) > 1))
+    return kept
+
+
+def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bool:
+    """Whether `name` occurs outside [line_start, line_end): in any case for a name in capitals
+    ("PENCE": "Mr. Pence") or a common noun the word lists know ("Poll": "the poll"), else as written."""
+    any_case = name.isupper() or lexical_type(name) is not None
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE if any_case else 0)
+    return bool(pattern.search(text, 0, line_start) or pattern.search(text, line_end))
+
+
 def _cue_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     matches = list(_CUE_WORDS.finditer(text, start, end))
     return (matches[-1].start(), matches[-1].end()) if matches else None
@@ -370,13 +420,14 @@ class AttributionAnalyzer:
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
         roles = split_at(roles, doc.text, headings)
         sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
-        attributions = _quote_block_attributions(doc, link(doc.text, roles, sentences), roles)
+        attributions = _speaker_line_attributions(doc, _quote_block_attributions(doc, link(doc.text, roles, sentences), roles))
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
         named = [_named_span(doc.text, a.source) for a in attributions]
         entities = _entity_types(doc, named, sentences) if self.type_entities else [None] * len(attributions)
         for a, name_span, entity in zip(attributions, named, entities):
+            entity = "person" if a.speaker_tag else entity
             a.source_name, a.source_type = resolve(doc.text[name_span[0] : name_span[1]] if name_span else None,
                                                    previous, entity)
             if a.source_name:

@@ -14,7 +14,7 @@ _TYPES = [
                 r"|people familiar|a source|an official|one official|someone|anyone|nobody"),
     ("media", r"\b(?:news|times|post|journal|cnn|bbc|fox|reuters|ap|afp|msnbc|nbc|abc|cbs|npr|pbs|tribune|guardian|"
               r"daily|magazine|newspaper|outlet|network|television|tv|radio|press|gazette|herald|telegraph|bloomberg|"
-              r"politico|breitbart|axios|vox|the hill|al jazeera|al-masdar|sputnik|rt|xinhua|tass|media|"
+              r"politico|breitbart|axios|vox|the hill|al jazeera|al-masdar|sputnik|rt|xinhua|tass|media|politifact|snopes|"
               r"washington post|new york times|wall street journal|usa today|huffpost|buzzfeed|daily beast)\b"),
     ("document", r"\b(?:report|study|memo|memorandum|document|documents|article|survey|poll|letter|statement|filing|"
                  r"filings|data|analysis|paper|book|email|e-mail|tweet|transcript|indictment|complaint|lawsuit|"
