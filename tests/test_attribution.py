@@ -448,6 +448,17 @@ def test_labels_and_phrases_before_a_colon_are_not_speakers(line):
     assert attributions_from(text, []) == []
 
 
+def test_embedded_tweets_and_signed_quotations_quote_their_signers():
+    text = ("Readers answered the council on social media.\n\n"
+            "The meadows are not for sale. pic.twitter.com/abc123 — Priya Natarajan (@priyan) October 14, 2025\n\n"
+            "“The bypass will ruin the high street I grew up on.” ― Tom Reyes, 34, Millbrook\n\n"
+            "“Build it now.” said nobody - The Council\n")
+    found = [(a.source.text, a.cue.text, a.content[0].text, a.kind) for a in attributions_from(text, [])]
+    assert found == [
+        ("Priya Natarajan", "—", "The meadows are not for sale. pic.twitter.com/abc123", "direct"),
+        ("Tom Reyes", "―", "“The bypass will ruin the high street I grew up on.”", "direct")]
+
+
 def test_descriptions_do_not_take_another_bodys_name():
     earlier = [("The Department for Transport", "government"), ("Ana Ruiz", "person")]
     assert resolve("the council", earlier) == (None, "government")

@@ -354,6 +354,56 @@ def _speaker_line_attributions(doc: Document, found: list[Attribution]) -> list[
     return kept
 
 
+_DASH = r"(?:―|—|–|--|-)"
+# An embedded tweet as a reader extracts it: "text pic.twitter.com/... — Name (@handle) May 5, 2016".
+# The signature is found first and the dash looked for just before it, which keeps a long line
+# of dashes from costing a search per dash.
+_TWEET_SIGNATURE = re.compile(r"\(@\w+\)[ \t]*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+_TWEET_SIGNER = re.compile(r"(" + _DASH + r")[ \t]*([^\n(]{2,60}?)[ \t]*$")
+# A quotation signed with a dash and a name on its own line: "“Trump scares me.” ― Krystal Correa, 34".
+_SIGNED = re.compile(r"^[ \t]*([“\"”‘'][^\n]{10,}?[”\"’'][.,]?)[ \t]*(" + _DASH + r")[ \t]*"
+                     r"([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t.\u00a0]*(?:,[^\n]{0,60})?$", re.MULTILINE)
+
+Signed = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (dash, signer, what they wrote)
+
+
+MAX_TWEET_LINE = 600  # characters before a signature: a tweet, its links, and a little more
+
+
+def _tweets(text: str, start: int, end: int) -> list[Signed]:
+    out = []
+    for signature in _TWEET_SIGNATURE.finditer(text, start, end):
+        earliest = max(start, signature.start() - MAX_TWEET_LINE)
+        newline = text.rfind("\n", earliest, signature.start())
+        if newline == -1 and earliest > start:
+            continue  # the line runs on further back: prose that cites a handle, not an embed
+        line_start = newline + 1 if newline != -1 else start
+        window = max(line_start, signature.start() - 80)
+        signer = _TWEET_SIGNER.search(text, window, signature.start())
+        if signer and signer.start() > line_start:
+            out.append((signer.span(1), signer.span(2), (line_start, signer.start())))
+    return out
+
+
+def _signed_quotations(text: str, start: int, end: int) -> list[Signed]:
+    return [(m.span(2), m.span(3), m.span(1)) for m in _SIGNED.finditer(text, start, end)]
+
+
+def _signed_attributions(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """Embedded tweets and quotations signed with a dash ("— Name (@handle) date", "” ― Name")
+    are direct quotes of the one who signs them, unless the tagger already linked that dash."""
+    text, kept = doc.text, list(found)
+    for start, end in doc.content_regions():
+        for dash, signer, written in _tweets(text, start, end) + _signed_quotations(text, start, end):
+            if any(a.cue and a.cue[0] < dash[1] and dash[0] < a.cue[1] for a in kept):
+                continue
+            content = strip_span(text, *written)
+            source = strip_span(text, *signer, chars=".,;:")
+            if content[1] > content[0] and source[1] > source[0]:
+                kept.append(Attribution("direct", dash, source, [content]))
+    return kept
+
+
 def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bool:
     """Whether `name` occurs outside [line_start, line_end): in any case for a name in capitals
     ("PENCE": "Mr. Pence") or a common noun the word lists know ("Poll": "the poll"), else as written."""
@@ -420,7 +470,8 @@ class AttributionAnalyzer:
         headings = [(s.start, s.end) for s in doc.segments("title", "subtitle", "heading")]
         roles = split_at(roles, doc.text, headings)
         sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
-        attributions = _speaker_line_attributions(doc, _quote_block_attributions(doc, link(doc.text, roles, sentences), roles))
+        attributions = _quote_block_attributions(doc, link(doc.text, roles, sentences), roles)
+        attributions = _signed_attributions(doc, _speaker_line_attributions(doc, attributions))
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
