@@ -123,6 +123,19 @@ def test_a_cue_without_a_source_shares_its_sentences_subject():
     assert text[third.cue[0]:third.cue[1]] == "said" and third.source is None
 
 
+def test_a_content_goes_to_the_cue_of_its_own_sentence_before_a_nearer_one():
+    text = ("Campaign spokesman Jason Miller told The Valley Ledger that the policy would cover single mothers. "
+            "He could not explain why the website said otherwise.")
+    roles = tagged(text, ("source", "Campaign spokesman Jason Miller"), ("cue", "told"),
+                   ("content", "that the policy would cover single mothers"), ("source", "He"),
+                   ("cue", "could not explain"), ("content", "why the website said otherwise"))
+    told, explain = link(text, roles, sentences_of(text))
+    assert text[told.cue[0]:told.cue[1]] == "told"
+    assert [text[a:b] for a, b in told.content] == ["that the policy would cover single mothers"]
+    assert text[told.source[0]:told.source[1]] == "Campaign spokesman Jason Miller"
+    assert [text[a:b] for a, b in explain.content] == ["why the website said otherwise"]
+
+
 def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing():
     text = "Clinton spoke out on Tuesday about the shooting in Tulsa, arguing that the epidemic must end."
     roles = tagged(text, ("source", "Clinton"), ("cue", "spoke out"), ("cue", "arguing"),

@@ -225,11 +225,17 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
     contents: dict[int, list[tuple[int, int]]] = defaultdict(list)
     sources: dict[int, list[tuple[int, int]]] = defaultdict(list)
     unlinked: list[tuple[int, int]] = []  # sources too far from every cue, or of a cue that reports nothing
+    cue_sentences = [_sentence_index(sentence_starts, start) for start, _ in cues]
     for r in roles:
         if r.role == "cue":
             continue
         span = (r.start, r.end)
-        best = min(range(len(cues)), key=lambda i: (_gap(span, cues[i]), abs(span[0] - cues[i][0])))
+        # A content or source goes to the nearest cue of a sentence it shares, where there is one:
+        # in "Miller told the Post that the policy covers mothers. He could not explain why...",
+        # the first content ends nearer "could not explain" but is what Miller told.
+        first, last = _sentence_index(sentence_starts, span[0]), _sentence_index(sentence_starts, span[1] - 1)
+        best = min(range(len(cues)), key=lambda i: (not first <= cue_sentences[i] <= last,
+                                                    _gap(span, cues[i]), abs(span[0] - cues[i][0])))
         gap = _gap(span, cues[best])
         between = text[min(span[1], cues[best][1]) : max(span[0], cues[best][0])]
         if r.role == "content" and gap <= MAX_CONTENT_DISTANCE:
