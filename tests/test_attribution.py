@@ -465,11 +465,13 @@ def test_embedded_tweets_and_signed_quotations_quote_their_signers():
     text = ("Readers answered the council on social media.\n\n"
             "The meadows are not for sale. pic.twitter.com/abc123 — Priya Natarajan (@priyan) October 14, 2025\n\n"
             "“The bypass will ruin the high street I grew up on.” ― Tom Reyes, 34, Millbrook\n\n"
-            "“Build it now.” said nobody - The Council\n")
+            "“Build it now.” said nobody - The Council\n\n"
+            '<tweet id="1" author="@tomreyes">Save the meadows. — Tom Reyes (@tomreyes) October 15, 2025</tweet>\n')
     found = [(a.source.text, a.cue.text, a.content[0].text, a.kind) for a in attributions_from(text, [])]
     assert found == [
         ("Priya Natarajan", "—", "The meadows are not for sale. pic.twitter.com/abc123", "direct"),
-        ("Tom Reyes", "―", "“The bypass will ruin the high street I grew up on.”", "direct")]
+        ("Tom Reyes", "―", "“The bypass will ruin the high street I grew up on.”", "direct"),
+        ("Tom Reyes", "—", "Save the meadows.", "direct")]
 
 
 def test_descriptions_do_not_take_another_bodys_name():

@@ -387,6 +387,8 @@ def _tweets(text: str, start: int, end: int) -> list[Signed]:
         window = max(line_start, signature.start() - 80)
         signer = _TWEET_SIGNER.search(text, window, signature.start())
         if signer and signer.start() > line_start:
+            if text.startswith("<", line_start):  # an embed's own markup ("<tweet id=...>") is not what was written
+                line_start = max(line_start, text.find(">", line_start, signer.start()) + 1)
             out.append((signer.span(1), signer.span(2), (line_start, signer.start())))
     return out
 
