@@ -15,6 +15,7 @@ from .entities import entity_types, recogniser, recogniser_name
 from .sources import leading_name, lexical_type, relative_antecedent, resolve
 from .tagger import AttributionTagger, RoleSpan
 
+_COMPLEMENT = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
 MAX_SOURCE_DISTANCE = 120
 MIN_CUE_SCORE = 0.5  # mean tag probability of a cue; chosen on PolNeAR dev
@@ -234,7 +235,11 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         # in "Miller told the Post that the policy covers mothers. He could not explain why...",
         # the first content ends nearer "could not explain" but is what Miller told.
         first, last = _sentence_index(sentence_starts, span[0]), _sentence_index(sentence_starts, span[1] - 1)
+        # A "that" clause is the complement of the verb before it: in "Rajoy said that he will
+        # try... and insisted that...", the first clause is what he said, however near "insisted".
+        complement = r.role == "content" and _COMPLEMENT.match(text, span[0]) is not None
         best = min(range(len(cues)), key=lambda i: (not first <= cue_sentences[i] <= last,
+                                                    complement and cues[i][0] >= span[1],
                                                     _gap(span, cues[i]), abs(span[0] - cues[i][0])))
         gap = _gap(span, cues[best])
         between = text[min(span[1], cues[best][1]) : max(span[0], cues[best][0])]
