@@ -147,6 +147,14 @@ def test_a_that_clause_belongs_to_the_cue_before_it():
     assert said.source == insisted.source == (0, 8)
 
 
+def test_a_source_beyond_its_cues_content_is_not_its_source():
+    text = "Ana Ruiz said that she would vote no and insisted that the road was unsafe -- Tom Reyes reporting."
+    roles = tagged(text, ("source", "Ana Ruiz"), ("cue", "said"), ("content", "that she would vote no"),
+                   ("cue", "insisted"), ("content", "that the road was unsafe"), ("source", "Tom Reyes"))
+    said, insisted = link(text, roles, sentences_of(text))
+    assert said.source == insisted.source == (0, 8)
+
+
 def test_a_cue_without_a_source_takes_the_subject_of_a_cue_that_reported_nothing():
     text = "Clinton spoke out on Tuesday about the shooting in Tulsa, arguing that the epidemic must end."
     roles = tagged(text, ("source", "Clinton"), ("cue", "spoke out"), ("cue", "arguing"),

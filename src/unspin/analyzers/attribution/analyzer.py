@@ -251,13 +251,24 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
             unlinked.append(span)
     out = []
     for i, cue in enumerate(cues):
-        source = min(sources[i], key=lambda s: _gap(s, cue)) if sources[i] else None
+        # A source never sits beyond its cue's own content ("Rajoy ... insisted that his party
+        # was first. Kim Hjelmgaard" is not Hjelmgaard's claim).
+        beyond = [s for s in sources[i] if any(_between(c, s, cue) for c in contents[i])]
+        unlinked += beyond
+        near = [s for s in sources[i] if s not in beyond]
+        source = min(near, key=lambda s: _gap(s, cue)) if near else None
         content = _content_of(text, cue, source, contents[i], sentence_starts)
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))
         else:
             unlinked += sources[i]  # "Clinton spoke out ..., arguing that": "spoke out" reports nothing
     return share_subjects(out, unlinked, sentence_starts)
+
+
+def _between(piece: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether `piece` lies wholly between spans `a` and `b` (in either order)."""
+    left, right = (a, b) if a[0] <= b[0] else (b, a)
+    return left[1] <= piece[0] and piece[1] <= right[0]
 
 
 def _content_of(text: str, cue: tuple[int, int], source: tuple[int, int] | None, tagged: list[tuple[int, int]],
