@@ -60,3 +60,25 @@ def test_html_reader_keeps_offsets(body):
         return
     assert_offsets(doc)
     assert all(0 <= r <= len(html) for r in doc.raw_offsets)
+
+
+_line_pieces = st.sampled_from([
+    "PENCE: ", "Pence", "Poll: ", "the poll", "Correction: ", "“", "”", "\"", " ― ", " — ", " -- ", " - ",
+    "Jane Doe", " (@janedoe) ", "May 5, 2016", "<tweet id=\"1\">", "</tweet>", "\n", "\n\n", " ", "said",
+    "The plan will fail.", "Save the meadows", "pic.twitter.com/x", ", 34, Millbrook", "😀", "é",
+])
+
+
+@_settings
+@given(st.lists(st.one_of(_line_pieces, st.text(max_size=8)), min_size=1, max_size=40).map("".join),
+       st.integers(min_value=0, max_value=20))
+def test_line_attributions_stay_inside_their_region(text, margin):
+    """Speaker lines, tweets and signed quotations: every span is non-empty, inside the region
+    read, and trimmed of surrounding whitespace."""
+    from unspin.analyzers.attribution.lines import line_attributions
+
+    start, end = min(margin, len(text)), max(min(margin, len(text)), len(text) - margin)
+    for found in line_attributions(text, start, end):
+        for a, b in (found.cue, found.source, found.content):
+            assert start <= a < b <= end
+            assert text[a:b] == text[a:b].strip()

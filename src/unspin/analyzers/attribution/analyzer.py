@@ -12,6 +12,7 @@ from ...document import Document, Layer, Relations, Span, strip_span
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .entities import entity_types, recogniser, recogniser_name
+from .lines import line_attributions
 from .sources import leading_name, lexical_type, relative_antecedent, resolve
 from .tagger import AttributionTagger, RoleSpan
 
@@ -335,105 +336,17 @@ def _quote_block_attributions(doc: Document, found: list[Attribution], roles: li
     return kept
 
 
-# "Pence: Gennifer Flowers won't be at the debate" (a headline), "WALLACE: Let's start with..." (a
-# transcript): a short name, a colon, and what that speaker said, to the end of the line.
-_SPEAKER_LINE = re.compile(r"^[\"“‘']?([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}):[ \t]+(?=\S)", re.MULTILINE)
-# Labels that open a line the same way but name no speaker ("Correction: An earlier version...").
-_LABELS = {"correction", "clarification", "update", "updated", "source", "sources", "note", "photo", "photos",
-           "video", "watch", "read", "related", "breaking", "exclusive", "analysis", "opinion", "editorial",
-           "advertisement", "disclaimer", "copyright", "tags", "topics", "region", "posted", "published",
-           "image", "credit", "credits", "caption", "listen", "subscribe", "warning", "summary", "abstract",
-           "background", "context", "q", "a", "question", "answer", "the latest", "live", "graphic", "chart"}
-# Words that make a line's opening a phrase rather than a name ("Stealth Over Health:", "The Latest:").
-_NOT_IN_NAMES = {"the", "a", "an", "of", "over", "on", "in", "for", "to", "and", "at", "with", "by", "from",
-                 "about", "after", "before", "under", "how", "why", "what", "when", "where", "who", "this",
-                 "that", "here", "my", "our", "your", "his", "her", "their", "its"}
-
-
-def _speaker_line_attributions(doc: Document, found: list[Attribution]) -> list[Attribution]:
-    """A line that opens with a name and a colon (a headline's "Poll: Clinton and Trump in dead
-    heat", an interview transcript's "PENCE: Well, look...") attributes the rest of the line to
-    that name, unless the tagger already linked a cue at that colon. The name must come up again
-    outside its line (a kicker such as "Revealed:" or "Wow:" does not) and what follows must be
-    a statement of four words or more, not a field of a list ("Federation: Belgium")."""
-    text, kept = doc.text, list(found)
+def _line_attributions(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """Attributions the form of a line gives (`lines.py`: speaker lines, embedded tweets, signed
+    quotations), unless the tagger already linked a cue at that colon or dash."""
+    kept = list(found)
     for start, end in doc.content_regions():
-        for match in _SPEAKER_LINE.finditer(text, start, end):
-            name = match.group(1)
-            words = name.lower().split()
-            if name.lower() in _LABELS or any(w in _NOT_IN_NAMES for w in words):
+        for line in line_attributions(doc.text, start, end):
+            if any(a.cue and a.cue[0] < line.cue[1] and line.cue[0] < a.cue[1] for a in kept):
                 continue
-            colon = match.end(1)
-            if any(a.cue and a.cue[0] <= colon < a.cue[1] for a in kept):
-                continue
-            line_start, line_end = match.start(), text.find("\n", colon)
-            line_end = min(end, line_end if line_end != -1 else len(text))
-            content = strip_span(text, match.end(), line_end)
-            if len(text[content[0] : content[1]].split()) < 4 or not _named_elsewhere(text, name, line_start, line_end):
-                continue
-            kept.append(Attribution(kind_of(text, [content]), (colon, colon + 1), match.span(1), [content],
-                                    speaker_tag=name.isupper() and len(name) > 1))
+            kind = "direct" if line.verbatim else kind_of(doc.text, [line.content])
+            kept.append(Attribution(kind, line.cue, line.source, [line.content], speaker_tag=line.speaker_tag))
     return kept
-
-
-_DASH = r"(?:―|—|–|--|-)"
-# An embedded tweet as a reader extracts it: "text pic.twitter.com/... — Name (@handle) May 5, 2016".
-# The signature is found first and the dash looked for just before it, which keeps a long line
-# of dashes from costing a search per dash.
-_TWEET_SIGNATURE = re.compile(r"\(@\w+\)[ \t]*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
-_TWEET_SIGNER = re.compile(r"(" + _DASH + r")[ \t]*([^\n(]{2,60}?)[ \t]*$")
-# A quotation signed with a dash and a name on its own line: "“Trump scares me.” ― Krystal Correa, 34".
-_SIGNED = re.compile(r"^[ \t]*([“\"”‘'][^\n]{10,}?[”\"’'][.,]?)[ \t]*(" + _DASH + r")[ \t]*"
-                     r"([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t.\u00a0]*(?:,[^\n]{0,60})?$", re.MULTILINE)
-
-Signed = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (dash, signer, what they wrote)
-
-
-MAX_TWEET_LINE = 600  # characters before a signature: a tweet, its links, and a little more
-
-
-def _tweets(text: str, start: int, end: int) -> list[Signed]:
-    out = []
-    for signature in _TWEET_SIGNATURE.finditer(text, start, end):
-        earliest = max(start, signature.start() - MAX_TWEET_LINE)
-        newline = text.rfind("\n", earliest, signature.start())
-        if newline == -1 and earliest > start:
-            continue  # the line runs on further back: prose that cites a handle, not an embed
-        line_start = newline + 1 if newline != -1 else start
-        window = max(line_start, signature.start() - 80)
-        signer = _TWEET_SIGNER.search(text, window, signature.start())
-        if signer and signer.start() > line_start:
-            if text.startswith("<", line_start):  # an embed's own markup ("<tweet id=...>") is not what was written
-                line_start = max(line_start, text.find(">", line_start, signer.start()) + 1)
-            out.append((signer.span(1), signer.span(2), (line_start, signer.start())))
-    return out
-
-
-def _signed_quotations(text: str, start: int, end: int) -> list[Signed]:
-    return [(m.span(2), m.span(3), m.span(1)) for m in _SIGNED.finditer(text, start, end)]
-
-
-def _signed_attributions(doc: Document, found: list[Attribution]) -> list[Attribution]:
-    """Embedded tweets and quotations signed with a dash ("— Name (@handle) date", "” ― Name")
-    are direct quotes of the one who signs them, unless the tagger already linked that dash."""
-    text, kept = doc.text, list(found)
-    for start, end in doc.content_regions():
-        for dash, signer, written in _tweets(text, start, end) + _signed_quotations(text, start, end):
-            if any(a.cue and a.cue[0] < dash[1] and dash[0] < a.cue[1] for a in kept):
-                continue
-            content = strip_span(text, *written)
-            source = strip_span(text, *signer, chars=".,;:")
-            if content[1] > content[0] and source[1] > source[0]:
-                kept.append(Attribution("direct", dash, source, [content]))
-    return kept
-
-
-def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bool:
-    """Whether `name` occurs outside [line_start, line_end): in any case for a name in capitals
-    ("PENCE": "Mr. Pence") or a common noun the word lists know ("Poll": "the poll"), else as written."""
-    any_case = name.isupper() or lexical_type(name) is not None
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE if any_case else 0)
-    return bool(pattern.search(text, 0, line_start) or pattern.search(text, line_end))
 
 
 def _cue_in(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -495,7 +408,7 @@ class AttributionAnalyzer:
         roles = split_at(roles, doc.text, headings)
         sentences = [(s.start, s.end) for s in doc.layer(Layer.SENTENCES)]
         attributions = _quote_block_attributions(doc, link(doc.text, roles, sentences), roles)
-        attributions = _signed_attributions(doc, _speaker_line_attributions(doc, attributions))
+        attributions = _line_attributions(doc, attributions)
         attributions.sort(key=lambda a: min([a.content[0][0]] + ([a.cue[0]] if a.cue else [])))
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
