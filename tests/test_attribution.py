@@ -473,7 +473,8 @@ def test_a_line_that_opens_with_a_name_and_a_colon_quotes_that_name():
 
 @pytest.mark.parametrize("line", ["The Latest: Trump urges supporters to vote", "Stealth Over Health: Clinton was ill",
                                   "Update: the meeting has moved to Friday", "Note to readers: please share this",
-                                  "Revealed: the plan Trump kept from voters", "Trump: Belgium"])
+                                  "Revealed: the plan Trump kept from voters", "Trump: Belgium",
+                                  "Clinton: Tim Albrecht, Brad Anderson, Rob Barron and Jeff Boeyink"])
 def test_labels_and_phrases_before_a_colon_are_not_speakers(line):
     text = line + "\n\nTrump and Clinton met on Tuesday. Health, the plan and the update were revealed.\n"
     assert attributions_from(text, []) == []

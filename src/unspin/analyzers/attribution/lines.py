@@ -57,12 +57,20 @@ def speaker_lines(text: str, start: int, end: int) -> list[LineAttribution]:
         line_end = text.find("\n", colon)
         line_end = min(end, line_end if line_end != -1 else len(text))
         content = strip_span(text, match.end(), line_end)
-        if len(text[content[0] : content[1]].split()) < MIN_STATEMENT_WORDS:
+        said = text[content[0] : content[1]]
+        if len(said.split()) < MIN_STATEMENT_WORDS or _is_list_of_names(said):
             continue
         if _named_elsewhere(text, name, match.start(), line_end):
             out.append(LineAttribution((colon, colon + 1), match.span(1), content, verbatim=False,
                                        speaker_tag=name.isupper() and len(name) > 1))
     return out
+
+
+def _is_list_of_names(said: str) -> bool:
+    """"Tim Albrecht, Brad Anderson, Rob Barron, ...": who is in a group, not what anyone said."""
+    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", said.rstrip(" .;"))]
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 and all(w[:1].isupper() for w in item.split())
+                                   for item in items)
 
 
 def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bool:
