@@ -78,7 +78,7 @@ def test_line_attributions_stay_inside_their_region(text, margin):
     from unspin.analyzers.attribution.lines import line_attributions
 
     start, end = min(margin, len(text)), max(min(margin, len(text)), len(text) - margin)
-    for found in line_attributions(text, start, end):
+    for found in line_attributions(text, [(start, end)]):
         for a, b in (found.cue, found.source, found.content):
             assert start <= a < b <= end
             assert text[a:b] == text[a:b].strip()

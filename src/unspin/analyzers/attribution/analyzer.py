@@ -340,12 +340,11 @@ def _line_attributions(doc: Document, found: list[Attribution]) -> list[Attribut
     """Attributions the form of a line gives (`lines.py`: speaker lines, embedded tweets, signed
     quotations), unless the tagger already linked a cue at that colon or dash."""
     kept = list(found)
-    for start, end in doc.content_regions():
-        for line in line_attributions(doc.text, start, end):
-            if any(a.cue and a.cue[0] < line.cue[1] and line.cue[0] < a.cue[1] for a in kept):
-                continue
-            kind = "direct" if line.verbatim else kind_of(doc.text, [line.content])
-            kept.append(Attribution(kind, line.cue, line.source, [line.content], speaker_tag=line.speaker_tag))
+    for line in line_attributions(doc.text, doc.content_regions()):
+        if any(a.cue and a.cue[0] < line.cue[1] and line.cue[0] < a.cue[1] for a in kept):
+            continue
+        kind = "direct" if line.verbatim else kind_of(doc.text, [line.content])
+        kept.append(Attribution(kind, line.cue, line.source, [line.content], speaker_tag=line.speaker_tag))
     return kept
 
 

@@ -5,13 +5,14 @@
 - an embedded tweet as a reader extracts it: "text pic.twitter.com/... — Name (@handle) May 5, 2016";
 - a quotation signed with a dash and a name on its own line: "“Trump scares me.” ― Krystal Correa, 34".
 
-Each function reads the text between `start` and `end` (one content region) and returns
-`LineAttribution`s with character offsets into the whole text.
+`line_attributions` reads the text's content regions and returns `LineAttribution`s with
+character offsets into the whole text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ...document import strip_span
@@ -26,8 +27,26 @@ class LineAttribution(NamedTuple):
     speaker_tag: bool = False  # a transcript's "PENCE:": a person, whatever NER makes of the capitals
 
 
-def line_attributions(text: str, start: int, end: int) -> list[LineAttribution]:
-    return speaker_lines(text, start, end) + tweets(text, start, end) + signed_quotations(text, start, end)
+def line_attributions(text: str, regions: list[tuple[int, int]]) -> list[LineAttribution]:
+    words = WordCounts(text)
+    return [found for start, end in regions
+            for found in speaker_lines(text, start, end, words) + tweets(text, start, end)
+            + signed_quotations(text, start, end)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+class WordCounts:
+    """How often each word occurs in a text, as written and in any case: counted once, so that
+    asking whether a name comes up elsewhere costs no search of the whole text per line."""
+
+    def __init__(self, text: str):
+        self.exact = Counter(_WORD.findall(text))
+        self.any_case = Counter(w.lower() for w in self.exact.elements())
+
+    def count(self, word: str, any_case: bool) -> int:
+        return self.any_case[word.lower()] if any_case else self.exact[word]
 
 
 _SPEAKER_LINE = re.compile(r"^[\"“‘']?([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}):[ \t]+(?=\S)", re.MULTILINE)
@@ -44,10 +63,11 @@ _NOT_IN_NAMES = {"the", "a", "an", "of", "over", "on", "in", "for", "to", "and",
 MIN_STATEMENT_WORDS = 4  # "Federation: Belgium" is a field of a list, not a statement
 
 
-def speaker_lines(text: str, start: int, end: int) -> list[LineAttribution]:
+def speaker_lines(text: str, start: int, end: int, words: WordCounts | None = None) -> list[LineAttribution]:
     """A line that opens with a name and a colon attributes the rest of the line to that name.
     The name must come up again outside its line (a kicker such as "Revealed:" or "Wow:" does
     not) and a statement must follow."""
+    words = words or WordCounts(text)
     out = []
     for match in _SPEAKER_LINE.finditer(text, start, end):
         name = match.group(1)
@@ -60,25 +80,27 @@ def speaker_lines(text: str, start: int, end: int) -> list[LineAttribution]:
         said = text[content[0] : content[1]]
         if len(said.split()) < MIN_STATEMENT_WORDS or _is_list_of_names(said):
             continue
-        if _named_elsewhere(text, name, match.start(), line_end):
+        if _named_elsewhere(text[match.start() : line_end], name, words):
             out.append(LineAttribution((colon, colon + 1), match.span(1), content, verbatim=False,
                                        speaker_tag=name.isupper() and len(name) > 1))
     return out
 
 
 def _is_list_of_names(said: str) -> bool:
-    """"Tim Albrecht, Brad Anderson, Rob Barron, ...": who is in a group, not what anyone said."""
+    """A list such as "Tim Albrecht, Brad Anderson, Rob Barron": who is in a group, not what anyone said."""
     items = [item.strip() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", said.rstrip(" .;"))]
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 and all(w[:1].isupper() for w in item.split())
                                    for item in items)
 
 
-def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bool:
-    """Whether `name` occurs outside [line_start, line_end): in any case for a name in capitals
-    ("PENCE": "Mr. Pence") or a common noun the word lists know ("Poll": "the poll"), else as written."""
+def _named_elsewhere(line: str, name: str, words: WordCounts) -> bool:
+    """Whether the last word of `name` occurs outside its `line` ("Pat Caddell:" and "Caddell
+    continued"): in any case for a name in capitals ("PENCE": "Mr. Pence") or a common noun the
+    word lists know ("Poll": "the poll"), else as written."""
     any_case = name.isupper() or lexical_type(name) is not None
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE if any_case else 0)
-    return bool(pattern.search(text, 0, line_start) or pattern.search(text, line_end))
+    last = _WORD.findall(name)[-1]
+    in_line = sum(1 for w in _WORD.findall(line) if (w.lower() == last.lower() if any_case else w == last))
+    return words.count(last, any_case) > in_line
 
 
 _DASH = r"(?:―|—|–|--|-)"
