@@ -412,7 +412,9 @@ class AttributionAnalyzer:
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
         named = [_named_span(doc.text, a.source) for a in attributions]
-        entities = _entity_types(doc, named, sentences) if self.type_entities else [None] * len(attributions)
+        # A transcript's speaker tag is a person whatever NER would say: it is not asked.
+        asked = [None if a.speaker_tag else span for a, span in zip(attributions, named)]
+        entities = _entity_types(doc, asked, sentences) if self.type_entities else [None] * len(attributions)
         for a, name_span, entity in zip(attributions, named, entities):
             entity = "person" if a.speaker_tag else entity
             a.source_name, a.source_type = resolve(doc.text[name_span[0] : name_span[1]] if name_span else None,

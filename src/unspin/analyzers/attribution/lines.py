@@ -63,11 +63,10 @@ _NOT_IN_NAMES = {"the", "a", "an", "of", "over", "on", "in", "for", "to", "and",
 MIN_STATEMENT_WORDS = 4  # "Federation: Belgium" is a field of a list, not a statement
 
 
-def speaker_lines(text: str, start: int, end: int, words: WordCounts | None = None) -> list[LineAttribution]:
+def speaker_lines(text: str, start: int, end: int, words: WordCounts) -> list[LineAttribution]:
     """A line that opens with a name and a colon attributes the rest of the line to that name.
-    The name must come up again outside its line (a kicker such as "Revealed:" or "Wow:" does
-    not) and a statement must follow."""
-    words = words or WordCounts(text)
+    The name must come up again outside its line (`words`: the whole text's, a kicker such as
+    "Revealed:" or "Wow:" does not) and a statement must follow."""
     out = []
     for match in _SPEAKER_LINE.finditer(text, start, end):
         name = match.group(1)
