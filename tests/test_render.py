@@ -118,10 +118,12 @@ def test_less_certain_techniques_are_hidden_by_default_with_a_toggle():
     doc.set_layer(Layer.TECHNIQUES, [doc.span(16, 24, "Name_Calling,Labeling", 0.9),
                                      doc.span(43, 51, "Loaded_Language", 0.2)])
     engine = {"version": "x", "analyzers": ["techniques"], "models": {"techniques": "m"},
-              "shown_by_default": {"techniques": {"min_score": 0.5, "precision": 0.61, "meets_two_to_one": False}}}
+              "shown_by_default": {"techniques": {"min_score": 0.5, "precision": 0.61, "spans": 31,
+                                                         "meets_two_to_one": False}}}
     page = to_html(Analysis(doc, {"words": 9}, engine))
     assert '<input type="checkbox" class="toggle" id="show-low">' in page  # unchecked: hidden by default
-    assert "Show less certain findings" in page and "right 61% of the time" in page
+    assert "Show less certain findings" in page and "the 31 spans that would be shown by default" in page
+    assert "right 61% of the time" in page and "short of the two-to-one" in page
     assert 't low t0" title="Body\nLoaded language (0.20, less certain)' in page
     assert '<tr class="low"><td>disaster</td>' in page
     plain = to_html(Analysis(doc, {"words": 9}, {**engine, "shown_by_default": {}}))

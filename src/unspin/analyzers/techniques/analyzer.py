@@ -91,7 +91,7 @@ class TechniqueAnalyzer:
         report = self.model.config.get("report")
         if not report or report.get("threshold") is None:
             return None
-        return {"min_score": report["threshold"], "precision": report["precision_shown"],
+        return {"min_score": report["threshold"], "precision": report["precision_shown"], "spans": report["shown"],
                 "meets_two_to_one": report.get("meets_wanted", False)}
 
     def __call__(self, doc: Document) -> Document:
