@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
@@ -15,8 +17,9 @@ def erf(x: np.ndarray) -> np.ndarray:
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
-    """The exact (erf) GELU, as torch.nn.GELU computes it."""
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    """The exact (erf) GELU, as torch.nn.GELU computes it. (A NumPy scalar such as np.sqrt(2.0)
+    would promote float32 input to float64, at twice the cost; a Python float does not.)"""
+    return 0.5 * x * (1.0 + erf(x * (1.0 / math.sqrt(2.0))))
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
