@@ -123,6 +123,28 @@ def test_a_cue_without_a_source_shares_its_sentences_subject():
     assert text[third.cue[0]:third.cue[1]] == "said" and third.source is None
 
 
+def test_a_cue_in_a_relative_clause_does_not_take_the_sentences_subject():
+    # "who" is the subject of "said": the architect said he was stiffed, not Ana Ruiz.
+    text = "Ana Ruiz criticised the council for not paying an architect who later said he was stiffed."
+    roles = tagged(text, ("source", "Ana Ruiz"), ("cue", "criticised"), ("content", "the council"),
+                   ("source", "who"), ("cue", "said"), ("content", "he was stiffed"))
+    criticised, said = link(text, roles, sentences_of(text))
+    assert criticised.source == (0, 8)
+    assert text[said.cue[0]:said.cue[1]] == "said" and said.source is None
+    for pronoun in ("which", "that"):
+        text = f"Ana Ruiz cited a report {pronoun} found the road unsafe."
+        roles = tagged(text, ("source", "Ana Ruiz"), ("cue", "cited"), ("content", "a report"),
+                       ("cue", "found"), ("content", "the road unsafe"))
+        cited, found = link(text, roles, sentences_of(text))
+        assert cited.source == (0, 8) and found.source is None
+    # ... but it takes a source tagged on the pronoun's own antecedent
+    text = "Ana Ruiz took calls from black listeners to her radio program who said they would vote."
+    roles = tagged(text, ("source", "Ana Ruiz"), ("cue", "took calls"), ("content", "from"),
+                   ("source", "black listeners"), ("cue", "said"), ("content", "they would vote"))
+    *_, said = link(text, roles, sentences_of(text))
+    assert text[said.source[0]:said.source[1]] == "black listeners"
+
+
 def test_a_content_goes_to_the_cue_of_its_own_sentence_before_a_nearer_one():
     text = ("Campaign spokesman Jason Miller told The Valley Ledger that the policy would cover single mothers. "
             "He could not explain why the website said otherwise.")

@@ -20,6 +20,12 @@ _COMPLEMENT = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
 MAX_SOURCE_DISTANCE = 120
 MIN_CUE_SCORE = 0.5  # mean tag probability of a cue; chosen on PolNeAR dev
+# A cue whose subject is a relative pronoun: "an architect who said", "a report that found";
+# its source must end this near the pronoun (the antecedent and its modifiers).
+ANTECEDENT_REACH = 40
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?:has|have|had|is|are|was|were|would|will|also|later|then|once|[a-z]+ly)\s+)*$",
+    re.IGNORECASE)
 _QUOTES = "\"“”‘’«»„"
 _CUE_WORDS = re.compile(
     r"\b(?:(?:would |also |uncritically |confidently )*(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|"
@@ -263,7 +269,7 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
             out.append(Attribution(kind_of(text, content), cue, source, content))
         else:
             unlinked += sources[i]  # "Clinton spoke out ..., arguing that": "spoke out" reports nothing
-    return share_subjects(out, unlinked, sentence_starts)
+    return share_subjects(text, out, unlinked, sentence_starts)
 
 
 def _between(piece: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -287,18 +293,29 @@ def _content_of(text: str, cue: tuple[int, int], source: tuple[int, int] | None,
             or (p[0] >= cue[1] and not any(c[0] <= p[0] and p[1] <= c[1] for c in cut))]
 
 
-def share_subjects(attributions: list[Attribution], unlinked: list[tuple[int, int]],
+def share_subjects(text: str, attributions: list[Attribution], unlinked: list[tuple[int, int]],
                    sentence_starts: list[int]) -> list[Attribution]:
     """A cue with no source of its own takes the nearest source before it in its sentence: that
     of an earlier cue, or one the tagger found beside a cue that reports nothing or too far from
     any cue to link. It is the subject of coordinated or participle clauses ("The Times filed a
-    motion, arguing that...", "Clinton spoke out on Tuesday about the shooting, arguing that...")."""
+    motion, arguing that...", "Clinton spoke out on Tuesday about the shooting, arguing that..."),
+    but not of a relative clause, whose subject is what the pronoun stands for: in "Trump
+    defended not paying an architect who said he was stiffed" the architect said it, so a cue
+    after "who", "which" or "that" takes only a source that ends within `ANTECEDENT_REACH`
+    characters before the pronoun with no cue in between ("black listeners to his radio program
+    who said"; not "Ana Ruiz cited a report which found"), or none."""
     for a in attributions:
         if a.source or not a.cue:
             continue
         sentence = _sentence_index(sentence_starts, a.cue[0])
         before = [b.source for b in attributions if b.source and b.cue and b.cue[0] < a.cue[0]] + unlinked
         candidates = [s for s in before if s[1] <= a.cue[0] and _sentence_index(sentence_starts, s[0]) == sentence]
+        relative = _RELATIVE_SUBJECT.search(text, max(0, a.cue[0] - 80), a.cue[0])
+        if relative:
+            pronoun = relative.start()
+            cues = [b.cue for b in attributions if b.cue]
+            candidates = [s for s in candidates if pronoun - ANTECEDENT_REACH <= s[1] <= relative.end()
+                          and not any(s[1] <= c[0] and c[1] <= pronoun for c in cues)]
         if candidates:
             a.source = max(candidates, key=lambda s: s[1])
     return attributions
