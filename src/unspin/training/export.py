@@ -50,7 +50,7 @@ def export_onnx(net: TechniqueNet, path: Path) -> None:
     net.eval()
     # ONNX Runtime's transformer optimizer fuses only the classic (eager) attention pattern into
     # one Attention op (QAttention once quantized); the SDPA graph that transformers exports by
-    # default stays a dozen unfused ops a layer, and ran 1.35x slower on 2 cores.
+    # default stays a dozen unfused ops a layer, and ran 1.4x slower on 2 cores.
     net.encoder.set_attn_implementation("eager")
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)

