@@ -486,18 +486,14 @@ def _entity_types(doc: Document, sources: list[tuple[int, int] | None],
                   sentences: list[tuple[int, int]]) -> list[str | None]:
     """The named-entity type of each source phrase that word lists cannot type (None for the
     others), from NER over the phrase and its sentence (`sentences`: the document's) around it only."""
-    requests, asked = [], []
-    for index, source in enumerate(sources):
-        if not source or not _may_name(doc.text[source[0] : source[1]]):
-            continue
-        start, end = source
+    # A source shared by several attributions ("Ana Ruiz said ... and insisted ...") is asked once.
+    asked = list(dict.fromkeys(s for s in sources if s and _may_name(doc.text[s[0] : s[1]])))
+    requests = []
+    for start, end in asked:
         first, last = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
         requests.append((*_around(doc.text, first, last, start, end), start, end))
-        asked.append(index)
-    types: list[str | None] = [None] * len(sources)
-    for index, kind in zip(asked, entity_types(doc.text, requests)):
-        types[index] = kind
-    return types
+    found = dict(zip(asked, entity_types(doc.text, requests)))
+    return [found.get(source) if source else None for source in sources]
 
 
 def sourcing_profile(doc: Document) -> dict:
