@@ -18,6 +18,14 @@ def record_in_config(directory: Path, key: str, value) -> None:
     path.write_text(json.dumps(config, indent=2) + "\n")
 
 
+def record_calibration(directory: Path, key: str, value: dict) -> None:
+    """Record a setting chosen on the shipped encoder's outputs, with that encoder's fingerprint:
+    after a new export, a calibration not rerun no longer matches (the tests check)."""
+    from .encoder import EncoderModel
+
+    record_in_config(directory, key, {**value, "encoder": EncoderModel.shared().fingerprint})
+
+
 class LoadedOnce:
     """Base for a model read from a folder with a `config.json`; `shared()` caches instances."""
 

@@ -17,7 +17,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from ..analyzers.loading import record_in_config
+from ..analyzers.loading import record_calibration
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..document import Document
 from ..errors import Failure
@@ -65,5 +65,5 @@ if __name__ == "__main__":
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ptc/train"))
     args = parser.parse_args()
     report = calibrate(args.data)
-    record_in_config(MODEL_DIR, "report", report)
+    record_calibration(MODEL_DIR, "report", report)
     print(json.dumps(report, indent=2))

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..analyzers.claims import MODEL_DIR, ClaimsModel, pooled_sentences
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
-from ..analyzers.loading import record_in_config
+from ..analyzers.loading import record_calibration
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document
 from ..ptc.formats import read_article
@@ -61,5 +61,5 @@ if __name__ == "__main__":
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = parser.parse_args()
     result = news_threshold(args.data)
-    record_in_config(MODEL_DIR, "articles", result)
+    record_calibration(MODEL_DIR, "articles", result)
     print(json.dumps(result, indent=2))

@@ -160,7 +160,8 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         "history": json.loads((run_dir / "history.json").read_text()),
     }
     # Entries that later steps record (the report threshold, the span-words blend) are kept;
-    # after exporting new weights, rerun those steps (see docs/model-card.md).
+    # after exporting new weights, rerun those steps (see docs/model-card.md): each records the
+    # encoder's fingerprint, and tests/test_model_files.py fails until it matches the new file.
     previous = json.loads((target / "config.json").read_text()) if (target / "config.json").exists() else {}
     shipped.update({k: v for k, v in previous.items() if k in LATER_STEPS})
     (target / "config.json").write_text(json.dumps(shipped, indent=2) + "\n")

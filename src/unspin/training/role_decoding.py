@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
 from ..analyzers.attribution.tagger import MODEL_DIR, AttributionTagger
-from ..analyzers.loading import record_in_config
+from ..analyzers.loading import record_calibration
 from ..document import Document, Relations
 from ..options import Options
 from ..pipeline import Pipeline
@@ -108,5 +108,5 @@ if __name__ == "__main__":
             f"{part}: " + " / ".join(f"{parts[part][key]:.3f}" for key in CHOSEN_BY) for part in parts))
     decoding = choose(measured)
     if not args.dry_run:
-        record_in_config(MODEL_DIR, "decoding", decoding)
+        record_calibration(MODEL_DIR, "decoding", decoding)
     print(json.dumps(decoding, indent=2))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyzers.loading import record_in_config
+from ..analyzers.loading import record_calibration
 from ..analyzers.techniques.analyzer import MODEL_DIR, TechniqueModel
 from ..analyzers.techniques.decoding import classify, label_spans
 from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUE_LABELS
@@ -98,7 +98,7 @@ def main(data: Path) -> dict:
               "trained_on": f"{len(texts)} gold spans (PTC train less validation, plus dev)",
               "features": "TF-IDF word 1-2 grams (sublinear, min_df 2), logistic regression C=4, balanced classes",
               "vocabulary": len(model.vocabulary)}
-    record_in_config(MODEL_DIR, "span_text", result)
+    record_calibration(MODEL_DIR, "span_text", result)
     return result
 
 

@@ -63,6 +63,14 @@ class EncoderModel(LoadedOnce):
                                     providers=["CPUExecutionProvider"])
 
     @cached_property
+    def fingerprint(self) -> str:
+        """The first 16 hex digits of the ONNX file's SHA-256. Every calibration that reads the
+        encoder's outputs records it, so a calibration left over from another export shows."""
+        import hashlib
+
+        return hashlib.sha256((self.directory / self.config["model_file"]).read_bytes()).hexdigest()[:16]
+
+    @cached_property
     def tokenizer(self) -> SubwordTokenizer:
         return SubwordTokenizer(self.directory / "tokenizer.json")
 
