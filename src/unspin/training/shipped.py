@@ -59,19 +59,23 @@ def encoder_state(onnx_path: Path = ENCODER_DIR / "model.int8.onnx") -> dict[str
             state[name[len("net.") :]] = value.astype(np.float32)
     for node in graph.node:
         if node.op_type == "MatMulInteger":
-            # "/net/encoder/encoder/layer.0/attention/output/dense/MatMul_quant" -> "encoder.encoder.layer.0.attention.output.dense"
-            module = node.name.removeprefix("/net/").rsplit("/", 1)[0].replace("/", ".")
-            state[module + ".weight"] = _dequantize(initializers, node.input[1]).T
+            state[_module(node.name) + ".weight"] = _dequantize(initializers, node.input[1]).T
         elif node.op_type == "QAttention":
             state.update(_attention_state(node, initializers))
     return {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()}
+
+
+def _module(onnx_name: str) -> str:
+    """The torch module an ONNX node or tensor name comes from: "/net/encoder/encoder/layer.0/
+    attention/output/dense/MatMul_quant" -> "encoder.encoder.layer.0.attention.output.dense"."""
+    return onnx_name.removeprefix("/net/").rsplit("/", 1)[0].replace("/", ".")
 
 
 def _attention_state(node, initializers: dict) -> dict[str, np.ndarray]:
     """The query, key and value layers packed into one fused attention node: weights [in, 3 x out]
     and biases [3 x out], in that order. The node is named by position only, so its layer is read
     from its output ("/net/encoder/encoder/layer.0/attention/self/Reshape_3_output_0")."""
-    module = node.output[0].removeprefix("/net/").rsplit("/", 1)[0].replace("/", ".")
+    module = _module(node.output[0])
     weight = _dequantize(initializers, node.input[1])
     bias = initializers[node.input[2]].astype(np.float32)
     state = {}

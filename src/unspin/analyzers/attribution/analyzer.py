@@ -304,6 +304,7 @@ def share_subjects(text: str, attributions: list[Attribution], unlinked: list[tu
     after "who", "which" or "that" takes only a source that ends within `ANTECEDENT_REACH`
     characters before the pronoun with no cue in between ("black listeners to his radio program
     who said"; not "Ana Ruiz cited a report which found"), or none."""
+    cues = [a.cue for a in attributions if a.cue]
     for a in attributions:
         if a.source or not a.cue:
             continue
@@ -313,7 +314,6 @@ def share_subjects(text: str, attributions: list[Attribution], unlinked: list[tu
         relative = _RELATIVE_SUBJECT.search(text, max(0, a.cue[0] - 80), a.cue[0])
         if relative:
             pronoun = relative.start()
-            cues = [b.cue for b in attributions if b.cue]
             candidates = [s for s in candidates if pronoun - ANTECEDENT_REACH <= s[1] <= relative.end()
                           and not any(s[1] <= c[0] and c[1] <= pronoun for c in cues)]
         if candidates:
