@@ -91,8 +91,12 @@ class JointConfig:
     # where the same window or sentence has gold for that task) or "none" (gold only).
     distill: str = "all"
     use_ptc_dev: bool = True
-    # "base": all-MiniLM-L6-v2 with new heads; "shipped": continue from the shipped int8 models.
+    # "base": the base encoder with new heads; "shipped": continue from the shipped int8 models.
     init: str = "base"
+    # The base encoder's folder (transformers layout); empty for all-MiniLM-L6-v2 from its package.
+    encoder: str = ""
+    # Keep only the encoder's first `layers` layers (0: all of them).
+    layers: int = 0
     device: str = "cpu"
     threads: int = 2
     seed: int = 13
@@ -193,12 +197,24 @@ class Joint(nn.Module):
         super().__init__()
         if config.init not in ("base", "shipped"):
             raise ValueError(f"init must be 'base' or 'shipped', not {config.init!r}")
-        self.net = TechniqueNet(base_encoder_path() if config.init == "base" else architecture(), config.span_hidden)
+        base = Path(config.encoder) if config.encoder else base_encoder_path()
+        self.net = TechniqueNet(base if config.init == "base" else architecture(), config.span_hidden)
+        if config.layers:
+            keep_first_layers(self.net.encoder, config.layers)
         size = self.net.encoder.config.hidden_size
         self.tagger = TaggerHead(size * (2 * config.context + 1), 256)
         self.claims = ClaimsHead(size, config.claims_hidden)
         if config.init == "shipped":
             load_shipped(self.net, self.tagger, self.claims)
+
+
+def keep_first_layers(encoder: nn.Module, layers: int) -> None:
+    """Cut a transformers encoder (BERT or MPNet) to its first `layers` layers."""
+    stack = encoder.encoder.layer
+    if not 0 < layers <= len(stack):
+        raise ValueError(f"layers must be between 1 and {len(stack)}, not {layers}")
+    encoder.encoder.layer = stack[:layers]
+    encoder.config.num_hidden_layers = layers
 
 
 def restrict(windows: list[Window], polnear: list[list[Window]], checkthat: list, distill: str):
@@ -232,7 +248,8 @@ class Trainer:
     def __init__(self, config: JointConfig):
         self.config = config
         # The shipped tokenizer is the base encoder's (export copies it), and needs no base package.
-        self.tokenizer = SubwordTokenizer(ENCODER_DIR / "tokenizer.json")
+        folder = Path(config.encoder) if config.encoder else ENCODER_DIR
+        self.tokenizer = SubwordTokenizer(folder / "tokenizer.json")
         self.structure = StructureAnalyzer()
         self.device = torch.device(config.device)
         self.span_class_weights: torch.Tensor | None = None
@@ -246,7 +263,7 @@ class Trainer:
         ids, mask, bio, spans, roles, teacher_bio, teacher_roles, sentences = collate(batch, self.tokenizer)
         ids, mask, bio, roles, teacher_bio, teacher_roles = (
             t.to(self.device) for t in (ids, mask, bio, roles, teacher_bio, teacher_roles))
-        logits, hidden = model.net(ids, mask)
+        logits, hidden = self.encode_windows(model, batch, ids, mask)
         parts: dict[str, torch.Tensor] = {}
         if (bio != IGNORE).any():
             parts["techniques"] = technique_loss(model.net, logits, hidden, bio, (spans, None), self.span_class_weights)
@@ -267,9 +284,16 @@ class Trainer:
             parts["claims_teacher"] = c.distill_weight * nn.functional.binary_cross_entropy_with_logits(scores, target)
         return sum(parts.values()), parts
 
+    def encode_windows(self, model: Joint, batch: list[Window], ids: torch.Tensor, mask: torch.Tensor):
+        """B/I/O logits and token states of a batch of windows (a subclass may read them from a cache)."""
+        return model.net(ids, mask)
+
+    def encode_sentences(self, model: Joint, batch: list, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return model.net(ids, mask)[1]
+
     def sentence_loss(self, model: Joint, batch: list[tuple[np.ndarray, float, float]]) -> tuple[torch.Tensor, dict]:
         ids, mask = (t.to(self.device) for t in sentence_inputs(self.tokenizer, [b[0] for b in batch]))
-        _, hidden = model.net(ids, mask)
+        hidden = self.encode_sentences(model, batch, ids, mask)
         scores = model.claims(masked_mean(hidden, mask))
         gold = torch.tensor([b[1] for b in batch], dtype=torch.float32, device=self.device)
         teacher = torch.tensor([b[2] for b in batch], dtype=torch.float32, device=self.device)
@@ -410,6 +434,25 @@ def validate(model: Joint, trainer: Trainer, validation: tuple, out: Path, epoch
     return summary
 
 
+def epoch_batches(config: JointConfig, epoch: int, windows: list[Window], polnear: list[list[Window]],
+                  checkthat: list, polnear_order: list[int], checkthat_order: list[int]) -> list[tuple[str, list]]:
+    """One epoch's shuffled batches: every PTC window, this epoch's slice of PolNeAR articles (a
+    different one each epoch) and of CheckThat sentences, each kind in batches of its own."""
+    per_epoch_polnear = min(config.polnear_per_epoch, len(polnear))
+    first = epoch * per_epoch_polnear
+    chosen = [polnear_order[(first + k) % len(polnear)] for k in range(per_epoch_polnear)]
+    pool = windows + [w for k in chosen for w in polnear[k]]
+    random.shuffle(pool)
+    batches = [("windows", pool[i : i + config.batch_size]) for i in range(0, len(pool), config.batch_size)]
+    take = min(config.checkthat_per_epoch, len(checkthat))
+    picked = [checkthat[checkthat_order[(epoch * take + k) % len(checkthat)]] for k in range(take)]
+    picked.sort(key=lambda s: len(s[0]))  # similar lengths share a batch: less padding
+    sentence_batches = [picked[i : i + config.checkthat_batch] for i in range(0, len(picked), config.checkthat_batch)]
+    batches += [("checkthat", b) for b in sentence_batches]
+    random.shuffle(batches)
+    return batches
+
+
 def train(config: JointConfig, data: tuple | None = None, score_start: bool = True) -> list[dict]:
     """Train, evaluate and save every epoch under `config.output`. `data` is what `build_data`
     returned, to share one build between runs that differ only in `config.distill`. With
@@ -471,17 +514,7 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     checkthat_order = list(range(len(checkthat)))
     random.shuffle(checkthat_order)
     for epoch in range(config.epochs):
-        first = epoch * per_epoch_polnear
-        chosen = [polnear_order[(first + k) % len(polnear)] for k in range(per_epoch_polnear)]
-        pool = windows + [w for k in chosen for w in polnear[k]]
-        random.shuffle(pool)
-        batches = [("windows", pool[i : i + config.batch_size]) for i in range(0, len(pool), config.batch_size)]
-        take = min(config.checkthat_per_epoch, len(checkthat))
-        picked = [checkthat[checkthat_order[(epoch * take + k) % len(checkthat)]] for k in range(take)]
-        picked.sort(key=lambda s: len(s[0]))  # similar lengths share a batch: less padding
-        sentence_batches = [picked[i : i + config.checkthat_batch] for i in range(0, len(picked), config.checkthat_batch)]
-        batches += [("checkthat", b) for b in sentence_batches]
-        random.shuffle(batches)
+        batches = epoch_batches(config, epoch, windows, polnear, checkthat, polnear_order, checkthat_order)
         model.train()
         running: dict[str, list[float]] = defaultdict(list)
         for step, (kind, batch) in enumerate(batches):

@@ -36,6 +36,11 @@ class Window:
     last: int
 
 
+# The markers around a window and for padding, in RoBERTa's (MPNet) or BERT's (MiniLM) spelling.
+# RoBERTa's come first: MPNet's vocabulary also holds "[CLS]" and "[SEP]" as ordinary tokens.
+_SPECIAL_TOKENS = {"cls": ("<s>", "[CLS]"), "sep": ("</s>", "[SEP]"), "pad": ("<pad>", "[PAD]")}
+
+
 class SubwordTokenizer:
     """A WordPiece tokenizer loaded from a `tokenizer.json`, without special tokens."""
 
@@ -43,9 +48,14 @@ class SubwordTokenizer:
         self._tokenizer = Tokenizer.from_file(str(path))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
-        self.cls_id = self._tokenizer.token_to_id("[CLS]")
-        self.sep_id = self._tokenizer.token_to_id("[SEP]")
-        self.pad_id = self._tokenizer.token_to_id("[PAD]") or 0
+        self.cls_id, self.sep_id, self.pad_id = (self._special(*names) for names in _SPECIAL_TOKENS.values())
+
+    def _special(self, *names: str) -> int:
+        for name in names:
+            token_id = self._tokenizer.token_to_id(name)
+            if token_id is not None:
+                return token_id
+        raise ValueError(f"the tokenizer has none of the special tokens {names}")
 
     def tokenize(self, text: str, regions: list[tuple[int, int]] | None = None) -> TokenizedText:
         """Tokenize `text`, keeping only tokens inside `regions` (all of it when None).
