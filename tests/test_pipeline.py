@@ -3,10 +3,13 @@ analysis@1 JSON kept byte-identical across the architecture change."""
 
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, assert_offsets
+from goldens import SCORE_TOLERANCE, differences
 
 import unspin
 from unspin.analyzers.encoder import EncoderModel
@@ -39,11 +42,36 @@ def test_structure_json_is_byte_identical(golden, monkeypatch):
 
 @needs_encoder
 @pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*.full.json")), ids=lambda p: p.name)
-def test_full_json_is_byte_identical(golden, monkeypatch):
-    """Golden files of the shipped models: regenerate them (scripts/golden.py) when a model ships."""
+def test_full_json_matches_its_golden_within_the_models_numerics(golden, monkeypatch):
+    """Golden files of the shipped models: regenerate them (scripts/golden.py) when a model ships.
+    The rules' output must be identical; the models' within `goldens.SCORE_TOLERANCE` (the int8
+    encoder's numbers differ between CPUs)."""
     pipeline = Pipeline.from_options(Options(claims=False))
     stem = golden.name[: -len(".full.json")]
-    assert to_json(pipeline(read_file(_source(stem, monkeypatch)))) + "\n" == golden.read_text(encoding="utf-8")
+    actual = json.loads(to_json(pipeline(read_file(_source(stem, monkeypatch)))))
+    assert differences(json.loads(golden.read_text(encoding="utf-8")), actual) == []
+
+
+def test_the_golden_comparison_fails_on_real_regressions():
+    golden = json.loads((GOLDEN / "how-the-bypass-was-sold.full.json").read_text(encoding="utf-8"))
+    assert golden["techniques"] and golden["attributions"]
+    assert differences(golden, copy.deepcopy(golden)) == []
+    nudged = copy.deepcopy(golden)
+    for t in nudged["techniques"]:
+        t["score"] = round(t["score"] + SCORE_TOLERANCE / 2, 4)
+    assert differences(golden, nudged) == []
+
+    def changed(edit) -> list[str]:
+        data = copy.deepcopy(golden)
+        edit(data)
+        return differences(golden, data)
+
+    assert changed(lambda d: d["techniques"].clear())
+    assert changed(lambda d: [t.update(score=t["score"] + 0.1) for t in d["techniques"]])
+    assert changed(lambda d: [t.update(technique="Slogans") for t in d["techniques"]])
+    assert changed(lambda d: d["attributions"].clear())
+    assert changed(lambda d: d["segments"].pop())
+    assert changed(lambda d: d["meta"].update(title=None))
 
 
 def test_composition_follows_requirements():

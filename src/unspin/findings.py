@@ -13,6 +13,10 @@ from typing import Any, ClassVar
 
 from .document import Document, Layer, Relation, Relations, Span
 
+# How every view names the source of an attribution that names none, and a sentence that cites no one.
+UNNAMED_SOURCE = "unnamed source"
+NO_SOURCE_GIVEN = "no source given"
+
 
 def span_json(span: Span | None) -> dict | None:
     return span.to_json() if span is not None else None

@@ -100,6 +100,15 @@ class ClaimsAnalyzer:
     def load(self) -> None:
         self.model  # noqa: B018
 
+    def shown_by_default(self) -> dict | None:
+        """The score above which reports show a claim by default, and how often such claims
+        were check-worthy by the teacher's verdict on news articles (training/claims_news.py);
+        None when not calibrated or when the threshold was set by hand."""
+        shown = self.model.config.get("articles", {}).get("shown")
+        if not shown or self._threshold is not None:
+            return None
+        return {key: shown[key] for key in ("min_score", "precision", "per_article", "share_of_sentences")}
+
     def __call__(self, doc: Document) -> Document:
         regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]
         # A line introducing a quotation ("CNN also claims:") states nothing itself.

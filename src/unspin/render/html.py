@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..analysis import Analysis
+from ..findings import NO_SOURCE_GIVEN, UNNAMED_SOURCE
 from ..analyzers.techniques.labels import (
     DEFINITIONS,
     DISPLAY_NAMES,
@@ -55,12 +56,14 @@ def _marks(analysis: Analysis) -> list[Marked]:
             "title": f"{name} ({t.score:.2f}{', less certain' if low else ''}): {DEFINITIONS.get(t.technique, '')}",
             "index": TECHNIQUE_INDEX.get(t.technique, 0), "low": low,
         }))
+    claim_floor = min_claim_score(analysis)
     for c in analysis.claims:
-        cited = f"attributed to {c.source_name}" if c.attributed and c.source_name else (
-            "attributed" if c.attributed else "no source given")
-        marks.append(Marked("claims", c.start, c.end, "claim", {"title": f"Check-worthy claim ({c.score:.2f}), {cited}"}))
+        cited = f"attributed to {c.source_name or UNNAMED_SOURCE}" if c.attributed else NO_SOURCE_GIVEN
+        low = c.score < claim_floor
+        marks.append(Marked("claims", c.start, c.end, "claim", {
+            "title": f"Check-worthy claim ({c.score:.2f}{', less certain' if low else ''}), {cited}", "low": low}))
     for a in analysis.attributions:
-        speaker = a.source_name or (a.source.text if a.source else None) or "unnamed source"
+        speaker = a.source_name or (a.source.text if a.source else None) or UNNAMED_SOURCE
         for part in a.content:
             marks.append(Marked("attributions", part.start, part.end, "content",
                                 {"title": f"{a.kind.capitalize()} attribution to {speaker} ({a.source_type or 'unknown'})"}))
@@ -78,6 +81,11 @@ def _marks(analysis: Analysis) -> list[Marked]:
 def min_technique_score(analysis: Analysis) -> float:
     """Technique spans scoring below this are shown only on request (0: all are shown)."""
     return float(analysis.engine.get("shown_by_default", {}).get("techniques", {}).get("min_score", 0.0))
+
+
+def min_claim_score(analysis: Analysis) -> float:
+    """Claims scoring below this are shown only on request (0: all are shown)."""
+    return float(analysis.engine.get("shown_by_default", {}).get("claims", {}).get("min_score", 0.0))
 
 
 def claim_anchor(index: int) -> str:
@@ -101,7 +109,7 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
                 if not certain:
                     classes.append("low")
             elif m.layer == "claims":
-                classes.append("c")
+                classes.append("c low-claim" if m.info["low"] else "c")
             elif m.layer == "attributions":
                 classes.append({"content": "a", "source": "as", "cue": "ac"}[m.label])
             elif m.layer == "author":
@@ -140,6 +148,10 @@ def to_html(analysis: Analysis) -> str:
         display_names=DISPLAY_NAMES,
         attributions=analysis.attributions,
         technique_floor=min_technique_score(analysis),
+        claim_floor=min_claim_score(analysis),
+        claims_shown_by_default=analysis.engine.get("shown_by_default", {}).get("claims"),
+        unnamed=UNNAMED_SOURCE,
+        no_source=NO_SOURCE_GIVEN,
         colours=TECHNIQUE_COLOURS,
         shown_by_default=analysis.engine.get("shown_by_default", {}).get("techniques"),
         claims=[(rank, c, claim_anchor(i)) for rank, (i, c) in

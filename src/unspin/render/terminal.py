@@ -19,7 +19,9 @@ from ..analyzers.techniques.labels import (
     TECHNIQUE_COLOURS,
     TECHNIQUE_INDEX,
 )
+from ..findings import NO_SOURCE_GIVEN, UNNAMED_SOURCE
 from .highlight import Marked, pieces
+from .html import min_claim_score, min_technique_score
 
 _TECHNIQUE_STYLES = [f"black on {colour}" for colour in TECHNIQUE_COLOURS]
 _SEGMENT_STYLES = {
@@ -29,13 +31,18 @@ _SEGMENT_STYLES = {
 
 
 def shown(text: str) -> str:
-    """`text` with C0/C1 control characters (but newline and tab) made visible: ESC becomes ␛."""
+    """`text` with C0/C1 control characters (but newline and tab) made visible: ESC becomes ␛;
+    bidirectional embeddings, overrides and isolates become U+FFFD, so that an article cannot
+    reorder what the terminal shows after it."""
     return text.translate(_CONTROL_PICTURES)
 
 
 _CONTROL_PICTURES = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"}
 _CONTROL_PICTURES[0x7F] = 0x2421
 _CONTROL_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+_CONTROL_PICTURES.update({c: 0xFFFD for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+LESS_CERTAIN_STYLE = "underline"  # a span below the report's threshold: no colour, underlined
+WIDE = 120  # columns from which attributions fit a table
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -43,17 +50,21 @@ def plain(text: str, style: str = "") -> Text:
 
 
 def article_text(analysis: Analysis) -> Text:
+    floor = min_technique_score(analysis)
     marks = [Marked("segments", s.start, s.end, s.kind, {}) for s in analysis.segments]
-    marks += [Marked("techniques", t.start, t.end, t.technique, {}) for t in analysis.techniques]
+    marks += [Marked("techniques", t.start, t.end, t.technique, {"low": t.score < floor}) for t in analysis.techniques]
     out = Text()
     for piece in pieces(analysis.text, marks):
         styles = []
         for m in piece.marks:
             if m.layer == "segments":
                 styles.append(_SEGMENT_STYLES.get(m.label, ""))
-        technique = next((m for m in piece.marks if m.layer == "techniques"), None)
+        techniques = [m for m in piece.marks if m.layer == "techniques"]
+        technique = next((m for m in techniques if not m.info["low"]), None)
         if technique:
             styles.append(_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(technique.label, 0)])
+        elif techniques:
+            styles.append(LESS_CERTAIN_STYLE)
         out.append(shown(piece.text), style=" ".join(s for s in styles if s))
     return out
 
@@ -69,7 +80,10 @@ def render(analysis: Analysis, console: Console) -> None:
     facts.add_row("Outlet", plain(meta.outlet.text) if meta.outlet else "—")
     facts.add_row("Tags", plain(", ".join(t.text for t in meta.tags)) if meta.tags else "—")
     profile = analysis.summary.get("techniques", {})
-    facts.add_row("Techniques", f"{profile.get('count', 0)} spans, {profile.get('per_1000_words', 0)} per 1,000 words")
+    floor, claim_floor = min_technique_score(analysis), min_claim_score(analysis)
+    sure = sum(1 for t in analysis.techniques if t.score >= floor)
+    facts.add_row("Techniques", f"{sure} shown, {len(analysis.techniques) - sure} less certain (underlined); "
+                                f"{profile.get('per_1000_words', 0)} per 1,000 words")
     console.print(Panel(facts, title=plain(f"unspin · {analysis.id}"), expand=False))
     console.print(article_text(analysis))
     if analysis.techniques:
@@ -78,13 +92,22 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Technique", ratio=2)
         table.add_column("Score", justify="right")
         for t in analysis.techniques:
-            table.add_row(plain(t.text), Text(DISPLAY_NAMES.get(t.technique, t.technique),
-                                             style=_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(t.technique, 0)]),
-                          f"{t.score:.2f}")
+            low = t.score < floor
+            table.add_row(plain(t.text, "dim" if low else ""), Text(
+                DISPLAY_NAMES.get(t.technique, t.technique) + (" (less certain)" if low else ""),
+                style="dim" if low else _TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(t.technique, 0)]), f"{t.score:.2f}")
         console.print(table)
         used = sorted({t.technique for t in analysis.techniques})
         console.print(Group(*(Text.assemble((DISPLAY_NAMES[t], "bold"), ": ", DEFINITIONS[t]) for t in used)))
-    if analysis.attributions:
+    if analysis.attributions and console.width < WIDE:
+        # Five columns squeeze the content to a dozen characters on a narrow terminal: one block each.
+        console.print(Text("Who is quoted", style="bold"))
+        for a in analysis.attributions:
+            source = a.source_name or (a.source.text if a.source else UNNAMED_SOURCE)
+            console.print(Text.assemble((shown(source), "bold"), f" ({a.source_type or 'unknown'}) ",
+                                        plain(a.cue.text if a.cue else ""), f" [{a.kind}]"))
+            console.print(plain("  " + " … ".join(c.text for c in a.content)))
+    elif analysis.attributions:
         table = Table(title="Who is quoted")
         table.add_column("Source", ratio=2)
         table.add_column("Type")
@@ -97,14 +120,16 @@ def render(analysis: Analysis, console: Console) -> None:
                           plain(" … ".join(c.text for c in a.content)))
         console.print(table)
     if analysis.claims:
-        table = Table(title="Claims to check")
+        sure = sum(1 for c in analysis.claims if c.score >= claim_floor)
+        table = Table(title=f"Claims to check: {sure} shown, {len(analysis.claims) - sure} less certain")
         table.add_column("#", justify="right")
         table.add_column("Claim", overflow="fold", ratio=4)
         table.add_column("Score", justify="right")
         table.add_column("Cited", ratio=1)
         for rank, c in enumerate(sorted(analysis.claims, key=lambda c: -c.score), 1):
-            cited = c.source_name or ("attributed" if c.attributed else "no source given")
-            table.add_row(str(rank), plain(c.text), f"{c.score:.2f}", plain(cited))
+            cited = c.source_name or (UNNAMED_SOURCE if c.attributed else NO_SOURCE_GIVEN)
+            style = "dim" if c.score < claim_floor else ""
+            table.add_row(str(rank), plain(c.text, style), f"{c.score:.2f}", plain(cited, style))
         console.print(table)
     sourcing = analysis.summary.get("sourcing")
     if sourcing:

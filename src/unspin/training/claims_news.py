@@ -5,7 +5,9 @@ sentences of a news article, a different domain. Inside articles the layer inste
 threshold at which the head best agrees with the teacher's verdicts on news sentences
 (`claims_news_sentences.tsv`, P(Yes) at the teacher's own threshold of 0.65), on articles no
 unspin model trained on for claims (PolNeAR dev and PTC unlabelled), pooled in context exactly as
-the pipeline pools them.
+the pipeline pools them. It also chooses the score from which a report shows a claim by default
+(`shown`): the lowest at which at least 80% of the shown sentences are the teacher's "Yes" too,
+so that a reader meets the few claims most worth checking first and the rest a click away.
 
     python -m unspin.training.claims_news --data ../shared/data
 """
@@ -27,6 +29,7 @@ from .claims import best_threshold, f1_at
 from .teacher import read_sentence_scores
 
 TEACHER_THRESHOLD = 0.65  # the teacher's own, chosen on CheckThat dev (see the teacher README)
+SHOWN_PRECISION = 0.8  # of the claims a report shows by default, at least this share the teacher's too
 
 
 def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
@@ -34,7 +37,7 @@ def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
     scores = read_sentence_scores(data / "teacher" / "claims_news_sentences.tsv")
     sources = {"polnear_dev": data / "polnear" / "dev" / "text", "ptc_unlabeled": data / "ptc" / "unlabeled"}
     structure, encoder, head = StructureAnalyzer(), Encoder(EncoderModel.shared()), ClaimsModel(directory)
-    student, teacher = [], []
+    student, teacher, articles = [], [], []
     for (corpus, name), sentences in sorted(scores.items()):
         if corpus not in sources:
             continue
@@ -46,12 +49,29 @@ def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
         pooled, kept = pooled_sentences(doc.tensors[TENSOR], [(a, b) for a, b, _ in sentences])
         student += list(head.scores(pooled))
         teacher += [sentences[k][2] >= TEACHER_THRESHOLD for k in kept]
+        articles += [f"{corpus}/{name}"] * len(kept)
     student_scores = np.asarray(student)
     threshold = best_threshold(teacher, student_scores)
     return {"threshold": threshold, "agreement_f1": round(f1_at(teacher, student_scores, threshold), 4),
             "sentences": len(teacher), "teacher_yes_share": round(float(np.mean(teacher)), 3),
             "flagged_share": round(float(np.mean(student_scores >= threshold)), 3),
+            "shown": shown_threshold(student_scores, np.asarray(teacher), np.asarray(articles)),
             "measured_on": "PolNeAR dev and PTC unlabelled sentences, teacher P(Yes) >= 0.65 as the verdict"}
+
+
+def shown_threshold(scores: np.ndarray, verdicts: np.ndarray, articles: np.ndarray) -> dict:
+    """The lowest score at which the claims a report shows by default agree with the teacher's
+    verdict at least `SHOWN_PRECISION` of the time: the few claims a fact-checker reads first.
+    With how many sentences of an article that shows, and what share of its sentences."""
+    for threshold in np.round(np.arange(0.30, 0.99, 0.01), 2):
+        shown = scores >= threshold
+        if shown.sum() and verdicts[shown].mean() >= SHOWN_PRECISION:
+            break
+    per_article = [int(shown[articles == a].sum()) for a in np.unique(articles)]
+    return {"min_score": float(threshold), "precision": round(float(verdicts[shown].mean()), 3),
+            "recall": round(float(shown[verdicts].mean()), 3), "share_of_sentences": round(float(shown.mean()), 3),
+            "per_article": round(float(np.mean(per_article)), 2), "articles": len(per_article),
+            "wanted_precision": SHOWN_PRECISION}
 
 
 if __name__ == "__main__":

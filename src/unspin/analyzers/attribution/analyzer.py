@@ -9,11 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Relations, Span, strip_span
+from ...findings import UNNAMED_SOURCE
+from ..cues import INFERENCE_CUE, SPEECH_VERBS, reports_speech
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .entities import entity_types, recogniser, recogniser_name
 from .lines import line_attributions
-from .sources import leading_name, lexical_type, relative_antecedent, resolve
+from .sources import RELATIVE_PRONOUNS, leading_name, lexical_type, relative_antecedent, resolve
 from .tagger import AttributionTagger, RoleSpan
 
 _COMPLEMENT = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
@@ -28,12 +30,7 @@ _RELATIVE_SUBJECT = re.compile(
     re.IGNORECASE)
 _QUOTES = "\"“”‘’«»„"
 _CUE_WORDS = re.compile(
-    r"\b(?:(?:would |also |uncritically |confidently )*(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|"
-    r"stat(?:es|ed)|report(?:s|ed)|expla(?:ins|ined)|argu(?:es|ed)|add(?:s|ed)|declar(?:es|ed)|concedes?|conceded|"
-    r"observ(?:es|ed)|conclud(?:es|ed)|reads?|tweet(?:s|ed)|insist(?:s|ed)|assert(?:s|ed)|warn(?:s|ed)|admit(?:s|ted)|"
-    r"told)|according to)\b",
-    re.IGNORECASE,
-)
+    rf"\b(?:(?:would |also |uncritically |confidently )*(?:{SPEECH_VERBS})|according to)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -58,6 +55,25 @@ _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|also|again|now
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|to|for|by|with|from|about|that))+\s*$", re.IGNORECASE)
 # "Entergy, the" of "according to Entergy, the region's largest power company": a source ends on a noun.
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:[\s,;:]+(?:the|a|an|its|his|her|their|of|and|or))+[\s,;:]*$", re.IGNORECASE)
+# What the tagger sometimes runs on past a named source: a phrase of time or place ("Mayor Helen
+# Park after the vote"), a relative clause ("Ruth Ortiz, who voted against") or a participle
+# ("DIA memos dating [back to 2012]"). A phrase is cut only after a capitalised word or a closing
+# bracket, so "officials in Washington" and "Bank of America" stay whole.
+_TAIL_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w.'’\-]*|\))(\s+(?:after|before|during|following|outside|at|on|when|as)\s.*|\s*,\s*(?:who|which)\b.*)$")
+_TRAILING_PARTICIPLE = re.compile(
+    r"(?<=\w)\s+(?:dating|saying|claiming|noting|showing|stating|warning|arguing|suggesting|indicating|"
+    r"published|released|issued|obtained|leaked|written|seen)$")
+
+
+def _without_tail(fragment: str) -> str:
+    """A source phrase without a tail the tagger ran on into (see `_TAIL_AFTER_NAME`)."""
+    match = _TAIL_AFTER_NAME.search(fragment)
+    if match:
+        fragment = fragment[: match.start(1)]
+    return _TRAILING_PARTICIPLE.sub("", fragment)
+
+
 # "Nobody who really believes...": a relative clause about anyone at all reports no one's words
 # ("Smith, who said..." does report Smith's).
 _RELATIVE_BEFORE_CUE = re.compile(
@@ -89,6 +105,8 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
             end = start + len(_TRAILING_PREPOSITION.sub("", text[start:end]))  # "said on" of "said on Tuesday"
         elif r.role == "source":
             end = start + len(_TRAILING_FUNCTION_WORDS.sub("", text[start:end]))
+            if text[start:end].strip().lower() not in RELATIVE_PRONOUNS:
+                end = start + len(_without_tail(text[start:end]))
             start, end = strip_span(text, start, end, chars=".,;:'’")
         fragment = text[start:end]
         if r.role == "source":
@@ -127,6 +145,27 @@ def author_cue(text: str, cue: tuple[int, int]) -> bool:
     end = min((i for i in (after.find(". "), after.find("?"), after.find("!"), after.find("\n")) if i >= 0), default=len(after))
     in_quotes = sum(sentence_before.count(q) for q in '"“”') % 2 == 1
     return after[end : end + 1] == "?" and not in_quotes
+
+
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s*$", re.IGNORECASE)
+_CLARITY = re.compile(r"^(?:made|make|makes)\s+(?:it\s+)?clear\b", re.IGNORECASE)
+
+
+def speech_cue(text: str, cue: tuple[int, int]) -> bool:
+    """Whether a cue reports speech: not an omission, a decision, an idiom or a denial that
+    anything was said (see `cues.NON_SPEECH_CUE`), read on the cue and the words after it."""
+    if not reports_speech(text[cue[0] : min(len(text), cue[1] + 40)]):
+        return False
+    return not (_CLARITY.match(text, cue[0]) and _NEGATION_BEFORE.search(text, max(0, cue[0] - 12), cue[0]))
+
+
+def _opens_clause(text: str, source: tuple[int, int], sentence_starts: list[int]) -> bool:
+    """Whether a source is its sentence's subject: nothing but an opening phrase and a comma
+    before it ("The report indicates", "In March, the data showed"; not "A deployment of the
+    Popular Mobilization Forces (PMF) indicates")."""
+    start = sentence_starts[max(0, _sentence_index(sentence_starts, source[0]))] if sentence_starts else 0
+    before = text[start : source[0]].strip()
+    return not before or before.endswith(",")
 
 
 def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, int]],
@@ -185,8 +224,8 @@ def _same_sentence_or_quoted(text: str, cue: tuple[int, int], piece: tuple[int, 
     """Reported speech without quotation marks stays in its cue's sentence; a quotation may run
     over several sentences. The sentences are the document's (spaCy's), which know that
     "Mr. Rosenthal said" is one sentence."""
-    if any(q in text[piece[0] : piece[1]] for q in '"“”'):
-        return True
+    if text[piece[0] : piece[0] + 1] in '"“' or (piece[0] < cue[0] and text[piece[1] - 1 : piece[1]] in '"”'):
+        return True  # a quotation, which may run over several sentences (not a scare-quoted word)
     first, last = min(cue[1], piece[1]), max(cue[0], piece[0])
     return _sentence_index(sentence_starts, first) == _sentence_index(sentence_starts, last)
 
@@ -264,6 +303,12 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         unlinked += beyond
         near = [s for s in sources[i] if s not in beyond]
         source = min(near, key=lambda s: _gap(s, cue)) if near else None
+        # A cue that reports no speech keeps its content and source (so that no other cue takes
+        # them) and makes no attribution: "CNN omits any mention of...", "the council approves".
+        if not speech_cue(text, cue):
+            continue
+        if INFERENCE_CUE.match(text[cue[0] : cue[1] + 20]) and not (source and _opens_clause(text, source, sentence_starts)):
+            continue  # what an event "indicates" is the author's inference
         content = _content_of(text, cue, source, contents[i], sentence_starts)
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))
@@ -385,6 +430,20 @@ def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _kicker(text: str, a: Attribution, headings: list[tuple[int, int]], entity: str | None) -> bool:
+    """A headline's "Syria: Is US Fighting ISIS or Liquidating Assets?" or "Riverton: council
+    approves depot" names a topic or a place before its colon, not a speaker: an unquoted
+    question, or a place that only NER can type (a country or capital the word lists know may
+    speak for its government: "Kremlin: ...")."""
+    if not a.cue or text[a.cue[0] : a.cue[1]].strip() != ":" or a.kind == "direct" or not a.source:
+        return False
+    if not any(start <= a.cue[0] < end for start, end in headings):
+        return False
+    said = " ".join(text[s:e] for s, e in a.content).strip()
+    place = entity == "government" and lexical_type(text[a.source[0] : a.source[1]]) is None
+    return said.endswith("?") or place
+
+
 class AttributionAnalyzer:
     """Adds the `attributions` relations (source, cue, content) and the sourcing profile."""
 
@@ -433,6 +492,8 @@ class AttributionAnalyzer:
         asked = [None if a.speaker_tag else span for a, span in zip(attributions, named)]
         entities = _entity_types(doc, asked, sentences) if self.type_entities else [None] * len(attributions)
         for a, name_span, entity in zip(attributions, named, entities):
+            if _kicker(doc.text, a, headings, entity):
+                continue
             entity = "person" if a.speaker_tag else entity
             a.source_name, a.source_type = resolve(doc.text[name_span[0] : name_span[1]] if name_span else None,
                                                    previous, entity)
@@ -504,7 +565,7 @@ def sourcing_profile(doc: Document) -> dict:
     covered: list[tuple[int, int]] = []
     for index, a in enumerate(attributions):
         source = a.first("source")
-        name = a.attrs.get("source_name") or (source.text if source else "(no source given)")
+        name = a.attrs.get("source_name") or (source.text if source else UNNAMED_SOURCE)
         by_source[(name, a.attrs.get("source_type") or "unknown")].append(index)
         covered += [(part.start, part.end) for part in a.spans()]
     attributed = [s for s in sentences if any(a < s[1] and s[0] < b for a, b in covered)]

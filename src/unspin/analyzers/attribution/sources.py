@@ -10,15 +10,17 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
 _TYPES = [
     ("unnamed", r"^(?:(?:some|many|several|other|unnamed|anonymous|senior|top|two|three|a few|most)\s+)*"
                 r"(?:sources?|experts?|analysts?|critics|observers|insiders|people|residents|witnesses|officials|"
-                r"diplomats|aides|others|those|some|many|scientists|economists|researchers)\b"
+                r"diplomats|aides|others|those|some|many|scientists|economists|researchers|opponents|supporters|"
+                r"protesters|demonstrators|activists|campaigners|neighbou?rs|parents|locals|voters|commentators)\b"
                 r"|people familiar|a source|an official|one official|someone|anyone|nobody"),
     ("media", r"\b(?:news|times|post|journal|cnn|bbc|fox|reuters|ap|afp|msnbc|nbc|abc|cbs|npr|pbs|tribune|guardian|"
               r"daily|magazine|newspaper|outlet|network|television|tv|radio|press|gazette|herald|telegraph|bloomberg|"
               r"politico|breitbart|axios|vox|the hill|al jazeera|al-masdar|sputnik|rt|xinhua|tass|media|politifact|snopes|"
               r"washington post|new york times|wall street journal|usa today|huffpost|buzzfeed|daily beast)\b"),
-    ("document", r"\b(?:report|study|memo|memorandum|document|documents|article|survey|poll|letter|statement|filing|"
-                 r"filings|data|analysis|paper|book|email|e-mail|tweet|transcript|indictment|complaint|lawsuit|"
-                 r"ruling|website|video|editorial|op-ed|cable|records|release|press release|figures)\b"),
+    ("document", r"\b(?:reports?|stud(?:y|ies)|memos?|memorand(?:um|a)|documents?|articles?|surveys?|polls?|letters?|"
+                 r"statements?|filings?|data|analys[ie]s|papers?|book|e-?mails?|tweets?|transcripts?|indictment|"
+                 r"complaint|lawsuit|ruling|website|videos?|editorial|op-ed|cables?|records|release|press release|"
+                 r"figures|reviews?|assessments?|audits?|inquiry|investigation|findings|estimates?|census|forecasts?)\b"),
     ("government", r"\b(?:government|ministry|minister|department|white house|kremlin|pentagon|police|official|officials|"
                    r"spokes(?:wo)?man|spokesperson|president|vice president|prime minister|senator|sen\.|rep\.|governor|"
                    r"mayor|secretary|congress|congressman|congresswoman|senate|parliament|lawmakers?|legislators?|"
@@ -40,7 +42,8 @@ _GOVERNMENTS = re.compile(r"^(?:the\s+)?(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN|America
 _TITLED_PERSON = re.compile(
     r"^(?i:(?:the\s+)?(?:mayor|senator|sen\.|rep\.|representative|congressman|congresswoman|president|minister|"
     r"governor|gov\.|secretary|judge|justice|dr\.|prof\.|professor|general|gen\.|chancellor|ambassador|"
-    r"spokes(?:wo)?man|spokesperson))\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
+    r"spokes(?:wo)?man|spokesperson|council(?:wo)?man|council member|councillor|alderman|alderwoman|"
+    r"chair(?:man|woman)?|commissioner|sheriff|director|chief))\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$")
 
 
 def lexical_type(text: str) -> str | None:
@@ -138,9 +141,32 @@ def _proper_name(text: str) -> str | None:
     name = match.group(1).strip()
     if name.lower() in PRONOUNS or name.lower() == "the" or len(name) < 2:
         return None
-    if text.lower().startswith("the ") and source_type(name) in ("media", "government", "organisation"):
+    # An outlet's "The" is part of its name ("The Washington Post"); an agency's or a group's is
+    # not ("the Department for Transport", "the Riverton Residents Association").
+    if text.lower().startswith("the ") and source_type(name) == "media":
         name = "The " + name if not name.startswith("The ") else name
     return name
+
+
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_PARTICIPLE_PHRASE = re.compile(
+    r"\s+(?:published|released|issued|obtained|leaked|written|seen|dating|dated|prepared|commissioned)\b.*$",
+    re.IGNORECASE)
+
+
+def document_name(text: str) -> str | None:
+    """How to name a document a source phrase describes: its words without the article and
+    the participle phrase after them ("An environmental review published in March" ->
+    "environmental review"; "US Defense Intelligence Agency (DIA) memos" as it is)."""
+    name = _PARTICIPLE_PHRASE.sub("", _LEADING_DETERMINER.sub("", text.strip())).strip(" ,;:")
+    return name or None
+
+
+def titled_name(text: str) -> str | None:
+    """The name after a person's title that is written in lower case ("Council member Ruth
+    Ortiz" -> "Ruth Ortiz"); None when the phrase is not a title and a name."""
+    match = _TITLED_PERSON.match(text.strip())
+    return match.group(1) if match else None
 
 
 _MALE_TITLES = re.compile(r"^(?:Mr|Sir|Lord|King)\b")
@@ -170,9 +196,14 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
     if source is None:
         return None, "unknown"
     kind = source_type(source, entity)
-    name = proper_name(source)
+    name = proper_name(source) or titled_name(source)
     if name:
-        named_kind = source_type(name, entity)
+        named_kind = "person" if kind == "person" else source_type(name, entity)
+        if " " not in name and named_kind in ("person", "organisation", "unknown"):
+            # "Trump" after "Donald Trump": the same person, whatever NER makes of the surname.
+            for earlier_name, earlier_kind in reversed(previous):
+                if earlier_kind == "person" and earlier_name.split()[-1] == name and earlier_name != name:
+                    return earlier_name, "person"
         return name, named_kind if named_kind != "unknown" else kind
     lowered = source.strip().lower()
     if kind == "unnamed":
@@ -191,9 +222,16 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
     for earlier_name, earlier_kind in reversed(previous):
         if words and words[-1] in earlier_name.lower().split():
             return earlier_name, earlier_kind
-    if kind in ("media", "document"):
+    # Only one outlet or document in other words ("the influential US daily", "the article"): not
+    # a collective ("the Western media", "the mainstream press") nor a plural ("the reports").
+    if kind in ("media", "document") and words and words[-1] not in _COLLECTIVE and not words[-1].endswith("s"):
         wanted = {"document", "media"} if kind == "document" else {"media"}
         for earlier_name, earlier_kind in reversed(previous):
             if earlier_kind in wanted:
                 return earlier_name, earlier_kind
+    if kind == "document":
+        return document_name(source), kind
     return None, kind
+
+
+_COLLECTIVE = {"media", "press", "news", "outlets", "networks", "newspapers", "journalists"}

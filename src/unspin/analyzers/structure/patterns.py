@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..cues import SPEECH_VERBS
+
 BYLINE = re.compile(
     r"^(?:by|written by|words by|posted by|reported by|story by|authors?\s*:)\s+(?=\S)", re.IGNORECASE
 )
@@ -54,10 +56,8 @@ BOILERPLATE_ANYWHERE = [
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
 CUE_BEFORE_COLON = re.compile(
-    r"\b(?:claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|stat(?:es|ed)|report(?:s|ed)?|"
-    r"expla(?:ins|ined)|argu(?:es|ed)|add(?:s|ed)|declar(?:es|ed)|continu(?:es|ed)|observ(?:es|ed)|conclud(?:es|ed)|"
-    r"reads?|tweet(?:s|ed)|post(?:s|ed)|insist(?:s|ed)|assert(?:s|ed)|warn(?:s|ed)|admit(?:s|ted)|"
-    r"as follows|the following|put it|told|according to .{0,80})\b[^:]{0,80}:\s*$",
+    rf"\b(?:{SPEECH_VERBS}|continu(?:es|ed)|post(?:s|ed)|as follows|the following|put it|according to .{{0,80}})\b"
+    r"[^:]{0,80}:\s*$",
     re.IGNORECASE,
 )
 BACK_REFERENCE = re.compile(

@@ -125,13 +125,13 @@
                  title: `${info.name} (${t.score.toFixed(2)}${t.score < floor ? ", less certain" : ""}): ${info.definition}`, focus: true });
     });
     a.attributions.forEach((x) => {
-      const who = x.source_name || (x.source && x.source.text) || "an unnamed source";
+      const who = x.source_name || (x.source && x.source.text) || "unnamed source";
       x.content.forEach((c) => out.push({ start: c.start, end: c.end, cls: "a", title: `${x.kind} attribution to ${who} (${x.source_type || "unknown"})`, focus: true }));
       if (x.source) { out.push({ start: x.source.start, end: x.source.end, cls: "as", title: `Source: ${who}`, focus: true }); }
       if (x.cue) { out.push({ start: x.cue.start, end: x.cue.end, cls: "ac", title: `Cue: ${who}`, focus: true }); }
     });
     a.claims.forEach((c, i) => out.push({ start: c.start, end: c.end, cls: "c", id: `claim-${i + 1}`,
-      title: `Check-worthy claim (${c.score.toFixed(2)}), ${c.attributed ? "attributed to " + (c.source_name || "a source") : "no source given"}`, focus: true }));
+      title: `Check-worthy claim (${c.score.toFixed(2)}), ${c.attributed ? "attributed to " + (c.source_name || "unnamed source") : "no source given"}`, focus: true }));
     return out.filter((m) => m.end > m.start);
   }
 
@@ -192,7 +192,7 @@
     a.claims.map((c, i) => [c, i]).sort((x, y) => y[0].score - x[0].score).forEach(([c, i]) => {
       const item = el("li");
       const link = el("a", c.text, { href: `#claim-${i + 1}` });
-      item.append(link, ` (${c.score.toFixed(2)}; ${c.attributed ? (c.source_name || "an unnamed source") : "no source given"})`);
+      item.append(link, ` (${c.score.toFixed(2)}; ${c.attributed ? (c.source_name || "unnamed source") : "no source given"})`);
       list.appendChild(item);
     });
 
