@@ -634,3 +634,12 @@ def test_role_decoding_chooses_by_the_four_scores_and_checks_each_half_on_the_ot
     assert first["on the second half"]["attribution_end_to_end"] == 0.59
     assert first["with plain argmax"]["attribution_end_to_end"] == 0.58
     assert chosen["two_fold_check"]["chosen on the second half"]["on the first half"]["attribution_end_to_end"] == 0.66
+
+
+def test_subtract_leaves_the_parts_outside_every_hole():
+    from unspin.analyzers.attribution.analyzer import _subtract
+
+    assert _subtract((0, 10), []) == [(0, 10)]
+    assert _subtract((0, 10), [(2, 4), (3, 6), (8, 20)]) == [(0, 2), (6, 8)]
+    assert _subtract((5, 10), [(0, 5), (10, 12)]) == [(5, 10)]
+    assert _subtract((0, 10), [(0, 10)]) == []

@@ -22,6 +22,10 @@ CLAIM_SEGMENTS = ("body", "quote_block")  # not titles, headings or boilerplate
 INSIDE = 0.5  # share of a claim's characters inside an attribution's content for it to count
 TOP_CLAIMS = 5
 
+# A product rule, not a calibration: an article's default view shows at most this share of its
+# sentences as claims, the highest scoring first (renderers apply it: render.html.min_claim_score).
+MAX_SHOWN_SHARE = 0.4
+
 
 class ClaimsModel(LoadedOnce):
     default_dir = MODEL_DIR
@@ -107,7 +111,8 @@ class ClaimsAnalyzer:
         shown = self.model.config.get("articles", {}).get("shown")
         if not shown or self._threshold is not None:
             return None
-        return {key: shown[key] for key in ("min_score", "precision", "per_article", "share_of_sentences")}
+        return {**{key: shown[key] for key in ("min_score", "precision", "per_article", "share_of_sentences")},
+                "max_share": MAX_SHOWN_SHARE}
 
     def __call__(self, doc: Document) -> Document:
         regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]

@@ -137,6 +137,8 @@ def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto", max_
             yield Failure(name, "read", str(error))
         except (OSError, ValueError) as error:
             yield Failure(name, "read", f"{name}: cannot be read ({error})")
+        except Exception as error:  # noqa: BLE001  one input that breaks a reader must not end the batch
+            yield Failure(name, "read", f"{name}: cannot be read ({type(error).__name__}: {error})")
 
 
 def folder_files(folder: Path) -> Iterator[Path | Failure]:

@@ -56,17 +56,63 @@ def without_credentials(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def blocked_reason(address: str) -> str | None:
-    """Why a guarded fetch must not connect to this IP address, or None when it may."""
+    """Why a guarded fetch must not connect to this IP address, or None when it may. An IPv6
+    address that carries an IPv4 one (mapped, 6to4, Teredo, NAT64) is judged by that IPv4
+    address too; anything not globally routable (shared address space 100.64.0.0/10 among
+    others) is refused."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    # Most specific first: the link-local and reserved ranges count as private too.
-    for test, reason in ((ip.is_unspecified, "unspecified"), (ip.is_loopback, "loopback"), (ip.is_link_local, "link-local"),
-                         (ip.is_multicast, "multicast"), (ip.is_reserved, "reserved"), (ip.is_private, "private")):
-        if test:
-            return reason
+    candidates = [ip]
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None,
+                    ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None]
+        candidates += [e for e in embedded if e is not None]
+    for candidate in candidates:
+        # Most specific first: the link-local and reserved ranges count as private too.
+        for test, reason in ((candidate.is_unspecified, "unspecified"), (candidate.is_loopback, "loopback"),
+                             (candidate.is_link_local, "link-local"), (candidate.is_multicast, "multicast"),
+                             (candidate.is_reserved, "reserved"), (candidate.is_private, "private"),
+                             (not candidate.is_global, "non-public")):
+            if test:
+                return reason
     return None
+
+
+def check_url(url: str) -> None:
+    """Refuse, with an `InputError` that says so, a URL that cannot be fetched as written: not
+    http(s), no host, a malformed address or port, a host name that is not valid IDNA."""
+    shown = without_credentials(url) if _splits(url) else url
+    if not is_url(url):
+        raise InputError(f"{shown}: only http:// and https:// URLs are fetched")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+        host = parts.hostname
+        if not host:
+            raise ValueError("no host")
+        if not _is_ip(host):
+            host.encode("idna")
+    except (ValueError, UnicodeError) as error:
+        raise InputError(f"{shown[:200]}: not a valid URL ({error}); check the address") from None
+
+
+def _splits(url: str) -> bool:
+    try:
+        urlsplit(url).port  # noqa: B018
+        return True
+    except ValueError:
+        return False
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
 
 
 def resolve_public(url: str, deadline: float) -> str:
@@ -96,6 +142,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 20.0, guard: bool = Fals
     failure. `timeout` bounds the whole fetch, redirects and a slow trickle of bytes included."""
     import httpx  # here, not at the top: every `unspin` process and server start would pay for it
 
+    check_url(url)
     shown = without_credentials(url)
     deadline = time.monotonic() + timeout
     try:
@@ -106,6 +153,11 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 20.0, guard: bool = Fals
                 parts = urlsplit(current)
                 if parts.scheme not in ("http", "https"):
                     raise BlockedURL(f"{shown}: redirected to a {parts.scheme or 'relative'} URL; only http(s) is fetched")
+                if current != url:
+                    try:
+                        check_url(current)
+                    except InputError:
+                        raise InputError(f"{shown}: redirected to a malformed URL; check the address") from None
                 request = client.build_request("GET", current)
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -127,7 +179,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 20.0, guard: bool = Fals
             raise InputError(f"{shown}: more than {MAX_REDIRECTS} redirects; check the address")
     except httpx.TimeoutException:
         raise FetchTimeout(f"{shown}: timed out after {timeout:g} s; try again or save the page and analyse the file") from None
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as error:
         raise InputError(f"{shown}: could not fetch it ({type(error).__name__}); check the address and your connection") from None
 
 

@@ -84,8 +84,18 @@ def min_technique_score(analysis: Analysis) -> float:
 
 
 def min_claim_score(analysis: Analysis) -> float:
-    """Claims scoring below this are shown only on request (0: all are shown)."""
-    return float(analysis.engine.get("shown_by_default", {}).get("claims", {}).get("min_score", 0.0))
+    """Claims scoring below this are shown only on request (0: all are shown): the calibrated
+    `min_score`, raised where needed so that at most `max_share` of the article's sentences are
+    shown by default, the highest scoring first (an opinion piece asserts a lot)."""
+    shown = analysis.engine.get("shown_by_default", {}).get("claims", {})
+    floor = float(shown.get("min_score", 0.0))
+    sentences = analysis.summary.get("techniques", {}).get("sentences", 0)
+    if shown.get("max_share") and sentences:
+        room = max(1, int(shown["max_share"] * sentences))
+        above = sorted((c.score for c in analysis.claims if c.score >= floor), reverse=True)
+        if len(above) > room:
+            floor = max(floor, above[room - 1] + 1e-9 if above[room - 1] == above[room] else above[room - 1])
+    return floor
 
 
 def claim_anchor(index: int) -> str:

@@ -6,8 +6,9 @@ threshold at which the head best agrees with the teacher's verdicts on news sent
 (`claims_news_sentences.tsv`, P(Yes) at the teacher's own threshold of 0.65), on articles no
 unspin model trained on for claims (PolNeAR dev and PTC unlabelled), pooled in context exactly as
 the pipeline pools them. It also chooses the score from which a report shows a claim by default
-(`shown`): the lowest at which at least 80% of the shown sentences are the teacher's "Yes" too,
-so that a reader meets the few claims most worth checking first and the rest a click away.
+(`shown`): the lowest at which at least 90% of the shown sentences are the teacher's "Yes" too
+and at most 30% of an article's sentences are shown, so that a reader meets the few claims most
+worth checking first and the rest a click away.
 
     python -m unspin.training.claims_news --data ../shared/data
 """
@@ -29,7 +30,8 @@ from .claims import best_threshold, f1_at
 from .teacher import read_sentence_scores
 
 TEACHER_THRESHOLD = 0.65  # the teacher's own, chosen on CheckThat dev (see the teacher README)
-SHOWN_PRECISION = 0.8  # of the claims a report shows by default, at least this share the teacher's too
+SHOWN_PRECISION = 0.9  # of the claims a report shows by default, at least this share the teacher's too
+SHOWN_SHARE = 0.3  # and at most this share of an article's sentences
 
 
 def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
@@ -55,23 +57,30 @@ def news_threshold(data: Path, directory: Path = MODEL_DIR) -> dict:
     return {"threshold": threshold, "agreement_f1": round(f1_at(teacher, student_scores, threshold), 4),
             "sentences": len(teacher), "teacher_yes_share": round(float(np.mean(teacher)), 3),
             "flagged_share": round(float(np.mean(student_scores >= threshold)), 3),
-            "shown": shown_threshold(student_scores, np.asarray(teacher), np.asarray(articles)),
+            "shown": shown_threshold(student_scores, np.asarray(teacher), np.asarray(articles), threshold),
             "measured_on": "PolNeAR dev and PTC unlabelled sentences, teacher P(Yes) >= 0.65 as the verdict"}
 
 
-def shown_threshold(scores: np.ndarray, verdicts: np.ndarray, articles: np.ndarray) -> dict:
-    """The lowest score at which the claims a report shows by default agree with the teacher's
-    verdict at least `SHOWN_PRECISION` of the time: the few claims a fact-checker reads first.
-    With how many sentences of an article that shows, and what share of its sentences."""
-    for threshold in np.round(np.arange(0.30, 0.99, 0.01), 2):
+def shown_threshold(scores: np.ndarray, verdicts: np.ndarray, articles: np.ndarray, lowest: float) -> dict:
+    """The lowest score (from `lowest`, the layer's own threshold, up) at which the claims a
+    report shows by default agree with the teacher's verdict at least `SHOWN_PRECISION` of the
+    time and make at most `SHOWN_SHARE` of an article's sentences: the claims a fact-checker
+    reads first. With how many sentences of an article that shows, and the whole curve."""
+    names = np.unique(articles)
+
+    def measured(threshold: float) -> dict:
         shown = scores >= threshold
-        if shown.sum() and verdicts[shown].mean() >= SHOWN_PRECISION:
-            break
-    per_article = [int(shown[articles == a].sum()) for a in np.unique(articles)]
-    return {"min_score": float(threshold), "precision": round(float(verdicts[shown].mean()), 3),
-            "recall": round(float(shown[verdicts].mean()), 3), "share_of_sentences": round(float(shown.mean()), 3),
-            "per_article": round(float(np.mean(per_article)), 2), "articles": len(per_article),
-            "wanted_precision": SHOWN_PRECISION}
+        return {"min_score": round(float(threshold), 2),
+                "precision": round(float(verdicts[shown].mean()), 3) if shown.any() else 1.0,
+                "recall": round(float(shown[verdicts].mean()), 3) if verdicts.any() else 0.0,
+                "share_of_sentences": round(float(shown.mean()), 3),
+                "per_article": round(float(np.mean([shown[articles == a].sum() for a in names])), 2)}
+
+    curve = [measured(t) for t in np.round(np.arange(lowest, 0.99, 0.05), 2)]
+    chosen = next((m for m in (measured(t) for t in np.round(np.arange(lowest, 0.99, 0.01), 2))
+                   if m["precision"] >= SHOWN_PRECISION and m["share_of_sentences"] <= SHOWN_SHARE), curve[-1])
+    return {**chosen, "articles": len(names), "wanted_precision": SHOWN_PRECISION, "wanted_share": SHOWN_SHARE,
+            "curve": curve}
 
 
 if __name__ == "__main__":

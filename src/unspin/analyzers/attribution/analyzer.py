@@ -122,10 +122,17 @@ def split_at(roles: list[RoleSpan], text: str, regions: list[tuple[int, int]]) -
     """Role spans cut where they cross the edge of a region (a title, a heading): a content the
     tagger ran from the headline into the body becomes two pieces, each linked on its own side
     ("Obama says museum tells America's story" is an attribution of its own)."""
+    regions = sorted(regions)
+    starts = [a for a, _ in regions]
     out = []
     for r in roles:
-        inside = [(max(r.start, a), min(r.end, b)) for a, b in regions if a < r.end and r.start < b]
-        for start, end in _subtract((r.start, r.end), regions) + inside:
+        # Only the regions that overlap the span, found by bisection: a text of thousands of
+        # one-line headings would otherwise cost roles x headings.
+        first = max(0, bisect.bisect_right(starts, r.start) - 1)
+        last = bisect.bisect_left(starts, r.end, lo=first)
+        near = [(a, b) for a, b in regions[first:last] if a < r.end and r.start < b]
+        inside = [(max(r.start, a), min(r.end, b)) for a, b in near]
+        for start, end in _subtract((r.start, r.end), near) + inside:
             start, end = strip_span(text, start, end)
             if end > start:
                 out.append(RoleSpan(r.role, start, end, r.score))
@@ -203,10 +210,20 @@ def paragraph_bounded(text: str, cue: tuple[int, int], content: list[tuple[int, 
 
 
 def _subtract(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of `span` outside every hole."""
-    pieces = [span]
-    for a, b in holes:
-        pieces = [p for start, end in pieces for p in ((start, min(end, a)), (max(start, b), end)) if p[1] > p[0]]
+    """The parts of `span` outside every hole, in one pass over the holes in order (holes may
+    overlap)."""
+    start, end = span
+    pieces, position = [], start
+    for a, b in sorted(holes):
+        if a >= end:
+            break
+        if b <= position:
+            continue
+        if a > position:
+            pieces.append((position, a))
+        position = b
+    if position < end:
+        pieces.append((position, end))
     return pieces
 
 

@@ -115,6 +115,20 @@
     return node;
   }
 
+  // The same rule as render/html.py's min_claim_score: the calibrated floor, raised so that at
+  // most max_share of the article's sentences show as claims by default.
+  function minClaimScore(a) {
+    const shown = (a.engine.shown_by_default || {}).claims || {};
+    let floor = shown.min_score || 0;
+    const sentences = (a.summary.techniques || {}).sentences || 0;
+    if (shown.max_share && sentences) {
+      const room = Math.max(1, Math.floor(shown.max_share * sentences));
+      const above = a.claims.map((c) => c.score).filter((x) => x >= floor).sort((x, y) => y - x);
+      if (above.length > room) { floor = Math.max(floor, above[room - 1] === above[room] ? above[room - 1] + 1e-9 : above[room - 1]); }
+    }
+    return floor;
+  }
+
   function marks(a) {
     const out = [];
     const floor = ((a.engine.shown_by_default || {}).techniques || {}).min_score || 0;
@@ -130,8 +144,9 @@
       if (x.source) { out.push({ start: x.source.start, end: x.source.end, cls: "as", title: `Source: ${who}`, focus: true }); }
       if (x.cue) { out.push({ start: x.cue.start, end: x.cue.end, cls: "ac", title: `Cue: ${who}`, focus: true }); }
     });
-    a.claims.forEach((c, i) => out.push({ start: c.start, end: c.end, cls: "c", id: `claim-${i + 1}`,
-      title: `Check-worthy claim (${c.score.toFixed(2)}), ${c.attributed ? "attributed to " + (c.source_name || "unnamed source") : "no source given"}`, focus: true }));
+    const claimFloor = minClaimScore(a);
+    a.claims.forEach((c, i) => out.push({ start: c.start, end: c.end, cls: "c" + (c.score < claimFloor ? " low-claim" : ""), id: `claim-${i + 1}`,
+      title: `Check-worthy claim (${c.score.toFixed(2)}${c.score < claimFloor ? ", less certain" : ""}), ${c.attributed ? "attributed to " + (c.source_name || "unnamed source") : "no source given"}`, focus: true }));
     return out.filter((m) => m.end > m.start);
   }
 
@@ -180,7 +195,10 @@
     const stats = [`${s.words} words of article text`, `${a.techniques.length} technique spans`,
                    `${a.attributions.length} attributions`];
     if (s.sourcing) { stats.push(`${Math.round(s.sourcing.share_author_only * 100)}% of sentences cite no one`); }
-    if (a.claims.length) { stats.push(`${a.claims.length} claims to check`); }
+    if (a.claims.length) {
+      const sure = a.claims.filter((c) => c.score >= minClaimScore(a)).length;
+      stats.push(`${sure} claims to check` + (sure < a.claims.length ? ` (${a.claims.length - sure} less certain)` : ""));
+    }
     $("stats").textContent = stats.join(" · ");
     $("claims-toggle").hidden = !a.claims.length;
     renderArticle(a);
