@@ -197,10 +197,10 @@ def test_the_source_of_a_cue_whose_content_was_ruled_out_passes_on():
 
 
 def test_a_short_content_after_its_cue_stays_and_a_scrap_of_the_sources_phrase_goes():
-    text = "Through a spokesman, he declined to comment. The city council has approved a plan for cycle lanes."
+    text = "Through a spokesman, he declined to comment. The city council has announced a plan for cycle lanes."
 
     roles = tagged(text, ("source", "he"), ("cue", "declined"),
-                   ("content", "to comment"), ("content", "The city"), ("source", "council"), ("cue", "has approved"),
+                   ("content", "to comment"), ("content", "The city"), ("source", "council"), ("cue", "has announced"),
                    ("content", "a plan for cycle lanes"))
     declined, approved = link(text, roles, sentences_of(text))
     assert [text[a:b] for a, b in declined.content] == ["to comment"]
@@ -249,7 +249,7 @@ def test_quote_blocks_are_direct_quotes_of_their_introducer():
     analysis = unspin.analyze_file(example_path())
     assert analysis.engine["models"]["attribution"]
     direct = [a for a in analysis.attributions if a.kind == "direct" and a.content[0].text.startswith("The scheme")]
-    assert direct and direct[0].source_name == "The Department for Transport"
+    assert direct and direct[0].source_name == "Department for Transport"
     assert direct[0].source_type == "government" and direct[0].cue.text == "states"
     sourcing = analysis.summary["sourcing"]
     assert sourcing["sentences"] > 10 and 0 <= sourcing["share_author_only"] <= 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 SPEECH_VERBS = (
-    r"claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|stat(?:es|ed)|report(?:s|ed)?|"
+    r"claim(?:s|ed)?|not(?:e|es|ed)|writ(?:es|ing)|wrote|sa(?:ys|id)|stat(?:es|ed)|report(?:s|ed)|"
     r"expla(?:ins|ined)|argu(?:es|ed)|add(?:s|ed)|declar(?:es|ed)|concedes?|conceded|observ(?:es|ed)|"
     r"conclud(?:es|ed)|reads?|tweet(?:s|ed)|insist(?:s|ed)|assert(?:s|ed)|warn(?:s|ed)|admit(?:s|ted)|told"
 )

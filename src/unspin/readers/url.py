@@ -69,7 +69,7 @@ def blocked_reason(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address):
         embedded = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None,
                     ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None]
-        candidates += [e for e in embedded if e is not None]
+        candidates = [e for e in embedded if e is not None] + candidates  # the IPv4 address says most
     for candidate in candidates:
         # Most specific first: the link-local and reserved ranges count as private too.
         for test, reason in ((candidate.is_unspecified, "unspecified"), (candidate.is_loopback, "loopback"),

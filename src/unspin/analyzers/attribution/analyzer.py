@@ -67,11 +67,24 @@ _TRAILING_PARTICIPLE = re.compile(
 
 
 def _without_tail(fragment: str) -> str:
-    """A source phrase without a tail the tagger ran on into (see `_TAIL_AFTER_NAME`)."""
+    """A source phrase without a tail the tagger ran on into (see `_TAIL_AFTER_NAME`): only after
+    a name of two capitalised words or more ("Mayor Helen Park after the vote"; not "Nobody at
+    the council", whose capital is the sentence's)."""
     match = _TAIL_AFTER_NAME.search(fragment)
-    if match:
+    if match and len(re.findall(r"\b[A-Z]", fragment[: match.start(1)])) >= 2:
         fragment = fragment[: match.start(1)]
     return _TRAILING_PARTICIPLE.sub("", fragment)
+
+
+def _trimmed(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """A linked source without its tail (linking reads the tagger's whole span, which sits next
+    to its cue; the attribution names only the source)."""
+    if text[source[0] : source[1]].strip().lower() in RELATIVE_PRONOUNS:
+        return source
+    start, end = source
+    end = start + len(_without_tail(text[start:end]))
+    start, end = strip_span(text, start, end, chars=".,;:'’")
+    return (start, end) if end > start else source
 
 
 # "Nobody who really believes...": a relative clause about anyone at all reports no one's words
@@ -105,8 +118,6 @@ def tidy(text: str, roles: list[RoleSpan]) -> list[RoleSpan]:
             end = start + len(_TRAILING_PREPOSITION.sub("", text[start:end]))  # "said on" of "said on Tuesday"
         elif r.role == "source":
             end = start + len(_TRAILING_FUNCTION_WORDS.sub("", text[start:end]))
-            if text[start:end].strip().lower() not in RELATIVE_PRONOUNS:
-                end = start + len(_without_tail(text[start:end]))
             start, end = strip_span(text, start, end, chars=".,;:'’")
         fragment = text[start:end]
         if r.role == "source":
@@ -319,13 +330,13 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         beyond = [s for s in sources[i] if any(_between(c, s, cue) for c in contents[i])]
         unlinked += beyond
         near = [s for s in sources[i] if s not in beyond]
-        source = min(near, key=lambda s: _gap(s, cue)) if near else None
+        source = _trimmed(text, min(near, key=lambda s: _gap(s, cue))) if near else None
         # A cue that reports no speech keeps its content and source (so that no other cue takes
         # them) and makes no attribution: "CNN omits any mention of...", "the council approves".
         if not speech_cue(text, cue):
             continue
-        if INFERENCE_CUE.match(text[cue[0] : cue[1] + 20]) and not (source and _opens_clause(text, source, sentence_starts)):
-            continue  # what an event "indicates" is the author's inference
+        if INFERENCE_CUE.match(text[cue[0] : cue[1] + 20]) and source and not _opens_clause(text, source, sentence_starts):
+            continue  # what "a deployment of ... (PMF)" indicates is the author's inference, not the PMF's words
         content = _content_of(text, cue, source, contents[i], sentence_starts)
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))

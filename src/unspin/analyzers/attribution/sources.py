@@ -158,7 +158,10 @@ def document_name(text: str) -> str | None:
     """How to name a document a source phrase describes: its words without the article and
     the participle phrase after them ("An environmental review published in March" ->
     "environmental review"; "US Defense Intelligence Agency (DIA) memos" as it is)."""
-    name = _PARTICIPLE_PHRASE.sub("", _LEADING_DETERMINER.sub("", text.strip())).strip(" ,;:")
+    name = _LEADING_DETERMINER.sub("", text.strip())
+    if " by " not in name:  # "filings published by the Electoral Commission" says whose they are
+        name = _PARTICIPLE_PHRASE.sub("", name)
+    name = name.strip(" ,;:")
     return name or None
 
 
@@ -224,7 +227,8 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
             return earlier_name, earlier_kind
     # Only one outlet or document in other words ("the influential US daily", "the article"): not
     # a collective ("the Western media", "the mainstream press") nor a plural ("the reports").
-    if kind in ("media", "document") and words and words[-1] not in _COLLECTIVE and not words[-1].endswith("s"):
+    definite = len(words) <= 4 and _DEFINITE.match(lowered) is not None
+    if kind in ("media", "document") and definite and words[-1] not in _COLLECTIVE and not words[-1].endswith("s"):
         wanted = {"document", "media"} if kind == "document" else {"media"}
         for earlier_name, earlier_kind in reversed(previous):
             if earlier_kind in wanted:
@@ -234,4 +238,5 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
     return None, kind
 
 
+_DEFINITE = re.compile(r"(?:the|this|that|its|their)\s")
 _COLLECTIVE = {"media", "press", "news", "outlets", "networks", "newspapers", "journalists"}

@@ -56,7 +56,7 @@ BOILERPLATE_ANYWHERE = [
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
 CUE_BEFORE_COLON = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|continu(?:es|ed)|post(?:s|ed)|as follows|the following|put it|according to .{{0,80}})\b"
+    rf"\b(?:{SPEECH_VERBS}|report|continu(?:es|ed)|post(?:s|ed)|as follows|the following|put it|according to .{{0,80}})\b"
     r"[^:]{0,80}:\s*$",
     re.IGNORECASE,
 )
