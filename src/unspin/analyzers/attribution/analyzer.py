@@ -174,7 +174,7 @@ def speech_cue(text: str, cue: tuple[int, int]) -> bool:
     anything was said (see `cues.NON_SPEECH_CUE`), read on the cue and the words after it."""
     if not reports_speech(text[cue[0] : min(len(text), cue[1] + 40)]):
         return False
-    return not (_CLARITY.match(text, cue[0]) and _NEGATION_BEFORE.search(text, max(0, cue[0] - 12), cue[0]))
+    return not (_CLARITY.match(text[cue[0] : cue[1] + 20]) and _NEGATION_BEFORE.search(text, max(0, cue[0] - 12), cue[0]))
 
 
 def _opens_clause(text: str, source: tuple[int, int], sentence_starts: list[int]) -> bool:

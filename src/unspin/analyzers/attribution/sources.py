@@ -199,6 +199,8 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
     if source is None:
         return None, "unknown"
     kind = source_type(source, entity)
+    if kind == "unnamed":  # "Opponents", "Senior officials": a group, whatever its capital
+        return None, "unnamed"
     name = proper_name(source) or titled_name(source)
     if name:
         named_kind = "person" if kind == "person" else source_type(name, entity)
