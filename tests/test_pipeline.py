@@ -84,7 +84,7 @@ def test_composition_follows_requirements():
 
 @needs_encoder
 def test_load_reads_every_model_before_the_first_document():
-    encoder = EncoderModel(EncoderModel.default_dir)
+    encoder = EncoderModel(EncoderModel.default_dir())
     from unspin.analyzers.encoder import Encoder
 
     pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__
+from . import __version__, flags
 from .corpus.cli import corpus_app
 from .errors import Failure, UnspinError
 from .options import Options
@@ -102,6 +102,7 @@ def analyze(
     progress: bool = typer.Option(True, "--progress/--quiet", help="Progress bar on stderr (only on a terminal)."),
     server: Optional[str] = typer.Option(None, "--server", metavar="URL", envvar="UNSPIN_SERVER",
                                          help="Send the files to a running `unspin serve` instead of analysing here."),
+    model: Optional[str] = flags.MODEL,
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
@@ -120,6 +121,8 @@ def analyze(
       unspin analyze articles/ --format html -o reports/
 
       curl -s https://example.org/story | unspin analyze - --format text
+
+      unspin analyze articles/ --model fast -o analyses.jsonl
     """
     from .pipeline import Pipeline
     from .readers import read_all
@@ -135,7 +138,7 @@ def analyze(
         _analyze_remotely(server, inputs, format, output, force, techniques, attribution, claims)
         return
     options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
-                                         max_bytes=max_bytes, max_chars=max_chars)
+                                         max_bytes=max_bytes, max_chars=max_chars, model=model)
     sink = None if format is OutputFormat.text and output is None else Sink(output, format.value, several=not single,
                                                                              force=force)
     pipeline = Pipeline.from_options(options)
@@ -546,6 +549,7 @@ def serve(
                                     "addresses only, checked after DNS and on every redirect)."),
     api_key: Optional[str] = typer.Option(None, "--api-key", envvar="UNSPIN_API_KEY",
                                           help="Require this key (X-API-Key header) on /api/*."),
+    model: Optional[str] = flags.MODEL,
 ) -> None:
     """Serve the web page (/) and the REST API (/api/analyze, /api/report, /docs).
 
@@ -559,6 +563,8 @@ def serve(
                       UNSPIN_SERVE_ALLOW_URLS="true" if allow_urls else "false")
     if api_key:
         os.environ["UNSPIN_API_KEY"] = api_key
+    if model:
+        os.environ["UNSPIN_MODEL"] = model
     typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", timeout_graceful_shutdown=5)

@@ -11,6 +11,10 @@ class InputError(UnspinError):
     """The input cannot be read or analysed; the message says what to do instead."""
 
 
+class SettingError(UnspinError, ValueError):
+    """A setting that cannot be honoured here (an unknown or missing model set, a bad option)."""
+
+
 @dataclass(frozen=True)
 class Failure:
     """A document that could not be read or analysed: which one, at what stage, and why.

@@ -17,6 +17,8 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 @dataclass(frozen=True)
 class Options:
+    # Which model set runs: "standard" or "fast" (None: UNSPIN_MODEL, else standard where installed).
+    model: str | None = None
     # Layers beyond structure, which always runs.
     techniques: bool = True
     attribution: bool = True
@@ -56,6 +58,8 @@ class Options:
             kind = str(f.type)
             if "bool" in kind:
                 changes[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            elif "str" in kind:
+                changes[f.name] = raw.strip()
             elif "float" in kind:
                 changes[f.name] = float(raw)
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, Literal
 
-from . import __version__
+from . import __version__, model_sets
 from .analysis import Analysis
 from .analyzers import components as _builtin  # noqa: F401  (registers the built-in factories)
 from .analyzers.components import DEFAULT_ORDER
@@ -19,7 +19,7 @@ from .analyzers.registry import FACTORIES, Component, provider_of
 from .analyzers.techniques.analyzer import technique_profile
 from .analyzers.threads import single_threaded_blas
 from .document import Document, Layer
-from .errors import Failure, InputError, UnspinError
+from .errors import Failure, InputError, SettingError, UnspinError
 from .options import Options
 
 # The engine's model entries and the summary's parts, in the contract's order.
@@ -38,6 +38,11 @@ class Pipeline:
         """Structure always; each model layer the options switch on and this install ships; and
         whatever those need (sentences, the encoder), in the registry's order."""
         options = options or Options()
+        model = model_sets.chosen(options.model)
+        if options.model and not model_sets.installed(model):
+            installed = [name for name in model_sets.NAMES if model_sets.installed(name)]
+            raise SettingError(f"the {model} model is not installed here; choose one of: {', '.join(installed) or 'none'}")
+        options = options.replace(model=model)
         wanted = {"structure"}
         for factory in FACTORIES.values():
             if factory.switch and getattr(options, factory.switch) and factory.available():
@@ -170,6 +175,8 @@ class Pipeline:
             if calibrated:
                 shown[component.name] = calibrated
         engine = {"version": __version__, "analyzers": analyzers, "models": models}
+        if "encoder" in self.names:  # the model set that ran (none for structure alone)
+            engine = {"version": __version__, "model": self.options.model, "analyzers": analyzers, "models": models}
         if shown:  # what a report shows unless asked for less certain findings
             engine["shown_by_default"] = shown
         return engine

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import model_sets
 from ..document import Document, Layer, Relations, Span
 from .activations import gelu
 from .encoder import TokenStates, states_of
 from .loading import LoadedOnce
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "claims"
+MODEL_DIR = model_sets.folder("claims", strict=False)  # of the set chosen when this module was imported
 CLAIM_SEGMENTS = ("body", "quote_block")  # not titles, headings or boilerplate
 INSIDE = 0.5  # share of a claim's characters inside an attribution's content for it to count
 TOP_CLAIMS = 5
@@ -28,9 +29,10 @@ MAX_SHOWN_SHARE = 0.4
 
 
 class ClaimsModel(LoadedOnce):
-    default_dir = MODEL_DIR
+    part = "claims"
 
-    def __init__(self, directory: Path = MODEL_DIR):
+    def __init__(self, directory: Path | None = None):
+        directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
         with np.load(directory / "claims_head.npz") as arrays:
             self.w1, self.b1, self.w2, self.b2 = (arrays[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2"))

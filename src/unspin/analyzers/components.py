@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Layer, Relations
+from ..model_sets import folder
 from ..options import Options
 from .registry import register
 
@@ -33,7 +34,7 @@ def _encoder_available() -> bool:
 def encoder(options: Options):
     from .encoder import Encoder, EncoderModel
 
-    return Encoder(EncoderModel.shared(), options)
+    return Encoder(EncoderModel.shared(folder("encoder", options.model)), options)
 
 
 def _techniques_available() -> bool:
@@ -44,9 +45,9 @@ def _techniques_available() -> bool:
 
 @register("techniques", assigns=(Layer.TECHNIQUES,), requires=_HEAD, switch="techniques", available=_techniques_available)
 def techniques(options: Options):
-    from .techniques import TechniqueAnalyzer
+    from .techniques import TechniqueAnalyzer, TechniqueModel
 
-    return TechniqueAnalyzer()
+    return TechniqueAnalyzer(TechniqueModel.shared(folder("techniques", options.model)))
 
 
 def _attribution_available() -> bool:
@@ -58,9 +59,9 @@ def _attribution_available() -> bool:
 @register("attribution", assigns=("relations:" + Relations.ATTRIBUTIONS,), requires=_HEAD, switch="attribution",
           available=_attribution_available)
 def attribution(options: Options):
-    from .attribution import AttributionAnalyzer
+    from .attribution import AttributionAnalyzer, AttributionTagger
 
-    return AttributionAnalyzer()
+    return AttributionAnalyzer(AttributionTagger.shared(folder("attribution", options.model)))
 
 
 def _claims_available() -> bool:
@@ -71,9 +72,9 @@ def _claims_available() -> bool:
 
 @register("claims", assigns=(Layer.CLAIMS,), requires=_HEAD, switch="claims", available=_claims_available)
 def claims(options: Options):
-    from .claims import ClaimsAnalyzer
+    from .claims import ClaimsAnalyzer, ClaimsModel
 
-    return ClaimsAnalyzer(threshold=options.claims_threshold)
+    return ClaimsAnalyzer(ClaimsModel.shared(folder("claims", options.model)), threshold=options.claims_threshold)
 
 
 DEFAULT_ORDER = ("structure", "sentences", "encoder", "techniques", "attribution", "claims")

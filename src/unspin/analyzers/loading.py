@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from .. import model_sets
+
 T = TypeVar("T", bound="LoadedOnce")
 
 
@@ -19,23 +21,30 @@ def record_in_config(directory: Path, key: str, value) -> None:
 
 
 def record_calibration(directory: Path, key: str, value: dict) -> None:
-    """Record a setting chosen on the shipped encoder's outputs, with that encoder's fingerprint:
-    after a new export, a calibration not rerun no longer matches (the tests check)."""
+    """Record a setting chosen on the outputs of the encoder of the same model set, with that
+    encoder's fingerprint: after a new export, a calibration not rerun no longer matches (the
+    tests check)."""
     from .encoder import EncoderModel
 
-    record_in_config(directory, key, {**value, "encoder": EncoderModel.shared().fingerprint})
+    record_in_config(directory, key, {**value, "encoder": EncoderModel.shared(directory.parent / "encoder").fingerprint})
 
 
 class LoadedOnce:
-    """Base for a model read from a folder with a `config.json`; `shared()` caches instances."""
+    """Base for a model read from a folder with a `config.json`; `shared()` caches instances.
+    `part` names the folder in a model set (`model_sets.folder`)."""
 
-    default_dir: ClassVar[Path]
+    part: ClassVar[str]
     _lock = threading.Lock()
     _loaded: ClassVar[dict[tuple[type, Path], "LoadedOnce"]] = {}
 
     @classmethod
+    def default_dir(cls) -> Path:
+        """The folder of this part in the model set the run uses (`UNSPIN_MODEL` or the default)."""
+        return model_sets.folder(cls.part)
+
+    @classmethod
     def shared(cls: type[T], directory: Path | None = None) -> T:
-        key = (cls, directory or cls.default_dir)
+        key = (cls, directory or cls.default_dir())
         with LoadedOnce._lock:
             if key not in LoadedOnce._loaded:
                 LoadedOnce._loaded[key] = cls(key[1])
@@ -43,4 +52,4 @@ class LoadedOnce:
 
     @classmethod
     def available(cls, directory: Path | None = None) -> bool:
-        return ((directory or cls.default_dir) / "config.json").exists()
+        return ((directory or cls.default_dir()) / "config.json").exists()

@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from .. import flags
 from ..errors import UnspinError
 from ..options import Options
 
@@ -51,6 +52,7 @@ def run(
     attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
     claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    model: Optional[str] = flags.MODEL,
 ) -> None:
     """Analyse a corpus into a DuckDB store. Running it again resumes: documents already stored
     with the same text are skipped, changed ones are analysed again. Documents that fail are
@@ -71,7 +73,7 @@ def run(
     from .store import CorpusStore
 
     options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
-                                         batch_size=batch_size)
+                                         batch_size=batch_size, model=model)
     with _user_errors(), CorpusStore(db) as store:
         if engine is Engine.ray:
             from .ray_engine import run_on_ray

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ... import model_sets
 from ..activations import gelu, softmax
 from ..encoder.states import TokenStates
 from ..loading import LoadedOnce
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
+MODEL_DIR = model_sets.folder("attribution", strict=False)  # of the set chosen when this module was imported
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ class RoleSpan:
 
 
 class AttributionTagger(LoadedOnce):
-    default_dir = MODEL_DIR
+    part = "attribution"
 
-    def __init__(self, directory: Path = MODEL_DIR):
+    def __init__(self, directory: Path | None = None):
+        directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
         with np.load(directory / "tagger.npz") as arrays:
             self.layers = [(arrays[f"w{i}"].astype(np.float32), arrays[f"b{i}"].astype(np.float32))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ... import model_sets
 from ...document import Document
 from ...errors import InputError
 from ...options import Options
@@ -29,17 +30,17 @@ from .states import (
 )
 from .tokens import SubwordTokenizer, TokenizedText
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "encoder"
+MODEL_DIR = model_sets.folder("encoder", strict=False)  # of the set chosen when this module was imported
 TENSOR = "encoder"
 
 
 class EncoderModel(LoadedOnce):
     """The shipped ONNX encoder and its tokenizer, loaded on first use, once per process."""
 
-    default_dir = MODEL_DIR
+    part = "encoder"
 
-    def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None):
-        self.directory = directory
+    def __init__(self, directory: Path | None = None, threads: int | None = None):
+        self.directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
         self.threads = threads
 

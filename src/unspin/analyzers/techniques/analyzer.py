@@ -10,13 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
+from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
 from ..loading import LoadedOnce
 from .decoding import SpanDecoding, SpanHead, classify, label_spans
 from .span_text import SpanTextModel
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
+MODEL_DIR = model_sets.folder("techniques", strict=False)  # of the set chosen when this module was imported
 
 
 class TechniqueModel(LoadedOnce):
@@ -24,10 +25,10 @@ class TechniqueModel(LoadedOnce):
 
     The B/I/O layer that finds spans is part of the encoder graph (`bio_logits`)."""
 
-    default_dir = MODEL_DIR
+    part = "techniques"
 
-    def __init__(self, directory: Path = MODEL_DIR, encoder: EncoderModel | None = None):
-        self.directory = directory
+    def __init__(self, directory: Path | None = None, encoder: EncoderModel | None = None):
+        self.directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
         self._encoder = encoder
 
@@ -38,7 +39,7 @@ class TechniqueModel(LoadedOnce):
     @property
     def encoder(self) -> EncoderModel:
         if self._encoder is None:
-            self._encoder = EncoderModel.shared()
+            self._encoder = EncoderModel.shared(self.directory.parent / "encoder")
         return self._encoder
 
     @cached_property
