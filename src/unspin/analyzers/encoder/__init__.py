@@ -65,11 +65,15 @@ class EncoderModel(LoadedOnce):
 
     @cached_property
     def fingerprint(self) -> str:
-        """The first 16 hex digits of the ONNX file's SHA-256. Every calibration that reads the
-        encoder's outputs records it, so a calibration left over from another export shows."""
+        """The first 16 hex digits of the SHA-256 of the ONNX graph and its external-data files,
+        in order. Every calibration that reads the encoder's outputs records it, so a calibration
+        left over from another export shows."""
         import hashlib
 
-        return hashlib.sha256((self.directory / self.config["model_file"]).read_bytes()).hexdigest()[:16]
+        digest = hashlib.sha256((self.directory / self.config["model_file"]).read_bytes())
+        for name in self.config.get("data_files", []):
+            digest.update((self.directory / name).read_bytes())
+        return digest.hexdigest()[:16]
 
     @cached_property
     def tokenizer(self) -> SubwordTokenizer:
