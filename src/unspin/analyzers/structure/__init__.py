@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ...document import Document, Layer
+from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds
 from .draft import Draft
-from .lines import read_lines
+from .lines import Line, read_lines
 from .metadata import from_reader
 from .patterns import boilerplate_kind
 from .segmenter import segment
@@ -29,14 +30,23 @@ class StructureAnalyzer:
     assigns = (Layer.SEGMENTS, Layer.TITLE, Layer.AUTHORS, Layer.OUTLET, Layer.TAGS, "meta:published")
     requires = ()
 
+    def __init__(self, line_model: LineModel | None = None):
+        self._line_model = line_model
+
+    @property
+    def line_model(self) -> LineModel | None:
+        return self._line_model or LineModel.shipped()
+
     def info(self) -> dict:
-        return {"structure": "rules"}
+        return {"structure": "rules" + (" + line classifier (copies)" if self.line_model else "")}
 
     def __call__(self, doc: Document) -> Document:
         lines = read_lines(doc)
         draft = Draft()
         if lines:
             segment(doc, lines, draft)
+            if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
+                self._move_furniture(lines, draft)
         from_reader(doc, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
@@ -48,6 +58,15 @@ class StructureAnalyzer:
         doc.set_layer(Layer.TAGS, [doc.span(*t) for t in draft.tags])
         doc.meta["published"] = draft.published
         return doc
+
+    def _move_furniture(self, lines: list[Line], draft: Draft) -> None:
+        """Body and heading lines that the line classifier takes for page furniture become
+        boilerplate of type "page"."""
+        kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
+        moved = {(line.start, line.end) for line, out in zip(lines, furniture(lines, kinds, self.line_model)) if out}
+        if moved:
+            draft.segments = [(s, e, "boilerplate", {"type": "page"}) if kind in CANDIDATES and (s, e) in moved else
+                              (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]
 
     def profile(self, doc: Document, words: int) -> dict:
         kinds = Counter(s.label for s in doc.layer(Layer.SEGMENTS))

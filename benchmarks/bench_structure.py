@@ -1,0 +1,45 @@
+"""Body versus boilerplate on real pages as readers copy them: unspin on the copies against
+trafilatura on the HTML, the four figures of issue 22, on every page, on the validation pages
+the line classifier never trained on, and on its training pages; and the structure layer's time.
+
+    python benchmarks/bench_structure.py --data ../shared/data/webcopy
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from unspin.webcopy import read_pages, score
+
+COLUMNS = ("article_kept", "boilerplate_left_out", "f1", "pages_right")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/webcopy"))
+    args = parser.parse_args()
+    print(f"{'pages':<12}{'who':<28}" + "".join(f"{c:>22}" for c in COLUMNS))
+    for split in ("validation", "training", "all"):
+        for who, figures in score(args.data, split).items():
+            right = f"{figures['pages_right']} of {figures['pages']}"
+            values = [figures["article_kept"], figures["boilerplate_left_out"], figures["f1"]]
+            print(f"{split:<12}{who:<28}" + "".join(f"{v:>22.3f}" for v in values) + f"{right:>22}")
+
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.readers import from_text
+
+    docs = [from_text(p.copy, id=p.id) for p in read_pages(args.data)]
+    analyzer = StructureAnalyzer()
+    started = time.perf_counter()
+    for doc in docs:
+        analyzer(doc)
+    elapsed = time.perf_counter() - started
+    chars = sum(len(d.text) for d in docs)
+    print(f"\nstructure layer: {len(docs)} copies, {chars:,} characters in {elapsed:.2f} s "
+          f"({1000 * elapsed / len(docs):.1f} ms a page, {chars / elapsed / 1e6:.2f} M characters/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""A learned decision for the lines the rules leave in the article of a copied page.
+
+A reader who copies a browser tab brings the site's menus, share buttons, "Related" lists,
+comment forms and notices along. The rules catch the shapes they know (appeals, bylines, quoted
+blocks); this logistic regression reads every line the rules kept as body or heading and moves
+to boilerplate the ones that look like page furniture, from the line itself, its neighbours and
+where it sits relative to the article's long paragraphs, as jusText classifies paragraphs by
+length, stopword density and context. It is trained on silver labels: trafilatura's extraction
+of each page's HTML projected onto the lines of its copy (`training/boilerplate.py`).
+
+Only copies run through it (plain text and Markdown of several lines with menu-like lines around
+the article); a clean article file (PTC, PolNeAR, a pasted story) has nothing it would move.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .lines import Line, is_heading_like, is_prose
+from .patterns import SENTENCE_END
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
+CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
+
+_FURNITURE = re.compile(
+    r"\b(?:menu|home|login|log in|sign in|sign up|register|subscribe|newsletter|cookies?|privacy|terms|"
+    r"copyright|all rights reserved|share|tweet|facebook|twitter|instagram|linkedin|pinterest|whatsapp|"
+    r"email|comments?|reply|leave a|posted|related|read more|more from|more in|advertisement|sponsored|"
+    r"tags?|categor(?:y|ies)|archives?|next|previous|prev|skip to|search|contact|about us|follow|"
+    r"print|download|rss|sitemap|powered by|loading|toggle|navigation|back to top|click here|learn more)\b",
+    re.IGNORECASE)
+_SEPARATORS = re.compile(r"[|•»›·/]")
+_BULLET = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+LONG = 25  # words of a line that is surely article prose
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _own(line: Line, repeated: bool) -> list[float]:
+    text = line.text
+    words = _WORD.findall(text)
+    n = max(1, len(words))
+    stop = sum(w.lower() in _stopwords() for w in words) / n
+    letters = sum(c.isalpha() for c in text) or 1
+    return [
+        math.log1p(len(words)),
+        math.log1p(len(text)),
+        stop,
+        float(bool(SENTENCE_END.search(text))),
+        len(SENTENCE_END.findall(text)) / n,
+        sum(not c.isalnum() and not c.isspace() for c in text) / max(1, len(text)),
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(c.isupper() for c in text) / letters,
+        sum(w[:1].isupper() for w in words) / n,
+        min(3, len(_SEPARATORS.findall(text))) / 3,
+        min(3, len(_FURNITURE.findall(text))) / 3,
+        float(bool(_BULLET.match(text))),
+        float(is_prose(line)),
+        float(is_heading_like(line)),
+        float(text.endswith(":")),
+        float(repeated),
+        float(bool(line.links)),
+        sum(s.end - s.start for s in line.links) / max(1, len(text)),
+    ]
+
+
+def features(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
+    """One row per line: its own features, those of the two lines before and after it, the rules'
+    verdict, and its position relative to the page and to the article's long paragraphs."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    own = np.array([_own(line, counts[line.text] > 1) for line in lines], dtype=np.float32)
+    width = own.shape[1]
+    padded = np.vstack([np.zeros((2, width), np.float32), own, np.zeros((2, width), np.float32)])
+    context = [padded[2 + k : 2 + k + len(lines)] for k in (-2, -1, 1, 2)]
+    long_lines = [i for i, line in enumerate(lines) if line.words >= LONG]
+    first, last = (long_lines[0], long_lines[-1]) if long_lines else (0, len(lines) - 1)
+    n = max(1, len(lines))
+    place = []
+    for i, kind in enumerate(kinds):
+        nearest = min((abs(i - j) for j in long_lines), default=n)
+        place.append([
+            i / n,
+            float(i < first), float(i > last),
+            min(1.0, max(0, first - i) / 10), min(1.0, max(0, i - last) / 10),
+            min(1.0, nearest / 10),
+            float(kind == "heading"),
+            len(long_lines) / n,
+        ])
+    return np.hstack([own, *context, np.array(place, dtype=np.float32)])
+
+
+class LineModel:
+    """A logistic regression over standardised line features: P(line is page furniture)."""
+
+    def __init__(self, config: dict):
+        self.mean = np.asarray(config["mean"], dtype=np.float32)
+        self.scale = np.asarray(config["scale"], dtype=np.float32)
+        self.weights = np.asarray(config["weights"], dtype=np.float32)
+        self.bias = float(config["bias"])
+        self.threshold = float(config["threshold"])
+        # Inside the article's block a line moves only when the model is this sure.
+        self.inner_threshold = float(config.get("inner_threshold", 1.01))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def shipped(cls) -> "LineModel | None":
+        return cls(json.loads(MODEL_FILE.read_text())) if MODEL_FILE.exists() else None
+
+    @classmethod
+    def off(cls) -> "LineModel":
+        """A model that moves nothing (the rules alone)."""
+        return cls({"mean": [0.0], "scale": [1.0], "weights": [0.0], "bias": -30.0, "threshold": 2.0})
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if self.threshold > 1:
+            return np.zeros(len(rows), dtype=np.float32)
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None = None) -> list[bool]:
+    """For each line, whether the model moves it out of the article (only lines the rules kept
+    as body or heading can move).
+
+    An article is one run of lines: the run of candidate lines with the largest total of
+    (threshold - P(furniture)) weighted by the line's length, as body-text extraction finds the
+    densest stretch of text (Finn et al., 2001). Lines outside it move; lines inside it move only
+    when the model is sure (`inner_threshold`: "Advertisement", "Read more: ...")."""
+    model = model or LineModel.shipped()
+    if model is None or not lines or model.threshold > 1:
+        return [False] * len(lines)
+    p = model.probabilities(features(lines, kinds))
+    candidate = [k in CANDIDATES for k in kinds]
+    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else 0.0
+             for line, q, c in zip(lines, p, candidate)]
+    first, last = _best_run(gains)
+    if first <= last:
+        # The run grows over the prose lines that touch it, across up to two lines the rules
+        # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
+        # doubts next to the article is the article's (its first or last, often short or quoted).
+        first, last = _grown(lines, candidate, first, -1), _grown(lines, candidate, last, 1)
+    return [bool(c and (not first <= i <= last or q >= model.inner_threshold))
+            for i, (q, c) in enumerate(zip(p, candidate))]
+
+
+def _grown(lines: list[Line], candidate: list[bool], edge: int, step: int) -> int:
+    skipped, j = 0, edge + step
+    while 0 <= j < len(lines):
+        if not candidate[j]:
+            skipped += 1
+            if skipped > 2:
+                break
+        elif is_prose(lines[j]):
+            edge, skipped = j, 0
+        else:
+            break
+        j += step
+    return edge
+
+
+def _best_run(gains: list[float]) -> tuple[int, int]:
+    """The [first, last] run of the largest sum (Kadane's algorithm); (0, -1) when none is positive."""
+    best, best_run = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if total <= 0:
+            total, start = gain, i
+        else:
+            total += gain
+        if total > best:
+            best, best_run = total, (start, i)
+    return best_run
+
+
+def line_kinds(lines: list[Line], segments: list[tuple[int, int, str]]) -> list[str | None]:
+    """The segment kind that covers most of each line (None for a line in no segment)."""
+    ordered = sorted(segments)
+    starts = [s for s, _, _ in ordered]
+    import bisect
+
+    out: list[str | None] = []
+    for line in lines:
+        best, covered = None, 0
+        k = max(0, bisect.bisect_right(starts, line.start) - 1)
+        while k < len(ordered) and ordered[k][0] < line.end:
+            s, e, kind = ordered[k]
+            shared = min(e, line.end) - max(s, line.start)
+            if shared > covered:
+                best, covered = kind, shared
+            k += 1
+        out.append(best)
+    return out
