@@ -204,6 +204,24 @@ def test_sql_prints_a_table_or_csv_and_errors_say_what_to_do(tmp_path, pipeline)
         "attributions.parquet", "claims.parquet", "documents.parquet", "segments.parquet", "techniques.parquet"]
 
 
+def test_sql_reads_the_store_and_nothing_else(tmp_path, pipeline):
+    db = tmp_path / "c.duckdb"
+    with CorpusStore(db) as store:
+        run_corpus([corpus_folder(tmp_path, 1)], store, pipeline=pipeline)
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a,b\n1,2\n")
+    runner = CliRunner()
+    for query in (f"COPY documents TO '{tmp_path / 'out.csv'}'", f"EXPORT DATABASE '{tmp_path / 'dump'}'",
+                  f"SELECT * FROM read_csv('{secret}')", f"SELECT * FROM glob('{tmp_path}/*')", "INSTALL httpfs",
+                  f"ATTACH '{tmp_path / 'other.duckdb'}' AS other", "SET enable_external_access = true"):
+        refused = runner.invoke(app, ["corpus", "sql", "--db", str(db), query])
+        assert refused.exit_code == 2 and "SQL error" in refused.output, (query, refused.output)
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "dump").exists()
+    assert not (tmp_path / "other.duckdb").exists()
+    ok = runner.invoke(app, ["corpus", "sql", "--db", str(db), "--csv", "SELECT count(*) AS n FROM documents"])
+    assert ok.exit_code == 0 and ok.stdout.splitlines() == ["n", "1"]
+
+
 HOSTILE_OUTLET = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
 
 

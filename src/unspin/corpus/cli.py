@@ -22,6 +22,7 @@ corpus_app = typer.Typer(
     no_args_is_help=True, rich_markup_mode=None)
 
 DB_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store (created if missing).")
+STORE_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store that `unspin corpus run` wrote.")
 
 
 @contextmanager
@@ -142,7 +143,7 @@ class _ProgressBar:
 
 
 @corpus_app.command("status")
-def status(db: Path = DB_OPTION, errors: int = typer.Option(10, "--errors", help="How many errors to list.")) -> None:
+def status(db: Path = STORE_OPTION, errors: int = typer.Option(10, "--errors", help="How many errors to list.")) -> None:
     """Counts of documents by status, and the first errors.
 
     Example: unspin corpus status --db corpus.duckdb
@@ -166,16 +167,18 @@ def status(db: Path = DB_OPTION, errors: int = typer.Option(10, "--errors", help
 @corpus_app.command("sql")
 def sql(
     query: str = typer.Argument(..., help="One SQL statement (DuckDB dialect)."),
-    db: Path = DB_OPTION,
+    db: Path = STORE_OPTION,
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV instead of a table."),
 ) -> None:
-    """Run a query on the store and print the result. The store opens read-only.
+    """Run a query on the store and print the result. The store opens read-only and the query can
+    read nothing else: no files (COPY, EXPORT, read_csv, glob), no extensions, no other database.
+    For exports use `corpus run --parquet`, or open the store in DuckDB yourself.
 
     Example: unspin corpus sql --db corpus.duckdb "SELECT outlet, count(*) FROM documents GROUP BY outlet"
     """
     from .store import CorpusStore
 
-    with _user_errors(), CorpusStore(db, read_only=True) as store:
+    with _user_errors(), CorpusStore(db, read_only=True, sandboxed=True) as store:
         columns, rows = store.query(query)
     if as_csv:
         writer = csv.writer(sys.stdout)
@@ -194,7 +197,7 @@ def sql(
 
 @corpus_app.command("report")
 def report(
-    db: Path = DB_OPTION,
+    db: Path = STORE_OPTION,
     output: Path = typer.Option(Path("corpus-report.html"), "--output", "-o", help="Where to write the HTML page."),
     reports: Optional[Path] = typer.Option(None, "--reports", metavar="DIR",
                                            help="Also write single-article reports of the 20 most technique-dense articles to DIR and link them."),

@@ -29,17 +29,24 @@ def _column_type(sql_type: str) -> str:
     return sql_type.split()[0]
 
 
+SANDBOX = {"enable_external_access": False, "autoinstall_known_extensions": False,
+           "autoload_known_extensions": False, "lock_configuration": True}
+
+
 class CorpusStore:
     """A DuckDB corpus store. `CorpusStore(path)` creates the tables if they are missing;
-    `read_only=True` opens an existing store for queries."""
+    `read_only=True` opens an existing store for queries; `sandboxed=True` (with it) also
+    shuts DuckDB off from everything but the store: no file read or written (COPY, EXPORT,
+    read_csv, glob), no extension installed or loaded, no other database attached, and the
+    settings locked, so that a query given by anyone can only read the store."""
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, sandboxed: bool = False):
         duckdb = _duckdb()
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise UnspinError(f"{self.path}: no such corpus store; create it with: unspin corpus run INPUT --db {self.path}")
         try:
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=SANDBOX if sandboxed else {})
         except duckdb.IOException as error:
             raise UnspinError(f"{self.path}: cannot open the store ({error}); is another run writing to it?") from None
         except duckdb.Error as error:
