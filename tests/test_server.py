@@ -93,6 +93,39 @@ def test_health_version_docs_and_page(client):
     assert client.get("/nowhere").json()["error"]["code"] == "not_found"
 
 
+@pytest.mark.parametrize("body, names", [
+    ({"text": 5}, "`text`"),
+    ({"txt": "typo"}, "unknown field `txt`"),
+    ({"text": "Council votes", "format": "bogus"}, "`format`"),
+])
+def test_validation_errors_name_the_field_and_link_nowhere(client, body, names):
+    response = client.post("/api/analyze", json=body)
+    message = response.json()["error"]["message"]
+    assert response.status_code == 400 and names in message and "http" not in message
+
+
+def test_hostile_requests_get_clear_answers_with_the_security_headers(client):
+    deep = client.post("/api/analyze", content=b"[" * 3000 + b"]" * 3000, headers={"Content-Type": "application/json"})
+    assert deep.status_code == 400 and "nested" in deep.json()["error"]["message"]
+    assert deep.headers["x-content-type-options"] == "nosniff" and deep.headers["x-frame-options"] == "DENY"
+    empty_page = client.post("/api/analyze", json={"html": "<html>...</html>"})
+    assert empty_page.status_code == 422 and empty_page.json()["error"]["code"] == "not_an_article"
+    report = client.post("/api/report", json={"text": "Council votes\n\nThe council voted 7-2 to close the library.",
+                                              "id": "名前/ä"})
+    assert report.status_code == 200 and "filename*=UTF-8''" in report.headers["content-disposition"]
+    report.headers["content-disposition"].encode("latin-1")  # a header must be Latin-1
+
+
+def test_head_favicon_and_an_api_reference_that_works_offline(client):
+    assert client.head("/").status_code == 200
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/analyze" in docs.text
+    assert "cdn" not in docs.text.lower() and "<script" not in docs.text
+    assert client.get("/redoc").status_code == 404
+
+
 def test_busy_beyond_the_waiting_line():
     import asyncio
 

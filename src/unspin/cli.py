@@ -549,6 +549,9 @@ def serve(
                                     "addresses only, checked after DNS and on every redirect)."),
     api_key: Optional[str] = typer.Option(None, "--api-key", envvar="UNSPIN_API_KEY",
                                           help="Require this key (X-API-Key header) on /api/*."),
+    max_chars: int = typer.Option(Options.max_chars, "--max-chars", metavar="CHARS",
+                                  help="Refuse articles longer than this many characters of readable text."),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log each request on stderr."),
     model: Optional[str] = flags.MODEL,
 ) -> None:
     """Serve the web page (/) and the REST API (/api/analyze, /api/report, /docs).
@@ -563,11 +566,12 @@ def serve(
                       UNSPIN_SERVE_ALLOW_URLS="true" if allow_urls else "false")
     if api_key:
         os.environ["UNSPIN_API_KEY"] = api_key
+    os.environ["UNSPIN_MAX_CHARS"] = str(max_chars)
     if model:
         os.environ["UNSPIN_MODEL"] = model
     typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", timeout_graceful_shutdown=5)
+                log_level="info" if access_log else "warning", access_log=access_log, timeout_graceful_shutdown=5)
 
 
 @app.command()

@@ -33,7 +33,7 @@ def read_html(raw: str, *, id: str = "document", path: str | None = None, url: s
         metadata = trafilatura.extract_metadata(raw, default_url=url)
     except Exception as error:  # trafilatura/lxml raise many types on broken markup
         raise InputError(f"{id}: could not parse the HTML ({type(error).__name__}); check that it is a web page") from None
-    if not body or not body.strip():
+    if not body or not re.search(r"[^\W\d_]{2,}", body):  # no word at all: "<html>...</html>"
         raise InputError(f"{id}: found no article text in the HTML; pass the page's text instead, or check that it is an article page")
 
     header = _metadata_header(body, metadata)

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -81,8 +81,34 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+REQUEST_FIELDS = tuple(AnalyzeRequest.model_fields)
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    """Every error, 500s included (they never pass the middleware), with the security headers."""
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                        headers={"Content-Security-Policy": PAGE_POLICY, **SECURITY_HEADERS})
+
+
+def validation_message(errors: list[dict]) -> str:
+    """Which field is wrong and what it takes, from pydantic's errors (without its links)."""
+    if not errors:
+        return "malformed request"
+    first = errors[0]
+    field = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
+    if first.get("type") == "extra_forbidden":
+        return f"unknown field `{field}`; the fields are {', '.join(REQUEST_FIELDS)}"
+    return f"`{field}`: {first.get('msg', 'not valid')}"
+
+
+def content_disposition(name: str, suffix: str) -> str:
+    """An inline file name that any id can give: ASCII for old clients, UTF-8 (RFC 6266) for the rest."""
+    from urllib.parse import quote
+
+    plain = safe_name(name).encode("ascii", "ignore").decode() or "report"
+    return f'inline; filename="{plain}{suffix}"; filename*=UTF-8\'\'{quote(safe_name(name) + suffix)}'
+
 
 
 def create_app(options: Options | None = None, settings: ServerSettings | None = None) -> FastAPI:
@@ -113,7 +139,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             state["pipelines"][key] = Pipeline.from_options(wanted)
         return state["pipelines"][key]
 
-    app = FastAPI(title="unspin", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="unspin", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="See how an article persuades, and whom it cites. The analysis is the "
                               "`unspin/analysis@1` JSON object, the same as `unspin analyze --format json`.")
 
@@ -129,9 +155,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         else:
             response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.update(SECURITY_HEADERS)
         return response
 
     @app.exception_handler(ApiError)
@@ -140,9 +164,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, error: RequestValidationError):
-        first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return error_response(400, "bad_request", f"{where or 'body'}: {first.get('msg', 'malformed request')}")
+        return error_response(400, "bad_request", validation_message(error.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):
@@ -174,8 +196,8 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             fmt = fields.get("format") or UPLOAD_TYPES[upload_type]
             try:
                 parsed = AnalyzeRequest(text="", id=fields.get("id") or upload.filename, format=fmt, **flags)
-            except Exception as error:  # pydantic's ValidationError, said in one line
-                raise ApiError(400, "bad_request", str(error).splitlines()[-1].strip() or "malformed form") from None
+            except ValidationError as error:
+                raise ApiError(400, "bad_request", validation_message(error.errors())) from None
             return parsed, data, fields.get("path") or upload.filename
         if kind not in ("application/json", ""):
             raise ApiError(415, "unsupported_type", f"send application/json or multipart/form-data, not {kind}")
@@ -183,12 +205,14 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             payload = json.loads(body or b"null")
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "bad_request", "the body is not valid JSON") from None
+        except RecursionError:
+            raise ApiError(400, "bad_request", "the body's JSON is nested too deeply") from None
         if not isinstance(payload, dict):
             raise ApiError(400, "bad_request", "the body must be a JSON object with `text`, `html` or `url`")
         try:
             parsed = AnalyzeRequest(**payload)
-        except Exception as error:  # pydantic's ValidationError, said in one line
-            raise ApiError(400, "bad_request", str(error).splitlines()[-1].strip() or "malformed request") from None
+        except ValidationError as error:
+            raise ApiError(400, "bad_request", validation_message(error.errors())) from None
         given = [k for k in ("text", "html", "url") if getattr(parsed, k) is not None]
         if len(given) != 1:
             raise ApiError(400, "bad_request", "give exactly one of `text`, `html` or `url`")
@@ -261,7 +285,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         page = to_html(analysis)
         # The report carries its own policy (one nonce'd script); the header must not contradict it.
         return HTMLResponse(page, headers={"Content-Security-Policy": _report_policy(page),
-                                           "Content-Disposition": f'inline; filename="{safe_name(analysis.id)}.html"'})
+                                           "Content-Disposition": content_disposition(analysis.id, ".html")})
 
     @app.get("/api/health", summary="Ready or not, and the models loaded")
     async def health() -> JSONResponse:
@@ -288,13 +312,26 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     async def version() -> dict:
         return {"version": __version__, "schema": "unspin/analysis@1"}
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(str(STATIC / "index.html"), media_type="text/html")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> FileResponse:
+        return FileResponse(str(STATIC / "favicon.svg"), media_type="image/svg+xml")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    async def docs() -> HTMLResponse:
+        """The API reference as one page made here from the OpenAPI description: Swagger UI
+        would load its code from a CDN, which an offline machine cannot reach."""
+        from .reference import reference_page
+
+        return HTMLResponse(reference_page(app.openapi()), headers={
+            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"})
+
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str) -> FileResponse:
-        files = {"app.js": "text/javascript", "app.css": "text/css"}
+        files = {"app.js": "text/javascript", "app.css": "text/css", "favicon.svg": "image/svg+xml"}
         if name not in files:
             raise ApiError(404, "not_found", f"/static/{name} does not exist")
         return FileResponse(str(STATIC / name), media_type=files[name])
