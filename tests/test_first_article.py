@@ -157,3 +157,31 @@ def test_bidi_controls_never_reach_the_terminal():
     from unspin.render.terminal import shown
 
     assert shown("abc\u202edef\u2066x\u2069") == "abc\ufffddef\ufffdx\ufffd"
+
+
+def test_file_names_for_ids_fit_any_file_system_and_never_collide():
+    from unspin.render.outputs import MAX_NAME_BYTES, safe_name
+
+    names = [safe_name(i) for i in ("a/b", "a_b", "a b", "記事" * 60, "記事" * 60 + "x", "", "../../etc/passwd")]
+    assert len(set(names)) == len(names)
+    assert all(len(n.encode()) <= MAX_NAME_BYTES + 9 and "/" not in n and n for n in names)
+    assert safe_name("article123") == "article123"  # a plain id keeps its name
+
+
+def test_a_jsonl_of_hostile_ids_writes_one_report_each(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from unspin.cli import app
+
+    corpus = tmp_path / "ids.jsonl"
+    ids = ["a/b", "a_b", "漢" * 120, "../escape"]
+    corpus.write_text("".join(json.dumps({"id": i, "text": f"Title {n}\n\nThe council voted 7-{n} on Tuesday to close "
+                                          "the library, officials said."}) + "\n" for n, i in enumerate(ids)),
+                      encoding="utf-8")
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(app, ["analyze", str(corpus), "--no-techniques", "--no-attribution", "--no-claims",
+                                      "-f", "html", "-o", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.iterdir())) == len(ids) and not (tmp_path / "escape.html").exists()

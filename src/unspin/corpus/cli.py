@@ -85,9 +85,15 @@ def run(
             from ..pipeline import Pipeline
 
             pipeline = Pipeline.from_options(options)  # loaded before the bar starts
-            total = None if quiet else count_inputs(inputs)
-            with _ProgressBar(not quiet, total) as advance:
-                summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=batch_size, progress=advance)
+            shown = not quiet and sys.stderr.isatty()  # a bar in a log file is noise
+            total = count_inputs(inputs) if shown else None
+            try:
+                with _ProgressBar(shown, total) as advance:
+                    summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=batch_size, progress=advance)
+            except KeyboardInterrupt:
+                typer.echo(f"\nunspin: interrupted; every finished batch is stored in {db}. Run the same command "
+                           "again to resume: documents already stored are skipped.", err=True)
+                raise typer.Exit(130) from None
         if parquet:
             for path in store.export_parquet(parquet):
                 typer.echo(f"wrote {path}", err=True)
@@ -128,12 +134,12 @@ class _ProgressBar:
         self.progress.__enter__()
         self.task = self.progress.add_task("corpus", total=self.total, rate="")
         self.started = time.monotonic()
-        self.done = 0
 
-        def advance(count: int, stored: int) -> None:
-            self.done += count
-            rate = self.done / max(time.monotonic() - self.started, 1e-6)
-            self.progress.update(self.task, advance=count, rate=f"{rate:.1f} docs/s")
+        def advance(count: int, analysed: int) -> None:
+            # The rate counts the documents analysed so far (`analysed`), as the summary does: on a
+            # resumed run the ones skipped as unchanged pass in no time and would inflate it.
+            rate = analysed / max(time.monotonic() - self.started, 1e-6)
+            self.progress.update(self.task, advance=count, rate=f"{rate:.1f} analysed/s")
 
         return advance
 

@@ -28,9 +28,20 @@ def is_directory_target(output: Path | str | None) -> bool:
     return output is not None and (str(output).endswith(("/", "\\")) or Path(output).is_dir())
 
 
+MAX_NAME_BYTES = 100  # of a file name's stem in UTF-8: file systems allow 255 bytes, not characters
+
+
 def safe_name(value: str) -> str:
+    """A file name stem for a document id: letters, digits, "-", "_" and "." kept, at most
+    `MAX_NAME_BYTES` bytes. When the id had to change, 8 hex digits of its hash follow, so that
+    "a/b" and "a_b", or two long ids that share their first 100 bytes, never share a file."""
+    import hashlib
+
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in value).strip("._")
-    return cleaned[:120] or "document"
+    short = cleaned.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    if short == value and short:
+        return short
+    return f"{short or 'document'}-{hashlib.sha1(value.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def render(analysis: Analysis, format: str, *, several: bool) -> str:
