@@ -185,3 +185,30 @@ def test_a_jsonl_of_hostile_ids_writes_one_report_each(tmp_path):
                                       "-f", "html", "-o", f"{out}/"])
     assert result.exit_code == 0, result.output
     assert len(list(out.iterdir())) == len(ids) and not (tmp_path / "escape.html").exists()
+
+
+def test_inputs_are_read_as_what_they_are():
+    import json
+
+    from unspin.errors import InputError
+    from unspin.readers import from_text, read_all
+
+    prose = "Markup 101\n\nTo start a page you write <html>, then <body>, and then the text of the article itself."
+    assert from_text(prose).source.format == "text"
+    with pytest.raises(InputError, match="no letters or digits"):
+        from_text("\x00\x01\x02\x7f" * 10)
+    page = "<html><body>" + "<div class='ad'></div>" * 6000 + "<p>The council voted on Tuesday to close the branch library.</p></body></html>"
+    assert len(page) > 100_000 and "council voted" in from_text(page, max_chars=100_000).text  # the limit is on the text
+    with pytest.raises(InputError, match="readable text"):
+        from_text("<html><body><p>" + "word " * 30_000 + "</p></body></html>", max_chars=100_000)
+
+
+def test_a_numeric_id_is_kept_as_written(tmp_path):
+    import json
+
+    from unspin.readers import read_all
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": "Title\n\nThe council voted today to close it."})
+                                for i in (1.5, 7, 2.0)) + "\n")
+    assert [d.id for d in read_all([corpus])] == ["1.5", "7", "2"]

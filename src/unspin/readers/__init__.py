@@ -30,6 +30,8 @@ _FOLDER_SUFFIXES = set(_SUFFIX_FORMATS) | {".jsonl", ".csv"}
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+HTML_PER_TEXT = 20  # raw HTML may be this many times the readable-text limit
 
 
 def replace_lone_surrogates(text: str) -> str:
@@ -44,20 +46,34 @@ def from_text(text: str, *, id: str = "document", format: str = "auto", path: st
     text = replace_lone_surrogates(text)
     if not text.strip():
         raise InputError(f"{id}: is empty; there is nothing to analyse")
-    if len(text) > max_chars:
-        raise InputError(f"{id}: {len(text):,} characters is over the {max_chars:,}-character limit for one article; "
-                         "split it into articles or raise the limit (--max-chars)")
+    if not _WORDLIKE.search(text):
+        raise InputError(f"{id}: holds no letters or digits (only control characters or symbols); "
+                         "there is nothing to analyse")
     if format == "auto":
         format = "html" if looks_like_html(text) else "markdown" if looks_like_markdown(text) else "text"
     elif format == "text" and looks_like_markdown(text) and path and path.endswith(".txt"):
         format = "markdown"
     if format == "html":
-        return read_html(text, id=id, path=path, url=url)
+        # The limit is on the readable text; the markup around it may be many times longer (the
+        # byte limit bounds it), so it is checked after extraction.
+        if len(text) > HTML_PER_TEXT * max_chars:
+            raise InputError(f"{id}: {len(text):,} characters of HTML is over {HTML_PER_TEXT} times the "
+                             f"{max_chars:,}-character limit for one article; raise the limit (--max-chars)")
+        doc = read_html(text, id=id, path=path, url=url)
+        _check_length(doc.text, id, max_chars, "of readable text ")
+        return doc
+    _check_length(text, id, max_chars)
     if format == "markdown":
         return read_markdown(text, id=id, path=path, url=url)
     if format != "text":
         raise InputError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     return Document(text=text, id=id, source=Source(path=path, format="text", url=url))
+
+
+def _check_length(text: str, id: str, max_chars: int, what: str = "") -> None:
+    if len(text) > max_chars:
+        raise InputError(f"{id}: {len(text):,} characters {what}is over the {max_chars:,}-character limit for one "
+                         "article; split it into articles or raise the limit (--max-chars)")
 
 
 def from_bytes(data: bytes, *, id: str = "document", format: str = "auto", path: str | None = None,
@@ -280,8 +296,10 @@ def _record_document(record: dict, path: Path, number: int, where: str, max_char
     if not isinstance(body, str):
         raise InputError(f"{where}: needs a string 'text' or 'html' field")
     doc_id = record.get("id", f"{path.stem}-{number}")
-    if not isinstance(doc_id, (str, int)):
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int, float)):
         raise InputError(f"{where}: 'id' must be a string or a number")
+    if isinstance(doc_id, float):
+        doc_id = repr(doc_id) if doc_id != int(doc_id) or abs(doc_id) >= 1e16 else str(int(doc_id))
     url = record.get("url")
     doc = from_text(body, id=str(doc_id), format="html" if "text" not in record else "auto",
                     path=str(path), url=url if isinstance(url, str) else None, max_chars=max_chars)

@@ -174,7 +174,11 @@ def _mark_blockquotes(doc: Document, raw: str) -> None:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(re.search(r"<(html|body|article|head)\b", head))
+    """A page's source starts with markup: a doctype, an XML declaration, a comment or one of the
+    page's elements. Plain text that mentions `<body>` or `<html>` in its prose does not."""
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return head.startswith("<") and bool(re.search(r"<(html|body|article|head)\b", head))
 
 
