@@ -169,3 +169,15 @@ def test_typed_findings_use_the_json_field_names(structure_pipeline):
     assert [s.kind for s in analysis.segments] == [s["kind"] for s in data["segments"]]
     assert analysis.meta.outlet.text == data["meta"]["outlet"]["text"]
     assert analysis.document.first(Layer.OUTLET) == analysis.meta.outlet
+
+
+def test_past_its_deadline_an_analysis_stops_before_the_next_component():
+    import time
+
+    from unspin.errors import AnalysisTimeout
+
+    pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
+    doc = Document(text="Council votes\n\nThe council voted 7-2 on Tuesday to close the library.")
+    with pytest.raises(AnalysisTimeout, match="ran out of time"):
+        pipeline(doc, deadline=time.monotonic() - 1)
+    assert pipeline(Document(text=doc.text), deadline=time.monotonic() + 60).segments

@@ -198,3 +198,12 @@ def test_urls_that_cannot_be_fetched_are_502_and_504(monkeypatch):
             assert slow.status_code == 504 and slow.json()["error"]["code"] == "fetch_timeout"
     finally:
         site.shutdown()
+
+
+def test_a_chunked_body_is_refused_once_it_passes_the_limit(client):
+    def chunks():
+        for _ in range(100):
+            yield b"x" * 10_000  # 1 MB in all, against a 200 kB limit, with no Content-Length
+
+    response = client.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"

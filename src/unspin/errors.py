@@ -11,6 +11,10 @@ class InputError(UnspinError):
     """The input cannot be read or analysed; the message says what to do instead."""
 
 
+class AnalysisTimeout(UnspinError):
+    """An analysis ran past its deadline; the components after that point did not run."""
+
+
 class SettingError(UnspinError, ValueError):
     """A setting that cannot be honoured here (an unknown or missing model set, a bad option)."""
 

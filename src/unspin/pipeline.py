@@ -9,6 +9,7 @@ document's failure in a `Failure` instead of ending the stream.
 from __future__ import annotations
 
 import os
+import time
 from typing import Iterable, Iterator, Literal
 
 from . import __version__, model_sets
@@ -19,7 +20,7 @@ from .analyzers.registry import FACTORIES, Component, provider_of
 from .analyzers.techniques.analyzer import technique_profile
 from .analyzers.threads import single_threaded_blas
 from .document import Document, Layer
-from .errors import Failure, InputError, SettingError, UnspinError
+from .errors import AnalysisTimeout, Failure, InputError, SettingError, UnspinError
 from .options import Options
 
 # The engine's model entries and the summary's parts, in the contract's order.
@@ -78,14 +79,15 @@ class Pipeline:
                 raise ValueError(f"component {component.name!r} needs {missing} from a component before it")
             assigned.update(getattr(component, "assigns", ()))
 
-    def __call__(self, doc: Document) -> Analysis:
-        """Analyse one document; errors are raised (`pipe` contains them)."""
-        result = next(self.pipe([doc], on_error="raise"))
+    def __call__(self, doc: Document, *, deadline: float | None = None) -> Analysis:
+        """Analyse one document; errors are raised (`pipe` contains them). Past `deadline` (a
+        `time.monotonic()` value) the next component does not start: `AnalysisTimeout`."""
+        result = next(self.pipe([doc], on_error="raise", deadline=deadline))
         assert isinstance(result, Analysis)
         return result
 
     def pipe(self, items: Iterable[Document | Failure], *, batch_size: int | None = None,
-             on_error: Literal["collect", "raise"] = "collect") -> Iterator[Analysis | Failure]:
+             on_error: Literal["collect", "raise"] = "collect", deadline: float | None = None) -> Iterator[Analysis | Failure]:
         """Analyse a stream of documents in batches, yielding results in input order.
 
         A `Failure` in the input (a read failure) passes through; a document that fails at any
@@ -97,18 +99,25 @@ class Pipeline:
         for item in items:
             batch.append(item)
             if len(batch) >= size:
-                yield from self._run_batch(batch, on_error)
+                yield from self._run_batch(batch, on_error, deadline)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, on_error)
+            yield from self._run_batch(batch, on_error, deadline)
 
-    def _run_batch(self, items: list[Document | Failure], on_error: str) -> list[Analysis | Failure]:
+    def _run_batch(self, items: list[Document | Failure], on_error: str,
+                   deadline: float | None = None) -> list[Analysis | Failure]:
         results: list[Analysis | Failure] = list(items)  # documents are replaced as they finish
         live = [i for i, item in enumerate(items) if isinstance(item, Document)]
         with single_threaded_blas():
             for component in self.components:
                 docs = [items[i] for i in live]
-                errors = self._apply(component, docs)
+                if deadline is not None and time.monotonic() > deadline and docs:
+                    # A server that has answered 504 gets its worker back after this component,
+                    # not after the whole pipeline.
+                    errors: list[Exception | None] = [AnalysisTimeout(f"{d.id}: the analysis ran out of time before "
+                                                                      f"{component.name}") for d in docs]
+                else:
+                    errors = self._apply(component, docs)
                 failed = {i for i, error in zip(live, errors) if error is not None}
                 for i, error in zip(live, errors):
                     if error is not None:

@@ -12,6 +12,7 @@ import asyncio
 import functools
 import json
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import AnalysisTimeout, InputError
 from ..options import Options
 from ..pipeline import Pipeline
 from ..readers.url import BlockedURL, FetchTimeout
@@ -100,6 +101,19 @@ def validation_message(errors: list[dict]) -> str:
     if first.get("type") == "extra_forbidden":
         return f"unknown field `{field}`; the fields are {', '.join(REQUEST_FIELDS)}"
     return f"`{field}`: {first.get('msg', 'not valid')}"
+
+
+async def limited_body(request: Request, limit: int) -> bytes:
+    """The request body, read chunk by chunk and refused as soon as it passes `limit`: a chunked
+    body has no Content-Length for the middleware to check, and must not be read whole first.
+    The body is kept on the request, so that its form parser reads it from there."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise ApiError(413, "too_large", f"the request is over the {limit:,}-byte limit; send a shorter article")
+    request._body = bytes(body)  # starlette's Request.stream() yields a cached _body
+    return request._body
 
 
 def content_disposition(name: str, suffix: str) -> str:
@@ -178,9 +192,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     async def read_request(request: Request) -> tuple[AnalyzeRequest, bytes | None, str | None]:
         """The JSON body, or a multipart upload (`file`, plus the same fields as form values)."""
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await request.body()
-        if len(body) > settings.max_body:
-            raise ApiError(413, "too_large", f"the request is over the {settings.max_body:,}-byte limit")
+        body = await limited_body(request, settings.max_body)
         if kind == "multipart/form-data":
             form = await request.form()
             upload = form.get("file")
@@ -218,7 +230,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             raise ApiError(400, "bad_request", "give exactly one of `text`, `html` or `url`")
         return parsed, None, None
 
-    def analyse(parsed: AnalyzeRequest, upload: bytes | None, filename: str | None):
+    def analyse(parsed: AnalyzeRequest, upload: bytes | None, filename: str | None, deadline: float):
         from ..readers import from_bytes, from_text, read_url
 
         wanted = options.replace(techniques=parsed.techniques, attribution=parsed.attribution, claims=parsed.claims)
@@ -236,20 +248,21 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             doc = from_text(parsed.html, id=parsed.id or "html", format="html", max_chars=wanted.max_chars)
         else:
             doc = from_text(parsed.text or "", id=parsed.id or "text", format=parsed.format, max_chars=wanted.max_chars)
-        return pipeline_for(wanted)(doc)
+        return pipeline_for(wanted)(doc, deadline=deadline)
 
     async def run(request: Request):
         parsed, upload, filename = await read_request(request)
         gate: Gate = state["gate"]
         try:
             async with gate.slot():
-                work = functools.partial(_then_release_memory, analyse, parsed, upload, filename)
+                work = functools.partial(_then_release_memory, analyse, parsed, upload, filename,
+                                         time.monotonic() + settings.timeout)
                 return await asyncio.wait_for(
                     asyncio.get_running_loop().run_in_executor(state["workers"], work), settings.timeout)
         except Busy:
             raise ApiError(503, "busy", f"{gate.running} analyses are running and {gate.waiting} waiting; "
                                         "try again in a minute") from None
-        except asyncio.TimeoutError:
+        except (asyncio.TimeoutError, AnalysisTimeout):
             raise ApiError(504, "timeout", f"the analysis took longer than {settings.timeout:g} s") from None
         except BlockedURL as error:
             raise ApiError(400, "blocked_url", str(error)) from None
