@@ -126,7 +126,7 @@ def test_bundled_example_end_to_end(server_url, browser, tmp_path):
 
     if EncoderModel.available():
         assert page.locator("#article .t").count() > 0, "technique highlights"
-        assert "The Department for Transport" in page.inner_text("#quoted"), "the quoted-sources panel"
+        assert "Department for Transport" in page.inner_text("#quoted"), "the quoted-sources panel"
     page.uncheck("[data-layer=techniques]")
     assert "show-techniques" not in page.get_attribute("#article", "class")
     page.check("[data-layer=techniques]")

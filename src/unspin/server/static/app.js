@@ -176,11 +176,20 @@
 
   function showDetails(ev) {
     const target = ev.target.closest("#article span[title]");
-    if (target) { $("details").textContent = target.getAttribute("title"); }
+    if (!target) { return; }
+    // The explanation opens next to the passage it explains, not at the top of the page.
+    const details = $("details");
+    details.textContent = target.getAttribute("title");
+    details.hidden = false;
+    const box = target.getBoundingClientRect();
+    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - details.offsetWidth - 8));
+    details.style.left = `${left + window.scrollX}px`;
+    details.style.top = `${box.bottom + window.scrollY + 6}px`;
   }
   $("article").addEventListener("focusin", showDetails);
   $("article").addEventListener("mouseover", showDetails);
   $("article").addEventListener("click", showDetails);
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { $("details").hidden = true; } });
 
   function show(a) {
     $("result").hidden = false;
