@@ -103,6 +103,9 @@ def analyze(
     server: Optional[str] = typer.Option(None, "--server", metavar="URL", envvar="UNSPIN_SERVER",
                                          help="Send the files to a running `unspin serve` instead of analysing here."),
     model: Optional[str] = flags.MODEL,
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, metavar="SCORE",
+                                              help="Show technique spans from this score in reports (default: the "
+                                                   "calibrated 0.5, more likely right than wrong)."),
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
@@ -138,7 +141,7 @@ def analyze(
         _analyze_remotely(server, inputs, format, output, force, techniques, attribution, claims)
         return
     options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
-                                         max_bytes=max_bytes, max_chars=max_chars, model=model)
+                                         max_bytes=max_bytes, max_chars=max_chars, model=model, min_score=min_score)
     sink = None if format is OutputFormat.text and output is None else Sink(output, format.value, several=not single,
                                                                              force=force)
     pipeline = Pipeline.from_options(options)

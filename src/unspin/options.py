@@ -33,6 +33,8 @@ class Options:
     batch_windows: int = 8
     # Documents per `Pipeline.pipe` batch: their windows share encoder calls.
     batch_size: int = 16
+    # Score from which reports show a technique span by default (None: the calibrated 0.5).
+    min_score: float | None = None
     # Check-worthiness above which a sentence is a claim (None: the shipped model's, chosen on dev).
     claims_threshold: float | None = None
     # Refuse URLs that resolve to loopback, private, link-local or reserved addresses (servers).

@@ -186,6 +186,8 @@ class Pipeline:
         engine = {"version": __version__, "analyzers": analyzers, "models": models}
         if "encoder" in self.names:  # the model set that ran (none for structure alone)
             engine = {"version": __version__, "model": self.options.model, "analyzers": analyzers, "models": models}
+        if self.options.min_score is not None and "techniques" in shown:
+            shown["techniques"] = {"min_score": self.options.min_score, "set_by": "min_score option"}
         if shown:  # what a report shows unless asked for less certain findings
             engine["shown_by_default"] = shown
         return engine

@@ -34,7 +34,9 @@ def _encoder_available() -> bool:
 def encoder(options: Options):
     from .encoder import Encoder, EncoderModel
 
-    return Encoder(EncoderModel.shared(folder("encoder", options.model)), options)
+    # The options' threads reach ONNX Runtime (a Ray actor asks for one); None: UNSPIN_THREADS or all cores.
+    threads = {"threads": options.threads} if options.threads else {}
+    return Encoder(EncoderModel.shared(folder("encoder", options.model), **threads), options)
 
 
 def _techniques_available() -> bool:

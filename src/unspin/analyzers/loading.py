@@ -43,11 +43,12 @@ class LoadedOnce:
         return model_sets.folder(cls.part)
 
     @classmethod
-    def shared(cls: type[T], directory: Path | None = None) -> T:
-        key = (cls, directory or cls.default_dir())
+    def shared(cls: type[T], directory: Path | None = None, **settings) -> T:
+        """One instance per class, folder and settings (e.g. the encoder's `threads`) in a process."""
+        key = (cls, directory or cls.default_dir(), tuple(sorted(settings.items())))
         with LoadedOnce._lock:
             if key not in LoadedOnce._loaded:
-                LoadedOnce._loaded[key] = cls(key[1])
+                LoadedOnce._loaded[key] = cls(key[1], **settings)
             return LoadedOnce._loaded[key]  # type: ignore[return-value]
 
     @classmethod

@@ -1,12 +1,14 @@
-"""Choose the score above which the HTML report shows a technique span by default.
+"""Calibrate technique scores into P(right), and say what a report shows by default.
 
-A shown span should be right at least twice as often as it is wrong. On the held-out PTC
-validation articles, through the same pipeline `unspin ptc predict` runs, a predicted span is
-right when it overlaps a gold span of the same technique. The lowest score at which the spans
-scoring at least that much reach the wanted precision (over at least `min_spans` spans) is
-written into the technique model's config as `report`. When no score reaches it, the score
-with the best precision is written, marked `meets_wanted: false`, and the report's legend says
-how often the shown spans were right.
+On the held-out PTC validation articles, through the same pipeline `unspin ptc predict` runs, a
+predicted span is right when it overlaps a gold span of the same technique. A logistic map from
+the logit of the decoder's raw score to P(right), with an intercept of its own for each
+technique that has at least `MIN_SPANS` predicted spans (Platt scaling,
+`analyzers/techniques/calibration.py`), is fitted on all of them and written into the technique
+model's config as `report.calibration`; the analyzer then reports that probability as each
+span's score, and reports show spans from 0.5. How often the shown spans are right, and how many
+an article shows, is measured with two-fold cross-fitting by article (each half scored by the
+map fitted on the other), so those figures do not flatter the map with its own data.
 
     python -m unspin.training.calibrate --data ../shared/data/ptc/train
 """
@@ -14,48 +16,85 @@ how often the shown spans were right.
 from __future__ import annotations
 
 import json
+import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from ..analyzers.loading import record_calibration
-from ..analyzers.techniques.analyzer import MODEL_DIR
+from ..analyzers.techniques.analyzer import MODEL_DIR, TechniqueAnalyzer
+from ..analyzers.techniques.calibration import SHOWN_FROM, ScoreCalibration, logit
 from ..document import Document
 from ..errors import Failure
+from ..pipeline import Pipeline
 from ..ptc.formats import read_labels
-from ..ptc.predict import _articles, ptc_pipeline
+from ..ptc.predict import WholeArticle, _articles, _model
+
+MIN_SPANS = 25  # predicted spans of a technique for it to get an intercept of its own
+WANTED_PRECISION = 2 / 3
 
 
-def calibrate(data: Path, precision: float = 2 / 3, min_spans: int = 30) -> dict:
+def raw_spans(data: Path) -> tuple[list[tuple[str, str, float, bool]], list[str]]:
+    """(article, technique, raw score, right) for every span predicted on the validation
+    articles, and those articles' ids."""
+    from ..analyzers.encoder import Encoder
+    from ..analyzers.sentences import Sentencizer
+
     ids = set((MODEL_DIR / "validation_ids.txt").read_text().split())
     gold = defaultdict(list)
     for row in read_labels(data / "labels.tsv"):
         if row.article_id in ids:
             gold[row.article_id].append(row)
-    scored: list[tuple[float, bool]] = []
+    model = _model()
+    pipeline = Pipeline([WholeArticle(), Sentencizer(), Encoder(model.encoder), TechniqueAnalyzer(model, calibrated=False)])
+    out = []
     docs = (Document(text=text, id=aid) for aid, text in _articles(data / "articles", ids).items())
-    for result in ptc_pipeline().pipe(docs):
+    for result in pipeline.pipe(docs):
         if isinstance(result, Failure):
             raise RuntimeError(result.message)
         for t in result.techniques:
             right = any(g.technique == t.technique and g.start < t.end and t.start < g.end for g in gold[result.id])
-            scored.append((t.score, right))
-    scored.sort(key=lambda item: -item[0])
-    threshold, shown_precision, shown = None, 0.0, 0
-    best = (0.0, None, 0)
-    right = 0
-    for k, (score, ok) in enumerate(scored, 1):
-        right += ok
-        if k >= min_spans and right / k >= precision:
-            threshold, shown_precision, shown = score, right / k, k
-        if k >= min_spans and right / k > best[0]:
-            best = (right / k, score, k)
-    meets = threshold is not None
-    if not meets:
-        shown_precision, threshold, shown = best
-    overall = sum(ok for _, ok in scored) / len(scored) if scored else 0.0
-    return {"threshold": threshold, "meets_wanted": meets, "precision_shown": round(shown_precision, 3), "shown": shown,
-            "predicted": len(scored), "precision_all": round(overall, 3), "wanted_precision": round(precision, 3),
-            "measured_on": f"{len(ids)} PTC validation articles (validation_ids.txt)"}
+            out.append((result.id, t.technique, t.score, right))
+    return out, sorted(ids)
+
+
+def fit(spans: list[tuple[str, str, float, bool]]) -> ScoreCalibration:
+    from sklearn.linear_model import LogisticRegression
+
+    counts = defaultdict(int)
+    for _, technique, _, _ in spans:
+        counts[technique] += 1
+    own = sorted(t for t, n in counts.items() if n >= MIN_SPANS)
+    x = np.array([[logit(score)] + [float(technique == t) for t in own] for _, technique, score, _ in spans])
+    y = np.array([right for *_, right in spans])
+    regression = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
+    slope, intercept = float(regression.coef_[0][0]), float(regression.intercept_[0])
+    return ScoreCalibration(slope, intercept, {t: intercept + float(c) for t, c in zip(own, regression.coef_[0][1:])})
+
+
+def calibrate(data: Path) -> dict:
+    spans, articles = raw_spans(data)
+    random.Random(13).shuffle(articles)
+    halves = [set(articles[::2]), set(articles[1::2])]
+    shown_right, shown = 0, 0
+    per_article: dict[str, int] = defaultdict(int)
+    for k, half in enumerate(halves):
+        calibration = fit([s for s in spans if s[0] not in half])
+        for article, technique, score, right in (s for s in spans if s[0] in half):
+            if calibration(score, technique) >= SHOWN_FROM:
+                shown += 1
+                shown_right += right
+                per_article[article] += 1
+    final = fit(spans)
+    precision = shown_right / shown if shown else 0.0
+    return {"threshold": SHOWN_FROM, "meets_wanted": precision >= WANTED_PRECISION, "precision_shown": round(precision, 3),
+            "shown": shown, "per_article": round(shown / len(articles), 2) if articles else 0.0,
+            "predicted": len(spans), "precision_all": round(sum(r for *_, r in spans) / len(spans), 3) if spans else 0.0,
+            "wanted_precision": round(WANTED_PRECISION, 3),
+            "calibration": {"slope": round(final.slope, 4), "intercept": round(final.intercept, 4),
+                            "by_technique": {t: round(v, 4) for t, v in final.by_technique.items()}},
+            "measured_on": f"{len(articles)} PTC validation articles (validation_ids.txt), two-fold cross-fitted"}
 
 
 if __name__ == "__main__":

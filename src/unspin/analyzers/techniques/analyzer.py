@@ -14,6 +14,7 @@ from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
 from ..loading import LoadedOnce
+from .calibration import ScoreCalibration
 from .decoding import SpanDecoding, SpanHead, classify, label_spans
 from .span_text import SpanTextModel
 
@@ -50,6 +51,11 @@ class TechniqueModel(LoadedOnce):
                              words.get("weight_found", 0.0) if words else 0.0)
 
     @cached_property
+    def calibration(self) -> ScoreCalibration | None:
+        """The map from a raw span score to P(right), where `training.calibrate` fitted one."""
+        return ScoreCalibration.from_config(self.config.get("report", {}).get("calibration"))
+
+    @cached_property
     def decoding(self) -> SpanDecoding:
         return SpanDecoding.from_config(self.config["decoding"])
 
@@ -71,8 +77,10 @@ class TechniqueAnalyzer:
     assigns = (Layer.TECHNIQUES,)
     requires = ("tensor:encoder", Layer.SENTENCES)
 
-    def __init__(self, model: TechniqueModel | None = None):
+    def __init__(self, model: TechniqueModel | None = None, calibrated: bool = True):
+        """`calibrated=False` keeps the decoder's raw scores (what `training.calibrate` reads)."""
         self._model = model
+        self.calibrated = calibrated
 
     @property
     def model(self) -> TechniqueModel:
@@ -92,13 +100,18 @@ class TechniqueAnalyzer:
         report = self.model.config.get("report")
         if not report or report.get("threshold") is None:
             return None
-        return {"min_score": report["threshold"], "precision": report["precision_shown"], "spans": report["shown"],
-                "meets_two_to_one": report.get("meets_wanted", False)}
+        shown = {"min_score": report["threshold"], "precision": report["precision_shown"], "spans": report["shown"],
+                 "meets_two_to_one": report.get("meets_wanted", False)}
+        if "per_article" in report:
+            shown["per_article"] = report["per_article"]
+        return shown
 
     def __call__(self, doc: Document) -> Document:
         spans = self.model.label(doc.text, states_of(doc)) if doc.content_regions() else []
+        calibration = self.model.calibration if self.calibrated else None
         doc.set_layer(Layer.TECHNIQUES, [
-            doc.span(s.start, s.end, s.technique, round(s.score, 4)) for s in sorted(spans, key=lambda s: (s.start, s.end))
+            doc.span(s.start, s.end, s.technique, round(calibration(s.score, s.technique) if calibration else s.score, 4))
+            for s in sorted(spans, key=lambda s: (s.start, s.end))
         ])
         return doc
 
