@@ -153,8 +153,30 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
         # doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, first, -1), _grown(lines, candidate, last, 1)
-    return [bool(c and (not first <= i <= last or q >= model.inner_threshold))
+    listed = _heading_runs(lines, kinds)
+    return [bool(c and (not first <= i <= last or q >= model.inner_threshold or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
+
+
+HEADING_RUN = 3  # an article never has this many headline-long subheadings in a row; a list of other stories does
+HEADLINE_WORDS = 4  # shorter lines in a row are an article's own list (ingredients, lyrics, items)
+
+
+def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """Lines in runs of `HEADING_RUN` or more consecutive headline-long lines that the rules
+    took for headings, with the heading that labels such a run."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, kind in enumerate([*kinds, None]):
+        if kind == "heading" and lines[i].words >= HEADLINE_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= HEADING_RUN:
+            out.update(run)
+            if run[0] > 0 and kinds[run[0] - 1] == "heading":
+                out.add(run[0] - 1)  # the list's own label ("POPULAR NOW")
+        run = []
+    return out
 
 
 def _grown(lines: list[Line], candidate: list[bool], edge: int, step: int) -> int:

@@ -10,6 +10,7 @@ from ..dates import find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
+    DATE_LABEL,
     BYLINE,
     CAPS_NAME_THEN_ORG,
     PERSON,
@@ -28,7 +29,11 @@ _ORIGINAL_SOURCE = re.compile(
 
 
 def is_dateline(line: Line) -> bool:
-    return find_date(line.text) is not None and line.words <= 12
+    """A line that gives a date: short, or labelled ("PUBLISHED: April 5, 2021 at 6:00 a.m. |
+    UPDATED: ...", which runs longer)."""
+    if find_date(line.text) is None:
+        return False
+    return line.words <= 12 or (DATE_LABEL.match(line.text) is not None and line.words <= 30)
 
 
 def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
@@ -42,7 +47,7 @@ def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     if tag:
         read_tags(doc, line, line.start + tag.end(), draft)
         return True
-    if is_dateline(line) and (not is_prose(line) or line.words <= 8):
+    if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text)):
         read_dateline(doc, line, draft)
         return True
     return False

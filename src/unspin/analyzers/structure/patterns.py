@@ -20,13 +20,20 @@ WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
     r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"
 )
+DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first published|date)\b\s*:?", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
     ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this"),
-    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}newsletter|join our (?:mailing|email) list|newsletter\b"),
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
+                  r"newsletter\b|log ?in\s*$|sign in\s*$"),
+    ("navigation", r"skip to (?:main )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b"),
+    ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
+                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$"),
+    ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
+               r"this (?:web)?site uses cookies\b"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
     ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
@@ -52,7 +59,7 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
-    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter", re.I)),
+    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
 CUE_BEFORE_COLON = re.compile(

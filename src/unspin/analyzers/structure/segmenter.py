@@ -15,6 +15,7 @@ from .patterns import (
     PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
+    TAG_LINE,
     WIRE_DATELINE,
     boilerplate_kind,
 )
@@ -41,7 +42,7 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
     i = 0
     limit = min(len(lines), HEADER_LINES)
     title_index = None
-    headings = [k for k in range(min(limit, 6)) if "heading" in lines[k].markup]
+    headings = [k for k in range(min(limit, 6)) if "heading" in lines[k].markup] or _title_above_byline(lines, limit)
     while i < limit:
         line = lines[i]
         if read_meta_line(doc, line, draft):
@@ -87,6 +88,23 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
         while i < len(lines) and read_meta_line(doc, lines[i], draft):
             i += 1
     return i
+
+
+def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
+    """In a copied page with a menu above the article ("HOME", "NEWS", "Log in"...), the title is
+    the headline-like line nearest above the byline: [its index], or [] when the page has no
+    byline below its second line or no such headline."""
+    byline = next((k for k in range(min(limit, len(lines))) if BYLINE.match(lines[k].text)), None)
+    if byline is None or byline < 2:
+        return []
+    for k in range(byline - 1, -1, -1):
+        line = lines[k]
+        if boilerplate_kind(line.text) or is_separator(line) or is_dateline(line) or TAG_LINE.match(line.text):
+            continue
+        if line.words >= 3 and is_heading_like(line):
+            return [k] if k >= 2 else []  # a title on the first lines needs no help
+        break
+    return []
 
 
 def link_byline(line: Line) -> bool:
