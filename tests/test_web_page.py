@@ -132,3 +132,34 @@ def test_bundled_example_end_to_end(server_url, browser, tmp_path):
     page.check("[data-layer=techniques]")
     page.screenshot(path=str(tmp_path / "web-page.png"), full_page=False)
     assert (tmp_path / "web-page.png").stat().st_size > 10_000
+
+
+def test_report_threshold_and_explanations_next_to_the_passage(tmp_path, browser):
+    """The report's threshold control moves spans between shown and less certain, and the note
+    that explains a passage opens beside it, not at the top of the page."""
+    from unspin.analysis import Analysis
+    from unspin.document import Document
+    from unspin.render.html import to_html
+
+    text = "Council votes\n\n" + "The council voted on Tuesday to close the library, officials said. " * 40 + \
+        "\n\nCritics called the plan a reckless betrayal of the town."
+    doc = Document(text=text, id="threshold")
+    doc.set_layer("segments", [doc.span(0, 13, "title"), doc.span(15, len(text), "body")])
+    start = text.index("reckless betrayal")
+    doc.set_layer("techniques", [doc.span(start, start + 17, "Loaded_Language", 0.3)])
+    analysis = Analysis(doc, {"words": 500, "techniques": {"count": 1, "per_1000_words": 2.0, "by_technique": {},
+                                                            "sentences": 41, "share_of_sentences": 0.02}},
+                        {"version": "test", "analyzers": [], "models": {"techniques": "test"},
+                         "shown_by_default": {"techniques": {"min_score": 0.5, "precision": 0.6, "spans": 10}}})
+    path = tmp_path / "report.html"
+    path.write_text(to_html(analysis), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    page.goto(path.as_uri())
+    span = page.locator("article .t").first
+    assert "low" in span.get_attribute("class")
+    page.locator("#min-score").fill("0.25")
+    assert "low" not in span.get_attribute("class")
+    span.hover()
+    note = page.locator("#details")
+    assert note.is_visible() and "Loaded language" in note.inner_text()
+    assert abs(note.bounding_box()["y"] - span.bounding_box()["y"]) < 80  # beside the passage

@@ -54,7 +54,7 @@ def _marks(analysis: Analysis) -> list[Marked]:
         low = t.score < floor
         marks.append(Marked("techniques", t.start, t.end, t.technique, {
             "title": f"{name} ({t.score:.2f}{', less certain' if low else ''}): {DEFINITIONS.get(t.technique, '')}",
-            "index": TECHNIQUE_INDEX.get(t.technique, 0), "low": low,
+            "index": TECHNIQUE_INDEX.get(t.technique, 0), "low": low, "score": t.score,
         }))
     claim_floor = min_claim_score(analysis)
     for c in analysis.claims:
@@ -133,7 +133,9 @@ def _render_pieces(analysis: Analysis) -> list[dict]:
         if technique is not None:
             classes.append(f"t{technique}")
         anchor = anchors.pop(piece.start, None) if any(m.layer == "claims" for m in piece.marks) else None
+        scores = [m.info["score"] for m in piece.marks if m.layer == "techniques"]
         out.append({"text": piece.text, "classes": " ".join(dict.fromkeys(classes)), "title": "\n".join(titles), "anchor": anchor,
+                    "score": f"{max(scores):.4f}" if scores else None,
                     "href": href, "focusable": any(m.layer in ("techniques", "claims", "attributions", "author") for m in piece.marks)})
     return out
 
