@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Reproduce every number in docs/model-card.md from held-out data; writes docs/results/*.txt.
-#   scripts/evaluate.sh [DATA_DIR]     (default ../shared/data)
+#   scripts/evaluate.sh [DATA_DIR] [MODEL]     (default ../shared/data, the default model set)
+# A model set other than the default writes to docs/results/<set>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data}
+if [ -n "${2:-}" ]; then export UNSPIN_MODEL=$2; fi
 UNSPIN=${UNSPIN:-.venv/bin/unspin}
-OUT=docs/results
+OUT=docs/results${UNSPIN_MODEL:+/$UNSPIN_MODEL}
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ids=src/unspin/models/techniques/validation_ids.txt
+ids=src/unspin/models/${UNSPIN_MODEL:-standard}/techniques/validation_ids.txt
 export COLUMNS=110
 
 # Techniques: the 40 PTC training articles held out for validation (never trained on).

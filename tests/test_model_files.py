@@ -1,26 +1,37 @@
-"""The shipped model files agree with each other."""
+"""The shipped model files agree with each other, in every installed model set."""
 
 import json
 
 import pytest
 
-from unspin.analyzers.attribution.tagger import MODEL_DIR as ATTRIBUTION_DIR
-from unspin.analyzers.claims import MODEL_DIR as CLAIMS_DIR
+from unspin import model_sets
 from unspin.analyzers.encoder import EncoderModel
-from unspin.analyzers.techniques.analyzer import MODEL_DIR as TECHNIQUES_DIR
 
-# (model folder, config entry, the command that chooses it on the encoder's outputs)
+# (model part, config entry, the command that chooses it on the encoder's outputs)
 CALIBRATIONS = [
-    (TECHNIQUES_DIR, "span_text", "unspin.training.span_text"),
-    (TECHNIQUES_DIR, "report", "unspin.training.calibrate"),
-    (ATTRIBUTION_DIR, "decoding", "unspin.training.role_decoding"),
-    (CLAIMS_DIR, "articles", "unspin.training.claims_news"),
+    ("techniques", "span_text", "unspin.training.span_text"),
+    ("techniques", "report", "unspin.training.calibrate"),
+    ("attribution", "decoding", "unspin.training.role_decoding"),
+    ("claims", "articles", "unspin.training.claims_news"),
 ]
+INSTALLED = [name for name in model_sets.NAMES if model_sets.installed(name)]
 
 
-@pytest.mark.parametrize("directory, key, command", CALIBRATIONS, ids=[key for _, key, _ in CALIBRATIONS])
-def test_every_calibration_was_chosen_on_the_shipped_encoder(directory, key, command):
+@pytest.mark.skipif(not INSTALLED, reason="no model set shipped in this checkout")
+@pytest.mark.parametrize("model", INSTALLED or ["none"])
+@pytest.mark.parametrize("part, key, command", CALIBRATIONS, ids=[key for _, key, _ in CALIBRATIONS])
+def test_every_calibration_was_chosen_on_its_sets_encoder(model, part, key, command):
+    directory = model_sets.folder(part, model)
     recorded = json.loads((directory / "config.json").read_text())[key].get("encoder")
-    assert recorded == EncoderModel.shared().fingerprint, (
-        f"{directory.name}/config.json '{key}' was chosen on another encoder export: "
-        f"rerun python -m {command}")
+    assert recorded == EncoderModel.shared(model_sets.folder("encoder", model)).fingerprint, (
+        f"{model}/{part}/config.json '{key}' was chosen on another encoder export: "
+        f"rerun UNSPIN_MODEL={model} python -m {command}")
+
+
+@pytest.mark.parametrize("model", INSTALLED or ["none"])
+def test_every_shipped_file_fits_a_git_host(model):
+    if model == "none":
+        pytest.skip("no model set shipped in this checkout")
+    for path in (model_sets.ROOT / model).rglob("*"):
+        if path.is_file():
+            assert path.stat().st_size <= 45_000_000, f"{path} is over 45 MB: shard it (training.export.shard)"

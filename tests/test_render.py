@@ -124,7 +124,7 @@ def test_less_certain_techniques_are_hidden_by_default_with_a_toggle():
     assert '<input type="checkbox" class="toggle" id="show-low">' in page  # unchecked: hidden by default
     assert "Show less certain findings" in page and "the 31 spans that would be shown by default" in page
     assert "right 61% of the time" in page and "short of the two-to-one" in page
-    assert 't low t0" title="Body\nLoaded language (0.20, less certain)' in page
-    assert '<tr class="low"><td>disaster</td>' in page
+    assert 't low t0" data-score="0.2000" title="Body\nLoaded language (0.20, less certain)' in page
+    assert '<tr data-score="0.2000" class="low"><td>disaster</td>' in page
     plain = to_html(Analysis(doc, {"words": 9}, {**engine, "shown_by_default": {}}))
     assert 'id="show-low"' not in plain and "low" not in plain.split("<article>")[1].split("</article>")[0]

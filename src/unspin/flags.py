@@ -11,4 +11,4 @@ from .model_sets import ENVIRONMENT, NAMES
 MODEL: Optional[str] = typer.Option(
     None, "--model", envvar=ENVIRONMENT, metavar="|".join(NAMES),
     help="Which models run: standard (the default where installed; more accurate) or fast (MiniLM, about "
-         "four times faster, for corpora).")
+         "2.4 times faster, for corpora).")

@@ -2,9 +2,9 @@
 
 Each set is one encoder with its heads, in `models/<set>/{encoder,techniques,attribution,claims}`:
 
-- `standard`: MPNet-base (all-mpnet-base-v2) cut to its first layers; the default, for a person
+- `standard`: MPNet-base (all-mpnet-base-v2) cut to its first 6 layers; the default, for a person
   reading an article;
-- `fast`: MiniLM-L6 (all-MiniLM-L6-v2), about four times faster, for corpora.
+- `fast`: MiniLM-L6 (all-MiniLM-L6-v2), about 2.4 times faster, for corpora.
 
 A run chooses with `Options(model=...)`, `--model` on the command line, or `UNSPIN_MODEL`;
 without a choice it takes `standard` where it is installed, else `fast`. Calibrations and

@@ -39,6 +39,7 @@ _SEPARATORS = re.compile(r"[|•»›·/]")
 _BULLET = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LONG = 25  # words of a line that is surely article prose
+MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a copied page
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     densest stretch of text (Finn et al., 2001). Lines outside it move; lines inside it move only
     when the model is sure (`inner_threshold`: "Advertisement", "Read more: ...")."""
     model = model or LineModel.shipped()
-    if model is None or not lines or model.threshold > 1:
+    if model is None or len(lines) < MIN_LINES or model.threshold > 1:
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
