@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Reproduce every number in docs/model-card.md from held-out data; writes docs/results/*.txt.
-#   scripts/evaluate.sh [DATA_DIR] [MODEL]     (default ../shared/data, the default model set)
-# A model set other than the default writes to docs/results/<set>/.
+#   scripts/evaluate.sh [DATA_DIR] [MODEL]     (default ../shared/data, standard)
+# Writes to docs/results/<set>/ (the files directly in docs/results/ are earlier runs of fast).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data}
 if [ -n "${2:-}" ]; then export UNSPIN_MODEL=$2; fi
 UNSPIN=${UNSPIN:-.venv/bin/unspin}
-OUT=docs/results${UNSPIN_MODEL:+/$UNSPIN_MODEL}
+OUT=docs/results/${UNSPIN_MODEL:-standard}
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
