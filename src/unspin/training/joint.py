@@ -515,30 +515,40 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     random.shuffle(checkthat_order)
     for epoch in range(config.epochs):
         batches = epoch_batches(config, epoch, windows, polnear, checkthat, polnear_order, checkthat_order)
-        model.train()
-        running: dict[str, list[float]] = defaultdict(list)
-        for step, (kind, batch) in enumerate(batches):
-            loss, parts = (trainer.window_loss if kind == "windows" else trainer.sentence_loss)(model, batch)
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            for k, v in parts.items():
-                running[k].append(v.item())
-            if step % 50 == 0:
-                means = " ".join(f"{k} {np.mean(v[-50:]):.3f}" for k, v in sorted(running.items()))
-                print(f"epoch {epoch + 1} step {step}/{len(batches)} {means} elapsed {time.time() - started:.0f}s",
-                      flush=True)
-        model.eval()
-        torch.save(model.net.state_dict(), out / f"epoch{epoch + 1}.pt")
-        summary = {"epoch": epoch + 1, "losses": {k: round(float(np.mean(v)), 4) for k, v in running.items()}}
-        summary.update(validate(model, trainer, validation, out, epoch + 1))
-        summary["elapsed_s"] = round(time.time() - started)
-        history.append(summary)
-        print(json.dumps(summary), flush=True)
-        (out / "history.json").write_text(json.dumps(history, indent=2))
+        run_epoch(model, trainer, (optimizer, scheduler), batches, epoch, list(model.parameters()),
+                  (out, validation, history), started)
     return history
+
+
+def run_epoch(model: Joint, trainer: Trainer, optimization: tuple, batches: list, epoch: int, parameters: list,
+              outputs: tuple, started: float) -> dict:
+    """Train one epoch on `batches`, save its checkpoint under `out`, validate, and append the
+    epoch's summary to `history` (`outputs` is (out, validation, history))."""
+    optimizer, scheduler = optimization
+    out, validation, history = outputs
+    model.train()
+    running: dict[str, list[float]] = defaultdict(list)
+    for step, (kind, batch) in enumerate(batches):
+        loss, parts = (trainer.window_loss if kind == "windows" else trainer.sentence_loss)(model, batch)
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(parameters, 1.0)
+        optimizer.step()
+        scheduler.step()
+        for k, v in parts.items():
+            running[k].append(v.item())
+        if step % 50 == 0:
+            means = " ".join(f"{k} {np.mean(v[-50:]):.3f}" for k, v in sorted(running.items()))
+            print(f"epoch {epoch + 1} step {step}/{len(batches)} {means} elapsed {time.time() - started:.0f}s", flush=True)
+    model.eval()
+    torch.save(model.net.state_dict(), out / f"epoch{epoch + 1}.pt")
+    summary = {"epoch": epoch + 1, "losses": {k: round(float(np.mean(v)), 4) for k, v in running.items()}}
+    summary.update(validate(model, trainer, validation, out, epoch + 1))
+    summary["elapsed_s"] = round(time.time() - started)
+    history.append(summary)
+    print(json.dumps(summary), flush=True)
+    (out / "history.json").write_text(json.dumps(history, indent=2))
+    return summary
 
 
 def config_value(name: str):

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections import defaultdict
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -41,8 +40,8 @@ from .joint import (
     collate,
     epoch_batches,
     restrict,
+    run_epoch,
     sentence_inputs,
-    validate,
 )
 
 SHARD = 256  # windows or sentences per cache file
@@ -258,29 +257,7 @@ def train(config: StandardConfig) -> list[dict]:
 
     for epoch in range(start_epoch, config.epochs):
         batches = epoch_batches(config, epoch, windows, polnear, checkthat, polnear_order, checkthat_order)
-        model.train()
-        running: dict[str, list[float]] = defaultdict(list)
-        for step, (kind, batch) in enumerate(batches):
-            loss, parts = (trainer.window_loss if kind == "windows" else trainer.sentence_loss)(model, batch)
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
-            optimizer.step()
-            scheduler.step()
-            for k, v in parts.items():
-                running[k].append(v.item())
-            if step % 50 == 0:
-                means = " ".join(f"{k} {np.mean(v[-50:]):.3f}" for k, v in sorted(running.items()))
-                print(f"epoch {epoch + 1} step {step}/{len(batches)} {means} elapsed {time.time() - started:.0f}s",
-                      flush=True)
-        model.eval()
-        torch.save(model.net.state_dict(), out / f"epoch{epoch + 1}.pt")
-        summary = {"epoch": epoch + 1, "losses": {k: round(float(np.mean(v)), 4) for k, v in running.items()}}
-        summary.update(validate(model, trainer, validation, out, epoch + 1))
-        summary["elapsed_s"] = round(time.time() - started)
-        history.append(summary)
-        print(json.dumps(summary), flush=True)
-        (out / "history.json").write_text(json.dumps(history, indent=2))
+        run_epoch(model, trainer, (optimizer, scheduler), batches, epoch, trainable, (out, validation, history), started)
         tmp = resume.with_suffix(".tmp")
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
                     "random": random.getstate(), "torch": torch.get_rng_state(), "history": history,
