@@ -212,3 +212,22 @@ def test_a_numeric_id_is_kept_as_written(tmp_path):
     corpus.write_text("\n".join(json.dumps({"id": i, "text": "Title\n\nThe council voted today to close it."})
                                 for i in (1.5, 7, 2.0)) + "\n")
     assert [d.id for d in read_all([corpus])] == ["1.5", "7", "2"]
+
+
+def test_a_single_corpus_file_in_any_case_prints_json_lines(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from unspin.cli import app
+
+    rows = [{"id": f"r{i}", "text": f"Title {i}\n\nThe council voted 7-{i} on Tuesday to close the library."} for i in (1, 2)]
+    upper = tmp_path / "C.JSONL"
+    upper.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    table = tmp_path / "c.csv"
+    table.write_text("id,text\n" + "".join(f'{r["id"]},"{r["text"]}"\n' for r in rows))
+    for corpus in (upper, table):
+        result = CliRunner().invoke(app, ["analyze", str(corpus), "--no-techniques", "--no-attribution", "--no-claims"])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stdout.splitlines() if line.strip()]
+        assert [json.loads(line)["id"] for line in lines] == ["r1", "r2"]  # one object a line, every row read

@@ -136,7 +136,8 @@ def analyze(
         inputs.append(str(example_path()))
     if not inputs:
         fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
-    single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and not inputs[0].endswith(".jsonl")
+    # A corpus file (.jsonl or .csv, in any case) holds several documents, like a folder.
+    single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and Path(inputs[0]).suffix.lower() not in (".jsonl", ".csv")
     if server:
         _analyze_remotely(server, inputs, format, output, force, techniques, attribution, claims)
         return
