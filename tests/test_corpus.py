@@ -259,3 +259,29 @@ def test_report_renders_charts_in_chromium_and_escapes_names(tmp_path, pipeline)
         links.first.click()
         assert page.locator("article, main, body").first.inner_text()
         browser.close()
+
+
+def test_the_corpus_report_counts_what_reports_show_and_says_which_columns_make_a_chart(tmp_path, structure_pipeline):
+    from unspin.corpus.report import write_report
+
+    db = tmp_path / "c.duckdb"
+    with CorpusStore(db) as store:
+        run_corpus([corpus_folder(tmp_path, 3)], store, pipeline=structure_pipeline)
+        ids = [i for (i,) in store.connection.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        store.connection.execute("UPDATE documents SET outlet = CASE WHEN id = ? THEN 'A' ELSE 'B' END, author = NULL, "
+                                 "published = NULL", [ids[0]])
+        for k, document in enumerate(ids):  # one sure span and one less certain span an article
+            for n, score in enumerate((0.9, 0.1)):
+                store.connection.execute("INSERT INTO techniques VALUES (?, ?, ?, 'x', 'Loaded_Language', ?)",
+                                         [document, 10 * n, 10 * n + 1, score])
+        page = write_report(store, tmp_path / "report.html")
+    html = Path(page).read_text(encoding="utf-8")
+    assert "score at least 0.5" in html
+    assert "No comparison by author" in html and "`author` column" in html
+    with CorpusStore(db, read_only=True) as store:
+        from unspin.corpus.report import QUERIES, SHOWN
+
+        rows = store.query(QUERIES["density"].format(group="coalesce(d.outlet, '(unknown)')", shown=SHOWN))[1]
+        words = dict(store.query("SELECT outlet, sum(words) FROM documents GROUP BY 1")[1])
+    density = {name: value for name, _, value in rows}
+    assert density["A"] == pytest.approx(1000 * 1 / words["A"], abs=1e-3)  # the 0.1 span is not counted

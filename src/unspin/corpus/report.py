@@ -20,6 +20,7 @@ from ..analyzers.techniques.labels import (
     TECHNIQUE_COLOURS,
     TECHNIQUE_INDEX,
 )
+from ..analyzers.techniques.calibration import SHOWN_FROM
 from .store import CorpusStore
 
 _env = Environment(loader=PackageLoader("unspin", "render/templates"), autoescape=select_autoescape(default=True),
@@ -30,12 +31,23 @@ MOST_GROUPS = 15  # rows in a chart; the tables below each chart hold up to TABL
 TABLE_ROWS = 50
 DENSE_ARTICLES = 20
 MIN_WORDS = 100  # shorter texts make densities meaningless
+# Densities count the technique spans a single report shows by default (scores are calibrated
+# probabilities of being right), not the less certain ones it hides.
+SHOWN = SHOWN_FROM
 
 # The grouping columns, as SQL over `documents d`. A month only where `published` reads as a date.
 DIMENSIONS = {
     "outlet": "coalesce(d.outlet, '(unknown)')",
     "author": "coalesce(d.author, '(unknown)')",
     "month": "strftime(TRY_CAST(d.published AS DATE), '%Y-%m')",
+}
+
+# Where each comparison's values come from, for a report that has none to compare.
+WHERE_FROM = {
+    "outlet": "an `outlet` column of a CSV or JSONL corpus, the site of a fetched URL, or an outlet the article "
+              "names in its dateline or copyright line",
+    "author": "an `author` column, or the article's byline",
+    "month": "a `published` column, or a date in the article's byline or dateline",
 }
 
 QUERIES = {
@@ -46,7 +58,8 @@ QUERIES = {
                round(avg(c.n), 2) AS claims_per_article,
                round(avg(a.n), 2) AS attributions_per_article
         FROM documents d
-        LEFT JOIN (SELECT document_id, count(*) AS n FROM techniques GROUP BY 1) t0 ON t0.document_id = d.id
+        LEFT JOIN (SELECT document_id, count(*) AS n FROM techniques WHERE score >= {shown} GROUP BY 1) t0
+          ON t0.document_id = d.id
         CROSS JOIN LATERAL (SELECT coalesce(t0.n, 0) AS n) t
         LEFT JOIN (SELECT document_id, count(*) AS n FROM claims GROUP BY 1) c0 ON c0.document_id = d.id
         CROSS JOIN LATERAL (SELECT coalesce(c0.n, 0) AS n) c
@@ -59,7 +72,7 @@ QUERIES = {
         FROM techniques t JOIN documents d ON d.id = t.document_id
         JOIN (SELECT {group} AS name, sum(d.words) AS words FROM documents d WHERE d.status = 'ok' GROUP BY 1) w
           ON w.name = {group}
-        WHERE d.status = 'ok' AND {group} IS NOT NULL
+        WHERE d.status = 'ok' AND {group} IS NOT NULL AND t.score >= {shown}
         GROUP BY 1, 2 ORDER BY 1, 3 DESC""",
     "sources": """
         SELECT {group} AS name, coalesce(a.source_type, 'none') AS source_type, count(*) AS attributions
@@ -70,7 +83,7 @@ QUERIES = {
 
 TOP_SOURCES = """
     SELECT a.source_name AS source, any_value(a.source_type) AS type, count(*) AS attributions,
-           count(DISTINCT a.document_id) AS articles, count(DISTINCT coalesce(d.outlet, '(unknown)')) AS outlets
+           count(DISTINCT a.document_id) AS articles, count(DISTINCT d.outlet) AS outlets
     FROM attributions a JOIN documents d ON d.id = a.document_id
     WHERE d.status = 'ok' AND a.source_name IS NOT NULL
     GROUP BY 1 ORDER BY attributions DESC, source LIMIT 20"""
@@ -78,7 +91,7 @@ TOP_SOURCES = """
 DENSE = """
     SELECT d.id, coalesce(d.title, d.id) AS title, coalesce(d.outlet, '(unknown)') AS outlet, d.words,
            count(t.document_id) AS techniques, round(1000.0 * count(t.document_id) / d.words, 2) AS per_1000_words
-    FROM documents d LEFT JOIN techniques t ON t.document_id = d.id
+    FROM documents d LEFT JOIN techniques t ON t.document_id = d.id AND t.score >= {shown}
     WHERE d.status = 'ok' AND d.words >= {min_words}
     GROUP BY d.id, d.title, d.outlet, d.words
     ORDER BY per_1000_words DESC, d.id LIMIT {limit}"""
@@ -97,12 +110,12 @@ def _rows(store: CorpusStore, sql: str) -> list[dict]:
 
 def _dimension(store: CorpusStore, name: str, colours: dict[str, str]) -> dict | None:
     group = DIMENSIONS[name]
-    overview = _rows(store, QUERIES["overview"].format(group=group, limit=TABLE_ROWS))
+    overview = _rows(store, QUERIES["overview"].format(group=group, limit=TABLE_ROWS, shown=SHOWN))
     if not overview or (len(overview) == 1 and overview[0]["name"] == "(unknown)"):
         return None  # nothing to compare
     shown = [row["name"] for row in overview[:MOST_GROUPS]]
     density: dict[str, list[dict]] = {n: [] for n in shown}
-    for row in _rows(store, QUERIES["density"].format(group=group)):
+    for row in _rows(store, QUERIES["density"].format(group=group, shown=SHOWN)):
         if row["name"] in density:
             density[row["name"]].append({
                 "technique": row["technique"], "name": DISPLAY_NAMES.get(row["technique"], row["technique"]),
@@ -136,7 +149,7 @@ def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: 
     from ..render.outputs import safe_name
 
     output = Path(output)
-    dense = _rows(store, DENSE.format(min_words=int(min_words), limit=DENSE_ARTICLES))
+    dense = _rows(store, DENSE.format(min_words=int(min_words), limit=DENSE_ARTICLES, shown=SHOWN))
     if reports_dir is not None:
         folder = Path(reports_dir)
         folder.mkdir(parents=True, exist_ok=True)
@@ -148,12 +161,14 @@ def write_report(store: CorpusStore, output: str | os.PathLike, *, reports_dir: 
     source_types = sorted({t for (t,) in store.connection.execute(
         "SELECT DISTINCT coalesce(source_type, 'none') FROM attributions").fetchall()})
     colours = {kind: SOURCE_COLOURS[i % len(SOURCE_COLOURS)] for i, kind in enumerate(source_types)}
+    dimensions = {name: _dimension(store, name, colours) for name in DIMENSIONS}
     page = _env.get_template("corpus_report.html.j2").render(
         version=__version__, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         store=store.path.name, totals=_rows(store, TOTALS)[0],
-        dimensions=[d for d in (_dimension(store, n, colours) for n in DIMENSIONS) if d],
+        dimensions=[d for d in dimensions.values() if d],
+        missing=[(name, WHERE_FROM[name]) for name, d in dimensions.items() if not d],
         source_types=source_types, source_colours=colours,
-        top_sources=_rows(store, TOP_SOURCES), dense=dense, min_words=min_words,
+        top_sources=_rows(store, TOP_SOURCES), dense=dense, min_words=min_words, shown_from=SHOWN,
         techniques=[(t, DISPLAY_NAMES.get(t, t), TECHNIQUE_COLOURS[i % len(TECHNIQUE_COLOURS)])
                     for t, i in TECHNIQUE_INDEX.items()],
     )
