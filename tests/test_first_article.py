@@ -231,3 +231,29 @@ def test_a_single_corpus_file_in_any_case_prints_json_lines(tmp_path):
         assert result.exit_code == 0, result.output
         lines = [line for line in result.stdout.splitlines() if line.strip()]
         assert [json.loads(line)["id"] for line in lines] == ["r1", "r2"]  # one object a line, every row read
+
+
+def test_a_note_does_not_run_into_the_authors_next_sentence():
+    text = ("The article also notes that many more may attempt to flee. The government has not made it clear "
+            "what will happen with these fighters, or others “fleeing” the area.")
+    roles = tagged(text, ("source", "The article"), ("cue", "also notes"), ("content", "that many more may attempt to flee"),
+                   ("cue", "made it clear"), ("content", "what will happen with these fighters, or others “fleeing” the area"))
+    (note,) = attributions_from(text, roles)
+    assert note.cue.text == "also notes" and [c.text for c in note.content] == ["that many more may attempt to flee"]
+
+
+@needs_models
+def test_the_terminal_keeps_attributions_readable_at_80_columns():
+    import io
+
+    from rich.console import Console
+
+    import unspin
+    from unspin.render.terminal import render
+
+    out = io.StringIO()
+    render(unspin.analyze_file(RIVERTON), Console(file=out, width=80, color_system=None))
+    shown = out.getvalue()
+    assert "Who is quoted" in shown
+    assert any("the depot would bring noise and fumes" in line for line in shown.splitlines())
+    assert len(shown.splitlines()) < 200

@@ -207,3 +207,26 @@ def test_a_chunked_body_is_refused_once_it_passes_the_limit(client):
 
     response = client.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/json"})
     assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+
+
+def test_a_body_that_stalls_or_a_client_that_leaves_gets_a_clear_end(monkeypatch):
+    import asyncio
+
+    from starlette.requests import Request
+
+    from unspin.server import app as server_app
+
+    monkeypatch.setattr(server_app, "BODY_TIMEOUT", 0.05)
+
+    async def stalls():
+        await asyncio.sleep(1)
+        return {"type": "http.request", "body": b"x", "more_body": True}
+
+    async def leaves():
+        return {"type": "http.disconnect"}
+
+    for receive, status in ((stalls, 408), (leaves, 400)):
+        request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+        with pytest.raises(server_app.ApiError) as raised:
+            asyncio.run(server_app.limited_body(request, 1000))
+        assert raised.value.status == status

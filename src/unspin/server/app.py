@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from .. import __version__
 from ..errors import AnalysisTimeout, InputError
@@ -103,12 +104,25 @@ def validation_message(errors: list[dict]) -> str:
     return f"`{field}`: {first.get('msg', 'not valid')}"
 
 
+BODY_TIMEOUT = 30.0  # seconds between two chunks of a request body
+
+
 async def limited_body(request: Request, limit: int) -> bytes:
     """The request body, read chunk by chunk and refused as soon as it passes `limit`: a chunked
     body has no Content-Length for the middleware to check, and must not be read whole first.
     The body is kept on the request, so that its form parser reads it from there."""
     body = bytearray()
-    async for chunk in request.stream():
+    chunks = request.stream().__aiter__()
+    while True:
+        try:
+            # A client that stops sending mid-body must not hold the connection for ever.
+            chunk = await asyncio.wait_for(chunks.__anext__(), BODY_TIMEOUT)
+        except StopAsyncIteration:
+            break
+        except asyncio.TimeoutError:
+            raise ApiError(408, "timeout", f"the request body did not arrive within {BODY_TIMEOUT:g} s") from None
+        except ClientDisconnect:
+            raise ApiError(400, "disconnected", "the client went away before sending the whole body") from None
         body.extend(chunk)
         if len(body) > limit:
             raise ApiError(413, "too_large", f"the request is over the {limit:,}-byte limit; send a shorter article")
