@@ -227,7 +227,8 @@ def test_folder_reads_every_article_and_reports_failures(tmp_path):
     (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
     items = list(read_all([tmp_path]))
     assert sorted(i.id for i in items if not isinstance(i, Failure)) == ["a", "b"]
-    assert [i.id for i in items if isinstance(i, Failure) and i.stage == "read"] == [str(tmp_path / "empty.txt")]
+    read_failures = [i for i in items if isinstance(i, Failure) and i.stage == "read"]
+    assert [(i.id, i.name) for i in read_failures] == [("empty", str(tmp_path / "empty.txt"))]  # id as a success's
     assert [i.id for i in items if isinstance(i, Failure) and i.stage == "skipped"] == [str(tmp_path / "ignored.png")]
 
 

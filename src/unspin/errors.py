@@ -25,10 +25,11 @@ class Failure:
 
     Streams (`read_all`, `Pipeline.pipe`) yield one in place of the document and go on."""
 
-    id: str
+    id: str  # the id the document would have had: a file's stem, as successes have
     stage: str  # "read", or the name of the component that failed
     message: str
+    source: str | None = None  # where a read failure came from: the path or URL as given
 
     @property
-    def name(self) -> str:  # the input's name, as read failures called it
-        return self.id
+    def name(self) -> str:  # the input's name as given (its path or URL), else its id
+        return self.source or self.id

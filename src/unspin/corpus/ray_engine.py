@@ -88,7 +88,7 @@ class AnalyseFiles:
         for path, data in zip(batch["path"], batch["bytes"]):
             for item in documents_in(path, bytes(data), max_bytes=options.max_bytes, max_chars=options.max_chars):
                 if isinstance(item, Failure):
-                    emit(item.id, "failed", failed(item.id, item.stage, item.message, source=item.id,
+                    emit(item.id, "failed", failed(item.id, item.stage, item.message, source=item.name,
                                                    engine_version=self.version))
                 elif self.known.get(item.id) == content_hash(item.text):
                     emit(item.id, "unchanged")
@@ -134,7 +134,7 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
         if item.stage == "skipped":
             summary.skipped.append(item.message)
         else:
-            rows.append(failed(item.id, item.stage, item.message, source=item.id, engine_version=version))
+            rows.append(failed(item.id, item.stage, item.message, source=item.name, engine_version=version))
     if files:
         known = ray.put(store.stored_hashes())
         # Reading takes no CPU slot of its own: with every slot held by an actor, a read task

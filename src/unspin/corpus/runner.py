@@ -137,7 +137,7 @@ def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipel
                 if item.stage == "skipped":
                     summary.skipped.append(item.message)
                 else:
-                    rows.append(failed(item.id, item.stage, item.message, source=item.id, engine_version=version))
+                    rows.append(failed(item.id, item.stage, item.message, source=item.name, engine_version=version))
                 continue
             if item.id in seen:
                 summary.duplicates.append(f"{item.id} ({source_of(item)})")

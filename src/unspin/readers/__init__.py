@@ -150,11 +150,20 @@ def read_all(sources: Iterable[str | os.PathLike], *, format: str = "auto", max_
             else:
                 yield read(name, format=format, max_bytes=max_bytes, max_chars=max_chars)
         except InputError as error:
-            yield Failure(name, "read", str(error))
+            yield Failure(_input_id(name), "read", str(error), name)
         except (OSError, ValueError) as error:
-            yield Failure(name, "read", f"{name}: cannot be read ({error})")
+            yield Failure(_input_id(name), "read", f"{name}: cannot be read ({error})", name)
         except Exception as error:  # noqa: BLE001  one input that breaks a reader must not end the batch
-            yield Failure(name, "read", f"{name}: cannot be read ({type(error).__name__}: {error})")
+            yield Failure(_input_id(name), "read", f"{name}: cannot be read ({type(error).__name__}: {error})", name)
+
+
+def _input_id(name: str) -> str:
+    """The id a document read from `name` would have: a file's stem, a URL's last part, "stdin"."""
+    if name == "-":
+        return "stdin"
+    if is_url(name):
+        return _url_id(name)
+    return Path(name).stem or name
 
 
 def folder_files(folder: Path) -> Iterator[Path | Failure]:
@@ -184,13 +193,14 @@ def documents_in(path: str | os.PathLike, data: bytes, *, format: str = "auto", 
             yield from csv_documents(handle, path, max_bytes=max_bytes, max_chars=max_chars)
         return
     if len(data) > max_bytes:
-        yield Failure(str(path), "read", f"{path}: {len(data):,} bytes is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+        yield Failure(path.stem, "read", f"{path}: {len(data):,} bytes is over the {max_bytes:,}-byte limit; "
+                                         "raise it with --max-bytes", str(path))
         return
     try:
         yield from_bytes(data, id=path.stem, format=_SUFFIX_FORMATS.get(suffix, "auto") if format == "auto" else format,
                          path=str(path), max_bytes=max_bytes, max_chars=max_chars)
     except InputError as error:
-        yield Failure(str(path), "read", str(error))
+        yield Failure(path.stem, "read", str(error), str(path))
 
 
 def _skip_reason(path: Path) -> str | None:
