@@ -286,3 +286,20 @@ def test_the_corpus_report_counts_what_reports_show_and_says_which_columns_make_
         words = dict(store.query("SELECT outlet, sum(words) FROM documents GROUP BY 1")[1])
     density = {name: value for name, _, value in rows}
     assert density["A"] == pytest.approx(1000 * 1 / words["A"], abs=1e-3)  # the 0.1 span is not counted
+
+
+def test_an_interrupted_run_says_how_to_resume_and_no_bar_draws_off_a_terminal(tmp_path, monkeypatch):
+    import unspin.corpus.runner as runner
+
+    folder = corpus_folder(tmp_path, 2)
+    db = tmp_path / "c.duckdb"
+    quiet_run = CliRunner().invoke(app, ["corpus", "run", str(folder), "--db", str(db), "--no-techniques",
+                                         "--no-attribution", "--no-claims"])
+    assert quiet_run.exit_code == 0 and "analysing" not in quiet_run.output  # stderr is no terminal here
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run_corpus", interrupted)
+    stopped = CliRunner().invoke(app, ["corpus", "run", str(folder), "--db", str(db)])
+    assert stopped.exit_code == 130 and "Run the same command again to resume" in stopped.output
