@@ -163,3 +163,21 @@ def test_report_threshold_and_explanations_next_to_the_passage(tmp_path, browser
     note = page.locator("#details")
     assert note.is_visible() and "Loaded language" in note.inner_text()
     assert abs(note.bounding_box()["y"] - span.bounding_box()["y"]) < 80  # beside the passage
+
+
+def test_web_page_threshold_control_redraws_the_article(server_url, browser):
+    page = browser.new_page()
+    page.goto(server_url + "/")
+    page.fill("#text", "Council votes\n\nThe council voted on Tuesday to close the library, a reckless and "
+                       "shameful betrayal of every family in town, officials said.\n")
+    page.click("#go")
+    page.wait_for_selector("#result:not([hidden])", timeout=120_000)
+    from unspin.analyzers.encoder import EncoderModel
+
+    if EncoderModel.available():
+        assert page.locator("#article .t").count() > 0, "the model found no technique to show"
+    page.locator("#min-score").fill("0")
+    assert page.inner_text("#min-score-value") == "0.00"
+    assert page.locator("#article .t.low").count() == 0  # at 0 every span is shown
+    page.locator("#min-score").fill("1")
+    assert page.locator("#article .t:not(.low)").count() == 0

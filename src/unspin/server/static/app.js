@@ -7,6 +7,7 @@
   const $ = (id) => document.getElementById(id);
   let techniques = {};
   let lastAnalysis = null;
+  let userFloor = null;  // the threshold control's value once the reader moves it
   let lastRequest = null;
 
   fetch("/api/techniques").then((r) => r.json()).then((t) => { techniques = t; }).catch(() => {});
@@ -131,7 +132,7 @@
 
   function marks(a) {
     const out = [];
-    const floor = ((a.engine.shown_by_default || {}).techniques || {}).min_score || 0;
+    const floor = userFloor ?? (((a.engine.shown_by_default || {}).techniques || {}).min_score || 0);
     a.segments.forEach((s) => out.push({ start: s.start, end: s.end, cls: `seg-${s.kind}`, title: s.kind + (s.type ? ` (${s.type})` : "") }));
     a.techniques.forEach((t) => {
       const info = techniques[t.technique] || { name: t.technique, definition: "", colour: "#ffd6a5" };
@@ -191,7 +192,19 @@
   $("article").addEventListener("click", showDetails);
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { $("details").hidden = true; } });
 
+  // The technique threshold: moving it redraws the article with that floor.
+  $("min-score").addEventListener("input", () => {
+    userFloor = parseFloat($("min-score").value);
+    $("min-score-value").textContent = userFloor.toFixed(2);
+    if (lastAnalysis) { renderArticle(lastAnalysis); }
+  });
+
   function show(a) {
+    const calibrated = ((a.engine.shown_by_default || {}).techniques || {}).min_score;
+    if (userFloor === null && calibrated !== undefined) {
+      $("min-score").value = calibrated;
+      $("min-score-value").textContent = Number(calibrated).toFixed(2);
+    }
     $("result").hidden = false;
     $("result-title").textContent = (a.meta.title && a.meta.title.text) || a.id;
     $("result-title").tabIndex = -1;
