@@ -183,9 +183,10 @@ class Pipeline:
             calibrated = getattr(component, "shown_by_default", lambda: None)()
             if calibrated:
                 shown[component.name] = calibrated
-        engine = {"version": __version__, "analyzers": analyzers, "models": models}
+        engine: dict = {"version": __version__}
         if "encoder" in self.names:  # the model set that ran (none for structure alone)
-            engine = {"version": __version__, "model": self.options.model, "analyzers": analyzers, "models": models}
+            engine["model"] = self.options.model
+        engine.update(analyzers=analyzers, models=models)
         if self.options.min_score is not None and "techniques" in shown:
             shown["techniques"] = {"min_score": self.options.min_score, "set_by": "min_score option"}
         if shown:  # what a report shows unless asked for less certain findings

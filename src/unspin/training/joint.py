@@ -54,6 +54,7 @@ from .techniques import (
     class_weights,
     evaluate,
     gold_bio,
+    start_run,
     technique_loss,
     torch_encoder,
 )
@@ -457,14 +458,9 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     """Train, evaluate and save every epoch under `config.output`. `data` is what `build_data`
     returned, to share one build between runs that differ only in `config.distill`. With
     `score_start`, a run from the shipped models first scores them as "epoch 0"."""
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
-    torch.set_num_threads(config.threads)
+    out = start_run(config.seed, config.threads, config.output)
     torch.backends.cuda.matmul.allow_tf32 = True
-    out = Path(config.output)
-    out.mkdir(parents=True, exist_ok=True)
-    validation_ids = [line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()]
+    validation_ids = read_validation_ids(config)
     trainer = Trainer(config)
     started = time.time()
     if data is None:
@@ -473,22 +469,7 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
     trainer.weigh_classes(windows)
     if trainer.span_class_weights is not None:
         print("span class weights:", np.round(trainer.span_class_weights.cpu().numpy(), 2).tolist(), flush=True)
-    ptc_texts = read_article_texts(Path(config.ptc) / "train" / "articles")
-    train_ids = sorted(set(ptc_texts) - set(validation_ids))
-    (out / "config.json").write_text(json.dumps({
-        **asdict(config), "train_ids": train_ids, "validation_ids": validation_ids,
-        "validation_articles": len(validation_ids)}, indent=2))
-    print(f"data ready in {time.time() - started:.0f}s: {len(windows)} PTC windows, "
-          f"{sum(map(len, polnear))} PolNeAR windows in {len(polnear)} articles, {len(checkthat)} CheckThat sentences",
-          flush=True)
-    val_gold = [a for a in read_labels(Path(config.ptc) / "train" / "labels.tsv") if a.article_id in set(validation_ids)]
-    limit = config.max_documents or None
-    val_texts = {aid: ptc_texts[aid] for aid in validation_ids[:limit]}
-    dev_corpus = dict(list(read_corpus(Path(config.polnear) / "dev").items())[:limit])
-    claims_dev = read_sentences(Path(config.checkthat) / "dev.tsv")[: limit and limit * 20]
-    claims_devtest = read_sentences(Path(config.checkthat) / "dev-test.tsv")[: limit and limit * 20]
-
-    validation = (val_texts, val_gold, dev_corpus, claims_dev, claims_devtest)
+    validation = run_begins(out, config, validation_ids, (windows, polnear, checkthat), started)
     model = Joint(config).to(trainer.device)
     history = []
     if score_start and config.init == "shipped":  # where the run starts, scored the same way as each epoch
@@ -504,13 +485,7 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
         weight_decay=0.01)
     polnear_order = list(range(len(polnear)))
     random.shuffle(polnear_order)
-    per_epoch_polnear = min(config.polnear_per_epoch, len(polnear))
-    steps_per_epoch = (len(windows) + per_epoch_polnear * np.mean([len(p) for p in polnear])) / config.batch_size
-    steps_per_epoch += min(config.checkthat_per_epoch, len(checkthat)) / config.checkthat_batch
-    total = int(steps_per_epoch * config.epochs) + 1
-    warmup = max(1, int(total * config.warmup))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+    scheduler = linear_schedule(optimizer, config, windows, polnear, checkthat)
     checkthat_order = list(range(len(checkthat)))
     random.shuffle(checkthat_order)
     for epoch in range(config.epochs):
@@ -518,6 +493,41 @@ def train(config: JointConfig, data: tuple | None = None, score_start: bool = Tr
         run_epoch(model, trainer, (optimizer, scheduler), batches, epoch, list(model.parameters()),
                   (out, validation, history), started)
     return history
+
+
+def read_validation_ids(config: JointConfig) -> list[str]:
+    return [line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()]
+
+
+def run_begins(out: Path, config: JointConfig, validation_ids: list[str], data: tuple, started: float) -> tuple:
+    """Write the run's config (with its training and validation ids), say what data it has, and
+    return the validation sets every epoch is scored on (a few of each for a trial with
+    `max_documents`)."""
+    windows, polnear, checkthat = data
+    ptc_texts = read_article_texts(Path(config.ptc) / "train" / "articles")
+    (out / "config.json").write_text(json.dumps({
+        **asdict(config), "train_ids": sorted(set(ptc_texts) - set(validation_ids)),
+        "validation_ids": validation_ids, "validation_articles": len(validation_ids)}, indent=2))
+    print(f"data ready in {time.time() - started:.0f}s: {len(windows)} PTC windows, "
+          f"{sum(map(len, polnear))} PolNeAR windows in {len(polnear)} articles, {len(checkthat)} CheckThat sentences",
+          flush=True)
+    val_gold = [a for a in read_labels(Path(config.ptc) / "train" / "labels.tsv") if a.article_id in set(validation_ids)]
+    limit = config.max_documents or None
+    return ({aid: ptc_texts[aid] for aid in validation_ids[:limit]}, val_gold,
+            dict(list(read_corpus(Path(config.polnear) / "dev").items())[:limit]),
+            read_sentences(Path(config.checkthat) / "dev.tsv")[: limit and limit * 20],
+            read_sentences(Path(config.checkthat) / "dev-test.tsv")[: limit and limit * 20])
+
+
+def linear_schedule(optimizer, config: JointConfig, windows: list, polnear: list, checkthat: list):
+    """Linear warm-up over `config.warmup` of all steps, then linear decay to 0 at the last."""
+    per_epoch_polnear = min(config.polnear_per_epoch, len(polnear))
+    steps_per_epoch = (len(windows) + per_epoch_polnear * np.mean([len(p) for p in polnear])) / config.batch_size
+    steps_per_epoch += min(config.checkthat_per_epoch, len(checkthat)) / config.checkthat_batch
+    total = int(steps_per_epoch * config.epochs) + 1
+    warmup = max(1, int(total * config.warmup))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
 
 
 def run_epoch(model: Joint, trainer: Trainer, optimization: tuple, batches: list, epoch: int, parameters: list,
@@ -580,7 +590,7 @@ def ablation(config: JointConfig, settings: list[str], budget_s: float | None = 
     build, the same initialisation and the same seed: what each part of distillation adds.
     A setting that would not finish inside `budget_s` (judged by the ones before it) is skipped
     and recorded as such; `after(name, histories)` runs when each setting ends."""
-    validation_ids = {line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()}
+    validation_ids = set(read_validation_ids(config))
     started = time.time()
     data = build_data(Trainer(config), config, validation_ids)
     print(f"ablation data built in {time.time() - started:.0f}s", flush=True)

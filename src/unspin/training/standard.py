@@ -12,25 +12,21 @@ joint data takes hours). So, without a GPU:
 
     python -m unspin.training.standard --encoder ../cache/all-mpnet-base-v2 --output runs/standard
 
-The epochs export like a joint run's (`python -m unspin.training.joint`'s `ship`), into the
-`standard` model's folder.
+The epochs export like a joint run's, into the `standard` model's folder:
+`UNSPIN_MODEL=standard unspin train joint --output runs/standard --ship EPOCH`.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
-from ..ptc.formats import read_article_texts, read_labels
-from ..polnear.formats import read_corpus
-from ..checkthat.formats import read_sentences
 from .joint import (
     Joint,
     JointConfig,
@@ -39,10 +35,14 @@ from .joint import (
     build_data,
     collate,
     epoch_batches,
+    linear_schedule,
+    read_validation_ids,
     restrict,
+    run_begins,
     run_epoch,
     sentence_inputs,
 )
+from .techniques import start_run
 
 SHARD = 256  # windows or sentences per cache file
 
@@ -122,9 +122,8 @@ class StateCache:
 class CachedTrainer(Trainer):
     """Reads the frozen layers' states from the caches and runs only the layers above them."""
 
-    def __init__(self, config: StandardConfig, hidden_size: int = 768):
+    def __init__(self, config: StandardConfig):
         super().__init__(config)
-        self.hidden_size = hidden_size
         self.index: dict[int, tuple[StateCache, int]] = {}
 
     def register(self, cache: StateCache, items: list) -> None:
@@ -132,10 +131,9 @@ class CachedTrainer(Trainer):
             self.index[id(item)] = (cache, i)
 
     def cached(self, batch: list, width: int) -> torch.Tensor:
-        states = torch.zeros((len(batch), width, self.hidden_size))
-        for row, item in enumerate(batch):
-            cache, i = self.index[id(item)]
-            s = cache.states[i]
+        cached = [cache.states[i] for cache, i in (self.index[id(item)] for item in batch)]
+        states = torch.zeros((len(batch), width, cached[0].shape[-1]))
+        for row, s in enumerate(cached):
             states[row, : len(s)] = torch.from_numpy(s.astype(np.float32))
         return states
 
@@ -176,28 +174,16 @@ def sentence_ids(trainer: Trainer):
 
 
 def train(config: StandardConfig) -> list[dict]:
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
-    torch.set_num_threads(config.threads)
-    out = Path(config.output)
-    out.mkdir(parents=True, exist_ok=True)
-    validation_ids = [line.strip() for line in Path(config.validation_ids).read_text().split() if line.strip()]
+    out = start_run(config.seed, config.threads, config.output)
+    validation_ids = read_validation_ids(config)
     trainer = CachedTrainer(config)
     started = time.time()
     windows, polnear, checkthat = restrict(*build_data(trainer, config, set(validation_ids)), config.distill)
-    ptc_texts = read_article_texts(Path(config.ptc) / "train" / "articles")
-    (out / "config.json").write_text(json.dumps({
-        **asdict(config), "train_ids": sorted(set(ptc_texts) - set(validation_ids)),
-        "validation_ids": validation_ids, "validation_articles": len(validation_ids)}, indent=2))
-    print(f"data ready in {time.time() - started:.0f}s: {len(windows)} PTC windows, "
-          f"{sum(map(len, polnear))} PolNeAR windows in {len(polnear)} articles, {len(checkthat)} CheckThat sentences",
-          flush=True)
+    validation = run_begins(out, config, validation_ids, (windows, polnear, checkthat), started)
 
     model = Joint(config).to(trainer.device)
     freeze(model, config.frozen)
     model.eval()
-    trainer.hidden_size = model.net.encoder.config.hidden_size
     # The CheckThat sentences the epochs will read, in a seeded order whose prefix stays the same
     # when a resumed run asks for more epochs (so the cached shards stay valid).
     shuffled = list(range(len(checkthat)))
@@ -220,13 +206,6 @@ def train(config: StandardConfig) -> list[dict]:
     checkthat_order = list(range(len(checkthat)))
     print(f"caches ready at {time.time() - started:.0f}s", flush=True)
 
-    val_gold = [a for a in read_labels(Path(config.ptc) / "train" / "labels.tsv") if a.article_id in set(validation_ids)]
-    limit = config.max_documents or None  # a quick trial validates on a few of each, as it trains on a few
-    validation = ({aid: ptc_texts[aid] for aid in validation_ids[:limit]}, val_gold,
-                  dict(list(read_corpus(Path(config.polnear) / "dev").items())[:limit]),
-                  read_sentences(Path(config.checkthat) / "dev.tsv")[: limit and limit * 20],
-                  read_sentences(Path(config.checkthat) / "dev-test.tsv")[: limit and limit * 20])
-
     trainable = [p for p in model.parameters() if p.requires_grad]
     encoder_ids = {id(p) for p in model.net.encoder.parameters()}
     optimizer = torch.optim.AdamW(
@@ -234,13 +213,7 @@ def train(config: StandardConfig) -> list[dict]:
          {"params": [p for p in trainable if id(p) not in encoder_ids], "lr": config.head_lr}], weight_decay=0.01)
     polnear_order = list(range(len(polnear)))
     random.Random(config.seed + 1).shuffle(polnear_order)
-    per_epoch_polnear = min(config.polnear_per_epoch, len(polnear))
-    steps_per_epoch = (len(windows) + per_epoch_polnear * np.mean([len(p) for p in polnear])) / config.batch_size
-    steps_per_epoch += min(config.checkthat_per_epoch, len(checkthat)) / config.checkthat_batch
-    total = int(steps_per_epoch * config.epochs) + 1
-    warmup = max(1, int(total * config.warmup))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+    scheduler = linear_schedule(optimizer, config, windows, polnear, checkthat)
 
     history: list[dict] = []
     start_epoch = 0

@@ -305,13 +305,19 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
     return results
 
 
-def train(config: TrainConfig) -> dict:
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
-    torch.set_num_threads(config.threads)
-    out = Path(config.output)
+def start_run(seed: int, threads: int, output: str) -> Path:
+    """Seed every random generator, set torch's threads and make a training run's output folder."""
+    torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.set_num_threads(threads)
+    out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def train(config: TrainConfig) -> dict:
+    out = start_run(config.seed, config.threads, config.output)
     data = Path(config.data)
     texts = read_article_texts(data / "articles")
     labels = read_labels(data / "labels.tsv")
