@@ -3,22 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .document import Document, Layer, Relations, Source, Span
-from .findings import Attribution, Claim, Link, Meta, Segment, Technique, findings_json
+from .analyzers.structure.findings import Meta
+from .document import Document, Source, Span
+from .findings import findings_json, registered
+
+if TYPE_CHECKING:
+    from .analyzers.attribution.findings import Attribution
+    from .analyzers.claims.findings import Claim
+    from .analyzers.structure.findings import Segment
+    from .analyzers.techniques.findings import Technique
+    from .readers.links import Link
 
 SCHEMA = "unspin/analysis@1"
 
 
 @dataclass
 class Analysis:
-    """The result of analysing one document. Its properties are typed findings whose fields are
-    the JSON's (`Technique.technique`, `Attribution.source`, ...); `to_dict()` is the JSON."""
+    """The result of analysing one document. Each registered finding type is an attribute named
+    by its JSON key (`analysis.techniques`, `analysis.claims`, ...): typed findings whose fields
+    are the JSON's (`Technique.technique`, `Attribution.source`, ...); `to_dict()` is the JSON."""
 
     document: Document
     summary: dict[str, Any] = field(default_factory=dict)
     engine: dict[str, Any] = field(default_factory=dict)
+
+    if TYPE_CHECKING:
+        segments: list[Segment]
+        links: list[Link]
+        techniques: list[Technique]
+        attributions: list[Attribution]
+        claims: list[Claim]
+
+    def __getattr__(self, key: str) -> list:
+        if key.startswith("_") or key in ("document", "summary", "engine"):
+            raise AttributeError(key)
+        for finding in registered():
+            if finding.key == key:
+                return finding.read(self.document)
+        raise AttributeError(f"'Analysis' has no attribute {key!r} (the findings are: "
+                             f"{', '.join(f.key for f in registered())})")
+
+    def findings(self, key: str) -> list:
+        """The findings of one layer by its JSON key, registered by a plugin or built in."""
+        return getattr(self, key)
 
     @property
     def id(self) -> str:
@@ -35,26 +64,6 @@ class Analysis:
     @property
     def title(self) -> Span | None:
         return self.meta.title
-
-    @property
-    def segments(self) -> list[Segment]:
-        return Segment.read(self.document)
-
-    @property
-    def links(self) -> list[Link]:
-        return Link.read(self.document)
-
-    @property
-    def techniques(self) -> list[Technique]:
-        return Technique.read(self.document)
-
-    @property
-    def attributions(self) -> list[Attribution]:
-        return Attribution.read(self.document)
-
-    @property
-    def claims(self) -> list[Claim]:
-        return Claim.read(self.document)
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
@@ -78,30 +87,7 @@ class Analysis:
         source = data.get("source") or {}
         doc = Document(text=data["text"], id=data["id"],
                        source=Source(source.get("path"), source.get("format") or "text", source.get("url")))
-
-        def span(value: dict, label: str | None = None, score: float | None = None, **attrs: Any) -> Span:
-            made = doc.span(value["start"], value["end"], label, score, **{k: v for k, v in attrs.items() if v is not None})
-            if made.text != value["text"]:
-                raise ValueError(f"span text does not match the text at [{value['start']}, {value['end']})")
-            return made
-
-        meta = data.get("meta") or {}
-        for layer, values in ((Layer.TITLE, [meta.get("title")]), (Layer.AUTHORS, meta.get("authors") or []),
-                              (Layer.OUTLET, [meta.get("outlet")]), (Layer.TAGS, meta.get("tags") or [])):
-            spans = [span(v) for v in values if v]
-            if spans:
-                doc.set_layer(layer, spans)
-        if meta.get("published"):
-            doc.meta["published"] = meta["published"]
-        doc.set_layer(Layer.SEGMENTS, [span(s, s["kind"], type=s.get("type")) for s in data.get("segments", [])])
-        doc.set_layer(Layer.LINKS, [span(link, url=link.get("url")) for link in data.get("links", [])])
-        doc.set_layer(Layer.TECHNIQUES, [span(t, t["technique"], t["score"]) for t in data.get("techniques", [])])
-        for a in data.get("attributions", []):
-            roles = {"source": [span(a["source"])] if a.get("source") else [],
-                     "cue": [span(a["cue"])] if a.get("cue") else [],
-                     "content": [span(c) for c in a.get("content", [])]}
-            doc.relate(Relations.ATTRIBUTIONS, a["kind"], roles,
-                       **{k: a[k] for k in ("source_name", "source_type") if a.get(k) is not None})
-        doc.set_layer(Layer.CLAIMS, [span(c, None, c["score"], attribution=c.get("attribution"),
-                                          source_name=c.get("source_name")) for c in data.get("claims", [])])
+        Meta.write(doc, data.get("meta") or {})
+        for finding in registered():
+            finding.write(doc, data.get(finding.key, []))
         return cls(doc, data.get("summary") or {}, data.get("engine") or {})

@@ -1,180 +1,176 @@
-"""Typed findings with the JSON contract's field names, and the one table that serialises them.
+"""Finding types: each layer declared once, and the loops every view runs over them.
 
-The Python API, the JSON renderer, the HTML and terminal views and the corpus store all read a
-document's findings through these classes, so a new layer is added here, once:
-`FINDINGS` lists, in the contract's order, each top-level JSON key and the class that reads it
-from a `Document` and writes it as JSON.
+A finding type (a subclass of `Finding`) is the whole of a layer outside its analyzer: how its
+findings are read from a `Document` and written as the JSON contract's objects, how that JSON
+is read back into a document, its corpus table and rows, its marks in the HTML report and the
+terminal, and the summary and engine keys its analyzer fills. Each is declared next to the
+code that finds it (`analyzers/techniques/findings.py`, `readers/links.py`, ...);
+`Analysis`, the corpus rows, the renderers and the pipeline loop over `registered()`.
+
+A new layer declares one class and names its module in `BUILTIN` (a plugin calls
+`register_finding` instead; it then comes after the built-in layers).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from .document import Document, Layer, Relation, Relations, Span
+from .document import Document, Span
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+# The built-in finding types' modules, in the order the JSON contract writes their keys.
+BUILTIN = (
+    "unspin.analyzers.structure.findings",
+    "unspin.readers.links",
+    "unspin.analyzers.techniques.findings",
+    "unspin.analyzers.attribution.findings",
+    "unspin.analyzers.claims.findings",
+)
 
 # How every view names the source of an attribution that names none, and a sentence that cites no one.
 UNNAMED_SOURCE = "unnamed source"
 NO_SOURCE_GIVEN = "no source given"
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of text a report shows, with what each renderer needs to show it.
+
+    `css`: classes in the HTML report; `style`: a rich style for the terminal; `title`: hover
+    text. Marks with the same `exclusive` key compete in a piece of text: only the first, by
+    `rank`, gives its classes and style (one colour for overlapping techniques). `href`,
+    `anchor` and `score` land on the report's piece; `focusable` makes it reachable by keyboard.
+    """
+
+    layer: str
+    start: int
+    end: int
+    label: str
+    css: str = ""
+    style: str = ""
+    title: str = ""
+    exclusive: str | None = None
+    rank: int = 0
+    href: str | None = None
+    anchor: str | None = None
+    score: float | None = None
+    focusable: bool = False
+
+
+class Finding:
+    """The declaration of one layer of findings (see the module's docstring)."""
+
+    key: ClassVar[str]  # the JSON's top-level key, and the corpus table's name
+    layer: ClassVar[str]  # the `Document` layer or relation group that holds it
+    analyzer: ClassVar[str | None] = None  # the component that adds it (its `engine.models` entry); None: readers
+    summary: ClassVar[str | None] = None  # the `summary` key the analyzer's profile writes
+    # The corpus table's columns after `document_id`, as (name, DuckDB type); none: no table.
+    columns: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    @classmethod
+    def read(cls, doc: Document) -> list[Any]:
+        raise NotImplementedError
+
+    def to_json(self) -> dict:
+        raise NotImplementedError
+
+    @classmethod
+    def write(cls, doc: Document, values: list[dict]) -> None:
+        """Put findings read back from their JSON into `doc` (`Analysis.from_dict`)."""
+        raise NotImplementedError
+
+    @classmethod
+    def rows(cls, doc_id: str, values: list[dict], text: str) -> list[tuple]:
+        """The corpus table's rows, from the findings' JSON (both corpus engines build from it)."""
+        return []
+
+    @classmethod
+    def marks(cls, analysis: "Analysis") -> list[Mark]:
+        """What the report and the terminal highlight in the article's text."""
+        return []
+
+    @classmethod
+    def empty_summary(cls, doc: Document, words: int) -> dict | None:
+        """The summary part written when the analyzer did not run (None: the key is left out)."""
+        return None
+
+
+_REGISTERED: dict[str, type[Finding]] = {}
+_PLUGINS: list[str] = []
+_ORDERED: tuple[type[Finding], ...] | None = None
+
+
+def register_finding(cls: type[Finding]) -> type[Finding]:
+    """Register a finding type (a class decorator); registering a key again replaces it."""
+    global _ORDERED
+    _REGISTERED[cls.key] = cls
+    _ORDERED = None
+    if cls.__module__ not in BUILTIN and cls.key not in _PLUGINS:
+        _PLUGINS.append(cls.key)
+    return cls
+
+
+def registered() -> tuple[type[Finding], ...]:
+    """Every finding type: the built-in ones in the contract's order, then plugins'."""
+    global _ORDERED
+    if _ORDERED is None:
+        for module in BUILTIN:
+            import_module(module)  # each registers its types as it is imported
+        builtin = [cls for module in BUILTIN for cls in _REGISTERED.values() if cls.__module__ == module]
+        _ORDERED = tuple(builtin + [_REGISTERED[key] for key in _PLUGINS])
+    return _ORDERED
+
+
+def finding(key: str) -> type[Finding]:
+    for cls in registered():
+        if cls.key == key:
+            return cls
+    raise KeyError(f"no finding type {key!r}; registered: {', '.join(c.key for c in registered())}")
+
+
+def findings_json(doc: Document) -> dict[str, list[dict]]:
+    return {cls.key: [f.to_json() for f in cls.read(doc)] for cls in registered()}
+
+
+def model_keys() -> tuple[str, ...]:
+    """The `engine.models` entries, in the contract's order: one per analyzing component."""
+    return tuple(dict.fromkeys(cls.analyzer for cls in registered() if cls.analyzer))
+
+
+def summary_keys() -> tuple[str, ...]:
+    """The `summary` parts, in the contract's order: the word count, then each layer's."""
+    return ("words", *dict.fromkeys(cls.summary for cls in registered() if cls.summary))
+
+
 def span_json(span: Span | None) -> dict | None:
     return span.to_json() if span is not None else None
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A part of the article: title, byline, body, quote_block, boilerplate (with its type)..."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    type: str | None = None
-    layer: ClassVar[str] = Layer.SEGMENTS
-
-    @classmethod
-    def read(cls, doc: Document) -> list["Segment"]:
-        return [cls(s.start, s.end, s.text, s.label or "", s.attrs.get("type")) for s in doc.layer(cls.layer)]
-
-    def to_json(self) -> dict:
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "kind": self.kind, "text": self.text}
-        if self.type is not None:
-            out["type"] = self.type
-        return out
+def span_from_json(doc: Document, value: dict, label: str | None = None, score: float | None = None,
+                   **attrs: Any) -> Span:
+    """A span read back from its JSON; its text must be the document's at its offsets."""
+    made = doc.span(value["start"], value["end"], label, score, **{k: v for k, v in attrs.items() if v is not None})
+    if made.text != value["text"]:
+        raise ValueError(f"span text does not match the text at [{value['start']}, {value['end']})")
+    return made
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link kept from Markdown or HTML: its text in the article, and where it pointed."""
-
-    start: int
-    end: int
-    text: str
-    url: str | None
-    layer: ClassVar[str] = Layer.LINKS
-
-    @classmethod
-    def read(cls, doc: Document) -> list["Link"]:
-        return [cls(s.start, s.end, s.text, s.attrs.get("url")) for s in doc.layer(cls.layer)]
-
-    def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "url": self.url}
+def span_columns(value: dict | None) -> tuple:
+    """A span's (start, end, text) in a corpus row, or three NULLs."""
+    return (value["start"], value["end"], value["text"]) if value else (None, None, None)
 
 
-@dataclass(frozen=True)
-class Technique:
-    """A persuasion technique found in a span; `technique` is the PTC label string."""
-
-    start: int
-    end: int
-    text: str
-    technique: str
-    score: float
-    layer: ClassVar[str] = Layer.TECHNIQUES
-
-    @classmethod
-    def read(cls, doc: Document) -> list["Technique"]:
-        return [cls(s.start, s.end, s.text, s.label or "", float(s.score or 0.0)) for s in doc.layer(cls.layer)]
-
-    def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "technique": self.technique, "score": self.score}
+_TYPES = {"Segment": "unspin.analyzers.structure.findings", "Meta": "unspin.analyzers.structure.findings",
+          "Link": "unspin.readers.links", "Technique": "unspin.analyzers.techniques.findings",
+          "Attribution": "unspin.analyzers.attribution.findings", "Claim": "unspin.analyzers.claims.findings"}
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Who is quoted or cited: the source (a span, if the article names one), the cue ("said",
-    "according to"), the content attributed, and the source resolved to a name and a type."""
-
-    kind: str  # direct, indirect or mixed
-    source: Span | None
-    cue: Span | None
-    content: tuple[Span, ...]
-    source_name: str | None
-    source_type: str | None
-    group: ClassVar[str] = Relations.ATTRIBUTIONS
-
-    @classmethod
-    def from_relation(cls, relation: Relation) -> "Attribution":
-        return cls(relation.label, relation.first("source"), relation.first("cue"), relation.role("content"),
-                   relation.attrs.get("source_name"), relation.attrs.get("source_type"))
-
-    @classmethod
-    def read(cls, doc: Document) -> list["Attribution"]:
-        return [cls.from_relation(r) for r in doc.related(cls.group)]
-
-    def spans(self) -> list[Span]:
-        return [s for s in (self.source, self.cue, *self.content) if s is not None]
-
-    def to_json(self) -> dict:
-        return {
-            "kind": self.kind,
-            "source": span_json(self.source),
-            "cue": span_json(self.cue),
-            "content": [c.to_json() for c in self.content],
-            "source_name": self.source_name,
-            "source_type": self.source_type,
-        }
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A sentence worth checking: its check-worthiness score, and whether (and to whom) the
-    article attributes it; `attribution` indexes the document's attributions."""
-
-    start: int
-    end: int
-    text: str
-    score: float
-    attributed: bool
-    attribution: int | None
-    source_name: str | None
-    layer: ClassVar[str] = Layer.CLAIMS
-
-    @classmethod
-    def read(cls, doc: Document) -> list["Claim"]:
-        return [cls(s.start, s.end, s.text, float(s.score or 0.0), s.attrs.get("attribution") is not None,
-                    s.attrs.get("attribution"), s.attrs.get("source_name")) for s in doc.layer(cls.layer)]
-
-    def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "score": self.score,
-                "attributed": self.attributed, "attribution": self.attribution, "source_name": self.source_name}
-
-
-# The contract's finding lists, in the order the JSON writes them.
-FINDINGS: tuple[tuple[str, type], ...] = (
-    ("segments", Segment),
-    ("links", Link),
-    ("techniques", Technique),
-    ("attributions", Attribution),
-    ("claims", Claim),
-)
-
-
-@dataclass(frozen=True)
-class Meta:
-    """Article metadata: spans where the text names them, and the published date."""
-
-    title: Span | None
-    authors: tuple[Span, ...]
-    published: str | None
-    outlet: Span | None
-    tags: tuple[Span, ...]
-
-    @classmethod
-    def read(cls, doc: Document) -> "Meta":
-        return cls(doc.first(Layer.TITLE), tuple(doc.layer(Layer.AUTHORS)), doc.meta.get("published"),
-                   doc.first(Layer.OUTLET), tuple(doc.layer(Layer.TAGS)))
-
-    def to_json(self) -> dict:
-        return {
-            "title": span_json(self.title),
-            "authors": [a.to_json() for a in self.authors],
-            "published": self.published,
-            "outlet": span_json(self.outlet),
-            "tags": [t.to_json() for t in self.tags],
-        }
-
-
-def findings_json(doc: Document) -> dict[str, list[dict]]:
-    return {key: [f.to_json() for f in cls.read(doc)] for key, cls in FINDINGS}
+def __getattr__(name: str) -> Any:
+    """`from unspin.findings import Technique` and the like: each type lives beside its analyzer."""
+    if name in _TYPES:
+        return getattr(import_module(_TYPES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,15 +17,11 @@ from .analysis import Analysis
 from .analyzers import components as _builtin  # noqa: F401  (registers the built-in factories)
 from .analyzers.components import DEFAULT_ORDER
 from .analyzers.registry import FACTORIES, Component, provider_of
-from .analyzers.techniques.analyzer import technique_profile
 from .analyzers.threads import single_threaded_blas
-from .document import Document, Layer
+from .document import Document
 from .errors import AnalysisTimeout, Failure, InputError, SettingError, UnspinError
+from .findings import model_keys, registered, summary_keys
 from .options import Options
-
-# The engine's model entries and the summary's parts, in the contract's order.
-MODEL_KEYS = ("structure", "techniques", "attribution", "claims")
-SUMMARY_KEYS = ("words", "segments", "techniques", "sourcing", "claims")
 
 
 class Pipeline:
@@ -156,8 +152,6 @@ class Pipeline:
         return errors
 
     def _finish(self, doc: Document) -> Analysis:
-        for layer in (Layer.TECHNIQUES, Layer.CLAIMS):
-            doc.layers.setdefault(layer, [])
         return Analysis(doc, self.summarize(doc), self.engine())
 
     def summarize(self, doc: Document) -> dict:
@@ -167,13 +161,16 @@ class Pipeline:
         for component in self.components:
             if hasattr(component, "profile"):
                 summary.update(component.profile(doc, words))
-        # analysis@1 has always carried a technique profile, zero when the layer was not computed.
-        summary.setdefault("techniques", technique_profile(doc, words))
-        order = {key: i for i, key in enumerate(SUMMARY_KEYS)}
+        for finding in registered():
+            if finding.summary and finding.summary not in summary:
+                empty = finding.empty_summary(doc, words)
+                if empty is not None:
+                    summary[finding.summary] = empty
+        order = {key: i for i, key in enumerate(summary_keys())}
         return dict(sorted(summary.items(), key=lambda item: order.get(item[0], len(order))))
 
     def engine(self) -> dict:
-        models: dict[str, str | None] = dict.fromkeys(MODEL_KEYS)
+        models: dict[str, str | None] = dict.fromkeys(model_keys())
         analyzers = []
         shown: dict[str, dict] = {}
         for component in self.components:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from ..findings import registered
+
 # Column names and DuckDB types, in table order; `store.py` creates the tables from these.
 DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "VARCHAR PRIMARY KEY"),
@@ -35,26 +37,9 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("analysis", "JSON"),
 )
 
+# Each finding type with columns has a long table: `document_id`, then its declared columns.
 FINDING_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "techniques": (
-        ("document_id", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"), ("text", "VARCHAR"),
-        ("technique", "VARCHAR"), ("score", "DOUBLE"),
-    ),
-    "attributions": (
-        ("document_id", "VARCHAR"), ("attribution", "INTEGER"), ("kind", "VARCHAR"), ("source_name", "VARCHAR"),
-        ("source_type", "VARCHAR"), ("source_start", "INTEGER"), ("source_end", "INTEGER"), ("source_text", "VARCHAR"),
-        ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("cue_text", "VARCHAR"),
-        # From the first content part to the last; the parts themselves are in the analysis JSON.
-        ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("content_text", "VARCHAR"),
-    ),
-    "claims": (
-        ("document_id", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"), ("text", "VARCHAR"),
-        ("score", "DOUBLE"), ("attributed", "BOOLEAN"), ("attribution", "INTEGER"), ("source_name", "VARCHAR"),
-    ),
-    "segments": (
-        ("document_id", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"), ("text", "VARCHAR"),
-        ("kind", "VARCHAR"), ("type", "VARCHAR"),
-    ),
+    finding.key: (("document_id", "VARCHAR"), *finding.columns) for finding in registered() if finding.columns
 }
 
 _STATUS = [name for name, _ in DOCUMENT_COLUMNS].index("status")
@@ -112,26 +97,9 @@ def analysed(analysis: dict, reader_meta: dict, *, source: str | None = None) ->
         json.dumps({k: v for k, v in reader_meta.items() if k not in RECORD_FIELDS}, ensure_ascii=False, default=str),
         text, json.dumps(analysis, ensure_ascii=False),
     )
-    findings = {
-        "techniques": [(doc_id, t["start"], t["end"], t["text"], t["technique"], t["score"])
-                       for t in analysis.get("techniques", [])],
-        "attributions": [_attribution_row(doc_id, index, a, text) for index, a in enumerate(analysis.get("attributions", []))],
-        "claims": [(doc_id, c["start"], c["end"], c["text"], c["score"], c["attributed"], c["attribution"], c["source_name"])
-                   for c in analysis.get("claims", [])],
-        "segments": [(doc_id, s["start"], s["end"], s["text"], s["kind"], s.get("type"))
-                     for s in analysis.get("segments", [])],
-    }
+    findings = {finding.key: finding.rows(doc_id, analysis.get(finding.key, []), text)
+                for finding in registered() if finding.columns}
     return StoredDocument(document, findings)
-
-
-def _attribution_row(doc_id: str, index: int, a: dict, text: str) -> tuple:
-    def span(value: dict | None) -> tuple:
-        return (value["start"], value["end"], value["text"]) if value else (None, None, None)
-
-    parts = a.get("content") or []
-    content = (parts[0]["start"], parts[-1]["end"], text[parts[0]["start"] : parts[-1]["end"]]) if parts else (None, None, None)
-    return (doc_id, index, a["kind"], a.get("source_name"), a.get("source_type"), *span(a.get("source")),
-            *span(a.get("cue")), *content)
 
 
 def failed(doc_id: str, stage: str, message: str, *, source: str | None = None, text: str | None = None,

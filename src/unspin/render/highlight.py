@@ -6,18 +6,9 @@ Renderers that colour text (HTML, terminal) use this so overlapping layers need 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
-
-@dataclass(frozen=True)
-class Marked:
-    """A span to show: its layer, label, and anything a renderer wants to say about it."""
-
-    layer: str
-    start: int
-    end: int
-    label: str
-    info: dict[str, Any]
+from ..findings import Mark
 
 
 @dataclass
@@ -25,20 +16,20 @@ class Piece:
     start: int
     end: int
     text: str
-    marks: list[Marked]
+    marks: list[Mark]
 
 
-def pieces(text: str, marks: Iterable[Marked]) -> list[Piece]:
+def pieces(text: str, marks: Iterable[Mark]) -> list[Piece]:
     marks = [m for m in marks if m.end > m.start]
     cuts = {0, len(text)}
     for m in marks:
         cuts.update((m.start, m.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
-    starts: dict[int, list[Marked]] = {}
+    starts: dict[int, list[Mark]] = {}
     for m in marks:
         starts.setdefault(m.start, []).append(m)
     out: list[Piece] = []
-    active: list[Marked] = []
+    active: list[Mark] = []
     for a, b in zip(bounds, bounds[1:]):
         active = [m for m in active if m.end > a] + starts.get(a, [])
         out.append(Piece(a, b, text[a:b], list(active)))

@@ -13,21 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Analysis
-from ..analyzers.techniques.labels import (
-    DEFINITIONS,
-    DISPLAY_NAMES,
-    TECHNIQUE_COLOURS,
-    TECHNIQUE_INDEX,
-)
-from ..findings import NO_SOURCE_GIVEN, UNNAMED_SOURCE
-from .highlight import Marked, pieces
-from .html import min_claim_score, min_technique_score
-
-_TECHNIQUE_STYLES = [f"black on {colour}" for colour in TECHNIQUE_COLOURS]
-_SEGMENT_STYLES = {
-    "title": "bold", "subtitle": "italic", "heading": "bold underline", "byline": "cyan", "dateline": "cyan",
-    "tag": "magenta", "quote_block": "green", "boilerplate": "dim", "body": "",
-}
+from ..analyzers.claims.findings import min_claim_score
+from ..analyzers.techniques.findings import TERMINAL_STYLES as _TECHNIQUE_STYLES
+from ..analyzers.techniques.findings import min_technique_score
+from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_INDEX
+from ..findings import registered
+from .highlight import pieces
 
 
 def shown(text: str) -> str:
@@ -41,7 +32,6 @@ _CONTROL_PICTURES = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"}
 _CONTROL_PICTURES[0x7F] = 0x2421
 _CONTROL_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})
 _CONTROL_PICTURES.update({c: 0xFFFD for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
-LESS_CERTAIN_STYLE = "underline"  # a span below the report's threshold: no colour, underlined
 WIDE = 120  # columns from which attributions fit a table
 
 
@@ -50,22 +40,16 @@ def plain(text: str, style: str = "") -> Text:
 
 
 def article_text(analysis: Analysis) -> Text:
-    floor = min_technique_score(analysis)
-    marks = [Marked("segments", s.start, s.end, s.kind, {}) for s in analysis.segments]
-    marks += [Marked("techniques", t.start, t.end, t.technique, {"low": t.score < floor}) for t in analysis.techniques]
     out = Text()
+    marks = [mark for finding in registered() for mark in finding.marks(analysis) if mark.style]
     for piece in pieces(analysis.text, marks):
-        styles = []
-        for m in piece.marks:
-            if m.layer == "segments":
-                styles.append(_SEGMENT_STYLES.get(m.label, ""))
-        techniques = [m for m in piece.marks if m.layer == "techniques"]
-        technique = next((m for m in techniques if not m.info["low"]), None)
-        if technique:
-            styles.append(_TECHNIQUE_STYLES[TECHNIQUE_INDEX.get(technique.label, 0)])
-        elif techniques:
-            styles.append(LESS_CERTAIN_STYLE)
-        out.append(shown(piece.text), style=" ".join(s for s in styles if s))
+        styles, taken = [], set()
+        for m in sorted(piece.marks, key=lambda m: m.rank):
+            if m.exclusive is None or m.exclusive not in taken:
+                styles.append(m.style)
+                if m.exclusive is not None:
+                    taken.add(m.exclusive)
+        out.append(shown(piece.text), style=" ".join(styles))
     return out
 
 
@@ -103,8 +87,7 @@ def render(analysis: Analysis, console: Console) -> None:
         # Five columns squeeze the content to a dozen characters on a narrow terminal: one block each.
         console.print(Text("Who is quoted", style="bold"))
         for a in analysis.attributions:
-            source = a.source_name or (a.source.text if a.source else UNNAMED_SOURCE)
-            console.print(Text.assemble((shown(source), "bold"), f" ({a.source_type or 'unknown'}) ",
+            console.print(Text.assemble((shown(a.speaker), "bold"), f" ({a.source_type or 'unknown'}) ",
                                         plain(a.cue.text if a.cue else ""), f" [{a.kind}]"))
             console.print(plain("  " + " … ".join(c.text for c in a.content)))
     elif analysis.attributions:
@@ -127,9 +110,8 @@ def render(analysis: Analysis, console: Console) -> None:
         table.add_column("Score", justify="right")
         table.add_column("Cited", ratio=1)
         for rank, c in enumerate(sorted(analysis.claims, key=lambda c: -c.score), 1):
-            cited = c.source_name or (UNNAMED_SOURCE if c.attributed else NO_SOURCE_GIVEN)
             style = "dim" if c.score < claim_floor else ""
-            table.add_row(str(rank), plain(c.text, style), f"{c.score:.2f}", plain(cited, style))
+            table.add_row(str(rank), plain(c.text, style), f"{c.score:.2f}", plain(c.cited, style))
         console.print(table)
     sourcing = analysis.summary.get("sourcing")
     if sourcing:

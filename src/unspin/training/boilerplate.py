@@ -20,8 +20,14 @@ import numpy as np
 
 from ..analyzers.structure import boilerplate
 from ..analyzers.structure.boilerplate import MODEL_FILE, LineModel, features
-from ..webcopy import Score, article_text, is_validation, normalised, read_pages, trafilatura_article
-
+from ..webcopy import (
+    Score,
+    article_text,
+    is_validation,
+    normalised,
+    read_pages,
+    trafilatura_article,
+)
 
 MIN_KEPT = 0.94
 

@@ -61,11 +61,11 @@ def seven_bit_weights(source: Path, target: Path) -> dict:
 
 
 def main(encoder_dir: Path, techniques_dir: Path, data: Path) -> dict:
-    from .export import DECODINGS, onnx_encoder
     from ..analyzers.encoder.tokens import SubwordTokenizer
     from ..analyzers.techniques.decoding import SpanHead
     from ..analyzers.techniques.span_text import SpanTextModel
     from ..ptc.formats import read_article_texts, read_labels
+    from .export import DECODINGS, onnx_encoder
     from .techniques import evaluate
 
     config = json.loads((encoder_dir / "config.json").read_text())

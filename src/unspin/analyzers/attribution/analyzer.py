@@ -10,12 +10,19 @@ from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Relations, Span, strip_span
 from ...findings import UNNAMED_SOURCE
+from ...readers.links import Link
 from ..cues import INFERENCE_CUE, SPEECH_VERBS, reports_speech
 from ..encoder import states_of
 from ..words import only_function_words, snap_to_words
 from .entities import entity_types, recogniser, recogniser_name
 from .lines import line_attributions
-from .sources import RELATIVE_PRONOUNS, leading_name, lexical_type, relative_antecedent, resolve
+from .sources import (
+    RELATIVE_PRONOUNS,
+    leading_name,
+    lexical_type,
+    relative_antecedent,
+    resolve,
+)
 from .tagger import AttributionTagger, RoleSpan
 
 _COMPLEMENT = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
@@ -600,8 +607,7 @@ def sourcing_profile(doc: Document) -> dict:
     attributed_set = set(attributed)
     author_only = [s for s in sentences if s not in attributed_set]
     regions = doc.content_regions()
-    links = [{"text": s.text, "url": s.attrs.get("url"), "start": s.start, "end": s.end} for s in doc.layer(Layer.LINKS)
-             if any(a <= s.start and s.end <= b for a, b in regions)]
+    links = [link.cited_json() for link in Link.read(doc) if any(a <= link.start and link.end <= b for a, b in regions)]
     return {
         "sources": [
             {"name": name, "type": kind, "count": len(indices), "attributions": indices}

@@ -10,9 +10,9 @@ from ..dates import find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
-    DATE_LABEL,
     BYLINE,
     CAPS_NAME_THEN_ORG,
+    DATE_LABEL,
     PERSON,
     SPLIT_NAMES,
     SPLIT_VALUES,

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import model_sets
-from ..document import Document, Layer, Relations, Span
-from .activations import gelu
-from .encoder import TokenStates, states_of
-from .loading import LoadedOnce
+from ... import model_sets
+from ...document import Document, Layer, Relations, Span
+from ..activations import gelu
+from ..encoder import TokenStates, states_of
+from ..loading import LoadedOnce
 
 MODEL_DIR = model_sets.folder("claims", strict=False)  # of the set chosen when this module was imported
 CLAIM_SEGMENTS = ("body", "quote_block")  # not titles, headings or boilerplate
@@ -68,7 +68,7 @@ def pooled_texts(encoder, texts: list[str], width: int, batch: int = 256) -> np.
     """Mean encoder state of each text encoded on its own (CheckThat's sentences: one call
     each, so that no sentence's score depends on its neighbours); a text with no tokens gets
     zeros of `width`."""
-    from .encoder import encode_many
+    from ..encoder import encode_many
 
     out = np.zeros((len(texts), width), dtype=np.float32)
     for start in range(0, len(texts), batch):
