@@ -10,6 +10,7 @@ from test_attribution import attributions_from, tagged
 
 from unspin.analyzers.attribution.sources import resolve, source_type
 from unspin.analyzers.cues import reports_speech
+from unspin.options import Options
 
 RIVERTON = FIXTURES / "first_article" / "riverton-bus-depot.txt"
 
@@ -198,9 +199,9 @@ def test_inputs_are_read_as_what_they_are():
     with pytest.raises(InputError, match="no letters or digits"):
         from_text("\x00\x01\x02\x7f" * 10)
     page = "<html><body>" + "<div class='ad'></div>" * 6000 + "<p>The council voted on Tuesday to close the branch library.</p></body></html>"
-    assert len(page) > 100_000 and "council voted" in from_text(page, max_chars=100_000).text  # the limit is on the text
+    assert len(page) > 100_000 and "council voted" in from_text(page, options=Options(max_chars=100_000)).text  # the limit is on the text
     with pytest.raises(InputError, match="readable text"):
-        from_text("<html><body><p>" + "word " * 30_000 + "</p></body></html>", max_chars=100_000)
+        from_text("<html><body><p>" + "word " * 30_000 + "</p></body></html>", options=Options(max_chars=100_000))
 
 
 def test_a_numeric_id_is_kept_as_written(tmp_path):

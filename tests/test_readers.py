@@ -79,7 +79,7 @@ def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 3000)
     with pytest.raises(InputError, match="over the 1,000-byte limit"):
-        read(path, max_bytes=1000)
+        read(path, options=Options(max_bytes=1000))
 
 
 # --- Markdown copies -----------------------------------------------------------------------
@@ -302,7 +302,7 @@ def test_url_plain_text(server):
                                            ("/big", "limit")])
 def test_url_errors(server, path, message):
     with pytest.raises(InputError, match=message):
-        read(f"{server}{path}", max_bytes=10_000)
+        read(f"{server}{path}", options=Options(max_bytes=10_000))
 
 
 def test_url_timeout(server):

@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from fastapi.testclient import TestClient
 
 from unspin.options import Options
-from unspin.server import ServerSettings, create_app
+from unspin.server import create_app
 
 STRUCTURE = FIXTURES / "structure"
 LIGHT = Options(techniques=False, attribution=False, claims=False)  # structure only: fast and model-free
@@ -19,7 +19,7 @@ LIGHT = Options(techniques=False, attribution=False, claims=False)  # structure 
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(LIGHT, ServerSettings(max_body=200_000, running=1, waiting=1, timeout=60))) as c:
+    with TestClient(create_app(LIGHT.replace(max_body=200_000, running=1, waiting=1, timeout=60))) as c:
         yield c
 
 
@@ -68,8 +68,7 @@ def test_errors_are_json_with_the_right_status(client, kwargs, status, code):
 
 
 def test_urls_when_allowed_are_guarded_and_api_key_is_enforced():
-    settings = ServerSettings(allow_urls=True, api_key="s3cret")
-    with TestClient(create_app(LIGHT, settings)) as client:
+    with TestClient(create_app(LIGHT.replace(allow_urls=True, api_key="s3cret"))) as client:
         assert client.post("/api/analyze", json={"text": "Title\n\nBody."}).status_code == 401
         headers = {"X-API-Key": "s3cret"}
         internal = client.post("/api/analyze", json={"url": "http://127.0.0.1:1/x"}, headers=headers)
@@ -155,11 +154,11 @@ def test_busy_beyond_the_waiting_line():
 
 def test_an_analysis_past_its_timeout_is_a_504():
     long_text = "Title\n\n" + "A sentence of the body, with a clause or two in it. " * 1800  # < 100,000 characters
-    with TestClient(create_app(LIGHT, ServerSettings(running=1, waiting=5, timeout=0.001))) as client:
+    with TestClient(create_app(LIGHT.replace(running=1, waiting=5, timeout=0.001))) as client:
         response = client.post("/api/analyze", json={"text": long_text})
         assert response.status_code == 504 and response.json()["error"]["code"] == "timeout"
     # The control: the same article with time to spare is analysed.
-    with TestClient(create_app(LIGHT, ServerSettings(running=1, waiting=5, timeout=60))) as client:
+    with TestClient(create_app(LIGHT.replace(running=1, waiting=5, timeout=60))) as client:
         assert client.post("/api/analyze", json={"text": long_text}).status_code == 200
 
 
@@ -190,7 +189,7 @@ def test_urls_that_cannot_be_fetched_are_502_and_504(monkeypatch):
     monkeypatch.setattr(url_reader, "blocked_reason", lambda address: None)
     try:
         options = Options(techniques=False, attribution=False, claims=False, fetch_timeout=0.5)
-        with TestClient(create_app(options, ServerSettings(allow_urls=True))) as client:
+        with TestClient(create_app(options.replace(allow_urls=True))) as client:
             missing = client.post("/api/analyze", json={"url": f"{base}/missing"})
             assert missing.status_code == 502 and missing.json()["error"]["code"] == "fetch_failed"
             assert "404" in missing.json()["error"]["message"]

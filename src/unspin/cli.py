@@ -17,7 +17,8 @@ import typer
 from . import __version__, flags
 from .corpus.cli import corpus_app
 from .errors import Failure, UnspinError
-from .options import Options
+from .options import Options, scoped
+from .readers.registry import single_formats
 
 # Help is plain text: rich markup would eat "[train]" in "unspin[train]" and article-like brackets.
 _PLAIN = {"no_args_is_help": True, "rich_markup_mode": None}
@@ -67,11 +68,8 @@ class OutputFormat(str, Enum):
     text = "text"
 
 
-class InputFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    markdown = "markdown"
-    html = "html"
+# `--input-format`: auto, then every format of one document a file that the reader registry holds.
+InputFormat = Enum("InputFormat", {name: name for name in ("auto", *single_formats())}, type=str)
 
 
 def example_path() -> Path:
@@ -85,6 +83,7 @@ def fail(message: str, code: int = 2) -> None:
 
 
 @app.command()
+@flags.with_options("analyze")
 def analyze(
     inputs: list[str] = typer.Argument(None, metavar="INPUT...", help="Files, folders, .jsonl corpora, URLs, or - for stdin."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
@@ -92,20 +91,12 @@ def analyze(
                                          "existing) for one file per document. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite output files that already exist."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read the inputs."),
-    max_bytes: int = typer.Option(Options.max_bytes, "--max-bytes", metavar="BYTES", help="Refuse inputs larger than this many bytes."),
-    max_chars: int = typer.Option(Options.max_chars, "--max-chars", metavar="CHARS",
-                                  help="Refuse articles longer than this many characters of readable text."),
     example: bool = typer.Option(False, "--example", help="Analyse the example article bundled with unspin."),
-    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Find persuasion techniques."),
-    attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
-    claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
     progress: bool = typer.Option(True, "--progress/--quiet", help="Progress bar on stderr (only on a terminal)."),
     server: Optional[str] = typer.Option(None, "--server", metavar="URL", envvar="UNSPIN_SERVER",
                                          help="Send the files to a running `unspin serve` instead of analysing here."),
-    model: Optional[str] = flags.MODEL,
-    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, metavar="SCORE",
-                                              help="Show technique spans from this score in reports (default: the "
-                                                   "calibrated 0.5, more likely right than wrong)."),
+    *,
+    options: Options,
 ) -> None:
     """Analyse articles: structure, persuasion techniques, quotes and claims.
 
@@ -139,16 +130,14 @@ def analyze(
     # A corpus file (.jsonl or .csv, in any case) holds several documents, like a folder.
     single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and Path(inputs[0]).suffix.lower() not in (".jsonl", ".csv")
     if server:
-        _analyze_remotely(server, inputs, format, output, force, techniques, attribution, claims)
+        _analyze_remotely(server, inputs, format, output, force, options)
         return
-    options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
-                                         max_bytes=max_bytes, max_chars=max_chars, model=model, min_score=min_score)
     sink = None if format is OutputFormat.text and output is None else Sink(output, format.value, several=not single,
                                                                              force=force)
     pipeline = Pipeline.from_options(options)
     failures: list[Failure] = []
     skipped: list[Failure] = []
-    stream = pipeline.pipe(read_all(inputs, format=input_format.value, max_bytes=max_bytes, max_chars=max_chars))
+    stream = pipeline.pipe(read_all(inputs, format=input_format.value, options=options))
     with _progress(progress and not single) as advance:
         for result in stream:
             advance()
@@ -184,7 +173,7 @@ def analyze(
 
 
 def _analyze_remotely(server: str, inputs: list[str], format: OutputFormat, output: str | None, force: bool,
-                      techniques: bool, attribution: bool, claims: bool) -> None:
+                      options: Options) -> None:
     """`--server`: post each file (or stdin) to a running server; print what a local run prints."""
     import httpx
 
@@ -196,12 +185,12 @@ def _analyze_remotely(server: str, inputs: list[str], format: OutputFormat, outp
     data = sys.stdin.buffer.read() if name == "-" else _read_bytes(name)
     path = "/api/report" if format is OutputFormat.html else "/api/analyze"
     headers = {"X-API-Key": os.environ["UNSPIN_API_KEY"]} if os.environ.get("UNSPIN_API_KEY") else {}
-    from .readers import _SUFFIX_FORMATS
+    from .readers.registry import reader_for
 
-    fields = {"techniques": str(techniques), "attribution": str(attribution), "claims": str(claims),
-              "id": "stdin" if name == "-" else Path(name).stem}
+    fields = {f.name: str(getattr(options, f.name)) for f in scoped("request")}
+    fields["id"] = "stdin" if name == "-" else Path(name).stem
     if name != "-":  # what a local run would record and how it would read the file
-        fields.update(path=name, format=_SUFFIX_FORMATS.get(Path(name).suffix.lower(), "auto"))
+        fields.update(path=name, format=getattr(reader_for(name), "name", "auto"))
     try:
         response = httpx.post(server.rstrip("/") + path, files={"file": (Path(name).name, data, "application/octet-stream")},
                               data=fields, headers=headers, timeout=300)
@@ -541,38 +530,25 @@ def train_techniques(
 
 
 @app.command()
+@flags.with_options("serve")
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", help="Processes, each with its own models (about 600 MB each)."),
-    max_body: int = typer.Option(5_000_000, "--max-body", metavar="BYTES", help="Largest request or upload."),
-    running: int = typer.Option(2, "--running", help="Analyses at once per process."),
-    waiting: int = typer.Option(100, "--waiting", help="Requests that may wait for a slot; more get 503."),
-    timeout: float = typer.Option(120.0, "--timeout", metavar="SECONDS", help="Longest analysis before 504."),
-    allow_urls: bool = typer.Option(False, "--allow-urls", help="Let requests give a URL to fetch (public "
-                                    "addresses only, checked after DNS and on every redirect)."),
-    api_key: Optional[str] = typer.Option(None, "--api-key", envvar="UNSPIN_API_KEY",
-                                          help="Require this key (X-API-Key header) on /api/*."),
-    max_chars: int = typer.Option(Options.max_chars, "--max-chars", metavar="CHARS",
-                                  help="Refuse articles longer than this many characters of readable text."),
     access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log each request on stderr."),
-    model: Optional[str] = flags.MODEL,
+    *,
+    options: Options,
 ) -> None:
     """Serve the web page (/) and the REST API (/api/analyze, /api/report, /docs).
+
+    Every flag can also be set with an UNSPIN_<FLAG> variable (UNSPIN_API_KEY, UNSPIN_MAX_BODY, ...).
 
     Example: unspin serve --port 8000    then open http://127.0.0.1:8000/
     """
     import uvicorn
 
-    # Settings travel by environment so that every worker process builds the same app.
-    os.environ.update(UNSPIN_SERVE_MAX_BODY=str(max_body), UNSPIN_SERVE_RUNNING=str(running),
-                      UNSPIN_SERVE_WAITING=str(waiting), UNSPIN_SERVE_TIMEOUT=str(timeout),
-                      UNSPIN_SERVE_ALLOW_URLS="true" if allow_urls else "false")
-    if api_key:
-        os.environ["UNSPIN_API_KEY"] = api_key
-    os.environ["UNSPIN_MAX_CHARS"] = str(max_chars)
-    if model:
-        os.environ["UNSPIN_MODEL"] = model
+    # The options travel by environment so that every worker process builds the same app.
+    os.environ.update(options.to_env())
     typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info" if access_log else "warning", access_log=access_log, timeout_graceful_shutdown=5)

@@ -1,7 +1,11 @@
-"""One options object for a run, built from CLI flags, a request body, the environment or Python.
+"""One options object for a run: every knob declared once, with its flag, its help and where it applies.
 
-Modelled on trafilatura's extraction settings: which layers to compute, the limits that protect
-a process from huge inputs, and the threads and batch sizes of the encoder.
+Modelled on trafilatura's extraction settings: which layers to compute and with which model set,
+the limits that protect a process from huge inputs, the encoder's threads and batches, and a
+server's limits. Each field says where a person can set it (`scopes`): the `analyze`, `corpus`
+(`corpus run`) and `serve` commands, whose flags `unspin.flags.with_options` makes from these
+declarations, and `request` (a field of a REST request, per article). Every field can also be
+set with an `UNSPIN_<FIELD>` environment variable, which a flag overrides.
 
 >>> Options(claims=False).layers()
 ('techniques', 'attribution')
@@ -10,42 +14,62 @@ a process from huge inputs, and the threads and batch sizes of the encoder.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 DEFAULT_MAX_BYTES = 20_000_000
+LAYERS = ("techniques", "attribution", "claims")  # the layers a run may switch off (structure always runs)
+
+
+def knob(default: Any, help: str, *, scopes: tuple[str, ...] = (), flag: str | None = None,
+         metavar: str | None = None, repr: bool = True) -> Any:
+    """A field of `Options` with what its command-line flag needs (`flag` defaults to --field-name)."""
+    return field(default=default, repr=repr,
+                 metadata={"help": help, "scopes": scopes, "flag": flag, "metavar": metavar})
 
 
 @dataclass(frozen=True)
 class Options:
-    # Which model set runs: "standard" or "fast" (None: UNSPIN_MODEL, else standard where installed).
-    model: str | None = None
+    model: str | None = knob(None, "Which models run: standard (the default where installed; more accurate) or "
+                                   "fast (MiniLM, about 2.4 times faster, for corpora).",
+                             scopes=("analyze", "corpus", "serve"), metavar="standard|fast")
     # Layers beyond structure, which always runs.
-    techniques: bool = True
-    attribution: bool = True
-    claims: bool = True
+    techniques: bool = knob(True, "Find persuasion techniques.", scopes=("analyze", "corpus", "request"))
+    attribution: bool = knob(True, "Find quotes and their sources.", scopes=("analyze", "corpus", "request"))
+    claims: bool = knob(True, "Rank check-worthy claims.", scopes=("analyze", "corpus", "request"))
     # Limits, checked before any expensive work: bytes as read, then characters of readable text,
     # then sub-word tokens of article text.
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_chars: int = 100_000
-    max_tokens: int = 30_000
-    # ONNX Runtime threads (None: one per core) and windows per encoder call.
-    threads: int | None = None
-    batch_windows: int = 8
-    # Documents per `Pipeline.pipe` batch: their windows share encoder calls.
-    batch_size: int = 16
-    # Score from which reports show a technique span by default (None: the calibrated 0.5).
-    min_score: float | None = None
-    # Check-worthiness above which a sentence is a claim (None: the shipped model's, chosen on dev).
-    claims_threshold: float | None = None
-    # Refuse URLs that resolve to loopback, private, link-local or reserved addresses (servers).
-    guard_urls: bool = False
-    # Whole-fetch deadline for a URL, in seconds.
-    fetch_timeout: float = 20.0
+    max_bytes: int = knob(DEFAULT_MAX_BYTES, "Refuse inputs larger than this many bytes.",
+                          scopes=("analyze", "corpus"), metavar="BYTES")
+    max_chars: int = knob(100_000, "Refuse articles longer than this many characters of readable text.",
+                          scopes=("analyze", "corpus", "serve"), metavar="CHARS")
+    max_tokens: int = knob(30_000, "Refuse articles longer than this many sub-word tokens.")
+    threads: int | None = knob(None, "ONNX Runtime threads per analysing process (default: one per core).",
+                               scopes=("analyze", "corpus", "serve"), metavar="N")
+    batch_windows: int = knob(8, "Encoder windows per ONNX Runtime call.")
+    batch_size: int = knob(16, "Documents per batch (their windows share encoder calls) and per stored transaction.",
+                           scopes=("corpus",), metavar="N")
+    min_score: float | None = knob(None, "Show technique spans from this score in reports (default: the calibrated "
+                                         "0.5, more likely right than wrong).", scopes=("analyze",), metavar="SCORE")
+    claims_threshold: float | None = knob(None, "Check-worthiness above which a sentence is a claim (default: the "
+                                                "shipped model's, chosen on dev).")
+    guard_urls: bool = knob(False, "Refuse URLs that resolve to loopback, private, link-local or reserved addresses.")
+    fetch_timeout: float = knob(20.0, "Whole-fetch deadline for a URL, in seconds.")
+    # A server's limits (`unspin serve`).
+    max_body: int = knob(5_000_000, "Largest request or upload, in bytes.", scopes=("serve",), metavar="BYTES")
+    running: int = knob(2, "Analyses at once per server process.", scopes=("serve",), metavar="N")
+    waiting: int = knob(100, "Requests that may wait for a slot; more get 503.", scopes=("serve",), metavar="N")
+    timeout: float = knob(120.0, "Longest analysis before 504, in seconds.", scopes=("serve",), metavar="SECONDS")
+    allow_urls: bool = knob(False, "Let requests give a URL to fetch (public addresses only, checked after DNS and "
+                                   "on every redirect).", scopes=("serve",))
+    api_key: str | None = knob(None, "Require this key (X-API-Key header) on /api/*.", scopes=("serve",),
+                               metavar="KEY", repr=False)
 
     def layers(self) -> tuple[str, ...]:
-        return tuple(name for name in ("techniques", "attribution", "claims") if getattr(self, name))
+        return tuple(name for name in LAYERS if getattr(self, name))
 
     def replace(self, **changes) -> "Options":
+        """A copy with the given fields changed; None leaves a field as it is."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @classmethod
@@ -58,12 +82,32 @@ class Options:
             if raw is None or raw == "":
                 continue
             kind = str(f.type)
-            if "bool" in kind:
-                changes[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
-            elif "str" in kind:
-                changes[f.name] = raw.strip()
-            elif "float" in kind:
-                changes[f.name] = float(raw)
-            else:
-                changes[f.name] = int(raw)
+            try:
+                changes[f.name] = _parse(kind, raw)
+            except ValueError:
+                from .errors import SettingError
+
+                raise SettingError(f"UNSPIN_{f.name.upper()}={raw!r} is not a valid {kind}; fix or unset it") from None
         return cls(**changes)
+
+    def to_env(self) -> dict[str, str]:
+        """The environment variables that `from_env` reads back as these options (the fields set
+        away from their defaults): how `unspin serve` hands them to its worker processes."""
+        default = Options()
+        return {f"UNSPIN_{f.name.upper()}": str(getattr(self, f.name)) for f in fields(self)
+                if getattr(self, f.name) != getattr(default, f.name) and getattr(self, f.name) is not None}
+
+
+def scoped(scope: str) -> list:
+    """The `Options` fields a person can set in `scope` (analyze, corpus, serve, request)."""
+    return [f for f in fields(Options) if scope in f.metadata.get("scopes", ())]
+
+
+def _parse(kind: str, raw: str) -> Any:
+    if "bool" in kind:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if "str" in kind:
+        return raw.strip()
+    if "float" in kind:
+        return float(raw)
+    return int(raw)

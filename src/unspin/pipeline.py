@@ -246,7 +246,7 @@ def analyze(text: str | Document, *, id: str | None = None, format: str = "auto"
     if not isinstance(text, str):
         raise TypeError(f"analyze() takes the article's text as a str, not {type(text).__name__}; "
                         "for a file use analyze_file(path), for bytes decode them or use analyze_file")
-    return pipeline(from_text(text, id=id or "text", format=format, max_chars=pipeline.options.max_chars))
+    return pipeline(from_text(text, id=id or "text", format=format, options=pipeline.options))
 
 
 def analyze_file(path: str | os.PathLike, *, id: str | None = None, format: str = "auto",
@@ -257,7 +257,7 @@ def analyze_file(path: str | os.PathLike, *, id: str | None = None, format: str 
 
     pipeline = _pipeline(pipeline)
     options = pipeline.options
-    return pipeline(read_file(path, format=format, id=id, max_bytes=options.max_bytes, max_chars=options.max_chars))
+    return pipeline(read_file(path, format=format, id=id, options=options))
 
 
 def analyze_url(url: str, *, id: str | None = None, format: str = "auto", pipeline: Pipeline | None = None) -> Analysis:

@@ -41,6 +41,7 @@ class Engine(str, Enum):
 
 
 @corpus_app.command("run")
+@flags.with_options("corpus")
 def run(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Folders, files, .jsonl or .csv corpora."),
     db: Path = DB_OPTION,
@@ -48,12 +49,9 @@ def run(
     engine: Engine = typer.Option(Engine.local, "--engine", help="local: this process; ray: a Ray cluster (pip install 'unspin[ray]')."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     actors: int = typer.Option(2, "--actors", help="Ray engine: pipeline actors (each loads the models once)."),
-    batch_size: int = typer.Option(Options.batch_size, "--batch-size", help="Documents per batch and per transaction."),
-    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Find persuasion techniques."),
-    attribution: bool = typer.Option(True, "--attribution/--no-attribution", help="Find quotes and their sources."),
-    claims: bool = typer.Option(True, "--claims/--no-claims", help="Rank check-worthy claims."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    model: Optional[str] = flags.MODEL,
+    *,
+    options: Options,
 ) -> None:
     """Analyse a corpus into a DuckDB store. Running it again resumes: documents already stored
     with the same text are skipped, changed ones are analysed again. Documents that fail are
@@ -73,14 +71,12 @@ def run(
     from .runner import count_inputs, run_corpus
     from .store import CorpusStore
 
-    options = Options.from_env().replace(techniques=techniques, attribution=attribution, claims=claims,
-                                         batch_size=batch_size, model=model)
     with _user_errors(), CorpusStore(db) as store:
         if engine is Engine.ray:
             from .ray_engine import run_on_ray
 
             summary = run_on_ray(inputs, store, options=options, address=address, actors=actors,
-                                 batch_size=batch_size, progress=not quiet)
+                                 batch_size=options.batch_size, progress=not quiet)
         else:
             from ..pipeline import Pipeline
 
@@ -89,7 +85,7 @@ def run(
             total = count_inputs(inputs) if shown else None
             try:
                 with _ProgressBar(shown, total) as advance:
-                    summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=batch_size, progress=advance)
+                    summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=options.batch_size, progress=advance)
             except KeyboardInterrupt:
                 typer.echo(f"\nunspin: interrupted; every finished batch is stored in {db}. Run the same command "
                            "again to resume: documents already stored are skipped.", err=True)

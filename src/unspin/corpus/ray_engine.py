@@ -86,7 +86,7 @@ class AnalyseFiles:
 
         documents: list[Document] = []
         for path, data in zip(batch["path"], batch["bytes"]):
-            for item in documents_in(path, bytes(data), max_bytes=options.max_bytes, max_chars=options.max_chars):
+            for item in documents_in(path, bytes(data), options=options):
                 if isinstance(item, Failure):
                     emit(item.id, "failed", failed(item.id, item.stage, item.message, source=item.name,
                                                    engine_version=self.version))

@@ -21,7 +21,7 @@ from ..analysis import Analysis
 from ..document import Document
 from ..errors import Failure
 from ..options import Options
-from ..readers import folder_files, read_all
+from ..readers import count_documents, folder_files, read_all
 from ..readers.url import is_url
 from .rows import StoredDocument, analysed, content_hash, failed
 from .store import CorpusStore
@@ -57,17 +57,9 @@ def count_inputs(sources: Iterable[str]) -> int | None:
         # The files the folder walk reads (skipped files do not advance the bar either).
         files = [f for f in folder_files(path) if not isinstance(f, Failure)] if path.is_dir() else [path]
         for file in files:
-            suffix = file.suffix.lower()
             try:
-                if suffix == ".jsonl":
-                    with open(file, "rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                elif suffix == ".csv":
-                    with open(file, encoding="utf-8", errors="replace", newline="") as handle:
-                        total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
-                else:
-                    total += 1
-            except (OSError, csv.Error):
+                total += count_documents(file)
+            except (OSError, csv.Error):  # counted as one; reading it reports the error
                 total += 1
     return total
 
@@ -125,8 +117,7 @@ def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipel
     started = time.monotonic()
     seen: set[str] = set()
     version = pipeline.engine()["version"]
-    stream = prefetch(read_all([str(s) for s in inputs], format=input_format, max_bytes=options.max_bytes,
-                               max_chars=options.max_chars), 2 * size)
+    stream = prefetch(read_all([str(s) for s in inputs], format=input_format, options=options), 2 * size)
     while batch := list(islice(stream, size)):
         rows: list[StoredDocument] = []
         fresh: list[Document] = []

@@ -15,6 +15,7 @@ from ..document import Document, Layer, Source
 from ..errors import InputError
 from ..folding import collapse_and_lower, lower_char, lower_same_length
 from .markdown import read_markdown
+from .registry import Reader, register_reader
 
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.DOTALL)
@@ -182,3 +183,14 @@ def looks_like_html(text: str) -> bool:
     return head.startswith("<") and bool(re.search(r"<(html|body|article|head)\b", head))
 
 
+
+
+def _unspin_report(head: bytes) -> str | None:
+    return "an unspin report, not an article" if b'<meta name="generator" content="unspin' in head else None
+
+
+# Raw HTML may be this many times the readable-text limit: the markup around an article is often
+# many times longer than the article (the byte limit bounds it).
+register_reader(Reader("html", read_html, suffixes=(".html", ".htm", ".xhtml"),
+                       media_types=("text/html", "application/xhtml+xml"), sniff=looks_like_html, priority=10,
+                       markup_ratio=20, refuse=_unspin_report))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Layer, Source
+from .registry import Reader, register_reader
 
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -157,3 +158,7 @@ def looks_like_markdown(text: str) -> bool:
     are read as plain text and keep their exact bytes.
     """
     return bool(_LINK_HINT.search(text) or len(_BLOCK_HINT.findall(text)) >= 2)
+
+
+register_reader(Reader("markdown", read_markdown, suffixes=(".md", ".markdown"),
+                       media_types=("text/markdown", "text/x-markdown"), sniff=looks_like_markdown))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 
+from ..document import Document, Source
 from ..errors import InputError
+from .registry import Reader, register_reader
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -63,3 +65,10 @@ def _looks_binary(text: str) -> bool:
         return False
     control = sum(1 for c in sample if (c < " " and c not in "\n\r\t\f\v") or c == "\x7f")
     return "\x00" in sample or control / len(sample) > 0.05
+
+
+def read_plain(text: str, *, id: str = "document", path: str | None = None, url: str | None = None) -> Document:
+    return Document(text=text, id=id, source=Source(path=path, format="text", url=url))
+
+
+register_reader(Reader("text", read_plain, suffixes=(".txt",), media_types=("text/plain",)))

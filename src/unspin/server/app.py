@@ -11,25 +11,32 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from .. import __version__
+from ..analysis import SCHEMA
 from ..errors import AnalysisTimeout, InputError
-from ..options import Options
+from ..options import Options, scoped
 from ..pipeline import Pipeline
+from ..readers.registry import single_formats, text_formats, upload_types
 from ..readers.url import BlockedURL, FetchTimeout
 from ..render.outputs import safe_name
 from .gate import Busy, Gate
@@ -38,31 +45,9 @@ STATIC = resources.files("unspin") / "server" / "static"
 # The page's own files only: no inline script or style, nothing from elsewhere, no framing.
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-UPLOAD_TYPES = {"text/plain": "text", "text/markdown": "markdown", "text/x-markdown": "markdown", "text/html": "html",
-                "application/xhtml+xml": "html", "application/octet-stream": "auto", "": "auto"}
 
 
-@dataclass(frozen=True)
-class ServerSettings:
-    """Limits of one server process; each comes from a flag or an UNSPIN_SERVE_* variable."""
-
-    max_body: int = 5_000_000
-    running: int = 2
-    waiting: int = 100
-    timeout: float = 120.0
-    allow_urls: bool = False  # fetching URLs makes the server a client of any address: off unless asked
-    api_key: str | None = None  # when set, /api/* needs it in the X-API-Key header (or Bearer)
-
-    @classmethod
-    def from_env(cls) -> "ServerSettings":
-        env = os.environ
-        return cls(int(env.get("UNSPIN_SERVE_MAX_BODY", cls.max_body)), int(env.get("UNSPIN_SERVE_RUNNING", cls.running)),
-                   int(env.get("UNSPIN_SERVE_WAITING", cls.waiting)), float(env.get("UNSPIN_SERVE_TIMEOUT", cls.timeout)),
-                   env.get("UNSPIN_SERVE_ALLOW_URLS", "").lower() in ("1", "true", "yes", "on"),
-                   env.get("UNSPIN_API_KEY") or None)
-
-
-class AnalyzeRequest(BaseModel):
+class ArticleFields(BaseModel):
     """One article: exactly one of `text`, `html` or `url`."""
 
     model_config = ConfigDict(extra="forbid")
@@ -71,10 +56,23 @@ class AnalyzeRequest(BaseModel):
     html: str | None = Field(None, description="A web page; its main content is analysed.")
     url: str | None = Field(None, description="An http(s) address to fetch (public addresses only).")
     id: str | None = Field(None, max_length=200, description="Document id for the result.")
-    format: Literal["auto", "text", "markdown", "html"] = Field("auto", description="How to read `text`.")
-    techniques: bool = True
-    attribution: bool = True
-    claims: bool = True
+    format: str = Field("auto", description="How to read `text`: " + ", ".join(("auto", *text_formats())) + ".")
+
+    @field_validator("format")
+    @classmethod
+    def known_format(cls, value: str) -> str:
+        if value not in ("auto", *text_formats()):
+            raise ValueError(f"must be one of {', '.join(('auto', *text_formats()))}")
+        return value
+
+
+_PYTHON_TYPES = {"bool": bool, "int": int, "float": float, "str": str}
+
+# The article fields, then each option a request may set per article (the layers), from `Options`.
+AnalyzeRequest = create_model(
+    "AnalyzeRequest", __base__=ArticleFields, __doc__=ArticleFields.__doc__,
+    **{f.name: (_PYTHON_TYPES[str(f.type).split(" ")[0]], Field(f.default, description=f.metadata["help"]))
+       for f in scoped("request")})
 
 
 class ApiError(Exception):
@@ -101,7 +99,7 @@ def validation_message(errors: list[dict]) -> str:
     field = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
     if first.get("type") == "extra_forbidden":
         return f"unknown field `{field}`; the fields are {', '.join(REQUEST_FIELDS)}"
-    return f"`{field}`: {first.get('msg', 'not valid')}"
+    return f"`{field}`: {first.get('msg', 'not valid').removeprefix('Value error, ')}"
 
 
 BODY_TIMEOUT = 30.0  # seconds between two chunks of a request body
@@ -139,52 +137,169 @@ def content_disposition(name: str, suffix: str) -> str:
 
 
 
-def create_app(options: Options | None = None, settings: ServerSettings | None = None) -> FastAPI:
-    options = (options or Options.from_env()).replace(guard_urls=True)
-    settings = settings or ServerSettings.from_env()
-    state: dict[str, Any] = {}
+class Service:
+    """One server process's analyses: the options, a pipeline per set of layers, the worker
+    threads and the gate that bounds how many analyses run and wait."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self.workers: ThreadPoolExecutor | None = None
+        self.gate: Gate | None = None
+        self.ready = False
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(self, app: FastAPI):
         # Analyses run on `running` threads of their own, always the same ones: the memory the
         # allocator and onnxruntime set aside per thread is reused rather than spread over every
         # thread of a shared pool (the server's RSS kept growing with asyncio's default pool),
         # and an analysis that outlives its timeout holds its thread, not a core beside the
         # next one. Every model is loaded on one of them now, so no request pays for it.
-        state["pipelines"] = {}
-        workers = ThreadPoolExecutor(max_workers=settings.running, thread_name_prefix="unspin-analysis")
-        state["workers"] = workers
-        await asyncio.get_running_loop().run_in_executor(workers, pipeline_for(options).load)
-        state["gate"] = Gate(settings.running, settings.waiting)
-        state["ready"] = True
+        self.workers = ThreadPoolExecutor(max_workers=self.options.running, thread_name_prefix="unspin-analysis")
+        await asyncio.get_running_loop().run_in_executor(self.workers, self.pipeline_for(self.options).load)
+        self.gate = Gate(self.options.running, self.options.waiting)  # of this event loop
+        self.ready = True
         yield
-        state["ready"] = False
-        workers.shutdown(wait=False, cancel_futures=True)
+        self.ready = False
+        self.workers.shutdown(wait=False, cancel_futures=True)
 
-    def pipeline_for(wanted: Options) -> Pipeline:
+    def pipeline_for(self, wanted: Options) -> Pipeline:
         key = wanted.layers()
-        if key not in state["pipelines"]:
-            state["pipelines"][key] = Pipeline.from_options(wanted)
-        return state["pipelines"][key]
+        if key not in self.pipelines:
+            self.pipelines[key] = Pipeline.from_options(wanted)
+        return self.pipelines[key]
 
-    app = FastAPI(title="unspin", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="See how an article persuades, and whom it cites. The analysis is the "
-                              "`unspin/analysis@1` JSON object, the same as `unspin analyze --format json`.")
+    async def read_request(self, request: Request) -> tuple[Any, bytes | None, str | None]:
+        """The JSON body, or a multipart upload (`file`, plus the same fields as form values)."""
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await limited_body(request, self.options.max_body)
+        if kind == "multipart/form-data":
+            return await read_upload(request)
+        if kind not in ("application/json", ""):
+            raise ApiError(415, "unsupported_type", f"send application/json or multipart/form-data, not {kind}")
+        return read_json(body), None, None
+
+    def analyse(self, parsed, upload: bytes | None, filename: str | None, deadline: float):
+        from ..readers import from_bytes, from_text, read_url
+
+        wanted = self.options.replace(**{f.name: getattr(parsed, f.name) for f in scoped("request")})
+        if upload is not None:
+            doc = from_bytes(upload, id=parsed.id or "upload", format=parsed.format, path=filename,
+                             options=wanted.replace(max_bytes=self.options.max_body))
+        elif parsed.url is not None:
+            if not self.options.allow_urls:
+                raise ApiError(403, "urls_disabled", "this server does not fetch URLs (start it with --allow-urls); "
+                                                     "paste the article or upload the page instead")
+            if not parsed.url.startswith(("http://", "https://")):
+                raise ApiError(400, "bad_request", "`url` must be an http(s) address")
+            doc = read_url(parsed.url, id=parsed.id, options=wanted)
+        elif parsed.html is not None:
+            doc = from_text(parsed.html, id=parsed.id or "html", format="html", options=wanted)
+        else:
+            doc = from_text(parsed.text or "", id=parsed.id or "text", format=parsed.format, options=wanted)
+        return self.pipeline_for(wanted)(doc, deadline=deadline)
+
+    async def run(self, request: Request):
+        """Read a request, analyse it on a worker within the gate and the timeout, or say why not."""
+        parsed, upload, filename = await self.read_request(request)
+        timeout = self.options.timeout
+        try:
+            async with self.gate.slot():
+                work = functools.partial(_then_release_memory, self.analyse, parsed, upload, filename,
+                                         time.monotonic() + timeout)
+                return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(self.workers, work), timeout)
+        except Busy:
+            raise ApiError(503, "busy", f"{self.gate.running} analyses are running and {self.gate.waiting} waiting; "
+                                        "try again in a minute") from None
+        except (asyncio.TimeoutError, AnalysisTimeout):
+            raise ApiError(504, "timeout", f"the analysis took longer than {timeout:g} s") from None
+        except BlockedURL as error:
+            raise ApiError(400, "blocked_url", str(error)) from None
+        except FetchTimeout as error:
+            raise ApiError(504, "fetch_timeout", str(error)) from None
+        except InputError as error:
+            message = str(error)
+            if parsed.url is not None and upload is None:
+                raise ApiError(502, "fetch_failed", message) from None
+            status, code = (413, "too_large") if "limit" in message else (422, "not_an_article")
+            raise ApiError(status, code, message) from None
+
+    def health(self) -> JSONResponse:
+        body = {"status": "ready" if self.ready else "starting", "version": __version__,
+                "models": self.pipeline_for(self.options).models() if self.ready else {},
+                "load": {"analyses": self.gate.load if self.ready else 0, "running": self.options.running,
+                         "waiting": self.options.waiting}}
+        return JSONResponse(body, status_code=200 if self.ready else 503)
+
+
+async def read_upload(request: Request) -> tuple[Any, bytes, str | None]:
+    """A multipart upload: the `file`, read as its media type (or `format`) says, and the fields."""
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise ApiError(400, "bad_request", "a multipart request needs a `file` field")
+    upload_type = (upload.content_type or "").split(";")[0].strip().lower()
+    formats = upload_types()
+    if upload_type not in formats:
+        names = ", ".join(sorted({name for name in formats.values() if name != "auto"}))
+        raise ApiError(415, "unsupported_type", f"{upload_type} uploads are not read; send one of: {names}")
+    data = await upload.read()
+    fields = {k: v for k, v in form.items() if k != "file" and isinstance(v, str)}
+    switches = {f.name: fields[f.name].lower() not in ("0", "false", "no", "off") for f in scoped("request")
+                if f.name in fields}
+    fmt = fields.get("format") or formats[upload_type]
+    if fmt not in ("auto", *single_formats()):
+        raise ApiError(400, "bad_request", f"`format`: must be one of {', '.join(('auto', *single_formats()))}")
+    try:
+        # The upload's format may be a binary one, which the `text` field's model does not take.
+        parsed = AnalyzeRequest(text="", id=fields.get("id") or upload.filename, **switches).model_copy(
+            update={"format": fmt})
+    except ValidationError as error:
+        raise ApiError(400, "bad_request", validation_message(error.errors())) from None
+    return parsed, data, fields.get("path") or upload.filename
+
+
+def read_json(body: bytes):
+    """A JSON request: one object with exactly one of `text`, `html` or `url`."""
+    try:
+        payload = json.loads(body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "bad_request", "the body is not valid JSON") from None
+    except RecursionError:
+        raise ApiError(400, "bad_request", "the body's JSON is nested too deeply") from None
+    if not isinstance(payload, dict):
+        raise ApiError(400, "bad_request", "the body must be a JSON object with `text`, `html` or `url`")
+    try:
+        parsed = AnalyzeRequest(**payload)
+    except ValidationError as error:
+        raise ApiError(400, "bad_request", validation_message(error.errors())) from None
+    given = [k for k in ("text", "html", "url") if getattr(parsed, k) is not None]
+    if len(given) != 1:
+        raise ApiError(400, "bad_request", "give exactly one of `text`, `html` or `url`")
+    return parsed
+
+
+def add_limits_and_headers(app: FastAPI, options: Options) -> None:
+    """The API key, the declared body size, and the security headers on every response."""
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next):
         declared = request.headers.get("content-length")
-        if settings.api_key and request.url.path.startswith("/api/") and not _has_key(request, settings.api_key):
+        if options.api_key and request.url.path.startswith("/api/") and not _has_key(request, options.api_key):
             response: Response = error_response(401, "unauthorized", "this server needs an API key: send it in the "
                                                                      "X-API-Key header")
-        elif declared and declared.isdigit() and int(declared) > settings.max_body:
-            response: Response = error_response(413, "too_large", f"the request is over the {settings.max_body:,}-byte "
-                                                                  "limit; send a shorter article")
+        elif declared and declared.isdigit() and int(declared) > options.max_body:
+            response = error_response(413, "too_large", f"the request is over the {options.max_body:,}-byte "
+                                                        "limit; send a shorter article")
         else:
             response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Every error as `{"error": {"code", "message"}}`, never a traceback."""
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError):
@@ -203,112 +318,30 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     async def internal(request: Request, error: Exception):
         return error_response(500, "internal", "the analysis failed unexpectedly; the server log has the details")
 
-    async def read_request(request: Request) -> tuple[AnalyzeRequest, bytes | None, str | None]:
-        """The JSON body, or a multipart upload (`file`, plus the same fields as form values)."""
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await limited_body(request, settings.max_body)
-        if kind == "multipart/form-data":
-            form = await request.form()
-            upload = form.get("file")
-            if upload is None or isinstance(upload, str):
-                raise ApiError(400, "bad_request", "a multipart request needs a `file` field")
-            upload_type = (upload.content_type or "").split(";")[0].strip().lower()
-            if upload_type not in UPLOAD_TYPES:
-                raise ApiError(415, "unsupported_type", f"{upload_type} uploads are not read; send text, Markdown or HTML")
-            data = await upload.read()
-            fields = {k: v for k, v in form.items() if k != "file" and isinstance(v, str)}
-            flags = {k: fields[k].lower() not in ("0", "false", "no", "off") for k in ("techniques", "attribution", "claims")
-                     if k in fields}
-            fmt = fields.get("format") or UPLOAD_TYPES[upload_type]
-            try:
-                parsed = AnalyzeRequest(text="", id=fields.get("id") or upload.filename, format=fmt, **flags)
-            except ValidationError as error:
-                raise ApiError(400, "bad_request", validation_message(error.errors())) from None
-            return parsed, data, fields.get("path") or upload.filename
-        if kind not in ("application/json", ""):
-            raise ApiError(415, "unsupported_type", f"send application/json or multipart/form-data, not {kind}")
-        try:
-            payload = json.loads(body or b"null")
-        except (ValueError, UnicodeDecodeError):
-            raise ApiError(400, "bad_request", "the body is not valid JSON") from None
-        except RecursionError:
-            raise ApiError(400, "bad_request", "the body's JSON is nested too deeply") from None
-        if not isinstance(payload, dict):
-            raise ApiError(400, "bad_request", "the body must be a JSON object with `text`, `html` or `url`")
-        try:
-            parsed = AnalyzeRequest(**payload)
-        except ValidationError as error:
-            raise ApiError(400, "bad_request", validation_message(error.errors())) from None
-        given = [k for k in ("text", "html", "url") if getattr(parsed, k) is not None]
-        if len(given) != 1:
-            raise ApiError(400, "bad_request", "give exactly one of `text`, `html` or `url`")
-        return parsed, None, None
 
-    def analyse(parsed: AnalyzeRequest, upload: bytes | None, filename: str | None, deadline: float):
-        from ..readers import from_bytes, from_text, read_url
-
-        wanted = options.replace(techniques=parsed.techniques, attribution=parsed.attribution, claims=parsed.claims)
-        if upload is not None:
-            doc = from_bytes(upload, id=parsed.id or "upload", format=parsed.format, path=filename,
-                             max_bytes=settings.max_body, max_chars=wanted.max_chars)
-        elif parsed.url is not None:
-            if not settings.allow_urls:
-                raise ApiError(403, "urls_disabled", "this server does not fetch URLs (start it with --allow-urls); "
-                                                     "paste the article or upload the page instead")
-            if not parsed.url.startswith(("http://", "https://")):
-                raise ApiError(400, "bad_request", "`url` must be an http(s) address")
-            doc = read_url(parsed.url, id=parsed.id, options=wanted)
-        elif parsed.html is not None:
-            doc = from_text(parsed.html, id=parsed.id or "html", format="html", max_chars=wanted.max_chars)
-        else:
-            doc = from_text(parsed.text or "", id=parsed.id or "text", format=parsed.format, max_chars=wanted.max_chars)
-        return pipeline_for(wanted)(doc, deadline=deadline)
-
-    async def run(request: Request):
-        parsed, upload, filename = await read_request(request)
-        gate: Gate = state["gate"]
-        try:
-            async with gate.slot():
-                work = functools.partial(_then_release_memory, analyse, parsed, upload, filename,
-                                         time.monotonic() + settings.timeout)
-                return await asyncio.wait_for(
-                    asyncio.get_running_loop().run_in_executor(state["workers"], work), settings.timeout)
-        except Busy:
-            raise ApiError(503, "busy", f"{gate.running} analyses are running and {gate.waiting} waiting; "
-                                        "try again in a minute") from None
-        except (asyncio.TimeoutError, AnalysisTimeout):
-            raise ApiError(504, "timeout", f"the analysis took longer than {settings.timeout:g} s") from None
-        except BlockedURL as error:
-            raise ApiError(400, "blocked_url", str(error)) from None
-        except FetchTimeout as error:
-            raise ApiError(504, "fetch_timeout", str(error)) from None
-        except InputError as error:
-            message = str(error)
-            if parsed.url is not None and upload is None:
-                raise ApiError(502, "fetch_failed", message) from None
-            status, code = (413, "too_large") if "limit" in message else (422, "not_an_article")
-            raise ApiError(status, code, message) from None
+def add_api(app: FastAPI, service: Service) -> None:
+    """/api/analyze, /api/report, /api/health, /api/techniques, /api/version."""
+    request_body = {"application/json": {"schema": AnalyzeRequest.model_json_schema()}}
 
     @app.post("/api/analyze", summary="Analyse one article", response_description="an unspin/analysis@1 object",
               openapi_extra={"requestBody": {"content": {
-                  "application/json": {"schema": AnalyzeRequest.model_json_schema()},
+                  **request_body,
                   "multipart/form-data": {"schema": {"type": "object", "properties": {
                       "file": {"type": "string", "format": "binary"}, "id": {"type": "string"},
                       "format": {"type": "string"}}}}}, "required": True}})
     async def analyze(request: Request) -> JSONResponse:
         """Body: `{"text": ...}`, `{"html": ...}` or `{"url": ...}` (plus `id`, `format` and a switch per
         layer), or a multipart upload in `file`. Answers the same object as `unspin analyze --format json`."""
-        analysis = await run(request)
+        analysis = await service.run(request)
         return JSONResponse(analysis.to_dict())
 
     @app.post("/api/report", summary="The self-contained HTML report of one article", response_class=HTMLResponse,
-              openapi_extra={"requestBody": {"content": {"application/json": {
-                  "schema": AnalyzeRequest.model_json_schema()}}, "required": True}})
+              openapi_extra={"requestBody": {"content": request_body, "required": True}})
     async def report(request: Request) -> Response:
         """The same inputs as /api/analyze; answers the report `unspin analyze --format html` writes."""
         from ..render.html import to_html
 
-        analysis = await run(request)
+        analysis = await service.run(request)
         page = to_html(analysis)
         # The report carries its own policy (one nonce'd script); the header must not contradict it.
         return HTMLResponse(page, headers={"Content-Security-Policy": _report_policy(page),
@@ -316,12 +349,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
     @app.get("/api/health", summary="Ready or not, and the models loaded")
     async def health() -> JSONResponse:
-        ready = bool(state.get("ready"))
-        body = {"status": "ready" if ready else "starting", "version": __version__,
-                "models": pipeline_for(options).models() if ready else {},
-                "load": {"analyses": state["gate"].load if ready else 0, "running": settings.running,
-                         "waiting": settings.waiting}}
-        return JSONResponse(body, status_code=200 if ready else 503)
+        return service.health()
 
     @app.get("/api/techniques", summary="The technique labels: display names, definitions, colours")
     async def techniques() -> dict:
@@ -337,7 +365,11 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
     @app.get("/api/version", summary="unspin's version and the JSON schema it answers")
     async def version() -> dict:
-        return {"version": __version__, "schema": "unspin/analysis@1"}
+        return {"version": __version__, "schema": SCHEMA}
+
+
+def add_pages(app: FastAPI) -> None:
+    """The web page, its static files, its icon and the offline API reference."""
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page() -> FileResponse:
@@ -363,6 +395,18 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             raise ApiError(404, "not_found", f"/static/{name} does not exist")
         return FileResponse(str(STATIC / name), media_type=files[name])
 
+
+def create_app(options: Options | None = None) -> FastAPI:
+    """The app, with `options` (default: from UNSPIN_* variables, as `unspin serve` sets them)."""
+    options = (options or Options.from_env()).replace(guard_urls=True)
+    service = Service(options)
+    app = FastAPI(title="unspin", version=__version__, lifespan=service.lifespan, docs_url=None, redoc_url=None,
+                  description="See how an article persuades, and whom it cites. The analysis is the "
+                              f"`{SCHEMA}` JSON object, the same as `unspin analyze --format json`.")
+    add_limits_and_headers(app, options)
+    add_error_handlers(app)
+    add_api(app, service)
+    add_pages(app)
     return app
 
 
