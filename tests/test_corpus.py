@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from unspin.cli import app
 from unspin.corpus import CorpusStore, run_corpus
-from unspin.corpus.rows import FINDING_COLUMNS
+from unspin.corpus.rows import finding_columns
 
 FIXTURES = Path(__file__).parent / "fixtures" / "structure"
 ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html") and "utf16" not in p.name)
@@ -40,7 +40,7 @@ def table_rows(db: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {}
-        for table in ("documents", *FINDING_COLUMNS):
+        for table in ("documents", *finding_columns()):
             columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "analysed_at"]
             quoted = ", ".join(f'"{c}"' for c in columns)
             out[table] = sorted(con.execute(f"SELECT {quoted} FROM {table}").fetchall(), key=repr)

@@ -189,10 +189,9 @@ def test_a_jsonl_of_hostile_ids_writes_one_report_each(tmp_path):
 
 
 def test_inputs_are_read_as_what_they_are():
-    import json
 
     from unspin.errors import InputError
-    from unspin.readers import from_text, read_all
+    from unspin.readers import from_text
 
     prose = "Markup 101\n\nTo start a page you write <html>, then <body>, and then the text of the article itself."
     assert from_text(prose).source.format == "text"

@@ -13,7 +13,7 @@ from goldens import SCORE_TOLERANCE, differences
 
 import unspin
 from unspin.analyzers.encoder import EncoderModel
-from unspin.analyzers.registry import FACTORIES
+from unspin.analyzers.registry import FACTORIES, Analyzer
 from unspin.document import Document, Layer
 from unspin.errors import Failure, InputError
 from unspin.options import Options
@@ -101,7 +101,7 @@ def test_a_component_missing_its_requirement_is_refused():
         Pipeline([TechniqueAnalyzer()])
 
 
-class _Explodes:
+class _Explodes(Analyzer):
     name = "explodes"
     assigns = ("nothing",)
     requires = ()

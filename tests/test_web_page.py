@@ -26,13 +26,13 @@ def server_url():
 
     from unspin.analyzers.encoder import EncoderModel
     from unspin.options import Options
-    from unspin.server import ServerSettings, create_app
+    from unspin.server import create_app
 
     options = Options() if EncoderModel.available() else Options(techniques=False, attribution=False, claims=False)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(options, ServerSettings()), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(options), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

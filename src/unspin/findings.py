@@ -114,6 +114,15 @@ def register_finding(cls: type[Finding]) -> type[Finding]:
     return cls
 
 
+def unregister_finding(key: str) -> None:
+    """Remove a plugin's finding type (tests, and a plugin that unloads)."""
+    global _ORDERED
+    _REGISTERED.pop(key, None)
+    if key in _PLUGINS:
+        _PLUGINS.remove(key)
+    _ORDERED = None
+
+
 def registered() -> tuple[type[Finding], ...]:
     """Every finding type: the built-in ones in the contract's order, then plugins'."""
     global _ORDERED

@@ -16,7 +16,7 @@ from . import __version__, model_sets
 from .analysis import Analysis
 from .analyzers import components as _builtin  # noqa: F401  (registers the built-in factories)
 from .analyzers.components import DEFAULT_ORDER
-from .analyzers.registry import FACTORIES, Component, provider_of
+from .analyzers.registry import FACTORIES, Analyzer, Component, provider_of
 from .analyzers.threads import single_threaded_blas
 from .document import Document
 from .errors import AnalysisTimeout, Failure, InputError, SettingError, UnspinError
@@ -63,17 +63,19 @@ class Pipeline:
         """Read every component's model files now (a server before its first request, a benchmark
         before its clock starts) rather than at the first document."""
         for component in self.components:
-            if hasattr(component, "load"):
-                component.load()
+            component.load()
         return self
 
     def _check_requirements(self) -> None:
         assigned: set[str] = set()
         for component in self.components:
-            missing = [r for r in getattr(component, "requires", ()) if r not in assigned]
+            if not isinstance(component, Component):
+                raise TypeError(f"{component!r} is not a component: subclass unspin.analyzers.registry.Analyzer "
+                                "(name, assigns, requires, __call__; the optional hooks have defaults there)")
+            missing = [r for r in component.requires if r not in assigned]
             if missing:
                 raise ValueError(f"component {component.name!r} needs {missing} from a component before it")
-            assigned.update(getattr(component, "assigns", ()))
+            assigned.update(component.assigns)
 
     def __call__(self, doc: Document, *, deadline: float | None = None) -> Analysis:
         """Analyse one document; errors are raised (`pipe` contains them). Past `deadline` (a
@@ -136,20 +138,13 @@ class Pipeline:
         return results
 
     @staticmethod
-    def _apply(component, docs: list[Document]) -> list[Exception | None]:
-        if hasattr(component, "batch") and len(docs) > 1:
+    def _apply(component: Component, docs: list[Document]) -> list[Exception | None]:
+        if len(docs) > 1:
             try:
                 return component.batch(docs)
             except Exception:
                 pass  # one document broke the shared call: run them one by one to find it
-        errors: list[Exception | None] = []
-        for doc in docs:
-            try:
-                component(doc)
-                errors.append(None)
-            except Exception as error:
-                errors.append(error)
-        return errors
+        return Analyzer.batch(component, docs)
 
     def _finish(self, doc: Document) -> Analysis:
         return Analysis(doc, self.summarize(doc), self.engine())
@@ -159,8 +154,7 @@ class Pipeline:
         words = sum(len(doc.text[a:b].split()) for a, b in doc.content_regions())
         summary: dict = {}
         for component in self.components:
-            if hasattr(component, "profile"):
-                summary.update(component.profile(doc, words))
+            summary.update(component.profile(doc, words))
         for finding in registered():
             if finding.summary and finding.summary not in summary:
                 empty = finding.empty_summary(doc, words)
@@ -174,10 +168,11 @@ class Pipeline:
         analyzers = []
         shown: dict[str, dict] = {}
         for component in self.components:
-            if hasattr(component, "info"):
+            info = component.info()
+            if info:
                 analyzers.append(component.name)
-                models.update(component.info())
-            calibrated = getattr(component, "shown_by_default", lambda: None)()
+                models.update(info)
+            calibrated = component.shown_by_default()
             if calibrated:
                 shown[component.name] = calibrated
         engine: dict = {"version": __version__}
@@ -194,11 +189,7 @@ class Pipeline:
         """Every model this pipeline runs, the shared encoder included (for health checks)."""
         out: dict[str, str] = {}
         for component in self.components:
-            if hasattr(component, "info"):
-                out.update({k: v for k, v in component.info().items() if v})
-            model = getattr(component, "model", None)
-            if component.name == "encoder" and model is not None:
-                out["encoder"] = model.name
+            out.update(component.models())
         return out
 
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from ..document import Layer, Relations
 from ..model_sets import folder
 from ..options import Options
 from .registry import register
 
-_HEAD = ("tensor:encoder", Layer.SENTENCES)  # what every model head reads
 
-
-@register("structure", assigns=(Layer.SEGMENTS, Layer.TITLE, Layer.AUTHORS, Layer.OUTLET, Layer.TAGS, "meta:published"))
+@register("structure", "unspin.analyzers.structure:StructureAnalyzer")
 def structure(options: Options):
     from .structure import StructureAnalyzer
 
     return StructureAnalyzer()
 
 
-@register("sentences", assigns=(Layer.SENTENCES,), requires=(Layer.SEGMENTS,))
+@register("sentences", "unspin.analyzers.sentences:Sentencizer")
 def sentences(options: Options):
     from .sentences import Sentencizer
 
@@ -30,7 +27,7 @@ def _encoder_available() -> bool:
     return EncoderModel.available()
 
 
-@register("encoder", assigns=("tensor:encoder",), requires=(Layer.SEGMENTS,), available=_encoder_available)
+@register("encoder", "unspin.analyzers.encoder:Encoder", available=_encoder_available)
 def encoder(options: Options):
     from .encoder import Encoder, EncoderModel
 
@@ -45,7 +42,8 @@ def _techniques_available() -> bool:
     return _encoder_available() and TechniqueModel.available()
 
 
-@register("techniques", assigns=(Layer.TECHNIQUES,), requires=_HEAD, switch="techniques", available=_techniques_available)
+@register("techniques", "unspin.analyzers.techniques.analyzer:TechniqueAnalyzer", switch="techniques",
+          available=_techniques_available)
 def techniques(options: Options):
     from .techniques import TechniqueAnalyzer, TechniqueModel
 
@@ -58,7 +56,7 @@ def _attribution_available() -> bool:
     return _encoder_available() and AttributionTagger.available()
 
 
-@register("attribution", assigns=("relations:" + Relations.ATTRIBUTIONS,), requires=_HEAD, switch="attribution",
+@register("attribution", "unspin.analyzers.attribution.analyzer:AttributionAnalyzer", switch="attribution",
           available=_attribution_available)
 def attribution(options: Options):
     from .attribution import AttributionAnalyzer, AttributionTagger
@@ -72,7 +70,7 @@ def _claims_available() -> bool:
     return _encoder_available() and ClaimsModel.available()
 
 
-@register("claims", assigns=(Layer.CLAIMS,), requires=_HEAD, switch="claims", available=_claims_available)
+@register("claims", "unspin.analyzers.claims.analyzer:ClaimsAnalyzer", switch="claims", available=_claims_available)
 def claims(options: Options):
     from .claims import ClaimsAnalyzer, ClaimsModel
 

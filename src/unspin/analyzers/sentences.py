@@ -11,6 +11,7 @@ about every 500 articles. (spaCy's memory zones free the words too, but made sen
 from __future__ import annotations
 
 from ..document import Document, Layer
+from .registry import Analyzer
 
 MAX_VOCABULARY = 50_000  # strings: about 15 MB
 _nlp = None
@@ -44,7 +45,7 @@ def sentence_offsets(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-class Sentencizer:
+class Sentencizer(Analyzer):
     """Adds the `sentences` layer over the content regions, which profiles and claims read."""
 
     name = "sentences"

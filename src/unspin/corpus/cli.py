@@ -150,7 +150,7 @@ def status(db: Path = STORE_OPTION, errors: int = typer.Option(10, "--errors", h
 
     Example: unspin corpus status --db corpus.duckdb
     """
-    from .rows import FINDING_COLUMNS
+    from .rows import finding_columns
     from .store import CorpusStore
 
     with _user_errors(), CorpusStore(db, read_only=True) as store:
@@ -158,7 +158,7 @@ def status(db: Path = STORE_OPTION, errors: int = typer.Option(10, "--errors", h
         typer.echo(f"{db}: {sum(counts.values())} documents")
         for name, count in counts.items():
             typer.echo(f"  {name:<6} {count}")
-        for table in FINDING_COLUMNS:
+        for table in finding_columns():
             typer.echo(f"  {table:<13}{store.query(f'SELECT count(*) FROM {table}')[1][0][0]:>8} rows")
         first = store.first_errors(errors)
         if first:

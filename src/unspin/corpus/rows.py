@@ -37,10 +37,9 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("analysis", "JSON"),
 )
 
-# Each finding type with columns has a long table: `document_id`, then its declared columns.
-FINDING_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    finding.key: (("document_id", "VARCHAR"), *finding.columns) for finding in registered() if finding.columns
-}
+def finding_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each finding type with columns has a long table: `document_id`, then its declared columns."""
+    return {finding.key: (("document_id", "VARCHAR"), *finding.columns) for finding in registered() if finding.columns}
 
 _STATUS = [name for name, _ in DOCUMENT_COLUMNS].index("status")
 
@@ -114,4 +113,4 @@ def failed(doc_id: str, stage: str, message: str, *, source: str | None = None, 
         json.dumps({k: v for k, v in reader_meta.items() if k not in RECORD_FIELDS}, ensure_ascii=False, default=str),
         text, None,
     )
-    return StoredDocument(document, {table: [] for table in FINDING_COLUMNS})
+    return StoredDocument(document, {table: [] for table in finding_columns()})

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import UnspinError
-from .rows import DOCUMENT_COLUMNS, FINDING_COLUMNS, StoredDocument
+from .rows import DOCUMENT_COLUMNS, StoredDocument, finding_columns
 
-TABLES = ("documents", *FINDING_COLUMNS)
+
+def tables() -> tuple[str, ...]:
+    return ("documents", *finding_columns())
 
 
 def _duckdb():
@@ -68,7 +70,7 @@ class CorpusStore:
     def _create(self) -> None:
         columns = ", ".join(f'"{name}" {kind}' for name, kind in DOCUMENT_COLUMNS)
         self.connection.execute(f"CREATE TABLE IF NOT EXISTS documents ({columns})")
-        for table, spec in FINDING_COLUMNS.items():
+        for table, spec in finding_columns().items():
             columns = ", ".join(f'"{name}" {kind}' for name, kind in spec)
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
 
@@ -98,10 +100,10 @@ class CorpusStore:
         con.begin()
         try:
             con.execute("DELETE FROM documents WHERE id IN (SELECT unnest($1::VARCHAR[]))", [ids])
-            for table in FINDING_COLUMNS:
+            for table in finding_columns():
                 con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest($1::VARCHAR[]))", [ids])
             self._insert("documents", DOCUMENT_COLUMNS, [d.document for d in latest.values()])
-            for table, spec in FINDING_COLUMNS.items():
+            for table, spec in finding_columns().items():
                 self._insert(table, spec, [row for d in latest.values() for row in d.findings.get(table, [])])
             con.commit()
         except BaseException:
@@ -139,7 +141,7 @@ class CorpusStore:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for table in TABLES:
+        for table in tables():
             target = folder / f"{table}.parquet"
             path = str(target).replace("'", "''")
             self.connection.execute(f"COPY {table} TO '{path}' (FORMAT parquet)")

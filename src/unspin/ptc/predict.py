@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyzers.encoder import Encoder
+from ..analyzers.registry import Analyzer
 from ..analyzers.sentences import Sentencizer
 from ..analyzers.techniques.analyzer import TechniqueAnalyzer, TechniqueModel
 from ..analyzers.techniques.labels import TECHNIQUE_LABELS
@@ -34,7 +35,7 @@ def _model() -> TechniqueModel:
     return TechniqueModel.shared()
 
 
-class WholeArticle:
+class WholeArticle(Analyzer):
     """PTC scores title and body alike: the whole file is one body segment, no structure analysis."""
 
     name = "whole_article"

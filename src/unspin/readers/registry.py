@@ -52,6 +52,11 @@ def register_reader(reader: Reader) -> Reader:
     return reader
 
 
+def unregister_reader(name: str) -> None:
+    """Remove a format (tests, and a plugin that unloads)."""
+    READERS.pop(name, None)
+
+
 def _builtin() -> None:
     # Importing the modules registers the built-in formats.
     from . import corpus_files, html, markdown, text  # noqa: F401

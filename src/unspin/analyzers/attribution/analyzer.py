@@ -13,6 +13,7 @@ from ...findings import UNNAMED_SOURCE
 from ...readers.links import Link
 from ..cues import INFERENCE_CUE, SPEECH_VERBS, reports_speech
 from ..encoder import states_of
+from ..registry import Analyzer
 from ..words import only_function_words, snap_to_words
 from .entities import entity_types, recogniser, recogniser_name
 from .lines import line_attributions
@@ -479,7 +480,7 @@ def _kicker(text: str, a: Attribution, headings: list[tuple[int, int]], entity: 
     return said.endswith("?") or place
 
 
-class AttributionAnalyzer:
+class AttributionAnalyzer(Analyzer):
     """Adds the `attributions` relations (source, cue, content) and the sourcing profile."""
 
     name = "attribution"

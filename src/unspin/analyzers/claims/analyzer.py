@@ -17,6 +17,7 @@ from ...document import Document, Layer, Relations, Span
 from ..activations import gelu
 from ..encoder import TokenStates, states_of
 from ..loading import LoadedOnce
+from ..registry import Analyzer
 
 MODEL_DIR = model_sets.folder("claims", strict=False)  # of the set chosen when this module was imported
 CLAIM_SEGMENTS = ("body", "quote_block")  # not titles, headings or boilerplate
@@ -79,7 +80,7 @@ def pooled_texts(encoder, texts: list[str], width: int, batch: int = 256) -> np.
     return out
 
 
-class ClaimsAnalyzer:
+class ClaimsAnalyzer(Analyzer):
     """Adds the `claims` layer: body sentences worth checking, with who (if anyone) is cited."""
 
     name = "claims"

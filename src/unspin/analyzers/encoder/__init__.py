@@ -20,6 +20,7 @@ from ...document import Document
 from ...errors import InputError
 from ...options import Options
 from ..loading import LoadedOnce
+from ..registry import Analyzer
 from .states import (
     BATCH_WINDOWS,
     EncoderFn,
@@ -88,7 +89,7 @@ class EncoderModel(LoadedOnce):
         return encode(text, regions, self.tokenizer, self.run)
 
 
-class Encoder:
+class Encoder(Analyzer):
     """Sets `doc.tensors["encoder"]`: the encoder's states over the document's content."""
 
     name = "encoder"
@@ -107,6 +108,9 @@ class Encoder:
 
     def load(self) -> None:
         self.model.session, self.model.tokenizer  # noqa: B018
+
+    def models(self) -> dict[str, str]:
+        return {"encoder": self.model.name}
 
     def tokens(self, doc: Document) -> TokenizedText:
         """The document's content tokens; refuses a text longer than the models take."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...document import Document, Layer
+from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds
 from .draft import Draft
 from .lines import Line, read_lines
@@ -23,7 +24,7 @@ from .patterns import boilerplate_kind
 from .segmenter import segment
 
 
-class StructureAnalyzer:
+class StructureAnalyzer(Analyzer):
     """Adds the `segments` layer and the article metadata (title, authors, date, outlet, tags)."""
 
     name = "structure"

@@ -14,6 +14,7 @@ from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
 from ..loading import LoadedOnce
+from ..registry import Analyzer
 from .calibration import ScoreCalibration
 from .decoding import SpanDecoding, SpanHead, classify, label_spans
 from .span_text import SpanTextModel
@@ -70,7 +71,7 @@ class TechniqueModel(LoadedOnce):
         return classify(self.encoder.encode(text, None), text, spans, self.head)
 
 
-class TechniqueAnalyzer:
+class TechniqueAnalyzer(Analyzer):
     """Adds the `techniques` layer: spans of the article's own text, each with a PTC label."""
 
     name = "techniques"
