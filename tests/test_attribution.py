@@ -99,9 +99,9 @@ class FixedRoles:
 def attributions_from(text: str, roles: list[RoleSpan]):
     """The attribution analyzer's findings on `text` when the tagger gives `roles` (no NER)."""
     from unspin.analyzers.attribution.analyzer import AttributionAnalyzer
+    from unspin.analyzers.attribution.findings import Attribution
     from unspin.analyzers.sentences import Sentencizer
     from unspin.analyzers.structure import StructureAnalyzer
-    from unspin.findings import Attribution
 
     doc = Sentencizer()(StructureAnalyzer()(Document(text=text)))
     doc.tensors["encoder"] = None  # FixedRoles reads no states

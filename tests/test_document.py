@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from unspin.analyzers.attribution.findings import Attribution
+from unspin.analyzers.structure.findings import Meta
 from unspin.document import Document, Layer, Relation, Relations, Span, check_span
-from unspin.findings import Attribution, Meta
 
 
 def test_span_must_match_the_text():

@@ -20,10 +20,10 @@ from unspin.findings import (
     Finding,
     Mark,
     register_finding,
-    registered,
     span_from_json,
     unregister_finding,
 )
+from unspin.layers import registered
 from unspin.options import Options, scoped
 from unspin.pipeline import Pipeline
 from unspin.readers import documents_in, from_bytes, read_all

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analyzers.structure.findings import Meta
 from .document import Document, Source, Span
-from .findings import findings_json, registered
+from .layers import findings_json, registered
 
 if TYPE_CHECKING:
     from .analyzers.attribution.findings import Attribution

@@ -14,11 +14,12 @@ from typing import Optional
 
 import typer
 
-from . import __version__, flags
+from . import flags
 from .corpus.cli import corpus_app
 from .errors import Failure, UnspinError
 from .options import Options, scoped
 from .readers.registry import single_formats
+from .version import __version__
 
 # Help is plain text: rich markup would eat "[train]" in "unspin[train]" and article-like brackets.
 _PLAIN = {"no_args_is_help": True, "rich_markup_mode": None}
@@ -482,9 +483,9 @@ def train_claims(
     Example: unspin train claims --data ../shared/data
     """
     try:
-        from .analyzers.loading import record_in_config
         from .training.claims import refit_head
         from .training.claims_news import news_threshold
+        from .training.records import record_in_config
     except ImportError:
         fail("training needs torch: pip install 'unspin[train]'")
     result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs)

@@ -14,22 +14,9 @@ A new layer declares one class and names its module in `BUILTIN` (a plugin calls
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from .document import Document, Span
-
-if TYPE_CHECKING:
-    from .analysis import Analysis
-
-# The built-in finding types' modules, in the order the JSON contract writes their keys.
-BUILTIN = (
-    "unspin.analyzers.structure.findings",
-    "unspin.readers.links",
-    "unspin.analyzers.techniques.findings",
-    "unspin.analyzers.attribution.findings",
-    "unspin.analyzers.claims.findings",
-)
 
 # How every view names the source of an attribution that names none, and a sentence that cites no one.
 UNNAMED_SOURCE = "unnamed source"
@@ -89,8 +76,8 @@ class Finding:
         return []
 
     @classmethod
-    def marks(cls, analysis: "Analysis") -> list[Mark]:
-        """What the report and the terminal highlight in the article's text."""
+    def marks(cls, analysis: Any) -> list[Mark]:
+        """What the report and the terminal highlight in an `Analysis`'s text."""
         return []
 
     @classmethod
@@ -99,60 +86,19 @@ class Finding:
         return None
 
 
-_REGISTERED: dict[str, type[Finding]] = {}
-_PLUGINS: list[str] = []
-_ORDERED: tuple[type[Finding], ...] | None = None
+# Every finding type, by JSON key; `layers.registered()` orders them.
+REGISTERED: dict[str, type[Finding]] = {}
 
 
 def register_finding(cls: type[Finding]) -> type[Finding]:
     """Register a finding type (a class decorator); registering a key again replaces it."""
-    global _ORDERED
-    _REGISTERED[cls.key] = cls
-    _ORDERED = None
-    if cls.__module__ not in BUILTIN and cls.key not in _PLUGINS:
-        _PLUGINS.append(cls.key)
+    REGISTERED[cls.key] = cls
     return cls
 
 
 def unregister_finding(key: str) -> None:
     """Remove a plugin's finding type (tests, and a plugin that unloads)."""
-    global _ORDERED
-    _REGISTERED.pop(key, None)
-    if key in _PLUGINS:
-        _PLUGINS.remove(key)
-    _ORDERED = None
-
-
-def registered() -> tuple[type[Finding], ...]:
-    """Every finding type: the built-in ones in the contract's order, then plugins'."""
-    global _ORDERED
-    if _ORDERED is None:
-        for module in BUILTIN:
-            import_module(module)  # each registers its types as it is imported
-        builtin = [cls for module in BUILTIN for cls in _REGISTERED.values() if cls.__module__ == module]
-        _ORDERED = tuple(builtin + [_REGISTERED[key] for key in _PLUGINS])
-    return _ORDERED
-
-
-def finding(key: str) -> type[Finding]:
-    for cls in registered():
-        if cls.key == key:
-            return cls
-    raise KeyError(f"no finding type {key!r}; registered: {', '.join(c.key for c in registered())}")
-
-
-def findings_json(doc: Document) -> dict[str, list[dict]]:
-    return {cls.key: [f.to_json() for f in cls.read(doc)] for cls in registered()}
-
-
-def model_keys() -> tuple[str, ...]:
-    """The `engine.models` entries, in the contract's order: one per analyzing component."""
-    return tuple(dict.fromkeys(cls.analyzer for cls in registered() if cls.analyzer))
-
-
-def summary_keys() -> tuple[str, ...]:
-    """The `summary` parts, in the contract's order: the word count, then each layer's."""
-    return ("words", *dict.fromkeys(cls.summary for cls in registered() if cls.summary))
+    REGISTERED.pop(key, None)
 
 
 def span_json(span: Span | None) -> dict | None:
@@ -172,14 +118,3 @@ def span_columns(value: dict | None) -> tuple:
     """A span's (start, end, text) in a corpus row, or three NULLs."""
     return (value["start"], value["end"], value["text"]) if value else (None, None, None)
 
-
-_TYPES = {"Segment": "unspin.analyzers.structure.findings", "Meta": "unspin.analyzers.structure.findings",
-          "Link": "unspin.readers.links", "Technique": "unspin.analyzers.techniques.findings",
-          "Attribution": "unspin.analyzers.attribution.findings", "Claim": "unspin.analyzers.claims.findings"}
-
-
-def __getattr__(name: str) -> Any:
-    """`from unspin.findings import Technique` and the like: each type lives beside its analyzer."""
-    if name in _TYPES:
-        return getattr(import_module(_TYPES[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

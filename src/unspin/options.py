@@ -46,9 +46,9 @@ class Options:
     max_tokens: int = knob(30_000, "Refuse articles longer than this many sub-word tokens.")
     threads: int | None = knob(None, "ONNX Runtime threads per analysing process (default: one per core).",
                                scopes=("analyze", "corpus", "serve"), metavar="N")
-    batch_windows: int = knob(8, "Encoder windows per ONNX Runtime call.")
-    batch_size: int = knob(16, "Documents per batch (their windows share encoder calls) and per stored transaction.",
-                           scopes=("corpus",), metavar="N")
+    batch_windows: int = knob(8, "Encoder windows (of one document) per ONNX Runtime call.")
+    batch_size: int = knob(16, "Documents per pipeline batch and per stored transaction.", scopes=("corpus",),
+                           metavar="N")
     min_score: float | None = knob(None, "Show technique spans from this score in reports (default: the calibrated "
                                          "0.5, more likely right than wrong).", scopes=("analyze",), metavar="SCORE")
     claims_threshold: float | None = knob(None, "Check-worthiness above which a sentence is a claim (default: the "

@@ -1,9 +1,11 @@
 """Compose components: reader -> Document -> components -> Analysis, one document or a stream.
 
-`Pipeline.pipe` is the one loop every shell uses (the CLI, the server and the SemEval commands;
-the corpus runner is to come): it takes documents (or read failures) in batches, lets
-batch-aware components such as the encoder process a whole batch at once, and contains each
-document's failure in a `Failure` instead of ending the stream.
+`Pipeline.pipe` is the one loop every shell uses (the CLI, the server, the corpus engines and
+the SemEval commands): it takes documents (or read failures) in batches, hands each component
+the whole batch (`Component.batch`: the encoder tokenizes a batch and checks its limits at
+once, though it encodes each document's windows in calls of their own, so that a document's
+outputs never depend on its neighbours), and contains each document's failure in a `Failure`
+instead of ending the stream.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import time
 from typing import Iterable, Iterator, Literal
 
-from . import __version__, model_sets
+from . import model_sets
 from .analysis import Analysis
 from .analyzers import components as _builtin  # noqa: F401  (registers the built-in factories)
 from .analyzers.components import DEFAULT_ORDER
@@ -20,8 +22,9 @@ from .analyzers.registry import FACTORIES, Analyzer, Component, provider_of
 from .analyzers.threads import single_threaded_blas
 from .document import Document
 from .errors import AnalysisTimeout, Failure, InputError, SettingError, UnspinError
-from .findings import model_keys, registered, summary_keys
+from .layers import model_keys, registered, summary_keys
 from .options import Options
+from .version import __version__
 
 
 class Pipeline:

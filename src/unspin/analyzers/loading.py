@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -10,23 +9,6 @@ from typing import ClassVar, TypeVar
 from .. import model_sets
 
 T = TypeVar("T", bound="LoadedOnce")
-
-
-def record_in_config(directory: Path, key: str, value) -> None:
-    """Set one entry of a model folder's `config.json` (a calibration written after training)."""
-    path = directory / "config.json"
-    config = json.loads(path.read_text())
-    config[key] = value
-    path.write_text(json.dumps(config, indent=2) + "\n")
-
-
-def record_calibration(directory: Path, key: str, value: dict) -> None:
-    """Record a setting chosen on the outputs of the encoder of the same model set, with that
-    encoder's fingerprint: after a new export, a calibration not rerun no longer matches (the
-    tests check)."""
-    from .encoder import EncoderModel
-
-    record_in_config(directory, key, {**value, "encoder": EncoderModel.shared(directory.parent / "encoder").fingerprint})
 
 
 class LoadedOnce:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .. import __version__
 from ..analyzers.techniques.calibration import SHOWN_FROM
 from ..analyzers.techniques.labels import (
     DISPLAY_NAMES,
     TECHNIQUE_COLOURS,
     TECHNIQUE_INDEX,
 )
+from ..version import __version__
 from .store import CorpusStore
 
 _env = Environment(loader=PackageLoader("unspin", "render/templates"), autoescape=select_autoescape(default=True),

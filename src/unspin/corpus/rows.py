@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from ..findings import registered
+from ..layers import registered
 
 # Column names and DuckDB types, in table order; `store.py` creates the tables from these.
 DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (

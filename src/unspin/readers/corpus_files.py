@@ -16,6 +16,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..document import Document
 from ..errors import Failure, InputError
 from ..options import Options
+from .documents import from_text
 from .registry import Reader, register_reader
 
 
@@ -74,8 +75,6 @@ def csv_documents(stream: BinaryIO, path: Path, options: Options) -> Iterator[Do
 
 def record_document(record: dict, path: Path, number: int, where: str, options: Options) -> Document:
     """A corpus record (a JSONL object or a CSV row) as a document."""
-    from . import from_text
-
     body = record.get("text", record.get("html"))
     if not isinstance(body, str):
         raise InputError(f"{where}: needs a string 'text' or 'html' field")

@@ -57,18 +57,12 @@ def unregister_reader(name: str) -> None:
     READERS.pop(name, None)
 
 
-def _builtin() -> None:
-    # Importing the modules registers the built-in formats.
-    from . import corpus_files, html, markdown, text  # noqa: F401
-
-
 def readers() -> list[Reader]:
-    _builtin()
+    """Every format; importing `unspin.readers` registers the built-in ones."""
     return list(READERS.values())
 
 
 def reader_named(name: str) -> Reader:
-    _builtin()
     if name not in READERS:
         raise InputError(f"unknown format {name!r}; use one of {', '.join(('auto', *READERS))}")
     return READERS[name]

@@ -12,7 +12,6 @@ from collections import Counter
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .. import __version__
 from ..analysis import Analysis
 from ..analyzers.claims.findings import claim_anchor, min_claim_score
 from ..analyzers.structure.findings import SEGMENT_NAMES
@@ -23,8 +22,10 @@ from ..analyzers.techniques.labels import (
     TECHNIQUE_COLOURS,
     TECHNIQUE_INDEX,
 )
-from ..findings import NO_SOURCE_GIVEN, UNNAMED_SOURCE, Mark, registered
+from ..findings import NO_SOURCE_GIVEN, UNNAMED_SOURCE, Mark
+from ..layers import registered
 from ..readers.links import safe_href
+from ..version import __version__
 from .highlight import pieces
 
 __all__ = ["to_html", "safe_href", "min_technique_score", "min_claim_score"]

@@ -17,7 +17,7 @@ from ..analyzers.claims.findings import min_claim_score
 from ..analyzers.techniques.findings import TERMINAL_STYLES as _TECHNIQUE_STYLES
 from ..analyzers.techniques.findings import min_technique_score
 from ..analyzers.techniques.labels import DEFINITIONS, DISPLAY_NAMES, TECHNIQUE_INDEX
-from ..findings import registered
+from ..layers import registered
 from .highlight import pieces
 
 

@@ -31,7 +31,6 @@ from pydantic import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from .. import __version__
 from ..analysis import SCHEMA
 from ..errors import AnalysisTimeout, InputError
 from ..options import Options, scoped
@@ -39,6 +38,7 @@ from ..pipeline import Pipeline
 from ..readers.registry import single_formats, text_formats, upload_types
 from ..readers.url import BlockedURL, FetchTimeout
 from ..render.outputs import safe_name
+from ..version import __version__
 from .gate import Busy, Gate
 
 STATIC = resources.files("unspin") / "server" / "static"

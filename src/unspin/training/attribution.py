@@ -19,6 +19,7 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
+from ..analyzers.attribution.findings import Attribution
 from ..analyzers.attribution.tagger import (
     MODEL_DIR,
     ROLE_TAGS,
@@ -28,7 +29,6 @@ from ..analyzers.attribution.tagger import (
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document, Relations
-from ..findings import Attribution
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyzers.loading import record_calibration
 from ..analyzers.techniques.analyzer import MODEL_DIR, TechniqueAnalyzer
 from ..analyzers.techniques.calibration import SHOWN_FROM, ScoreCalibration, logit
 from ..document import Document
@@ -30,6 +29,7 @@ from ..errors import Failure
 from ..pipeline import Pipeline
 from ..ptc.formats import read_labels
 from ..ptc.predict import WholeArticle, _articles, _model
+from .records import record_calibration
 
 MIN_SPANS = 25  # predicted spans of a technique for it to get an intercept of its own
 WANTED_PRECISION = 2 / 3

@@ -22,11 +22,11 @@ import numpy as np
 
 from ..analyzers.claims import MODEL_DIR, ClaimsModel, pooled_sentences
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
-from ..analyzers.loading import record_calibration
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document
 from ..ptc.formats import read_article
 from .claims import best_threshold, f1_at
+from .records import record_calibration
 from .teacher import read_sentence_scores
 
 TEACHER_THRESHOLD = 0.65  # the teacher's own, chosen on CheckThat dev (see the teacher README)

@@ -22,8 +22,7 @@ from ..analyzers.encoder.tokens import STRIDE_TOKENS, WINDOW_TOKENS, SubwordToke
 from ..analyzers.techniques.analyzer import MODEL_DIR
 from ..analyzers.techniques.decoding import SpanDecoding
 from ..ptc.formats import read_article_texts, read_labels
-from .joint import keep_first_layers
-from .techniques import TechniqueNet, base_encoder_path, evaluate
+from .techniques import TechniqueNet, base_encoder_path, evaluate, keep_first_layers
 
 # Span decodings tried on validation; the best by SI plus full-task F1 ships.
 DECODINGS = tuple(

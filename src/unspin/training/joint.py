@@ -54,6 +54,7 @@ from .techniques import (
     class_weights,
     evaluate,
     gold_bio,
+    keep_first_layers,
     start_run,
     technique_loss,
     torch_encoder,
@@ -207,15 +208,6 @@ class Joint(nn.Module):
         self.claims = ClaimsHead(size, config.claims_hidden)
         if config.init == "shipped":
             load_shipped(self.net, self.tagger, self.claims)
-
-
-def keep_first_layers(encoder: nn.Module, layers: int) -> None:
-    """Cut a transformers encoder (BERT or MPNet) to its first `layers` layers."""
-    stack = encoder.encoder.layer
-    if not 0 < layers <= len(stack):
-        raise ValueError(f"layers must be between 1 and {len(stack)}, not {layers}")
-    encoder.encoder.layer = stack[:layers]
-    encoder.config.num_hidden_layers = layers
 
 
 def restrict(windows: list[Window], polnear: list[list[Window]], checkthat: list, distill: str):

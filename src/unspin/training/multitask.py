@@ -22,13 +22,13 @@ import torch
 from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
+from ..analyzers.attribution.findings import Attribution
 from ..analyzers.attribution.tagger import MODEL_DIR, ROLE_TAGS, AttributionTagger
 from ..analyzers.encoder import TENSOR
 from ..analyzers.encoder.states import encode
 from ..analyzers.encoder.tokens import SubwordTokenizer, sliding_windows
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document
-from ..findings import Attribution
 from ..polnear.formats import read_corpus
 from ..polnear.scoring import score as score_attribution
 from ..ptc.formats import read_article_texts, read_labels

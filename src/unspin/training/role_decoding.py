@@ -23,13 +23,13 @@ from pathlib import Path
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
 from ..analyzers.attribution.tagger import MODEL_DIR, AttributionTagger
-from ..analyzers.loading import record_calibration
 from ..document import Document, Relations
 from ..options import Options
 from ..pipeline import Pipeline
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 from ..readers import read_file
+from .records import record_calibration
 
 SCALES = (1.0, 0.7, 0.5, 0.35, 0.25, 0.15)
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyzers.loading import record_calibration
 from ..analyzers.techniques.analyzer import MODEL_DIR, TechniqueModel
 from ..analyzers.techniques.decoding import classify, label_spans
 from ..analyzers.techniques.labels import TECHNIQUE_INDEX, TECHNIQUE_LABELS
 from ..analyzers.techniques.span_text import TOKEN, SpanTextModel
 from ..ptc.formats import Annotation, read_article_texts, read_labels
 from ..ptc.scoring import full_task, technique_classification
+from .records import record_calibration
 from .techniques import ranked_labels
 
 WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)

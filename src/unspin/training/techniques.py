@@ -69,6 +69,15 @@ def base_encoder_path() -> Path:
     return Path(get_model_path())
 
 
+def keep_first_layers(encoder: nn.Module, layers: int) -> None:
+    """Cut a transformers encoder (BERT or MPNet) to its first `layers` layers."""
+    stack = encoder.encoder.layer
+    if not 0 < layers <= len(stack):
+        raise ValueError(f"layers must be between 1 and {len(stack)}, not {layers}")
+    encoder.encoder.layer = stack[:layers]
+    encoder.config.num_hidden_layers = layers
+
+
 class TechniqueNet(nn.Module):
     def __init__(self, encoder_path: Path | dict, span_hidden: int, token_techniques: bool = False):
         """`encoder_path` is a pretrained encoder's folder, or an architecture (a transformers
