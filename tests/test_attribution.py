@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from unspin.analyzers.attribution.analyzer import kind_of, link
+from unspin.analyzers.attribution.linking import kind_of, link
 from unspin.analyzers.attribution.sources import resolve, source_type
 from unspin.analyzers.attribution.tagger import RoleSpan, with_neighbours
 from unspin.analyzers.sentences import sentence_offsets
@@ -314,7 +314,7 @@ def test_quotation_edge_cases_never_break(text):
 
 # --- mistakes a reader met first (issue 11), each as a fixture written for this project --------
 
-from unspin.analyzers.attribution.analyzer import (  # noqa: E402
+from unspin.analyzers.attribution.linking import (  # noqa: E402
     author_cue,
     is_source_phrase,
     paragraph_bounded,
@@ -356,7 +356,7 @@ def test_reported_speech_keeps_its_content_across_an_abbreviation(text):
 @pytest.mark.parametrize("tagged, source", [("Entergy, the", "Entergy"), ("the mayor of", "the mayor"),
                                             ("Smith and", "Smith"), ("the", None)])
 def test_a_source_ends_on_its_noun(tagged, source):
-    from unspin.analyzers.attribution.analyzer import tidy
+    from unspin.analyzers.attribution.linking import tidy
 
     text = f"Crews are on their way, according to {tagged} region's utility."
     start = text.index(tagged)
@@ -464,7 +464,7 @@ def test_a_pronoun_stands_only_for_a_name_it_agrees_with():
 
 
 def test_a_headline_is_linked_on_its_own_and_never_with_the_body():
-    from unspin.analyzers.attribution.analyzer import split_at
+    from unspin.analyzers.attribution.linking import split_at
 
     text = "Flynn says Trump was right\n\nThe retired general spoke on Monday. He said the plan would work."
     headline = [(0, text.index("\n"))]
@@ -637,7 +637,7 @@ def test_role_decoding_chooses_by_the_four_scores_and_checks_each_half_on_the_ot
 
 
 def test_subtract_leaves_the_parts_outside_every_hole():
-    from unspin.analyzers.attribution.analyzer import _subtract
+    from unspin.analyzers.attribution.linking import _subtract
 
     assert _subtract((0, 10), []) == [(0, 10)]
     assert _subtract((0, 10), [(2, 4), (3, 6), (8, 20)]) == [(0, 2), (6, 8)]

@@ -5,6 +5,8 @@ structure rules (a line that introduces a quoted block) and the attribution rule
 - `NON_SPEECH_CUE`: cues that report no one's words. "CNN omits any mention of..." says what
   CNN left out, in the author's voice; "the council approves the depot" is a decision; "their
   banner says it all" is an idiom; "the US has not made it clear what..." says nothing was said.
+- `SPEECH_CUE`, `CUE_BEFORE_COLON`: a cue of reported speech in a line, and a line that
+  introduces a quotation with a colon (both built on `SPEECH_VERBS`).
 - `INFERENCE_CUE`: verbs that report what something shows rather than what someone says
   ("the deployment indicates that..."): speech only when a speaker or a document is their
   subject, which `attribution` checks.
@@ -34,6 +36,19 @@ NON_SPEECH_CUE = re.compile(
 INFERENCE_CUE = re.compile(
     _LEAD + r"(?:indicat(?:es|ed|e)|suggest(?:s|ed)?|show(?:s|ed|n)?|impl(?:ies|ied|y)|prov(?:es|ed|e)|"
     r"demonstrat(?:es|ed|e)|mean(?:s|t)?|signal(?:s|ed|led)?|point(?:s|ed)? to)\b",
+    re.IGNORECASE,
+)
+
+
+# A cue of reported speech anywhere in a line: attribution reads who an introduction names
+# ("The consultation report itself concedes:") from the words before it.
+SPEECH_CUE = re.compile(
+    rf"\b(?:(?:would |also |uncritically |confidently )*(?:{SPEECH_VERBS})|according to)\b", re.IGNORECASE)
+
+# A line that introduces a quotation or a quoted block ("CNN also claims:", "as the report put it:").
+CUE_BEFORE_COLON = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|report|continu(?:es|ed)|post(?:s|ed)|as follows|the following|put it|according to .{{0,80}})\b"
+    r"[^:]{0,80}:\s*$",
     re.IGNORECASE,
 )
 

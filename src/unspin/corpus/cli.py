@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import sys
-import time
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -15,6 +13,7 @@ import typer
 from .. import flags
 from ..errors import UnspinError
 from ..options import Options
+from ..shell import progress_bar, user_errors
 
 corpus_app = typer.Typer(
     help="Analyse whole collections into a DuckDB store; resume, report, query.\n\n"
@@ -23,16 +22,6 @@ corpus_app = typer.Typer(
 
 DB_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store (created if missing).")
 STORE_OPTION = typer.Option(Path("corpus.duckdb"), "--db", help="The DuckDB store that `unspin corpus run` wrote.")
-
-
-@contextmanager
-def _user_errors():
-    """An error in the input or the store: one line and exit code 2, as everywhere in unspin."""
-    try:
-        yield
-    except UnspinError as error:
-        typer.echo(f"unspin: error: {error}", err=True)
-        raise typer.Exit(2) from None
 
 
 class Engine(str, Enum):
@@ -71,7 +60,7 @@ def run(
     from .runner import count_inputs, run_corpus
     from .store import CorpusStore
 
-    with _user_errors(), CorpusStore(db) as store:
+    with user_errors(), CorpusStore(db) as store:
         if engine is Engine.ray:
             from .ray_engine import run_on_ray
 
@@ -81,10 +70,10 @@ def run(
             from ..pipeline import Pipeline
 
             pipeline = Pipeline.from_options(options)  # loaded before the bar starts
-            shown = not quiet and sys.stderr.isatty()  # a bar in a log file is noise
+            shown = not quiet and sys.stderr.isatty()
             total = count_inputs(inputs) if shown else None
             try:
-                with _ProgressBar(shown, total) as advance:
+                with progress_bar(shown, total) as advance:
                     summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=options.batch_size, progress=advance)
             except KeyboardInterrupt:
                 typer.echo(f"\nunspin: interrupted; every finished batch is stored in {db}. Run the same command "
@@ -105,45 +94,6 @@ def run(
         raise typer.Exit(1)
 
 
-class _ProgressBar:
-    """A rich progress bar on stderr with documents/s and an ETA (when the total is known)."""
-
-    def __init__(self, enabled: bool, total: int | None):
-        self.enabled, self.total = enabled, total
-
-    def __enter__(self):
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                 TimeRemainingColumn(), console=Console(stderr=True))
-        self.progress.__enter__()
-        self.task = self.progress.add_task("corpus", total=self.total, rate="")
-        self.started = time.monotonic()
-
-        def advance(count: int, analysed: int) -> None:
-            # The rate counts the documents analysed so far (`analysed`), as the summary does: on a
-            # resumed run the ones skipped as unchanged pass in no time and would inflate it.
-            rate = analysed / max(time.monotonic() - self.started, 1e-6)
-            self.progress.update(self.task, advance=count, rate=f"{rate:.1f} analysed/s")
-
-        return advance
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            self.progress.__exit__(*exc)
-
-
 @corpus_app.command("status")
 def status(db: Path = STORE_OPTION, errors: int = typer.Option(10, "--errors", help="How many errors to list.")) -> None:
     """Counts of documents by status, and the first errors.
@@ -153,7 +103,7 @@ def status(db: Path = STORE_OPTION, errors: int = typer.Option(10, "--errors", h
     from .rows import finding_columns
     from .store import CorpusStore
 
-    with _user_errors(), CorpusStore(db, read_only=True) as store:
+    with user_errors(), CorpusStore(db, read_only=True) as store:
         counts = store.counts()
         typer.echo(f"{db}: {sum(counts.values())} documents")
         for name, count in counts.items():
@@ -181,7 +131,7 @@ def sql(
     """
     from .store import CorpusStore
 
-    with _user_errors(), CorpusStore(db, read_only=True, sandboxed=True) as store:
+    with user_errors(), CorpusStore(db, read_only=True, sandboxed=True) as store:
         columns, rows = store.query(query)
     if as_csv:
         writer = csv.writer(sys.stdout)
@@ -215,9 +165,9 @@ def report(
     from .report import write_report
     from .store import CorpusStore
 
-    with _user_errors():
+    with user_errors():
         if output.exists() and not force:
             raise UnspinError(f"{output} exists; pass --force to overwrite it")
-    with _user_errors(), CorpusStore(db, read_only=True) as store:
+    with user_errors(), CorpusStore(db, read_only=True) as store:
         write_report(store, output, reports_dir=reports, min_words=min_words)
     typer.echo(f"wrote {output.resolve()}", err=True)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..cues import SPEECH_VERBS
-
 BYLINE = re.compile(
     r"^(?:by|written by|words by|posted by|reported by|story by|authors?\s*:)\s+(?=\S)", re.IGNORECASE
 )
@@ -62,11 +60,6 @@ BOILERPLATE_ANYWHERE = [
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
-CUE_BEFORE_COLON = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|report|continu(?:es|ed)|post(?:s|ed)|as follows|the following|put it|according to .{{0,80}})\b"
-    r"[^:]{0,80}:\s*$",
-    re.IGNORECASE,
-)
 BACK_REFERENCE = re.compile(
     r"^(?:the (?:article|report|piece|story|statement|paper|op-ed|study|post)\b|it (?:also|further|then|goes on)\b|"
     r"in other words|of course|clearly|obviously|indeed|this (?:is|was|means|claim|statement)\b|such\b|however\b|"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from ...document import Document
+from ..cues import CUE_BEFORE_COLON
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
     BACK_REFERENCE,
-    CUE_BEFORE_COLON,
     QUOTE_MARKS,
     QUOTE_OPEN,
     boilerplate_kind,

@@ -1,0 +1,158 @@
+"""`unspin train ...`: reproducible training of unspin's models (needs the `train` extra: torch,
+transformers). Each command imports its trainer only when it runs, so `unspin --help` and every
+other command work without torch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..shell import PLAIN, fail
+
+train_app = typer.Typer(help="Reproducible training of unspin's models (needs: pip install 'unspin[train]').\n\n"
+                             "Example: unspin train techniques --data ../shared/data/ptc/train", **PLAIN)
+
+
+@train_app.command("multitask")
+def train_multitask(
+    ptc: Path = typer.Option(Path("../shared/data/ptc/train"), "--ptc", help="PTC folder with articles/ and labels.tsv."),
+    polnear: Path = typer.Option(Path("../shared/data/polnear"), "--polnear", help="PolNeAR folder with train/ and dev/."),
+    run: Path = typer.Option(Path("runs/techniques"), "--run", help="The technique run to start from."),
+    output: Path = typer.Option(Path("runs/multitask"), "--output"),
+    epochs: int = typer.Option(2, "--epochs"),
+    pseudo: Path | None = typer.Option(None, "--pseudo", help="Self-training: a PTC-layout folder (articles/, "
+                                       "labels.tsv) of unlabelled articles labelled by `unspin ptc predict`."),
+    token_techniques: bool = typer.Option(False, "--token-techniques",
+                                          help="Also train a per-token technique head (training only)."),
+) -> None:
+    """Second stage: train the encoder on techniques and attribution together, so one encoder
+    pass serves both (checkpoints and dev scores per epoch in --output).
+
+    Example: unspin train multitask --run runs/techniques --output runs/multitask
+    """
+    try:
+        from .multitask import MultitaskConfig, train
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    train(MultitaskConfig(ptc=str(ptc), polnear=str(polnear), run=str(run), output=str(output), epochs=epochs,
+                          pseudo=str(pseudo) if pseudo else None, token_techniques=token_techniques))
+
+
+@train_app.command("joint")
+def train_joint(
+    ptc: Path = typer.Option(Path("../shared/data/ptc"), "--ptc", help="PTC folder with train/, dev/ and unlabeled/."),
+    polnear: Path = typer.Option(Path("../shared/data/polnear"), "--polnear", help="PolNeAR folder with train/ and dev/."),
+    checkthat: Path = typer.Option(Path("../shared/data/checkthat2024"), "--checkthat",
+                                   help="CheckThat! 2024 folder with train.tsv, dev.tsv, dev-test.tsv."),
+    teacher: Optional[Path] = typer.Option(Path("../shared/data/teacher"), "--teacher",
+                                           help="Teacher soft labels to distil (see its README); --no-teacher for none."),
+    no_teacher: bool = typer.Option(False, "--no-teacher", help="Train on gold labels only."),
+    output: Path = typer.Option(Path("runs/joint"), "--output", help="Folder for checkpoints, heads and history."),
+    epochs: int = typer.Option(3, "--epochs"),
+    seed: int = typer.Option(13, "--seed"),
+    init: str = typer.Option("base", "--init", help="base: all-MiniLM-L6-v2 with new heads; shipped: continue from the shipped models."),
+    distill: str = typer.Option("all", "--distill", help="all, labelled or none (see training/joint.py); "
+                                "a comma-separated list runs one after another from one data build (an ablation), "
+                                "each optionally with config overrides: all:class_weight_power=0.5"),
+    device: str = typer.Option("cpu", "--device", help="cpu, or cuda where a GPU is lent."),
+    encoder_lr: float = typer.Option(6e-5, "--encoder-lr"),
+    polnear_per_epoch: int = typer.Option(300, "--polnear-per-epoch", help="PolNeAR training articles per epoch (840 is all)."),
+    class_weight_power: float = typer.Option(0.0, "--class-weight-power",
+                                             help="Weigh the span classifier's loss by (technique frequency) ** -POWER; 0: unweighted."),
+    ship: Optional[int] = typer.Option(None, "--ship", metavar="EPOCH",
+                                       help="Instead of training, export and ship this epoch of --output."),
+) -> None:
+    """Train the shared encoder for every head at once (techniques, attribution, claims), with
+    distillation from the teachers; checkpoints and dev scores per epoch in --output.
+
+    Example: unspin train joint --init shipped --device cuda --encoder-lr 4e-5 --polnear-per-epoch 840 --output runs/joint && unspin train joint --output runs/joint/all --ship 3
+    """
+    try:
+        from dataclasses import replace
+
+        from .joint import JointConfig, train
+        from .joint import ship as ship_epoch
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    if ship is not None:
+        typer.echo(json.dumps(ship_epoch(output, ship, ptc / "train"), indent=2))
+        return
+    from .joint import ablation
+
+    config = JointConfig(ptc=str(ptc), polnear=str(polnear), checkthat=str(checkthat),
+                         teacher=None if no_teacher or teacher is None else str(teacher), output=str(output),
+                         epochs=epochs, seed=seed, init=init, device=device, encoder_lr=encoder_lr,
+                         polnear_per_epoch=polnear_per_epoch, class_weight_power=class_weight_power,
+                         threads=2 if device == "cpu" else 8)
+    if "," in distill or ":" in distill:
+        ablation(config, distill.split(","))
+    else:
+        train(replace(config, distill=distill))
+
+
+@train_app.command("claims")
+def train_claims(
+    data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder with checkthat2024/, teacher/, polnear/, ptc/."),
+    no_teacher: bool = typer.Option(False, "--no-teacher", help="Train on CheckThat's gold labels only."),
+    epochs: int = typer.Option(30, "--epochs"),
+    output: Optional[Path] = typer.Option(None, "--output", help="Where the head goes (default: the claims folder "
+                                          "of the model set UNSPIN_MODEL chooses, in the package)."),
+) -> None:
+    """Train the check-worthiness head on the shipped encoder's frozen states (CheckThat! 2024
+    train, plus the teacher's P(Yes)), choose its threshold on dev, then calibrate the threshold
+    used inside news articles against the teacher. Minutes on a CPU.
+
+    Example: unspin train claims --data ../shared/data
+    """
+    try:
+        from .claims import refit_head
+        from .claims_news import news_threshold
+        from .records import record_in_config
+    except ImportError:
+        fail("training needs torch: pip install 'unspin[train]'")
+    from ..model_sets import folder
+
+    output = output or folder("claims")
+    result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs)
+    typer.echo(json.dumps(result), err=True)
+    articles = news_threshold(data, output)
+    record_in_config(output, "articles", articles)
+    typer.echo(json.dumps(articles), err=True)
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Path = typer.Option(Path("../shared/data/polnear"), "--data", help="PolNeAR folder with train/ and dev/."),
+    epochs: int = typer.Option(12, "--epochs"),
+) -> None:
+    """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
+    as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations.
+
+    Example: unspin train attribution --data ../shared/data/polnear
+    """
+    try:
+        from .attribution import AttributionConfig, train
+    except ImportError:
+        fail("training needs torch: pip install 'unspin[train]'")
+    train(AttributionConfig(data=str(data), epochs=epochs))
+
+
+@train_app.command("techniques")
+def train_techniques(
+    data: Path = typer.Option(Path("../shared/data/ptc/train"), "--data", help="PTC folder with articles/ and labels.tsv."),
+    output: Path = typer.Option(Path("runs/techniques"), "--output", help="Folder for checkpoints and logs."),
+    epochs: int = typer.Option(5, "--epochs"),
+    seed: int = typer.Option(13, "--seed"),
+) -> None:
+    """Fine-tune the technique model (seeded; the config is saved next to the model).
+
+    Example: unspin train techniques --data ../shared/data/ptc/train --output runs/techniques
+    """
+    try:
+        from .techniques import TrainConfig, train
+    except ImportError:
+        fail("training needs torch and transformers: pip install 'unspin[train]'")
+    train(TrainConfig(data=str(data), output=str(output), epochs=epochs, seed=seed))
