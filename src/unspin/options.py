@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 DEFAULT_MAX_BYTES = 20_000_000
-LAYERS = ("techniques", "attribution", "claims")  # the layers a run may switch off (structure always runs)
 
 
 def knob(default: Any, help: str, *, scopes: tuple[str, ...] = (), flag: str | None = None,
@@ -66,7 +65,8 @@ class Options:
                                metavar="KEY", repr=False)
 
     def layers(self) -> tuple[str, ...]:
-        return tuple(name for name in LAYERS if getattr(self, name))
+        """The layers switched on (structure always runs): the switches a request may set."""
+        return tuple(f.name for f in scoped("request") if getattr(self, f.name))
 
     def replace(self, **changes) -> "Options":
         """A copy with the given fields changed; None leaves a field as it is."""

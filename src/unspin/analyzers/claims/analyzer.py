@@ -25,7 +25,7 @@ INSIDE = 0.5  # share of a claim's characters inside an attribution's content fo
 TOP_CLAIMS = 5
 
 # A product rule, not a calibration: an article's default view shows at most this share of its
-# sentences as claims, the highest scoring first (renderers apply it: render.html.min_claim_score).
+# sentences as claims, the highest scoring first (the views apply it: claims/findings.py min_claim_score).
 MAX_SHOWN_SHARE = 0.4
 
 

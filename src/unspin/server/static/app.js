@@ -116,7 +116,7 @@
     return node;
   }
 
-  // The same rule as render/html.py's min_claim_score: the calibrated floor, raised so that at
+  // The same rule as analyzers/claims/findings.py's min_claim_score: the calibrated floor, raised so that at
   // most max_share of the article's sentences show as claims by default.
   function minClaimScore(a) {
     const shown = (a.engine.shown_by_default || {}).claims || {};
