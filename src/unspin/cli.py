@@ -106,7 +106,7 @@ def analyze(
       unspin analyze articles/ --model fast -o analyses.jsonl
     """
     from .pipeline import Pipeline
-    from .readers import read_all
+    from .readers import holds_several, read_all
     from .render.outputs import Sink
 
     inputs = list(inputs or [])
@@ -114,8 +114,7 @@ def analyze(
         inputs.append(str(example_path()))
     if not inputs:
         fail("give at least one file, folder, URL or - (stdin); see unspin analyze --help")
-    # A corpus file (.jsonl or .csv, in any case) holds several documents, like a folder.
-    single = len(inputs) == 1 and not Path(inputs[0]).is_dir() and Path(inputs[0]).suffix.lower() not in (".jsonl", ".csv")
+    single = len(inputs) == 1 and not holds_several(inputs[0])
     if server:
         _analyze_remotely(server, inputs, format, output, force, options)
         return
@@ -166,7 +165,9 @@ def _analyze_remotely(server: str, inputs: list[str], format: OutputFormat, outp
 
     if format is OutputFormat.text:
         fail("--server answers JSON or an HTML report: use --format json, jsonl or html")
-    if len(inputs) != 1 or Path(inputs[0]).is_dir() or inputs[0].endswith(".jsonl"):
+    from .readers import holds_several
+
+    if len(inputs) != 1 or holds_several(inputs[0]):
         fail("--server takes one file or - (stdin); run folders and corpora locally or with `unspin corpus`")
     name = inputs[0]
     data = sys.stdin.buffer.read() if name == "-" else _read_bytes(name)

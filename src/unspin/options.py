@@ -45,7 +45,8 @@ class Options:
     max_tokens: int = knob(30_000, "Refuse articles longer than this many sub-word tokens.")
     threads: int | None = knob(None, "ONNX Runtime threads per analysing process (default: one per core).",
                                scopes=("analyze", "corpus", "serve"), metavar="N")
-    batch_windows: int = knob(8, "Encoder windows (of one document) per ONNX Runtime call.")
+    batch_windows: int = knob(8, "Encoder windows (of one document) per ONNX Runtime call: larger batches cost "
+                                 "memory and gain little on 2 cores.")
     batch_size: int = knob(16, "Documents per pipeline batch and per stored transaction.", scopes=("corpus",),
                            metavar="N")
     min_score: float | None = knob(None, "Show technique spans from this score in reports (default: the calibrated "

@@ -60,25 +60,28 @@ def run(
     from .runner import count_inputs, run_corpus
     from .store import CorpusStore
 
+    shown = not quiet and sys.stderr.isatty()
     with user_errors(), CorpusStore(db) as store:
         if engine is Engine.ray:
             from .ray_engine import run_on_ray
 
-            summary = run_on_ray(inputs, store, options=options, address=address, actors=actors,
-                                 batch_size=options.batch_size, progress=not quiet)
+            def analyse(advance):
+                return run_on_ray(inputs, store, options=options, address=address, actors=actors,
+                                  batch_size=options.batch_size, progress=advance)
         else:
             from ..pipeline import Pipeline
 
             pipeline = Pipeline.from_options(options)  # loaded before the bar starts
-            shown = not quiet and sys.stderr.isatty()
-            total = count_inputs(inputs) if shown else None
-            try:
-                with progress_bar(shown, total) as advance:
-                    summary = run_corpus(inputs, store, pipeline=pipeline, batch_size=options.batch_size, progress=advance)
-            except KeyboardInterrupt:
-                typer.echo(f"\nunspin: interrupted; every finished batch is stored in {db}. Run the same command "
-                           "again to resume: documents already stored are skipped.", err=True)
-                raise typer.Exit(130) from None
+
+            def analyse(advance):
+                return run_corpus(inputs, store, pipeline=pipeline, batch_size=options.batch_size, progress=advance)
+        try:
+            with progress_bar(shown, count_inputs(inputs) if shown else None) as advance:
+                summary = analyse(advance)
+        except KeyboardInterrupt:
+            typer.echo(f"\nunspin: interrupted; every finished batch is stored in {db}. Run the same command "
+                       "again to resume: documents already stored are skipped.", err=True)
+            raise typer.Exit(130) from None
         if parquet:
             for path in store.export_parquet(parquet):
                 typer.echo(f"wrote {path}", err=True)

@@ -31,7 +31,7 @@ from .registry import (
 )
 from .url import fetch, is_url
 
-__all__ = ["from_text", "from_bytes", "read", "read_file", "read_url", "read_all", "documents_in", "folder_files",
+__all__ = ["from_text", "from_bytes", "read", "read_file", "read_url", "read_all", "documents_in", "folder_files", "holds_several",
            "Reader", "register_reader", "readers", "single_formats", "replace_lone_surrogates"]
 
 def read(source: str | os.PathLike, *, format: str = "auto", id: str | None = None,
@@ -152,6 +152,14 @@ def documents_in(path: str | os.PathLike, data: bytes, *, format: str = "auto",
                          path=str(path), options=options)
     except InputError as error:
         yield Failure(path.stem, "read", str(error), str(path))
+
+
+def holds_several(name: str) -> bool:
+    """Whether an input names several documents: a folder, or a file of a many-document format."""
+    if name == "-" or is_url(name):
+        return False
+    reader = reader_for(name)
+    return Path(name).is_dir() or (reader is not None and reader.many)
 
 
 def count_documents(path: Path) -> int:

@@ -14,13 +14,14 @@ from typing import Callable
 
 import numpy as np
 
+from ...options import Options
 from ..activations import softmax
 from .tokens import SubwordTokenizer, TokenizedText, Window, sliding_windows
 
 # (input_ids, attention_mask) -> (bio_logits [B, T, tags], hidden [B, T, H])
 EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
-BATCH_WINDOWS = 8  # windows per encoder call: larger batches cost memory and gain little on 2 cores
+BATCH_WINDOWS = Options.batch_windows  # windows per call, when no options are given (encode() outside a pipeline)
 
 
 @dataclass
