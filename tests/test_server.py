@@ -213,7 +213,7 @@ def test_a_body_that_stalls_or_a_client_that_leaves_gets_a_clear_end(monkeypatch
 
     from starlette.requests import Request
 
-    from unspin.server import app as server_app
+    from unspin.server import http as server_app
 
     monkeypatch.setattr(server_app, "BODY_TIMEOUT", 0.05)
 

@@ -16,6 +16,7 @@ from . import flags
 from .corpus.cli import corpus_app
 from .errors import Failure, UnspinError
 from .evaluation.cli import attribution_app, claims_app, ptc_app
+from .labelstudio.cli import labelstudio_app
 from .options import Options, scoped
 from .readers.registry import single_formats
 from .shell import PLAIN, fail, progress_bar
@@ -34,6 +35,7 @@ app.add_typer(claims_app, name="claims")
 app.add_typer(attribution_app, name="attribution")
 app.add_typer(train_app, name="train")
 app.add_typer(corpus_app, name="corpus")
+app.add_typer(labelstudio_app, name="labelstudio")
 
 
 def _print_version(value: bool) -> None:

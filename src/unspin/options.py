@@ -62,6 +62,8 @@ class Options:
     timeout: float = knob(120.0, "Longest analysis before 504, in seconds.", scopes=("serve",), metavar="SECONDS")
     allow_urls: bool = knob(False, "Let requests give a URL to fetch (public addresses only, checked after DNS and "
                                    "on every redirect).", scopes=("serve",))
+    label_studio: bool = knob(False, "Also answer Label Studio's ML backend protocol (/health, /setup, /predict), "
+                                     "so a connected project pre-annotates its tasks.", scopes=("serve",))
     api_key: str | None = knob(None, "Require this key (X-API-Key header) on /api/*.", scopes=("serve",),
                                metavar="KEY", repr=False)
 

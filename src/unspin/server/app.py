@@ -29,7 +29,6 @@ from pydantic import (
     field_validator,
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.requests import ClientDisconnect
 
 from ..analysis import SCHEMA
 from ..errors import AnalysisTimeout, InputError
@@ -40,11 +39,9 @@ from ..readers.url import BlockedURL, FetchTimeout
 from ..render.outputs import safe_name
 from ..version import __version__
 from .gate import Busy, Gate
+from .http import PAGE_POLICY, SECURITY_HEADERS, ApiError, error_response, limited_body
 
 STATIC = resources.files("unspin") / "server" / "static"
-# The page's own files only: no inline script or style, nothing from elsewhere, no framing.
-PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-               "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 class ArticleFields(BaseModel):
@@ -75,20 +72,7 @@ AnalyzeRequest = create_model(
        for f in scoped("request")})
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 REQUEST_FIELDS = tuple(AnalyzeRequest.model_fields)
-
-
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    """Every error, 500s included (they never pass the middleware), with the security headers."""
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
-                        headers={"Content-Security-Policy": PAGE_POLICY, **SECURITY_HEADERS})
 
 
 def validation_message(errors: list[dict]) -> str:
@@ -100,32 +84,6 @@ def validation_message(errors: list[dict]) -> str:
     if first.get("type") == "extra_forbidden":
         return f"unknown field `{field}`; the fields are {', '.join(REQUEST_FIELDS)}"
     return f"`{field}`: {first.get('msg', 'not valid').removeprefix('Value error, ')}"
-
-
-BODY_TIMEOUT = 30.0  # seconds between two chunks of a request body
-
-
-async def limited_body(request: Request, limit: int) -> bytes:
-    """The request body, read chunk by chunk and refused as soon as it passes `limit`: a chunked
-    body has no Content-Length for the middleware to check, and must not be read whole first.
-    The body is kept on the request, so that its form parser reads it from there."""
-    body = bytearray()
-    chunks = request.stream().__aiter__()
-    while True:
-        try:
-            # A client that stops sending mid-body must not hold the connection for ever.
-            chunk = await asyncio.wait_for(chunks.__anext__(), BODY_TIMEOUT)
-        except StopAsyncIteration:
-            break
-        except asyncio.TimeoutError:
-            raise ApiError(408, "timeout", f"the request body did not arrive within {BODY_TIMEOUT:g} s") from None
-        except ClientDisconnect:
-            raise ApiError(400, "disconnected", "the client went away before sending the whole body") from None
-        body.extend(chunk)
-        if len(body) > limit:
-            raise ApiError(413, "too_large", f"the request is over the {limit:,}-byte limit; send a shorter article")
-    request._body = bytes(body)  # starlette's Request.stream() yields a cached _body
-    return request._body
 
 
 def content_disposition(name: str, suffix: str) -> str:
@@ -407,6 +365,10 @@ def create_app(options: Options | None = None) -> FastAPI:
     add_error_handlers(app)
     add_api(app, service)
     add_pages(app)
+    if options.label_studio:
+        from .label_studio import add_label_studio_backend
+
+        add_label_studio_backend(app, service)
     return app
 
 
