@@ -48,16 +48,13 @@ def best_threshold(gold: list[bool], scores: np.ndarray) -> float:
     return float(grid[best[len(best) // 2]])
 
 
-ENCODER_WIDTH = 384  # all-MiniLM-L6-v2's hidden size
-
-
 def encode_sentences(texts: list[str]) -> np.ndarray:
-    """Mean-pooled states of the shipped (int8) encoder for each sentence, as `unspin claims
-    predict` computes them."""
+    """Mean-pooled states of the shipped (int8) encoder of the chosen model set for each
+    sentence, as `unspin claims predict` computes them."""
     from ..analyzers.claims import pooled_texts
     from ..analyzers.encoder import EncoderModel
 
-    return pooled_texts(EncoderModel.shared(), texts, ENCODER_WIDTH)
+    return pooled_texts(EncoderModel.shared(), texts)
 
 
 def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epochs: int = 30, seed: int = 13,

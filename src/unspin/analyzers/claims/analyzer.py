@@ -65,18 +65,22 @@ def pooled_sentences(states: TokenStates, spans: list[tuple[int, int]]) -> tuple
     return (np.stack(rows) if rows else np.zeros((0, width), dtype=np.float32)), kept
 
 
-def pooled_texts(encoder, texts: list[str], width: int, batch: int = 256) -> np.ndarray:
+def pooled_texts(encoder, texts: list[str], width: int | None = None, batch: int = 256) -> np.ndarray:
     """Mean encoder state of each text encoded on its own (CheckThat's sentences: one call
     each, so that no sentence's score depends on its neighbours); a text with no tokens gets
-    zeros of `width`."""
+    zeros. `width` is the encoder's state size (default: read off its first output)."""
     from ..encoder import encode_many
 
-    out = np.zeros((len(texts), width), dtype=np.float32)
+    means: list[np.ndarray | None] = []
     for start in range(0, len(texts), batch):
         tokens = [encoder.tokenizer.tokenize(t) for t in texts[start : start + batch]]
-        for k, s in enumerate(encode_many(tokens, encoder.tokenizer, encoder.run, batch_size=32), start):
-            if len(s.tokens):
-                out[k] = s.hidden.mean(0)
+        means += [s.hidden.mean(0) if len(s.tokens) else None
+                  for s in encode_many(tokens, encoder.tokenizer, encoder.run, batch_size=32)]
+    width = width or next((m.shape[0] for m in means if m is not None), 0)
+    out = np.zeros((len(texts), width), dtype=np.float32)
+    for k, mean in enumerate(means):
+        if mean is not None:
+            out[k] = mean
     return out
 
 
