@@ -229,3 +229,49 @@ def test_a_body_that_stalls_or_a_client_that_leaves_gets_a_clear_end(monkeypatch
         with pytest.raises(server_app.ApiError) as raised:
             asyncio.run(server_app.limited_body(request, 1000))
         assert raised.value.status == status
+
+
+def test_a_client_that_never_finishes_its_headers_is_let_go():
+    """A slow client (one byte at a time, or nothing at all) holds no connection for ever; a
+    client that sends its request in time is answered as usual on the same kind of connection."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from unspin.server.connections import HeaderDeadline
+
+    class Quick(HeaderDeadline):
+        header_timeout = 0.5
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(LIGHT), host="127.0.0.1", port=port, log_level="warning", http=Quick))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow:
+            started = time.monotonic()
+            for byte in b"GET /api/version HTTP/1.1\r\nHost: x\r\n":  # never the blank line that ends the headers
+                try:
+                    slow.send(bytes([byte]))
+                except OSError:
+                    break
+                time.sleep(0.05)
+            slow.settimeout(5)
+            try:
+                closed = slow.recv(100) == b""
+            except ConnectionResetError:
+                closed = True
+            assert closed and time.monotonic() - started < 4
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as quick:
+            quick.sendall(b"GET /api/version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            assert quick.recv(100).startswith(b"HTTP/1.1 200")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

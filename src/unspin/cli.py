@@ -237,7 +237,9 @@ def serve(
     # The options travel by environment so that every worker process builds the same app.
     os.environ.update(options.to_env())
     typer.echo(f"unspin {__version__}: loading models, then serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers,
+    from .server.connections import HeaderDeadline
+
+    uvicorn.run("unspin.server.app:create_app", factory=True, host=host, port=port, workers=workers, http=HeaderDeadline,
                 log_level="info" if access_log else "warning", access_log=access_log, timeout_graceful_shutdown=5)
 
 
