@@ -279,3 +279,17 @@ def test_the_round_trip_through_a_real_label_studio(label_studio, analysis, task
     assert result.returncode == 0, result.stderr[-3000:]
     export = json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))
     check_round_trip(analysis, export)
+
+
+def test_corrections_are_split_by_article_for_a_held_out_measure():
+    from unspin.checkthat.formats import Sentence
+    from unspin.labelstudio.corrections import split_by_article
+
+    rows = [Sentence(f"{article}-{k}", f"Sentence {k} of {article}.", "Yes" if k % 2 else "No")
+            for article in ("a", "b", "c", "d", "e", "f", "g", "h") for k in range(5)]
+    train, held = split_by_article(rows)
+    assert held and train and len(train) + len(held) == len(rows)
+    assert not {r.id.rsplit("-", 1)[0] for r in train} & {r.id.rsplit("-", 1)[0] for r in held}
+    assert split_by_article(rows) == (train, held)  # the same split every time
+    one = [r for r in rows if r.id.startswith("a-")]
+    assert split_by_article(one) in ((one, []), ([], one))

@@ -240,6 +240,19 @@ def sentence_labels(item: Reviewed) -> list[tuple[int, int, str]]:
     return out
 
 
+def split_by_article(rows: list, held_out_share: int = 4) -> tuple[list, list]:
+    """Corrected sentences (the checkthat.tsv `write_checkthat` writes: ids `<task>-<k>`), split
+    by article into (train, held out): about one article in `held_out_share` is held out to
+    measure on, never trained on (at least one when there are two or more)."""
+    import zlib
+
+    articles = sorted({row.id.rsplit("-", 1)[0] for row in rows})
+    held = {a for a in articles if zlib.crc32(a.encode("utf-8")) % held_out_share == 0}
+    if not held and len(articles) >= 2:
+        held = {articles[-1]}
+    return ([r for r in rows if r.id.rsplit("-", 1)[0] not in held], [r for r in rows if r.id.rsplit("-", 1)[0] in held])
+
+
 def safe_stem(name: str) -> str:
     from ..render.outputs import safe_name
 

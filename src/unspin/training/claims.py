@@ -58,9 +58,12 @@ def encode_sentences(texts: list[str]) -> np.ndarray:
 
 
 def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epochs: int = 30, seed: int = 13,
-               hidden: int = 256, teacher_weight: float = 1.0) -> dict:
+               hidden: int = 256, teacher_weight: float = 1.0, extra: list | None = None,
+               extra_weight: int = 10) -> dict:
     """Train the claims head alone on the shipped encoder's frozen states (gold Yes/No, plus the
-    teacher's P(Yes) when given); the threshold is chosen on dev, F1 reported on dev-test."""
+    teacher's P(Yes) when given); the threshold is chosen on dev, F1 reported on dev-test.
+    `extra`: a user's corrected sentences, trained on together with CheckThat's, each seen
+    `extra_weight` times (a handful of articles among 22,500 sentences would move nothing)."""
     import warnings
 
     from ..checkthat.formats import read_sentences
@@ -71,12 +74,16 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
         warnings.simplefilter("ignore")
         train = read_sentences(checkthat / "train.tsv", strict=False)
     dev, devtest = read_sentences(checkthat / "dev.tsv"), read_sentences(checkthat / "dev-test.tsv")
+    base = list(train)
+    train = base + [row for row in extra or [] for _ in range(extra_weight)]
     x_train, x_dev, x_test = (torch.from_numpy(encode_sentences([s.text for s in rows])) for rows in (train, dev, devtest))
     gold = torch.tensor([s.label == "Yes" for s in train], dtype=torch.float32)
     soft = None
     if teacher is not None:
         scores = read_claim_scores(teacher / "claims_checkthat.tsv")
-        soft = torch.tensor([scores.get(s.id, float("nan")) for s in train], dtype=torch.float32)
+        # The teacher scored CheckThat's sentences only: a user's corrections are gold alone.
+        soft = torch.tensor([scores.get(s.id, float("nan")) if k < len(base) else float("nan")
+                             for k, s in enumerate(train)], dtype=torch.float32)
     head = ClaimsHead(x_train.shape[1], hidden)
     optimizer = torch.optim.AdamW(head.parameters(), lr=1e-3, weight_decay=0.01)
     loss_fn = nn.functional.binary_cross_entropy_with_logits
@@ -100,11 +107,22 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
     result = {"threshold": threshold, "dev_f1": round(f1_at([s.label == "Yes" for s in dev], dev_scores, threshold), 4),
               "devtest_f1": round(f1_at([s.label == "Yes" for s in devtest], test_scores, threshold), 4),
               "teacher": teacher is not None, "epochs": epochs, "seed": seed}
+    if extra:
+        result["extra_sentences"] = len(extra)
     if output is not None:
         head.save(output, {"name": "unspin-claims-mlp", "pooling": "mean of the sentence's encoder token states",
                            "threshold": threshold, "threshold_chosen_on": "CheckThat! 2024 dev (shipped int8 encoder)",
                            "training": result})
     return result
+
+
+def f1_of_head(directory: Path, rows: list) -> float:
+    """F1 of Yes of the head in `directory`, at its CheckThat threshold, on labelled sentences."""
+    from ..analyzers.claims import ClaimsModel
+
+    model = ClaimsModel(directory)
+    scores = model.scores(encode_sentences([r.text for r in rows]))
+    return round(f1_at([r.label == "Yes" for r in rows], scores, float(model.config["threshold"])), 4)
 
 
 if __name__ == "__main__":

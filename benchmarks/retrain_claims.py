@@ -1,0 +1,59 @@
+"""Retraining the claims head on a handful of corrected articles, with simulated annotators.
+
+No one has corrected unspin's claims in Label Studio yet, so this stands in for them: on
+`--articles` PolNeAR dev articles, the teacher's verdicts on their sentences (P(Yes) >= 0.65,
+`../shared/data/teacher/claims_news_sentences.tsv`) are the "corrections", written as a Label
+Studio export, read back with `unspin labelstudio import`, and `unspin train claims --extra`
+retrains the head on them with CheckThat's sentences (into a scratch folder, never the package).
+It prints how the head moved on the held-out corrected articles and on CheckThat dev and dev-test.
+
+    python benchmarks/retrain_claims.py --data ../shared/data --articles 12
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+TEACHER_YES = 0.65
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--articles", type=int, default=12)
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from unspin.labelstudio.config import CLAIM, CLAIMS, TEXT
+    from unspin.labelstudio.offsets import OffsetMap
+    from unspin.polnear.formats import read_text
+    from unspin.training.teacher import read_sentence_scores
+
+    verdicts = read_sentence_scores(args.data / "teacher" / "claims_news_sentences.tsv")
+    names = sorted(name for corpus, name in verdicts if corpus == "polnear_dev")[: args.articles]
+    tasks = []
+    for name in names:
+        text = read_text(args.data / "polnear" / "dev" / "text" / f"{name}.txt")
+        offsets = OffsetMap(text)
+        result = [{"id": f"c{k}", "from_name": CLAIMS, "to_name": TEXT, "type": "labels",
+                   "value": {"start": offsets.to_utf16(a), "end": offsets.to_utf16(b), "text": text[a:b],
+                             "labels": [CLAIM]}}
+                  for k, (a, b, p) in enumerate(verdicts[("polnear_dev", name)]) if p >= TEACHER_YES]
+        tasks.append({"id": len(tasks) + 1, "data": {TEXT: text, "id": name}, "annotations": [{"result": result}]})
+    with tempfile.TemporaryDirectory() as scratch:
+        export, corrections, head = Path(scratch) / "export.json", Path(scratch) / "corrections", Path(scratch) / "head"
+        export.write_text(json.dumps(tasks), encoding="utf-8")
+        unspin = [sys.executable, "-m", "unspin.cli"]
+        subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
+        result = subprocess.run([*unspin, "train", "claims", "--data", str(args.data), "--extra", str(corrections),
+                                 "--output", str(head)], check=True, capture_output=True, text=True)
+    print(f"{len(names)} PolNeAR dev articles, the teacher's verdicts as corrections")
+    print(result.stdout)
+
+
+if __name__ == "__main__":
+    main()
