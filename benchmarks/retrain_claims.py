@@ -5,7 +5,9 @@ No one has corrected unspin's claims in Label Studio yet, so this stands in for 
 `../shared/data/teacher/claims_news_sentences.tsv`) are the "corrections", written as a Label
 Studio export, read back with `unspin labelstudio import`, and `unspin train claims --extra`
 retrains the head on them with CheckThat's sentences (into a scratch folder, never the package).
-It prints how the head moved on the held-out corrected articles and on CheckThat dev and dev-test.
+It prints how the head moved on the held-out corrected articles and on CheckThat dev and dev-test,
+once with the corrections (`--extra-weight 10`) and once with weight 0: the same retraining on
+CheckThat alone, so that what the corrections did is told apart from what refitting the head did.
 
     python benchmarks/retrain_claims.py --data ../shared/data --articles 12
 """
@@ -49,10 +51,12 @@ def main() -> None:
         export.write_text(json.dumps(tasks), encoding="utf-8")
         unspin = [sys.executable, "-m", "unspin.cli"]
         subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
-        result = subprocess.run([*unspin, "train", "claims", "--data", str(args.data), "--extra", str(corrections),
-                                 "--output", str(head)], check=True, capture_output=True, text=True)
-    print(f"{len(names)} PolNeAR dev articles, the teacher's verdicts as corrections")
-    print(result.stdout)
+        print(f"{len(names)} PolNeAR dev articles, the teacher's verdicts as corrections")
+        for weight in (0, 10):
+            result = subprocess.run([*unspin, "train", "claims", "--data", str(args.data), "--extra", str(corrections),
+                                     "--extra-weight", str(weight), "--output", str(head)],
+                                    check=True, capture_output=True, text=True)
+            print(f"--extra-weight {weight}:", result.stdout)
 
 
 if __name__ == "__main__":

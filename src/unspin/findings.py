@@ -1,14 +1,13 @@
-"""Finding types: each layer declared once, and the loops every view runs over them.
+"""Finding types: the base every layer's findings declare, and their registry.
 
 A finding type (a subclass of `Finding`) is the whole of a layer outside its analyzer: how its
 findings are read from a `Document` and written as the JSON contract's objects, how that JSON
 is read back into a document, its corpus table and rows, its marks in the HTML report and the
 terminal, and the summary and engine keys its analyzer fills. Each is declared next to the
-code that finds it (`analyzers/techniques/findings.py`, `readers/links.py`, ...);
-`Analysis`, the corpus rows, the renderers and the pipeline loop over `registered()`.
-
-A new layer declares one class and names its module in `BUILTIN` (a plugin calls
-`register_finding` instead; it then comes after the built-in layers).
+code that finds it (`analyzers/techniques/findings.py`, `readers/links.py`, ...) with
+`@register_finding`; `layers.py` orders them, and `Analysis`, the corpus rows, the renderers
+and the pipeline loop over `layers.registered()`. A new layer names its findings module in
+`layers.BUILTIN`; a plugin's types come after the built-in ones, in the order registered.
 """
 
 from __future__ import annotations
