@@ -19,6 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import (
     BaseModel,
@@ -42,6 +43,7 @@ from .gate import Busy, Gate
 from .http import PAGE_POLICY, SECURITY_HEADERS, ApiError, error_response, limited_body
 
 STATIC = resources.files("unspin") / "server" / "static"
+EXTENSION_ORIGINS = r"^(chrome|moz)-extension://[A-Za-z0-9-]+$"
 
 
 class ArticleFields(BaseModel):
@@ -361,6 +363,9 @@ def create_app(options: Options | None = None) -> FastAPI:
     app = FastAPI(title="unspin", version=__version__, lifespan=service.lifespan, docs_url=None, redoc_url=None,
                   description="See how an article persuades, and whom it cites. The analysis is the "
                               f"`{SCHEMA}` JSON object, the same as `unspin analyze --format json`.")
+    # The browser extension (extension/) calls the API from its own origin; no web page may.
+    app.add_middleware(CORSMiddleware, allow_origin_regex=EXTENSION_ORIGINS, allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "X-API-Key"])
     add_limits_and_headers(app, options)
     add_error_handlers(app)
     add_api(app, service)

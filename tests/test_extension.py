@@ -1,0 +1,142 @@
+"""The browser extension (extension/), loaded unpacked in Debian's Chromium by Playwright, against
+a local site of article pages (tests/fixtures/site) and a local unspin server: marks land exactly
+on the characters the server returned, say what they mean on hover, clear to the byte, and no
+request leaves for anywhere but the site and the server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+EXTENSION = Path(__file__).resolve().parents[1] / "extension"
+SITE = Path(__file__).parent / "fixtures" / "site"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    pytestmark = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")
+
+
+def _port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    import uvicorn
+
+    from unspin.options import Options
+    from unspin.server import create_app
+
+    port = _port()
+    app = uvicorn.Server(uvicorn.Config(create_app(Options()), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=app.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 120
+    while not app.started and time.time() < deadline:
+        time.sleep(0.1)
+    assert app.started
+    yield f"http://127.0.0.1:{port}"
+    app.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", _port()), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            tempfile.mkdtemp(prefix="unspin-chromium-"), executable_path=CHROMIUM, headless=True,
+            args=["--headless=new", f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
+                  "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        worker.evaluate(f"chrome.storage.sync.set({{server: '{server}', minScore: '0'}})")
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        yield context, worker, requests
+        context.close()
+
+
+def analyse(worker, page) -> dict:
+    tab = worker.evaluate(f"chrome.tabs.query({{}}).then(tabs => tabs.find(t => t.url === '{page.url}').id)")
+    return worker.evaluate(f"unspinAnalyzeTab({tab})")
+
+
+def marks(page) -> dict[tuple[str, int, int], str]:
+    """The text of each (layer, start, end), its marks' texts joined in page order."""
+    found = page.evaluate("""[...document.querySelectorAll('mark[data-unspin]')].map(m =>
+        [m.dataset.unspin, +m.dataset.start, +m.dataset.end, m.textContent, m.title])""")
+    out: dict[tuple[str, int, int], str] = {}
+    for layer, start, end, text, _ in found:
+        out[(layer, start, end)] = out.get((layer, start, end), "") + text
+    return out
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_marks_land_on_the_characters_the_server_returned_and_clear_to_the_byte(browser, site, server):
+    context, worker, requests = browser
+    page = context.new_page()
+    page.goto(f"{site}/news.html")
+    before = page.evaluate("document.documentElement.outerHTML")
+    started = time.monotonic()
+    result = analyse(worker, page)
+    seconds = time.monotonic() - started
+    assert "error" not in result, result
+    found = marks(page)
+    assert result["marks"] > 0 and found
+    layers = {layer for layer, _, _ in found}
+    assert {"source", "cue", "content"} <= layers, layers
+    text = result["text"]
+    for (layer, start, end), shown in found.items():
+        assert squeeze(shown) == squeeze(text[start:end]), (layer, start, end)
+    assert "Mayor Helen Park" in " ".join(t for (layer, _, _), t in found.items() if layer == "source")
+    assert "Council closes Riverton library" not in text or "Subscribe" not in text  # the menu is not the article
+    titles = page.evaluate("[...document.querySelectorAll('mark[data-unspin=technique]')].map(m => m.title)")
+    assert titles and all(re.search(r"\(\d\.\d\d\): \w", title) for title in titles)  # name, score, definition
+    page.screenshot(path=str(Path(__file__).resolve().parents[1] / "docs" / "extension.png"))
+    assert analyse(worker, page) == {"cleared": True}
+    assert page.evaluate("document.documentElement.outerHTML") == before
+    allowed = (site, server, "chrome-extension://")
+    assert [url for url in requests if not url.startswith(allowed)] == []
+    print(f"marks in place {seconds:.1f} s after the click")
+
+
+def test_a_hostile_page_runs_nothing_and_says_when_the_server_is_down(browser, site):
+    context, worker, _ = browser
+    page = context.new_page()
+    page.goto(f"{site}/hostile.html")
+    result = analyse(worker, page)
+    assert "error" not in result, result
+    assert "<img src=x" in result["text"]  # the markup in the article is text, and stays text
+    assert page.evaluate("window.__pwned") is None
+    assert analyse(worker, page) == {"cleared": True}
+    worker.evaluate("chrome.storage.sync.get('server').then(s => chrome.storage.sync.set({server: 'http://127.0.0.1:9', saved: s.server}))")
+    try:
+        result = analyse(worker, page)
+        assert "unspin serve" in result["error"]
+    finally:
+        worker.evaluate("chrome.storage.sync.get('saved').then(s => chrome.storage.sync.set({server: s.saved}))")
