@@ -93,6 +93,31 @@ def marks(page) -> dict[tuple[str, int, int], str]:
     return out
 
 
+def click_panel_item(context, page, label: str) -> None:
+    """Click the panel's item with this text as a reader would: the panel is in a closed shadow
+    root, which page scripts (and Playwright's selectors) cannot enter, so the button is found
+    through the DevTools protocol, which can, and clicked where it is on the screen."""
+    cdp = context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+
+    def text_of(node) -> str:
+        return "".join(n.get("nodeValue", "") if n.get("nodeType") == 3 else text_of(n) for n in node.get("children", []))
+
+    def find(node):
+        if node.get("nodeName") == "BUTTON" and text_of(node).strip() == label:
+            return node
+        for child in node.get("children", []) + node.get("shadowRoots", []):
+            found = find(child)
+            if found:
+                return found
+        return None
+
+    button = find(root)
+    assert button is not None, f"no panel item {label!r}"
+    quad = cdp.send("DOM.getBoxModel", {"backendNodeId": button["backendNodeId"]})["model"]["content"]
+    page.mouse.click((quad[0] + quad[4]) / 2, (quad[1] + quad[5]) / 2)
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -118,6 +143,9 @@ def test_marks_land_on_the_characters_the_server_returned_and_clear_to_the_byte(
     titles = page.evaluate("[...document.querySelectorAll('mark[data-unspin=technique]')].map(m => m.title)")
     assert titles and all(re.search(r"\(\d\.\d\d\): \w", title) for title in titles)  # name, score, definition
     page.screenshot(path=str(Path(__file__).resolve().parents[1] / "docs" / "extension.png"))
+    click_panel_item(context, page, "Mayor Helen Park")
+    flashed = page.evaluate("[...document.querySelectorAll('mark.unspin-flash')].map(m => [m.dataset.unspin, m.textContent])")
+    assert flashed == [["source", "Mayor Helen Park"]]
     assert analyse(worker, page) == {"cleared": True}
     assert page.evaluate("document.documentElement.outerHTML") == before
     allowed = (site, server, "chrome-extension://")
