@@ -17,4 +17,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Label Studio, for the round trip of tests/test_labelstudio.py: in a virtual environment of its
+# own (it pins Django and much else), installed once and kept between runs.
+LABEL_STUDIO_VENV="${UNSPIN_LABEL_STUDIO_VENV:-$HOME/.cache/unspin/label-studio-1.23.2}"
+if [ ! -x "$LABEL_STUDIO_VENV/bin/label-studio" ]; then
+  echo "installing Label Studio 1.23.2 into $LABEL_STUDIO_VENV (once; about a minute)..."
+  if ! { python3 -m venv "$LABEL_STUDIO_VENV" && "$LABEL_STUDIO_VENV/bin/python" -m pip install --quiet label-studio==1.23.2; }; then
+    rm -rf "$LABEL_STUDIO_VENV"
+    echo "Label Studio could not be installed: its round-trip test is skipped" >&2
+  fi
+fi
+
 exec .venv/bin/python -m pytest "$@"
