@@ -13,6 +13,7 @@ if (!globalThis.unspinPage) {
   let read = null; // {text, chars: [{node, start, end}] or null per character}
   let host = null;
   let style = null;
+  let focusListener = null;
 
   function articleRoot() {
     let wanted = 0;
@@ -117,10 +118,11 @@ if (!globalThis.unspinPage) {
     const claimFloor = (shown.claims || {}).min_score || 0;
     const spans = [];
     for (const t of analysis.techniques || []) {
-      if (t.score < floor) continue;
+      // Below the threshold a span is shown as the report shows it: underlined, without colour.
+      const low = t.score < floor;
       const info = names[t.technique] || { name: t.technique, definition: "" };
-      spans.push({ layer: "technique", start: t.start, end: t.end, index: Object.keys(names).indexOf(t.technique),
-                   title: `${info.name} (${t.score.toFixed(2)}): ${info.definition}` });
+      spans.push({ layer: "technique", start: t.start, end: t.end, index: Object.keys(names).indexOf(t.technique), low,
+                   title: `${info.name} (${t.score.toFixed(2)}${low ? ", less certain" : ""}): ${info.definition}` });
     }
     for (const a of analysis.attributions || []) {
       const speaker = a.source_name || (a.source && a.source.text) || "unnamed source";
@@ -141,7 +143,7 @@ if (!globalThis.unspinPage) {
     mark.dataset.unspin = span.layer;
     mark.dataset.start = String(span.start);
     mark.dataset.end = String(span.end);
-    mark.className = `unspin-${span.layer}` + (span.layer === "technique" ? ` unspin-t${span.index}` : "");
+    mark.className = `unspin-${span.layer}` + (span.layer === "technique" ? (span.low ? " unspin-low" : ` unspin-t${span.index}`) : "");
     mark.title = span.title;
     mark.tabIndex = 0;
     return mark;
@@ -206,7 +208,7 @@ if (!globalThis.unspinPage) {
       "mark.unspin-technique{border-radius:2px}" + colours +
       "mark.unspin-claim{text-decoration:underline wavy #b35c00}mark.unspin-content{border-bottom:2px solid #0b7a75}" +
       "mark.unspin-source{font-weight:700;color:#0b7a75}mark.unspin-cue{font-style:italic;color:#0b7a75}" +
-      "mark.unspin-flash{outline:3px solid #4a6cf7}";
+      "mark.unspin-low{text-decoration:underline dotted #62636a}mark.unspin-flash{outline:3px solid #4a6cf7}";
     document.head.appendChild(style);
   }
 
@@ -246,7 +248,7 @@ if (!globalThis.unspinPage) {
     if (lang && !lang.startsWith("en")) line(panel, "p", "unspin reads English; this page says it is in another language.", "note");
     const groups = [["Techniques", "technique"], ["Who is quoted", "source"], ["Claims to check", "claim"]];
     for (const [heading, layer] of groups) {
-      const items = spans.filter((s) => s.layer === layer);
+      const items = spans.filter((s) => s.layer === layer && !s.low);
       line(panel, "h3", `${heading} (${items.length})`);
       for (const span of items) {
         const text = [...read.text].slice(span.start, span.end).join("");
@@ -261,6 +263,12 @@ if (!globalThis.unspinPage) {
         });
       }
     }
+    const details = line(panel, "p", "Hover or focus (Tab) a mark to read what it means here.", "note");
+    focusListener = (event) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && target.dataset && target.dataset.unspin) details.textContent = target.title;
+    };
+    document.addEventListener("focusin", focusListener, true);
     line(panel, "p", "Click the unspin button again to remove every mark.", "note");
   }
 
@@ -281,6 +289,8 @@ if (!globalThis.unspinPage) {
       parents.add(parent);
     }
     for (const parent of parents) parent.normalize();
+    if (focusListener) document.removeEventListener("focusin", focusListener, true);
+    focusListener = null;
     if (style) style.remove();
     if (host) host.remove();
     style = host = read = null;

@@ -71,7 +71,7 @@ def browser(server):
                   "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"])
         worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        worker.evaluate(f"chrome.storage.sync.set({{server: '{server}', minScore: '0'}})")
+        worker.evaluate(f"chrome.storage.sync.set({{server: '{server}', minScore: '0.2'}})")
         requests: list[str] = []
         context.on("request", lambda request: requests.append(request.url))
         yield context, worker, requests
@@ -141,7 +141,9 @@ def test_marks_land_on_the_characters_the_server_returned_and_clear_to_the_byte(
     assert "Mayor Helen Park" in " ".join(t for (layer, _, _), t in found.items() if layer == "source")
     assert "Council closes Riverton library" not in text or "Subscribe" not in text  # the menu is not the article
     titles = page.evaluate("[...document.querySelectorAll('mark[data-unspin=technique]')].map(m => m.title)")
-    assert titles and all(re.search(r"\(\d\.\d\d\): \w", title) for title in titles)  # name, score, definition
+    assert titles and all(re.search(r"\(\d\.\d\d(, less certain)?\): \w", title) for title in titles)  # name, score, definition
+    low = page.evaluate("[...document.querySelectorAll('mark.unspin-low')].map(m => +m.title.match(/\\((\\d\\.\\d\\d)/)[1])")
+    assert all(score < 0.2 for score in low)  # below the threshold set: underlined, "less certain"
     page.screenshot(path=str(Path(__file__).resolve().parents[1] / "docs" / "extension.png"))
     click_panel_item(context, page, "Mayor Helen Park")
     flashed = page.evaluate("[...document.querySelectorAll('mark.unspin-flash')].map(m => [m.dataset.unspin, m.textContent])")
