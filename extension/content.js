@@ -61,9 +61,11 @@ if (!globalThis.unspinPage) {
       },
     });
     const push = (c, at) => { text.push(c); chars.push(at); };
+    const seen = new Map(); // each text node read, and its text then
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const value = node.nodeValue;
       if (!value || !value.trim()) continue;
+      seen.set(node, value);
       const block = blockOf(node);
       if (block !== lastBlock && text.length) {
         while (text.length && text[text.length - 1] === " ") { text.pop(); chars.pop(); }
@@ -84,7 +86,7 @@ if (!globalThis.unspinPage) {
       }
     }
     while (text.length && /\s/.test(text[text.length - 1])) { text.pop(); chars.pop(); }
-    return { text: text.join(""), chars, iframes };
+    return { text: text.join(""), chars, iframes, seen };
   }
 
   // The server counts code points; the text built here is a JS string of UTF-16 units.
@@ -177,7 +179,14 @@ if (!globalThis.unspinPage) {
       }
     }
     let count = 0;
+    read.changed = 0;
     for (const [node, runs] of byNode) {
+      // A page that rewrote a node while the server read its text (a live ticker, a re-render)
+      // gets no mark there: its offsets no longer hold.
+      if (!node.isConnected || node.nodeValue !== read.seen.get(node)) {
+        read.changed += runs.length;
+        continue;
+      }
       runs.sort((x, y) => y.start - x.start); // from the end, so earlier offsets stay valid
       for (const run of runs) {
         if (!node.parentNode) continue;
@@ -244,6 +253,7 @@ if (!globalThis.unspinPage) {
     line(panel, "h2", "unspin");
     if (read.cut) line(panel, "p", "The page is longer than one article: its first 100,000 characters were read.", "note");
     if (read.iframes) line(panel, "p", `${read.iframes} frame(s) inside the article were not read.`, "note");
+    if (read.changed) line(panel, "p", `The page changed while it was analysed: ${read.changed} mark(s) were left out.`, "note");
     const lang = (document.documentElement.lang || "").toLowerCase();
     if (lang && !lang.startsWith("en")) line(panel, "p", "unspin reads English; this page says it is in another language.", "note");
     const groups = [["Techniques", "technique"], ["Who is quoted", "source"], ["Claims to check", "claim"]];

@@ -170,3 +170,35 @@ def test_a_hostile_page_runs_nothing_and_says_when_the_server_is_down(browser, s
         assert "unspin serve" in result["error"]
     finally:
         worker.evaluate("chrome.storage.sync.get('saved').then(s => chrome.storage.sync.set({server: s.saved}))")
+
+
+def test_a_page_that_changes_while_it_is_analysed_keeps_its_marks_exact(browser, site):
+    context, worker, _ = browser
+    page = context.new_page()
+    page.goto(f"{site}/live.html")
+    result = analyse(worker, page)
+    assert "error" not in result, result
+    found = marks(page)
+    assert any(layer == "source" for layer, _, _ in found)
+    for (layer, start, end), shown in found.items():
+        assert squeeze(shown) == squeeze(result["text"][start:end]), (layer, start, end)
+    ticker = page.evaluate("document.getElementById('ticker').innerHTML")
+    assert "<mark" not in ticker  # the ticker rewrote itself: nothing was placed on stale offsets there
+    assert analyse(worker, page) == {"cleared": True}
+
+
+def test_the_options_page_saves_the_server_and_the_layers(browser, server):
+    context, worker, _ = browser
+    extension_id = worker.url.split("/")[2]
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options.html")
+    page.wait_for_function("document.getElementById('server').value !== ''")
+    assert page.input_value("#server") == server
+    page.uncheck("#claims")
+    page.fill("#minScore", "0.3")
+    page.click("#save")
+    page.wait_for_function("document.getElementById('status').textContent === 'saved'")
+    stored = worker.evaluate("chrome.storage.sync.get(null)")
+    assert (stored["server"], stored["claims"], stored["minScore"]) == (server, False, "0.3")
+    worker.evaluate("chrome.storage.sync.set({claims: true, minScore: '0.2'})")
+    page.close()
