@@ -31,8 +31,10 @@ from .registry import (
 )
 from .url import fetch, is_url
 
-__all__ = ["from_text", "from_bytes", "read", "read_file", "read_url", "read_all", "documents_in", "folder_files", "holds_several",
-           "Reader", "register_reader", "readers", "single_formats", "replace_lone_surrogates"]
+__all__ = ["from_text", "from_bytes", "read", "read_file", "read_url", "read_all", "documents_in", "folder_files",
+           "holds_several", "count_documents", "Reader", "register_reader", "readers", "single_formats",
+           "replace_lone_surrogates"]
+
 
 def read(source: str | os.PathLike, *, format: str = "auto", id: str | None = None,
          options: Options | None = None) -> Document:
