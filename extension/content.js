@@ -14,6 +14,8 @@ if (!globalThis.unspinPage) {
   let host = null;
   let style = null;
   let focusListener = null;
+  let observer = null;
+  let panelNote = null;
 
   function articleRoot() {
     let wanted = 0;
@@ -206,6 +208,7 @@ if (!globalThis.unspinPage) {
     }
     addStyle(names);
     showPanel(analysis, spans, options, names);
+    watch(count);
     return count;
   }
 
@@ -279,7 +282,21 @@ if (!globalThis.unspinPage) {
       if (target instanceof HTMLElement && target.dataset && target.dataset.unspin) details.textContent = target.title;
     };
     document.addEventListener("focusin", focusListener, true);
-    line(panel, "p", "Click the unspin button again to remove every mark.", "note");
+    panelNote = line(panel, "p", "Click the unspin button again to remove every mark.", "note");
+  }
+
+  // A page that re-renders after the marks are in place (a single-page app, a live blog) may drop
+  // them: the panel then says so and how to get them back, rather than list marks that are gone.
+  function watch(placed) {
+    observer = new MutationObserver(() => {
+      const left = document.querySelectorAll("mark[data-unspin]").length;
+      if (left < placed && panelNote) {
+        panelNote.textContent = `The page changed after the analysis: ${placed - left} of ${placed} mark(s) are gone. ` +
+          "Click the unspin button twice to analyse it again.";
+        panelNote.className = "error";
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
   function showError(message) {
@@ -299,6 +316,8 @@ if (!globalThis.unspinPage) {
       parents.add(parent);
     }
     for (const parent of parents) parent.normalize();
+    if (observer) observer.disconnect();
+    observer = panelNote = null;
     if (focusListener) document.removeEventListener("focusin", focusListener, true);
     focusListener = null;
     if (style) style.remove();

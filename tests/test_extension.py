@@ -93,6 +93,28 @@ def marks(page) -> dict[tuple[str, int, int], str]:
     return out
 
 
+def panel_text(context, page) -> str:
+    """The text of the panel, read through the DevTools protocol (its shadow root is closed)."""
+    cdp = context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+
+    def text_of(node) -> str:
+        own = node.get("nodeValue", "") if node.get("nodeType") == 3 else ""
+        return own + "".join(text_of(n) for n in node.get("children", []) + node.get("shadowRoots", []))
+
+    def host(node):
+        if node.get("nodeName") == "DIV" and "unspin-panel-host" in node.get("attributes", []):
+            return node
+        for child in node.get("children", []):
+            found = host(child)
+            if found:
+                return found
+        return None
+
+    found = host(root)
+    return text_of(found) if found else ""
+
+
 def click_panel_item(context, page, label: str) -> None:
     """Click the panel's item with this text as a reader would: the panel is in a closed shadow
     root, which page scripts (and Playwright's selectors) cannot enter, so the button is found
@@ -202,3 +224,17 @@ def test_the_options_page_saves_the_server_and_the_layers(browser, server):
     assert (stored["server"], stored["claims"], stored["minScore"]) == (server, False, "0.3")
     worker.evaluate("chrome.storage.sync.set({claims: true, minScore: '0.2'})")
     page.close()
+
+
+def test_a_page_that_renders_again_is_told_its_marks_are_gone(browser, site):
+    context, worker, _ = browser
+    page = context.new_page()
+    page.goto(f"{site}/rerender.html")
+    assert "error" not in analyse(worker, page)
+    assert marks(page) and "gone" not in panel_text(context, page)
+    page.evaluate("rerender()")
+    page.wait_for_function("document.querySelectorAll('mark[data-unspin]').length === 0")
+    time.sleep(0.2)
+    assert "mark(s) are gone" in panel_text(context, page)
+    assert analyse(worker, page) == {"cleared": True}
+    assert analyse(worker, page)["marks"] > 0  # and a second click analyses the page as it is now
