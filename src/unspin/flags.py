@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 import typer
 
-from .options import Options, scoped
+from .options import Options, scoped, value_type
 
 
 def flag_name(field: Field) -> str:
@@ -31,13 +31,10 @@ def _default_text(field: Field) -> str | None:
 
 
 def _parameter(field: Field) -> inspect.Parameter:
-    kind = str(field.type)
+    kind = value_type(field)
     name = flag_name(field)
-    if "bool" in kind:
-        declared, annotation = [f"{name}/--no-{name[2:]}"], Optional[bool]
-    else:
-        declared = [name]
-        annotation = Optional[str] if "str" in kind else Optional[float] if "float" in kind else Optional[int]
+    declared = [f"{name}/--no-{name[2:]}"] if kind is bool else [name]
+    annotation = Optional[kind]
     shown = _default_text(field)
     option = typer.Option(None, *declared, help=field.metadata["help"], metavar=field.metadata.get("metavar"),
                           show_default=shown if shown is not None else False)

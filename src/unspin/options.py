@@ -84,13 +84,13 @@ class Options:
             raw = environ.get(f"UNSPIN_{f.name.upper()}")
             if raw is None or raw == "":
                 continue
-            kind = str(f.type)
+            kind = value_type(f)
             try:
                 changes[f.name] = _parse(kind, raw)
             except ValueError:
                 from .errors import SettingError
 
-                raise SettingError(f"UNSPIN_{f.name.upper()}={raw!r} is not a valid {kind}; fix or unset it") from None
+                raise SettingError(f"UNSPIN_{f.name.upper()}={raw!r} is not a valid {kind.__name__}; fix or unset it") from None
         return cls(**changes)
 
     def to_env(self) -> dict[str, str]:
@@ -106,11 +106,14 @@ def scoped(scope: str) -> list:
     return [f for f in fields(Options) if scope in f.metadata.get("scopes", ())]
 
 
-def _parse(kind: str, raw: str) -> Any:
-    if "bool" in kind:
+def value_type(field) -> type:
+    """The type an `Options` field holds (bool, str, float or int; None aside): what the
+    environment, the flags and the REST request parse its values as."""
+    kind = str(field.type)
+    return next((t for t in (bool, str, float) if t.__name__ in kind), int)
+
+
+def _parse(kind: type, raw: str) -> Any:
+    if kind is bool:
         return raw.strip().lower() in ("1", "true", "yes", "on")
-    if "str" in kind:
-        return raw.strip()
-    if "float" in kind:
-        return float(raw)
-    return int(raw)
+    return raw.strip() if kind is str else kind(raw)

@@ -33,7 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..analysis import SCHEMA
 from ..errors import AnalysisTimeout, InputError
-from ..options import Options, scoped
+from ..options import Options, scoped, value_type
 from ..pipeline import Pipeline
 from ..readers.registry import single_formats, text_formats, upload_types
 from ..readers.url import BlockedURL, FetchTimeout
@@ -65,12 +65,10 @@ class ArticleFields(BaseModel):
         return value
 
 
-_PYTHON_TYPES = {"bool": bool, "int": int, "float": float, "str": str}
-
 # The article fields, then each option a request may set per article (the layers), from `Options`.
 AnalyzeRequest = create_model(
     "AnalyzeRequest", __base__=ArticleFields, __doc__=ArticleFields.__doc__,
-    **{f.name: (_PYTHON_TYPES[str(f.type).split(" ")[0]], Field(f.default, description=f.metadata["help"]))
+    **{f.name: (value_type(f), Field(f.default, description=f.metadata["help"]))
        for f in scoped("request")})
 
 
