@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analyzers.structure.findings import Meta
 from .document import Document, Source, Span
-from .layers import findings_json, registered
+from .layers import finding, findings_json, registered
 
 if TYPE_CHECKING:
     from .analyzers.attribution.findings import Attribution
@@ -39,11 +39,10 @@ class Analysis:
     def __getattr__(self, key: str) -> list:
         if key.startswith("_") or key in ("document", "summary", "engine"):
             raise AttributeError(key)
-        for finding in registered():
-            if finding.key == key:
-                return finding.read(self.document)
-        raise AttributeError(f"'Analysis' has no attribute {key!r} (the findings are: "
-                             f"{', '.join(f.key for f in registered())})")
+        try:
+            return finding(key).read(self.document)
+        except KeyError as error:
+            raise AttributeError(f"'Analysis' has no attribute {key!r} ({error.args[0]})") from None
 
     def findings(self, key: str) -> list:
         """The findings of one layer by its JSON key, registered by a plugin or built in."""
@@ -88,6 +87,6 @@ class Analysis:
         doc = Document(text=data["text"], id=data["id"],
                        source=Source(source.get("path"), source.get("format") or "text", source.get("url")))
         Meta.write(doc, data.get("meta") or {})
-        for finding in registered():
-            finding.write(doc, data.get(finding.key, []))
+        for kind in registered():
+            kind.write(doc, data.get(kind.key, []))
         return cls(doc, data.get("summary") or {}, data.get("engine") or {})
