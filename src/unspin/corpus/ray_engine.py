@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..errors import Failure, UnspinError
 from ..options import Options
 from .rows import StoredDocument, content_hash, failed
-from .runner import Progress, RunSummary, analyse_rows
+from .runner import Progress, RunSummary, analyse_rows, store_rows
 from .store import CorpusStore
 
 INSTALL = "the Ray engine needs Ray: pip install 'unspin[ray]' (or use the default --engine local)"
@@ -141,7 +141,7 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
                     seen.add(doc_id)
                     pending.append(stored)
             if len(pending) >= batch_size:
-                _write(store, pending, summary)
+                store_rows(store, pending, summary)
                 pending.clear()
             if progress:
                 progress(len(results), summary.analysed)
@@ -158,11 +158,7 @@ def run_on_ray(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, optio
             in_flight += 1
         while pool.has_next():
             collect(pool.get_next_unordered())
-    _write(store, pending, summary)
+    store_rows(store, pending, summary)
     summary.seconds = time.monotonic() - started
     return summary
 
-
-def _write(store: CorpusStore, rows: list[StoredDocument], summary: RunSummary) -> None:
-    store.write(rows)
-    summary.count(rows)

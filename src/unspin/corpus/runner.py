@@ -104,6 +104,12 @@ def analyse_rows(pipeline, documents: list[Document], version: str | None) -> li
     return rows
 
 
+def store_rows(store: CorpusStore, rows: list[StoredDocument], summary: RunSummary) -> None:
+    """Write a batch's rows in one transaction and count them (both engines)."""
+    store.write(rows)
+    summary.count(rows)
+
+
 def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipeline=None,
                options: Options | None = None, batch_size: int | None = None, input_format: str = "auto",
                progress: Progress | None = None) -> RunSummary:
@@ -139,8 +145,7 @@ def run_corpus(inputs: Iterable[str | os.PathLike], store: CorpusStore, *, pipel
                 continue
             fresh.append(item)
         rows += analyse_rows(pipeline, fresh, version)
-        store.write(rows)
-        summary.count(rows)
+        store_rows(store, rows, summary)
         if progress:
             progress(len([i for i in batch if not (isinstance(i, Failure) and i.stage == "skipped")]), summary.analysed)
     summary.seconds = time.monotonic() - started
