@@ -9,7 +9,7 @@ from ..checkthat.predict import score as score_claims
 from ..polnear.scoring import score as score_attribution
 from ..ptc.formats import Annotation
 from ..ptc.scoring import full_task, span_identification, technique_classification
-from .corrections import Export, Reviewed, sentence_labels
+from .corrections import Export, Reviewed, body_sentences, sentence_labels
 
 
 def _ptc(items: list[Reviewed]) -> list[Annotation]:
@@ -60,7 +60,9 @@ def agreement(export: Export, again: bool = True) -> dict:
     out["attribution"] = {key: round(value.f1, 4) for key, value in roles.items()}
     sentences, predicted = [], {}
     for g, p in zip(gold, pred):
-        for k, ((start, end, label), (_, _, guess)) in enumerate(zip(sentence_labels(g), sentence_labels(p))):
+        spans = body_sentences(g.text)  # the annotation and the prediction share the text
+        for k, ((start, end, label), (_, _, guess)) in enumerate(zip(sentence_labels(g, spans),
+                                                                       sentence_labels(p, spans))):
             sentences.append(Sentence(f"{g.id}-{k}", g.text[start:end], label))
             predicted[f"{g.id}-{k}"] = guess
     if sentences:

@@ -221,22 +221,26 @@ def write_checkthat(reviewed: list[Reviewed], path: Path) -> int:
     return len(rows) - 1
 
 
-def sentence_labels(item: Reviewed) -> list[tuple[int, int, str]]:
-    """(start, end, Yes|No) of each sentence where unspin looks for claims (body and quoted
-    blocks, as the claims layer reads them); Yes when a claim covers half of it or more."""
+def body_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence where unspin looks for claims: body and quoted blocks, as
+    the claims layer reads them."""
     from ..analyzers.claims.analyzer import CLAIM_SEGMENTS
     from ..analyzers.sentences import Sentencizer
     from ..analyzers.structure import StructureAnalyzer
     from ..document import Document, Layer
 
-    doc = Sentencizer()(StructureAnalyzer()(Document(text=item.text, id=item.id)))
+    doc = Sentencizer()(StructureAnalyzer()(Document(text=text)))
     regions = [(s.start, s.end) for s in doc.segments(*CLAIM_SEGMENTS)]
+    return [(s.start, s.end) for s in doc.layer(Layer.SENTENCES) if any(a <= s.start and s.end <= b for a, b in regions)]
+
+
+def sentence_labels(item: Reviewed, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, Yes|No) of each of the text's `body_sentences` (found again unless given):
+    Yes when a claim covers half of it or more."""
     out = []
-    for s in doc.layer(Layer.SENTENCES):
-        if not any(a <= s.start and s.end <= b for a, b in regions):
-            continue
-        covered = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in item.claims)
-        out.append((s.start, s.end, "Yes" if covered >= 0.5 * (s.end - s.start) else "No"))
+    for start, end in body_sentences(item.text) if sentences is None else sentences:
+        covered = sum(max(0, min(e, end) - max(b, start)) for b, e in item.claims)
+        out.append((start, end, "Yes" if covered >= 0.5 * (end - start) else "No"))
     return out
 
 
