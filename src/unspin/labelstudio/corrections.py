@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..render.outputs import safe_name
 from .config import (
     ATTRIBUTES,
     CLAIM,
@@ -188,7 +189,7 @@ def write_brat(reviewed: list[Reviewed], folder: Path) -> None:
     (folder / "text").mkdir(parents=True, exist_ok=True)
     (folder / "attributions").mkdir(parents=True, exist_ok=True)
     for item in reviewed:
-        name = safe_stem(item.id)
+        name = safe_name(item.id)
         with open(folder / "text" / f"{name}.txt", "w", encoding="utf-8", newline="") as handle:
             handle.write(item.text)
         lines, t = [], 0
@@ -255,9 +256,3 @@ def split_by_article(rows: list, held_out_share: int = 4) -> tuple[list, list]:
     if not held and len(articles) >= 2:
         held = {articles[-1]}
     return ([r for r in rows if r.id.rsplit("-", 1)[0] not in held], [r for r in rows if r.id.rsplit("-", 1)[0] in held])
-
-
-def safe_stem(name: str) -> str:
-    from ..render.outputs import safe_name
-
-    return safe_name(name)
