@@ -66,9 +66,9 @@ def read_file(source: str | os.PathLike, *, format: str = "auto", id: str | None
     path = Path(name)
     if not path.exists():
         raise InputError(f"{name}: no such file or directory; check the path")
-    by_suffix = reader_for(path)
-    if path.is_dir() or (by_suffix is not None and by_suffix.many):
+    if holds_several(name):
         raise InputError(f"{name}: holds several documents; use read_all() (the CLI does this for you)")
+    by_suffix = reader_for(path)
     size = path.stat().st_size
     if size > options.max_bytes:
         raise InputError(f"{name}: {size:,} bytes is over the {options.max_bytes:,}-byte limit; raise it with --max-bytes")
