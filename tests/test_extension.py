@@ -93,49 +93,38 @@ def marks(page) -> dict[tuple[str, int, int], str]:
     return out
 
 
+# The panel lives in a closed shadow root, which page scripts (and Playwright's selectors) cannot
+# enter; the DevTools protocol can, so the tests read and click it through a pierced DOM snapshot.
+
+
+def pierced_dom(context, page) -> dict:
+    return context.new_cdp_session(page).send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+
+
+def nodes(node):
+    """Every node below `node`, shadow roots included, in document order."""
+    yield node
+    for child in node.get("children", []) + node.get("shadowRoots", []):
+        yield from nodes(child)
+
+
+def text_of(node) -> str:
+    return "".join(n.get("nodeValue", "") for n in nodes(node) if n.get("nodeType") == 3)
+
+
 def panel_text(context, page) -> str:
-    """The text of the panel, read through the DevTools protocol (its shadow root is closed)."""
-    cdp = context.new_cdp_session(page)
-    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-
-    def text_of(node) -> str:
-        own = node.get("nodeValue", "") if node.get("nodeType") == 3 else ""
-        return own + "".join(text_of(n) for n in node.get("children", []) + node.get("shadowRoots", []))
-
-    def host(node):
-        if node.get("nodeName") == "DIV" and "unspin-panel-host" in node.get("attributes", []):
-            return node
-        for child in node.get("children", []):
-            found = host(child)
-            if found:
-                return found
-        return None
-
-    found = host(root)
-    return text_of(found) if found else ""
+    """The text of the panel."""
+    host = next((n for n in nodes(pierced_dom(context, page))
+                 if n.get("nodeName") == "DIV" and "unspin-panel-host" in n.get("attributes", [])), None)
+    return text_of(host) if host else ""
 
 
 def click_panel_item(context, page, label: str) -> None:
-    """Click the panel's item with this text as a reader would: the panel is in a closed shadow
-    root, which page scripts (and Playwright's selectors) cannot enter, so the button is found
-    through the DevTools protocol, which can, and clicked where it is on the screen."""
-    cdp = context.new_cdp_session(page)
-    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-
-    def text_of(node) -> str:
-        return "".join(n.get("nodeValue", "") if n.get("nodeType") == 3 else text_of(n) for n in node.get("children", []))
-
-    def find(node):
-        if node.get("nodeName") == "BUTTON" and text_of(node).strip() == label:
-            return node
-        for child in node.get("children", []) + node.get("shadowRoots", []):
-            found = find(child)
-            if found:
-                return found
-        return None
-
-    button = find(root)
+    """Click the panel's item with this text as a reader would, where it is on the screen."""
+    button = next((n for n in nodes(pierced_dom(context, page))
+                   if n.get("nodeName") == "BUTTON" and text_of(n).strip() == label), None)
     assert button is not None, f"no panel item {label!r}"
+    cdp = context.new_cdp_session(page)
     quad = cdp.send("DOM.getBoxModel", {"backendNodeId": button["backendNodeId"]})["model"]["content"]
     page.mouse.click((quad[0] + quad[4]) / 2, (quad[1] + quad[5]) / 2)
 
