@@ -19,10 +19,11 @@ globalThis.unspinAnalyzeTab = async function unspinAnalyzeTab(tabId) {
   if (state.cleared) return { cleared: true };
   if (state.error) return { error: state.error };
   const options = await settings();
+  const server = options.server.replace(/\/+$/, "");
   let analysis;
   let names;
   try {
-    const response = await fetch(`${options.server.replace(/\/+$/, "")}/api/analyze`, {
+    const response = await fetch(`${server}/api/analyze`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: state.text, format: "text", id: "page", techniques: options.techniques,
@@ -30,7 +31,7 @@ globalThis.unspinAnalyzeTab = async function unspinAnalyzeTab(tabId) {
     });
     analysis = await response.json();
     if (!response.ok) throw new Error((analysis.error || {}).message || `HTTP ${response.status}`);
-    names = await (await fetch(`${options.server.replace(/\/+$/, "")}/api/techniques`)).json();
+    names = await (await fetch(`${server}/api/techniques`)).json();
   } catch (error) {
     const message = error instanceof TypeError
       ? `unspin's server does not answer at ${options.server}: start it with \`unspin serve\` (or set its address in the extension's options)`
