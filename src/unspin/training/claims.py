@@ -116,13 +116,18 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
     return result
 
 
-def f1_of_head(directory: Path, rows: list) -> float:
-    """F1 of Yes of the head in `directory`, at its CheckThat threshold, on labelled sentences."""
+def f1_of_heads(directories: list[Path], rows: list) -> list[float]:
+    """F1 of Yes of each head in `directories`, at its CheckThat threshold, on labelled
+    sentences (encoded once for all the heads)."""
     from ..analyzers.claims import ClaimsModel
 
-    model = ClaimsModel(directory)
-    scores = model.scores(encode_sentences([r.text for r in rows]))
-    return round(f1_at([r.label == "Yes" for r in rows], scores, float(model.config["threshold"])), 4)
+    pooled = encode_sentences([r.text for r in rows])
+    gold = [r.label == "Yes" for r in rows]
+    out = []
+    for directory in directories:
+        model = ClaimsModel(directory)
+        out.append(round(f1_at(gold, model.scores(pooled), float(model.config["threshold"])), 4))
+    return out
 
 
 if __name__ == "__main__":

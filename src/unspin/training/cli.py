@@ -121,7 +121,7 @@ def train_claims(
       unspin train claims --extra corrections/ --output my-claims/
     """
     try:
-        from .claims import f1_of_head, refit_head
+        from .claims import f1_of_heads, refit_head
         from .claims_news import news_threshold
         from .records import record_in_config
     except ImportError:
@@ -136,12 +136,12 @@ def train_claims(
     output = output or folder("claims")
     rows = held_out = []
     with tempfile.TemporaryDirectory() as scratch:
-        shipped = Path(scratch) / "claims"  # the head as it was, to compare with (output may be its folder)
-        shutil.copytree(folder("claims"), shipped)
+        shipped = Path(scratch) / "claims"
         if extra is not None:
             if not (extra / "checkthat.tsv").exists():
                 fail(f"{extra}/checkthat.tsv: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
             rows, held_out = split_by_article(read_sentences(extra / "checkthat.tsv"))
+            shutil.copytree(folder("claims"), shipped)  # the head as it was, to compare with (output may be its folder)
         result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs,
                             extra=rows, extra_weight=extra_weight)
         typer.echo(json.dumps(result), err=True)
@@ -152,10 +152,10 @@ def train_claims(
             sets = {name: read_sentences(data / "checkthat2024" / f"{name}.tsv") for name in ("dev", "dev-test")}
             if held_out:
                 sets["held_out"] = held_out
-            change = {"trained_on": len(rows), "held_out_sentences": len(held_out),
-                      **{f"{name}_f1_yes": {"before": f1_of_head(shipped, sentences),
-                                            "after": f1_of_head(output, sentences)}
-                         for name, sentences in sets.items()}}
+            change: dict = {"trained_on": len(rows), "held_out_sentences": len(held_out)}
+            for name, sentences in sets.items():
+                before, after = f1_of_heads([shipped, output], sentences)
+                change[f"{name}_f1_yes"] = {"before": before, "after": after}
             typer.echo(json.dumps(change, indent=2))
 
 
