@@ -9,6 +9,10 @@ Each set is one encoder with its heads, in `models/<set>/{encoder,techniques,att
 A run chooses with `Options(model=...)`, `--model` on the command line, or `UNSPIN_MODEL`;
 without a choice it takes `standard` where it is installed, else `fast`. Calibrations and
 thresholds live in each set's own config files, so each set is judged on its own numbers.
+
+A set may also be a folder of the same layout outside the package: the copy that `unspin train
+... --extra corrections/ --output my-models/` makes with the heads retrained on a user's
+corrections, chosen with `--model my-models/`.
 """
 
 from __future__ import annotations
@@ -30,11 +34,25 @@ def installed(model: str) -> bool:
 
 
 def chosen(model: str | None = None) -> str:
-    """The set a run uses: `model` if given, else `UNSPIN_MODEL`, else the default."""
+    """The set a run uses: `model` if given, else `UNSPIN_MODEL`, else the default; a set's name,
+    or the absolute path of a set's folder outside the package."""
     model = model or os.environ.get(ENVIRONMENT) or default()
-    if model not in NAMES:
-        raise SettingError(f"unknown model {model!r}: choose one of {', '.join(NAMES)} (--model, UNSPIN_MODEL)")
-    return model
+    if model in NAMES:
+        return model
+    if (Path(model).expanduser() / "encoder" / "config.json").exists():
+        return str(Path(model).expanduser().resolve())  # ROOT / an absolute path is that path
+    raise SettingError(f"unknown model {model!r}: choose one of {', '.join(NAMES)}, or the folder of a model set "
+                       "(--model, UNSPIN_MODEL)")
+
+
+def copy_of(output: Path, model: str | None = None) -> Path:
+    """`output` as a model set folder: made as a copy of the set in use when it is not one yet,
+    so that a head retrained into it runs with the encoder it was trained on (`--model output`)."""
+    import shutil
+
+    if not (output / "encoder" / "config.json").exists():
+        shutil.copytree(ROOT / chosen(model), output, dirs_exist_ok=True)
+    return output
 
 
 def default() -> str:

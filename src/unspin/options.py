@@ -29,9 +29,10 @@ def knob(default: Any, help: str, *, scopes: tuple[str, ...] = (), flag: str | N
 
 @dataclass(frozen=True)
 class Options:
-    model: str | None = knob(None, "Which models run: standard (the default where installed; more accurate) or "
-                                   "fast (MiniLM, about 2.4 times faster, for corpora).",
-                             scopes=("analyze", "corpus", "serve"), metavar="standard|fast")
+    model: str | None = knob(None, "Which models run: standard (the default where installed; more accurate), "
+                                   "fast (MiniLM, about 2.4 times faster, for corpora), or the folder of a set "
+                                   "retrained on your corrections (`unspin train ... --extra`).",
+                             scopes=("analyze", "corpus", "serve"), metavar="standard|fast|FOLDER")
     # Layers beyond structure, which always runs.
     techniques: bool = knob(True, "Find persuasion techniques.", scopes=("analyze", "corpus", "request"))
     attribution: bool = knob(True, "Find quotes and their sources.", scopes=("analyze", "corpus", "request"))

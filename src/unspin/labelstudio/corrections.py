@@ -245,14 +245,20 @@ def sentence_labels(item: Reviewed, sentences: list[tuple[int, int]] | None = No
     return out
 
 
-def split_by_article(rows: list, held_out_share: int = 4) -> tuple[list, list]:
-    """Corrected sentences (the checkthat.tsv `write_checkthat` writes: ids `<task>-<k>`), split
-    by article into (train, held out): about one article in `held_out_share` is held out to
-    measure on, never trained on (at least one when there are two or more)."""
+def held_out_articles(articles: list[str], held_out_share: int = 4) -> set[str]:
+    """About one article in `held_out_share`, chosen by a hash of its name, to measure a retrained
+    model on and never train on (at least one when there are two or more)."""
     import zlib
 
-    articles = sorted({row.id.rsplit("-", 1)[0] for row in rows})
+    articles = sorted(set(articles))
     held = {a for a in articles if zlib.crc32(a.encode("utf-8")) % held_out_share == 0}
     if not held and len(articles) >= 2:
         held = {articles[-1]}
+    return held
+
+
+def split_by_article(rows: list, held_out_share: int = 4) -> tuple[list, list]:
+    """Corrected sentences (the checkthat.tsv `write_checkthat` writes: ids `<task>-<k>`), split
+    by article into (train, held out) by `held_out_articles`."""
+    held = held_out_articles([row.id.rsplit("-", 1)[0] for row in rows], held_out_share)
     return ([r for r in rows if r.id.rsplit("-", 1)[0] not in held], [r for r in rows if r.id.rsplit("-", 1)[0] in held])

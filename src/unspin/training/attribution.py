@@ -4,6 +4,11 @@ The encoder stays frozen: its per-token states (exactly what `unspin analyze` co
 document) are extracted for PolNeAR train and dev, and a small MLP learns source / cue / content
 B-I-O tags from each token with its neighbours. The epoch with the best dev end-to-end score
 is kept and written, with its config, into the package.
+
+With corrections (`extra`: the `polnear/` folder `unspin labelstudio import` writes), training
+continues from the shipped tagger (`start`) on PolNeAR train together with the corrected articles,
+each seen `extra_weight` times an epoch; one article in four is held out, and the result says how
+the tagger changed on those and on PolNeAR dev.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from ..analyzers.attribution.tagger import (
     MODEL_DIR,
     ROLE_TAGS,
     AttributionTagger,
-    with_neighbours,
 )
 from ..analyzers.encoder import TENSOR, Encoder, EncoderModel
+from ..analyzers.sentences import Sentencizer
 from ..analyzers.structure import StructureAnalyzer
 from ..document import Document, Relations
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
+from .records import RETRAINED
 
 TAG_INDEX = {t: i for i, t in enumerate(ROLE_TAGS)}
 
@@ -46,6 +52,9 @@ class AttributionConfig:
     batch_tokens: int = 1024
     seed: int = 13
     max_documents: int | None = None
+    start: str | None = None  # a tagger folder to continue from (its decoding calibration is kept)
+    extra: str | None = None  # corrected articles in PolNeAR's layout (text/, attributions/)
+    extra_weight: int = 10  # times each corrected article is seen an epoch
 
 
 def gold_tags(doc: Document, tokens, gold: list[GoldAttribution]) -> np.ndarray:
@@ -62,10 +71,11 @@ def gold_tags(doc: Document, tokens, gold: list[GoldAttribution]) -> np.ndarray:
 
 
 def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[Document, np.ndarray, np.ndarray, list]]:
-    structure, encoder = StructureAnalyzer(), Encoder(model)
+    # The layers the attribution analyzer reads in a pipeline (sentences link cues to sources).
+    structure, sentences, encoder = StructureAnalyzer(), Sentencizer(), Encoder(model)
     out = []
     for name, (text, gold) in list(corpus.items())[:limit]:
-        doc = encoder(structure(Document(text=text, id=name)))
+        doc = encoder(sentences(structure(Document(text=text, id=name))))
         states = doc.tensors[TENSOR]
         out.append((doc, states.hidden, gold_tags(doc, states.tokens, gold), gold))
     return out
@@ -105,6 +115,51 @@ def to_gold(a: Attribution) -> GoldAttribution:
     return GoldAttribution(spans(a.source), spans(a.cue), [(c.start, c.end) for c in a.content])
 
 
+class TokenRows:
+    """The tokens of many documents, each with `context` neighbours on each side, gathered batch
+    by batch: the [tokens, (2 context + 1) x width] array of a whole corpus would not fit in memory
+    (PolNeAR train on MPNet's 768 dimensions: 13 GB). Zero rows between documents, as
+    `with_neighbours` pads one document."""
+
+    def __init__(self, states: list[np.ndarray], context: int):
+        width = states[0].shape[1]
+        pad = np.zeros((context, width), dtype=np.float16)
+        pieces, index, offset = [pad], [], context
+        for hidden in states:
+            pieces += [hidden.astype(np.float16), pad]
+            index.append(np.arange(offset, offset + len(hidden)))
+            offset += len(hidden) + context
+        self.states = torch.from_numpy(np.concatenate(pieces))
+        self.index = torch.from_numpy(np.concatenate(index))
+        self.shifts = torch.arange(-context, context + 1)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def rows(self, positions: torch.Tensor) -> torch.Tensor:
+        gathered = self.states[self.index[positions][:, None] + self.shifts]
+        return gathered.reshape(len(positions), -1).float()
+
+
+def load_head(directory: Path, width: int, hidden: int) -> TaggerHead:
+    """A tagger written by `TaggerHead.save` (or shipped), to continue training from."""
+    head = TaggerHead(width, hidden)
+    with np.load(directory / "tagger.npz") as arrays:
+        for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):
+            layer.weight.data = torch.from_numpy(arrays[f"w{i}"].astype(np.float32))
+            layer.bias.data = torch.from_numpy(arrays[f"b{i}"].astype(np.float32))
+    return head
+
+
+def corrections(folder: Path, model: EncoderModel) -> tuple[list, list]:
+    """Corrected articles in PolNeAR's layout, encoded and split by article into (train, held out)."""
+    from ..labelstudio.corrections import held_out_articles
+
+    articles = prepare(read_corpus(folder), model, None)
+    held = held_out_articles([doc.id for doc, *_ in articles])
+    return [a for a in articles if a[0].id not in held], [a for a in articles if a[0].id in held]
+
+
 def train(config: AttributionConfig) -> dict:
     torch.manual_seed(config.seed)
     random.seed(config.seed)
@@ -114,24 +169,35 @@ def train(config: AttributionConfig) -> dict:
     started = time.time()
     train_docs = prepare(read_corpus(data / "train"), model, config.max_documents)
     dev_docs = prepare(read_corpus(data / "dev"), model, config.max_documents)
-    print(f"encoded {len(train_docs)} train and {len(dev_docs)} dev documents in {time.time() - started:.0f}s", flush=True)
-    x = torch.from_numpy(np.concatenate([with_neighbours(h, config.context) for _, h, _, _ in train_docs]))
-    y = torch.from_numpy(np.concatenate([t for _, _, t, _ in train_docs]))
-    head = TaggerHead(x.shape[1], config.hidden)
+    extra_docs, held_out = corrections(Path(config.extra), model) if config.extra else ([], [])
+    print(f"encoded {len(train_docs)} train, {len(dev_docs)} dev and {len(extra_docs) + len(held_out)} corrected "
+          f"documents in {time.time() - started:.0f}s", flush=True)
+    taught = train_docs + extra_docs * config.extra_weight
+    rows = TokenRows([h for _, h, _, _ in taught], config.context)
+    y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
+    width = rows.states.shape[1] * (2 * config.context + 1)
+    start = Path(config.start) if config.start else None
+    head = load_head(start, width, config.hidden) if start else TaggerHead(width, config.hidden)
     optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
     loss_fn = nn.CrossEntropyLoss()
     output = Path(config.output)
     scratch = output.parent / (output.name + ".candidate")
+    before = {"dev": evaluate(start, dev_docs), "held_out": evaluate(start, held_out) if held_out else None} if start else {}
     shipped = {"name": "unspin-attribution-mlp-on-techniques-encoder", "layers": 2, "context": config.context,
-               "tags": list(ROLE_TAGS), "encoder": model.name, "training": asdict(config)}
+               "tags": list(ROLE_TAGS), "encoder": model.name}
+    if start:  # the continued tagger keeps the decoding calibrated for it, and says it was retrained
+        shipped = {**shipped, **{k: v for k, v in json.loads((start / "config.json").read_text()).items()
+                                 if k in ("name", "encoder", "decoding")}}
+        shipped["name"] += RETRAINED
+    shipped["training"] = asdict(config)
     best, history = -1.0, []
     for epoch in range(config.epochs):
         head.train()
-        order = torch.randperm(len(x))
+        order = torch.randperm(len(rows))
         total = 0.0
-        for b in range(0, len(x), config.batch_tokens):
+        for b in range(0, len(rows), config.batch_tokens):
             idx = order[b : b + config.batch_tokens]
-            loss = loss_fn(head(x[idx]), y[idx])
+            loss = loss_fn(head(rows.rows(idx)), y[idx])
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -139,7 +205,7 @@ def train(config: AttributionConfig) -> dict:
         head.eval()
         head.save(scratch, shipped)
         scores = evaluate(scratch, dev_docs)
-        summary = {"epoch": epoch + 1, "loss": total / len(x),
+        summary = {"epoch": epoch + 1, "loss": total / len(rows),
                    **{k: round(v["f1"], 4) for k, v in scores.items()}}
         history.append(summary)
         print(json.dumps(summary), flush=True)
@@ -149,6 +215,10 @@ def train(config: AttributionConfig) -> dict:
     config_path = output / "config.json"
     final = json.loads(config_path.read_text())
     final["history"] = history
+    if config.extra:
+        final["corrections"] = {"trained_on": len(extra_docs), "held_out": len(held_out), "before": before,
+                                "after": {"dev": final["dev"],
+                                          "held_out": evaluate(output, held_out) if held_out else None}}
     config_path.write_text(json.dumps(final, indent=2) + "\n")
     for leftover in scratch.iterdir():
         leftover.unlink()
@@ -159,10 +229,15 @@ def train(config: AttributionConfig) -> dict:
 if __name__ == "__main__":
     import argparse
 
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="../shared/data/polnear")
     parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--max-documents", type=int, default=None)
     parser.add_argument("--output", default=str(MODEL_DIR))
+    parser.add_argument("--start", default=None, help="A tagger folder to continue training from.")
+    parser.add_argument("--extra", default=None, help="Corrected articles in PolNeAR's layout.")
+    parser.add_argument("--extra-weight", type=int, default=10)
     args = parser.parse_args()
-    train(AttributionConfig(data=args.data, epochs=args.epochs, max_documents=args.max_documents, output=args.output))
+    train(AttributionConfig(data=args.data, epochs=args.epochs, lr=args.lr, max_documents=args.max_documents,
+                            output=args.output, start=args.start, extra=args.extra, extra_weight=args.extra_weight))

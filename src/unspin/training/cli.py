@@ -15,6 +15,17 @@ from ..shell import PLAIN, fail
 train_app = typer.Typer(help="Reproducible training of unspin's models (needs: pip install 'unspin[train]').\n\n"
                              "Example: unspin train techniques --data ../shared/data/ptc/train", **PLAIN)
 
+SET_HELP = ("A model set folder to write into, made as a copy of the set in use when new; run it with "
+            "`--model SET`. Default: the set in use, in the package.")
+
+
+def retrained_into(output: Path | None, part: str) -> Path:
+    """The folder a retrained `part` goes to: that part of the model set at `output`, or of the set
+    in use when none is given."""
+    from ..model_sets import copy_of, folder
+
+    return copy_of(output) / part if output is not None else folder(part)
+
 
 @train_app.command("multitask")
 def train_multitask(
@@ -97,13 +108,13 @@ def train_joint(
 def train_claims(
     data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder with checkthat2024/, teacher/, polnear/, ptc/."),
     no_teacher: bool = typer.Option(False, "--no-teacher", help="Train on CheckThat's gold labels only."),
-    epochs: int = typer.Option(30, "--epochs"),
-    output: Optional[Path] = typer.Option(None, "--output", help="Where the head goes (default: the claims folder "
-                                          "of the model set UNSPIN_MODEL chooses, in the package)."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 30, or 3 when continuing from the "
+                                                                 "shipped head with --extra)."),
+    output: Optional[Path] = typer.Option(None, "--output", metavar="SET", help=SET_HELP),
     extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
                                          help="Corrections from `unspin labelstudio import` (DIR/checkthat.tsv): "
-                                              "trained on with CheckThat's sentences, one article in four held out "
-                                              "to measure the change on."),
+                                              "the shipped head continues training on them with CheckThat's "
+                                              "sentences, one article in four held out to measure the change on."),
     extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected sentence is seen "
                                                                  "an epoch."),
 ) -> None:
@@ -111,14 +122,16 @@ def train_claims(
     train, plus the teacher's P(Yes)), choose its threshold on dev, then calibrate the threshold
     used inside news articles against the teacher. Minutes on a CPU.
 
-    With --extra, also on your corrected articles, and prints how the head changed on the
-    held-out ones and on CheckThat's dev and dev-test sets.
+    With --extra, continue from the shipped head on your corrected articles too, and print how
+    it changed on the held-out ones and on CheckThat's dev and dev-test sets.
 
     Examples:
 
       unspin train claims --data ../shared/data
 
-      unspin train claims --extra corrections/ --output my-claims/
+      unspin train claims --extra corrections/ --output my-models/
+
+      unspin analyze article.txt --model my-models/
     """
     try:
         from .claims import f1_of_heads, refit_head
@@ -133,7 +146,7 @@ def train_claims(
     from ..labelstudio.corrections import split_by_article
     from ..model_sets import folder
 
-    output = output or folder("claims")
+    output = retrained_into(output, "claims")
     rows = held_out = []
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch) / "claims"
@@ -142,8 +155,10 @@ def train_claims(
                 fail(f"{extra}/checkthat.tsv: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
             rows, held_out = split_by_article(read_sentences(extra / "checkthat.tsv"))
             shutil.copytree(folder("claims"), shipped)  # the head as it was, to compare with (output may be its folder)
-        result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output, epochs,
-                            extra=rows, extra_weight=extra_weight)
+        continued = {"start": shipped, "lr": 3e-4} if extra is not None else {}
+        result = refit_head(data / "checkthat2024", None if no_teacher else data / "teacher", output,
+                            epochs or (3 if extra is not None else 30), extra=rows, extra_weight=extra_weight,
+                            **continued)
         typer.echo(json.dumps(result), err=True)
         articles = news_threshold(data, output)
         record_in_config(output, "articles", articles)
@@ -162,33 +177,105 @@ def train_claims(
 @train_app.command("attribution")
 def train_attribution(
     data: Path = typer.Option(Path("../shared/data/polnear"), "--data", help="PolNeAR folder with train/ and dev/."),
-    epochs: int = typer.Option(12, "--epochs"),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 12, or 4 when continuing "
+                                                                 "from the shipped tagger with --extra)."),
+    output: Optional[Path] = typer.Option(None, "--output", metavar="SET", help=SET_HELP),
+    extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
+                                         help="Corrections from `unspin labelstudio import` (DIR/polnear/): the "
+                                              "shipped tagger continues training on them with PolNeAR train, one "
+                                              "article in four held out to measure the change on."),
+    extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected article is seen "
+                                                                 "an epoch."),
 ) -> None:
     """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
     as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations.
 
-    Example: unspin train attribution --data ../shared/data/polnear
+    With --extra, continue from the shipped tagger on your corrected articles too, and print how
+    it changed on the held-out ones and on PolNeAR dev.
+
+    Examples:
+
+      unspin train attribution --data ../shared/data/polnear
+
+      unspin train attribution --extra corrections/ --output my-models/
     """
     try:
         from .attribution import AttributionConfig, train
     except ImportError:
         fail("training needs torch: pip install 'unspin[train]'")
-    train(AttributionConfig(data=str(data), epochs=epochs))
+    import shutil
+    import tempfile
+
+    from ..model_sets import folder
+
+    output = retrained_into(output, "attribution")
+    if extra is None:
+        train(AttributionConfig(data=str(data), epochs=epochs or 12, output=str(output)))
+        return
+    if not (extra / "polnear" / "text").is_dir():
+        fail(f"{extra}/polnear/text: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
+    with tempfile.TemporaryDirectory() as scratch:
+        shipped = Path(scratch) / "attribution"
+        shutil.copytree(folder("attribution"), shipped)  # the tagger as it was (output may be its folder)
+        result = train(AttributionConfig(data=str(data), epochs=epochs or 4, lr=3e-4, output=str(output),
+                                         start=str(shipped), extra=str(extra / "polnear"), extra_weight=extra_weight))
+    typer.echo(json.dumps(change_of_attribution(result["corrections"]), indent=2))
+
+
+def change_of_attribution(corrections: dict) -> dict:
+    """F1 of each role and end to end, before and after, on PolNeAR dev and the held-out articles."""
+    out: dict = {"trained_on": corrections["trained_on"], "held_out_articles": corrections["held_out"]}
+    for name in ("held_out", "dev"):
+        before, after = corrections["before"][name], corrections["after"][name]
+        if before is None:
+            continue
+        out[name] = {measure: {"before": round(before[measure]["f1"], 4), "after": round(after[measure]["f1"], 4)}
+                     for measure in before}
+    return out
 
 
 @train_app.command("techniques")
 def train_techniques(
-    data: Path = typer.Option(Path("../shared/data/ptc/train"), "--data", help="PTC folder with articles/ and labels.tsv."),
-    output: Path = typer.Option(Path("runs/techniques"), "--output", help="Folder for checkpoints and logs."),
-    epochs: int = typer.Option(5, "--epochs"),
+    data: Path = typer.Option(Path("../shared/data/ptc/train"), "--data",
+                              help="PTC folder with articles/ and labels.tsv (with --extra: its parent, which "
+                                   "holds train/ and dev/, is read)."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Folder for checkpoints and logs (default "
+                                          "runs/techniques); with --extra, a model set folder as for `train claims`."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 5, or 3 with --extra)."),
     seed: int = typer.Option(13, "--seed"),
+    extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
+                                         help="Corrections from `unspin labelstudio import` (DIR/ptc/): the shipped "
+                                              "span head (which names a span's technique) continues training on them "
+                                              "with PTC's spans, over the frozen encoder, one article in four held "
+                                              "out to measure the change on."),
+    extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected span is seen an epoch."),
 ) -> None:
     """Fine-tune the technique model (seeded; the config is saved next to the model).
 
-    Example: unspin train techniques --data ../shared/data/ptc/train --output runs/techniques
+    With --extra, only the span head continues training, on your corrected articles and PTC's,
+    in minutes on a CPU, and it prints how technique classification changed on the held-out
+    corrected articles and on PTC's validation articles. Finding spans is not retrained.
+
+    Examples:
+
+      unspin train techniques --data ../shared/data/ptc/train --output runs/techniques
+
+      unspin train techniques --extra corrections/ --output my-models/
     """
+    if extra is not None:
+        try:
+            from .span_head import continue_training
+        except ImportError:
+            fail("training needs torch: pip install 'unspin[train]'")
+        if not (extra / "ptc" / "labels.tsv").exists():
+            fail(f"{extra}/ptc/labels.tsv: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
+        ptc = data.parent if (data / "labels.tsv").exists() else data
+        change = continue_training(ptc, extra / "ptc", retrained_into(output, "techniques"), epochs or 3,
+                                   extra_weight=extra_weight, seed=seed)
+        typer.echo(json.dumps(change, indent=2))
+        return
     try:
         from .techniques import TrainConfig, train
     except ImportError:
         fail("training needs torch and transformers: pip install 'unspin[train]'")
-    train(TrainConfig(data=str(data), output=str(output), epochs=epochs, seed=seed))
+    train(TrainConfig(data=str(data), output=str(output or Path("runs/techniques")), epochs=epochs or 5, seed=seed))

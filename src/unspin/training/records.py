@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+RETRAINED = "+retrained"  # the suffix of the name of a head continued on a user's corrections (engine.models shows it)
+
 
 def record_in_config(directory: Path, key: str, value) -> None:
     """Set one entry of a model folder's `config.json` (a calibration written after training)."""

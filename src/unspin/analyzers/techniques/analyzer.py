@@ -31,7 +31,7 @@ class TechniqueModel(LoadedOnce):
 
     def __init__(self, directory: Path | None = None, encoder: EncoderModel | None = None):
         self.directory = directory or self.default_dir()
-        self.config = json.loads((directory / "config.json").read_text())
+        self.config = json.loads((self.directory / "config.json").read_text())
         self._encoder = encoder
 
     @property

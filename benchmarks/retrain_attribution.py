@@ -1,0 +1,91 @@
+"""Retraining the attribution tagger on a handful of corrected articles, with simulated annotators.
+
+No one has corrected unspin's attributions in Label Studio yet, so this stands in for them: on
+`--articles` PolNeAR dev articles, PolNeAR's own annotations are the "corrections" (a desk that
+marks attributions the PolNeAR way), written as a Label Studio export (Source, Cue and Content
+regions joined by relations), read back with `unspin labelstudio import`, and `unspin train
+attribution --extra` continues training the shipped tagger on them with PolNeAR train (into a
+scratch folder, never the package). The corrected articles are taken out of the dev set the
+tagger is chosen and measured on, so dev stays unseen. It prints how the tagger moved on the
+held-out corrected articles and on the rest of dev, once with the corrections (`--extra-weight
+10`) and once with weight 0: the same continued training on PolNeAR alone, so that what the
+corrections did is told apart from what the extra epochs did.
+
+    python benchmarks/retrain_attribution.py --data ../shared/data --articles 16
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def gold_task(number: int, name: str, text: str, attributions: list) -> dict:
+    """A Label Studio task whose annotation is PolNeAR's: a region per role span, and a relation
+    from each source and cue region to each content region of the same attribution."""
+    from unspin.labelstudio.config import ATTRIBUTES, ROLE_NAMES, ROLES, TEXT
+    from unspin.labelstudio.offsets import OffsetMap
+
+    offsets = OffsetMap(text)
+    result: list[dict] = []
+    for a, attribution in enumerate(attributions):
+        ids: dict[str, list[str]] = {"source": [], "cue": [], "content": []}
+        for role in ids:
+            for k, (start, end) in enumerate(attribution.role(role)):
+                ident = f"a{a}{role[:2]}{k}"
+                ids[role].append(ident)
+                result.append({"id": ident, "from_name": ROLES, "to_name": TEXT, "type": "labels",
+                               "value": {"start": offsets.to_utf16(start), "end": offsets.to_utf16(end),
+                                         "text": text[start:end], "labels": [ROLE_NAMES[role]]}})
+        for content in ids["content"]:
+            for other in ids["source"] + ids["cue"]:
+                result.append({"from_id": other, "to_id": content, "type": "relation", "direction": "right",
+                               "labels": [ATTRIBUTES]})
+    return {"id": number, "data": {TEXT: text, "id": name}, "annotations": [{"result": result}]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--articles", type=int, default=16)
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from unspin.polnear.formats import read_corpus
+
+    polnear = (args.data / "polnear").resolve()
+    dev = read_corpus(polnear / "dev")
+    corrected = sorted(dev)[: args.articles]
+    tasks = [gold_task(k + 1, name, *dev[name]) for k, name in enumerate(corrected)]
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        export, corrections, models = root / "export.json", root / "corrections", root / "models"
+        export.write_text(json.dumps(tasks), encoding="utf-8")
+        # PolNeAR as it is, less the corrected articles in dev: the tagger is chosen and measured on the rest.
+        data = root / "polnear"
+        data.mkdir()
+        (data / "train").symlink_to(polnear / "train")
+        for part in ("text", "attributions"):
+            (data / "dev" / part).mkdir(parents=True)
+            for path in (polnear / "dev" / part).iterdir():
+                name = path.stem if part == "text" else path.stem.rsplit("_", 1)[0]  # <name>_<annotator>.ann
+                if name not in corrected:
+                    (data / "dev" / part / path.name).symlink_to(path)
+        unspin = [sys.executable, "-m", "unspin.cli"]
+        subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
+        print(f"{len(corrected)} PolNeAR dev articles, PolNeAR's annotations as corrections; "
+              f"dev without them: {len(dev) - len(corrected)} articles")
+        for weight in (0, 10):
+            result = subprocess.run([*unspin, "train", "attribution", "--data", str(data), "--extra", str(corrections),
+                                     "--extra-weight", str(weight), "--output", str(models)],
+                                    capture_output=True, text=True)
+            if result.returncode:
+                sys.exit(f"--extra-weight {weight} failed:\n{result.stderr}")
+            print(f"--extra-weight {weight}:", result.stdout, flush=True)
+
+
+if __name__ == "__main__":
+    main()

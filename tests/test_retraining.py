@@ -1,0 +1,82 @@
+"""Retraining on corrections (`unspin train claims|attribution|techniques --extra`): the torch
+twins of the shipped numpy heads compute what the heads compute, so that training continues from
+the shipped model rather than from a different one, and the corpus-sized neighbour rows of the
+attribution tagger are the rows it reads at run time.
+
+These need torch (the `train` extra), which the test install leaves out: they are skipped, with
+that reason, where it is missing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from unspin.model_sets import folder
+
+torch = pytest.importorskip("torch", reason="retraining needs torch: pip install 'unspin[train]'")
+
+TOLERANCE = 1e-4  # float32 matrix products in torch and numpy differ in the last bits
+
+
+@pytest.mark.parametrize("model_set", ["standard", "fast"])
+def test_the_attribution_tagger_continues_from_the_shipped_one(model_set):
+    from unspin.analyzers.attribution.tagger import AttributionTagger
+    from unspin.training.attribution import TokenRows, load_head
+
+    directory = folder("attribution", model_set)
+    shipped = AttributionTagger(directory)
+    width = shipped.layers[0][0].shape[1] // (2 * shipped.config["context"] + 1)
+    hidden = np.random.default_rng(0).normal(size=(37, width)).astype(np.float16).astype(np.float32)
+    rows = TokenRows([hidden], shipped.config["context"])
+    head = load_head(directory, rows.states.shape[1] * (2 * shipped.config["context"] + 1), shipped.layers[0][0].shape[0])
+    head.eval()
+    with torch.no_grad():
+        ours = torch.softmax(head(rows.rows(torch.arange(len(rows)))), -1).numpy()
+    np.testing.assert_allclose(ours, shipped.probabilities(hidden), atol=TOLERANCE)
+
+
+def test_neighbour_rows_are_gathered_as_one_document_pads_them():
+    from unspin.analyzers.attribution.tagger import with_neighbours
+    from unspin.training.attribution import TokenRows
+
+    rng = np.random.default_rng(1)
+    documents = [rng.normal(size=(n, 6)).astype(np.float16).astype(np.float32) for n in (1, 5, 3)]
+    rows = TokenRows(documents, context=2)
+    expected = np.concatenate([with_neighbours(d, 2) for d in documents])
+    assert len(rows) == len(expected)
+    np.testing.assert_array_equal(rows.rows(torch.arange(len(rows))).numpy(), expected)
+    picked = torch.tensor([6, 0, 3])
+    np.testing.assert_array_equal(rows.rows(picked).numpy(), expected[[6, 0, 3]])
+
+
+@pytest.mark.parametrize("model_set", ["standard", "fast"])
+def test_the_span_head_continues_from_the_shipped_one(model_set):
+    from unspin.analyzers.techniques.decoding import SpanHead
+    from unspin.training.span_head import SpanMLP
+
+    path = folder("techniques", model_set) / "span_head.npz"
+    shipped = SpanHead.load(path)
+    with np.load(path) as arrays:
+        head = SpanMLP(arrays)
+    head.eval()
+    pooled = np.random.default_rng(2).normal(size=(9, shipped.w1.shape[1])).astype(np.float32)
+    with torch.no_grad():
+        ours = torch.softmax(head(torch.from_numpy(pooled)), -1).numpy()
+    np.testing.assert_allclose(ours, shipped.probabilities(pooled), atol=TOLERANCE)
+
+
+@pytest.mark.parametrize("model_set", ["standard", "fast"])
+def test_the_claims_head_continues_from_the_shipped_one(model_set):
+    from unspin.analyzers.claims import ClaimsModel
+    from unspin.training.claims import ClaimsHead
+
+    directory = folder("claims", model_set)
+    shipped = ClaimsModel(directory)
+    head = ClaimsHead.load(directory)
+    head.eval()
+    pooled = np.random.default_rng(3).normal(size=(11, shipped.w1.shape[1])).astype(np.float32)
+    with torch.no_grad():
+        ours = torch.sigmoid(head(torch.from_numpy(pooled))).numpy()
+    np.testing.assert_allclose(ours, shipped.scores(pooled), atol=TOLERANCE)
+
