@@ -13,6 +13,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from .records import RETRAINED
+
 
 class ClaimsHead(nn.Module):
     def __init__(self, width: int, hidden: int):
@@ -21,6 +23,16 @@ class ClaimsHead(nn.Module):
 
     def forward(self, pooled: torch.Tensor) -> torch.Tensor:
         return self.layers(pooled).squeeze(-1)
+
+    @classmethod
+    def load(cls, directory: Path) -> "ClaimsHead":
+        """A head written by `save` (or shipped), to continue training from."""
+        with np.load(directory / "claims_head.npz") as arrays:
+            head = cls(arrays["w1"].shape[1], arrays["w1"].shape[0])
+            for layer, i in ((head.layers[1], 1), (head.layers[4], 2)):
+                layer.weight.data = torch.from_numpy(arrays[f"w{i}"].astype(np.float32))
+                layer.bias.data = torch.from_numpy(arrays[f"b{i}"].astype(np.float32))
+        return head
 
     def save(self, directory: Path, config: dict) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -59,11 +71,12 @@ def encode_sentences(texts: list[str]) -> np.ndarray:
 
 def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epochs: int = 30, seed: int = 13,
                hidden: int = 256, teacher_weight: float = 1.0, extra: list | None = None,
-               extra_weight: int = 10) -> dict:
+               extra_weight: int = 10, start: Path | None = None, lr: float = 1e-3) -> dict:
     """Train the claims head alone on the shipped encoder's frozen states (gold Yes/No, plus the
     teacher's P(Yes) when given); the threshold is chosen on dev, F1 reported on dev-test.
     `extra`: a user's corrected sentences, trained on together with CheckThat's, each seen
-    `extra_weight` times (a handful of articles among 22,500 sentences would move nothing)."""
+    `extra_weight` times (a handful of articles among 22,500 sentences would move nothing).
+    `start`: a head to continue from (the shipped one, for corrections) instead of a new one."""
     import warnings
 
     from ..checkthat.formats import read_sentences
@@ -84,8 +97,8 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
         # The teacher scored CheckThat's sentences only: a user's corrections are gold alone.
         soft = torch.tensor([scores.get(s.id, float("nan")) if k < len(base) else float("nan")
                              for k, s in enumerate(train)], dtype=torch.float32)
-    head = ClaimsHead(x_train.shape[1], hidden)
-    optimizer = torch.optim.AdamW(head.parameters(), lr=1e-3, weight_decay=0.01)
+    head = ClaimsHead.load(start) if start is not None else ClaimsHead(x_train.shape[1], hidden)
+    optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
     loss_fn = nn.functional.binary_cross_entropy_with_logits
     for _ in range(epochs):
         head.train()
@@ -106,11 +119,14 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
     threshold = best_threshold([s.label == "Yes" for s in dev], dev_scores)
     result = {"threshold": threshold, "dev_f1": round(f1_at([s.label == "Yes" for s in dev], dev_scores, threshold), 4),
               "devtest_f1": round(f1_at([s.label == "Yes" for s in devtest], test_scores, threshold), 4),
-              "teacher": teacher is not None, "epochs": epochs, "seed": seed}
+              "teacher": teacher is not None, "epochs": epochs, "seed": seed, "lr": lr,
+              "continued_from": None if start is None else "the shipped head"}
     if extra:
         result["extra_sentences"] = len(extra)
     if output is not None:
-        head.save(output, {"name": "unspin-claims-mlp", "pooling": "mean of the sentence's encoder token states",
+        # A head continued from another says so in every analysis's engine.models.
+        name = "unspin-claims-mlp" if start is None else json.loads((start / "config.json").read_text())["name"] + RETRAINED
+        head.save(output, {"name": name, "pooling": "mean of the sentence's encoder token states",
                            "threshold": threshold, "threshold_chosen_on": "CheckThat! 2024 dev (shipped int8 encoder)",
                            "training": result})
     return result
