@@ -156,3 +156,29 @@ def test_shared_example_article(structure_pipeline):
     for expected in ("Note to readers", "Tony Cartalucci is Bangkok-based", "Copyright ©", "Disclaimer:"):
         assert expected in boilerplate
     assert_offsets(analysis)
+
+
+HARD_WRAPPED = """Notes from the workshop
+
+1 Why we met
+
+Last spring the river board asked the three villages to agree on a
+plan for the flood meadows; none of the earlier plans had lasted
+beyond one wet winter, and the farmers had stopped coming to the
+meetings altogether.
+
+2 What we decided
+
+The board will buy the lowest fields outright and let them flood,
+which the farmers accepted once the price was fixed in writing.
+"""
+
+
+def test_hard_wrapped_lines_are_a_paragraph_not_headings(structure_pipeline):
+    analysis = unspin.analyze(HARD_WRAPPED, pipeline=structure_pipeline)
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds["plan for the flood meadows; none of the earlier plans had lasted"] == "body"
+    assert kinds["Last spring the river board asked the three villages to agree on a"] == "body"
+    assert kinds["The board will buy the lowest fields outright and let them flood,"] == "body"
+    assert kinds["2 What we decided"] == "heading"
+    assert_offsets(analysis)

@@ -61,3 +61,11 @@ def is_heading_like(line: Line) -> bool:
         return True
     text = line.text
     return 1 <= line.words <= 14 and not SENTENCE_END.search(text.rstrip("?")) and not text.endswith(":") and len(text) < 120
+
+
+def runs_on(line: Line, following: Line) -> bool:
+    """Whether `line` is hard-wrapped into `following` (plain-text mail, old blogs, `fmt`): it stops
+    mid-sentence and the next line, with no blank line between, goes on in lower case. Such lines
+    are a paragraph's, however short and unpunctuated each looks."""
+    return (not following.blank_before and following.text[:1].islower() and line.words >= 4
+            and not SENTENCE_END.search(line.text) and not line.text.endswith(":"))

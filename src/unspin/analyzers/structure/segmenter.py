@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...document import Document
 from ..dates import find_date
 from .draft import Draft
-from .lines import Line, is_heading_like, is_prose, is_separator
+from .lines import Line, is_heading_like, is_prose, is_separator, runs_on
 from .metadata import is_dateline, outlet_from_notice, read_meta_line
 from .patterns import (
     ABOUT_HEADING,
@@ -181,7 +181,9 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.add(line.start, line.end, "quote_block")
             i += 1
             continue
-        if is_heading_like(line) and i + 1 < len(lines) and not is_separator(line):
+        wrapped = runs_on(line, lines[i + 1]) if i + 1 < len(lines) else False
+        wrapped = wrapped or (i > 0 and runs_on(lines[i - 1], line))
+        if is_heading_like(line) and i + 1 < len(lines) and not is_separator(line) and not wrapped:
             draft.add(line.start, line.end, "heading")
             i += 1
             continue
