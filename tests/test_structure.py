@@ -182,3 +182,24 @@ def test_hard_wrapped_lines_are_a_paragraph_not_headings(structure_pipeline):
     assert kinds["The board will buy the lowest fields outright and let them flood,"] == "body"
     assert kinds["2 What we decided"] == "heading"
     assert_offsets(analysis)
+
+
+LIST_ARTICLE = "\n\n".join([
+    "Four states tighten rules on drones",
+    "By Sam Field",
+    "Lawmakers in four states passed new limits on private drones this year, according to a survey "
+    "published on Tuesday by a group of county sheriffs who had asked for the change.",
+    *[f"In the {k}th county surveyed, the sheriff said the new rules would stay on paper until the "
+      f"legislature pays for training, and that {k} deputies had asked for it." for k in range(4, 18)],
+    "The states that passed the rules:",
+    "Arizona", "Delaware", "Florida", "Ohio",
+])
+
+
+def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
+    """A list and a question inside an article are the article's: only a text that reads as a
+    copied page (mostly lines that are not prose) goes through the classifier."""
+    analysis = unspin.analyze(LIST_ARTICLE, pipeline=structure_pipeline)
+    kept = {s.text for s in analysis.segments if s.kind in ("body", "heading")}
+    assert {"Arizona", "Delaware", "Florida", "Ohio"} <= kept
+    assert not [s for s in analysis.segments if s.type == "page"]

@@ -8,8 +8,8 @@ where it sits relative to the article's long paragraphs, as jusText classifies p
 length, stopword density and context. It is trained on silver labels: trafilatura's extraction
 of each page's HTML projected onto the lines of its copy (`training/boilerplate.py`).
 
-Only copies run through it (plain text and Markdown of several lines with menu-like lines around
-the article); a clean article file (PTC, PolNeAR, a pasted story) has nothing it would move.
+Only copies run through it (`looks_copied`: plain text and Markdown of many lines, mostly not
+prose); a clean article file (PTC, PolNeAR, a pasted story) is left as the rules read it.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ _BULLET = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LONG = 25  # words of a line that is surely article prose
 MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a copied page
+# A copied page is mostly lines that are not prose (menus, buttons, link lists): at least 40% in
+# every copy of webcopy/, while in 95% of PTC and PolNeAR's article files at most 25% are, and
+# there the classifier would only take lists and questions out of the article.
+COPIED_PAGE_NON_PROSE = 0.35
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +146,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     densest stretch of text (Finn et al., 2001). Lines outside it move; lines inside it move only
     when the model is sure (`inner_threshold`: "Advertisement", "Read more: ...")."""
     model = model or LineModel.shipped()
-    if model is None or len(lines) < MIN_LINES or model.threshold > 1:
+    if model is None or model.threshold > 1 or not looks_copied(lines):
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
@@ -157,6 +161,11 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     listed = _heading_runs(lines, kinds)
     return [bool(c and (not first <= i <= last or q >= model.inner_threshold or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
+
+
+def looks_copied(lines: list[Line]) -> bool:
+    """Whether a text reads as a page copied from a browser rather than an article file."""
+    return len(lines) >= MIN_LINES and sum(not is_prose(line) for line in lines) >= COPIED_PAGE_NON_PROSE * len(lines)
 
 
 HEADING_RUN = 3  # an article never has this many headline-long subheadings in a row; a list of other stories does
