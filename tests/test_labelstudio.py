@@ -201,10 +201,13 @@ def test_the_ml_backend_pre_annotates_tasks():
 
     with TestClient(create_app(Options(label_studio=True))) as client:
         assert client.get("/health").json()["status"] == "UP"
-        assert "unspin" in client.post("/setup", json={}).json()["model_version"]
+        version = client.post("/setup", json={}).json()["model_version"]
         response = client.post("/predict", json={"tasks": [{"id": 1, "data": {TEXT: ARTICLE}}, {"id": 2, "data": {}}]})
     assert response.status_code == 200
     first, second = response.json()["results"]
+    # Label Studio files predictions under the backend's version: all of them say the same.
+    assert version.startswith("unspin ") and "techniques=" in version
+    assert response.json()["model_version"] == first["model_version"] == second["model_version"] == version
     offsets = OffsetMap(ARTICLE)
     for region in (r for r in first["result"] if r.get("type") == "labels"):
         value = region["value"]

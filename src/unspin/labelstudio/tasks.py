@@ -19,9 +19,9 @@ from .config import ATTRIBUTES, CLAIM, CLAIMS, ROLE_NAMES, ROLES, TECHNIQUES, TE
 from .offsets import OffsetMap
 
 
-def model_version(analysis: Analysis) -> str:
-    """The engine's version and models, as Label Studio shows a prediction's origin."""
-    engine = analysis.engine
+def model_version(engine: dict) -> str:
+    """The engine's version and models (`Analysis.engine`, `Pipeline.engine()`), as Label Studio
+    shows a prediction's origin."""
     models = ", ".join(f"{k}={v}" for k, v in (engine.get("models") or {}).items() if v)
     return f"unspin {engine.get('version', '')} {engine.get('model') or ''} ({models})".replace("  ", " ")
 
@@ -58,7 +58,7 @@ def prediction(analysis: Analysis, min_score: float | None = None) -> dict[str, 
     for i, c in enumerate(c for c in analysis.claims if c.score >= claim_floor):
         region(f"c{i}", CLAIMS, c, CLAIM, c.score)
     scores = [t.score for t in shown]
-    return {"model_version": model_version(analysis), "score": round(sum(scores) / len(scores), 4) if scores else 0.0,
+    return {"model_version": model_version(analysis.engine), "score": round(sum(scores) / len(scores), 4) if scores else 0.0,
             "result": results}
 
 

@@ -12,6 +12,7 @@ import json
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from ..labelstudio.tasks import model_version
 from ..version import __version__
 from .http import ApiError, limited_body
 
@@ -20,12 +21,14 @@ def add_label_studio_backend(app: FastAPI, service) -> None:
     from ..labelstudio.config import TEXT
 
     def version() -> str:
-        return f"unspin {__version__} {service.options.model or ''}".strip()
+        """What every prediction of this server says it came from (the same string)."""
+        return model_version(service.pipeline_for(service.options).engine())
 
     @app.get("/health", include_in_schema=False)
     async def health() -> JSONResponse:
-        ready = service.ready
-        return JSONResponse({"status": "UP" if ready else "STARTING", "model_class": "unspin", "model_version": version()},
+        ready = service.ready  # the models are read only once the server is ready
+        return JSONResponse({"status": "UP" if ready else "STARTING", "model_class": "unspin",
+                             "model_version": version() if ready else f"unspin {__version__}"},
                             status_code=200 if ready else 503)
 
     @app.post("/setup", include_in_schema=False)
@@ -61,5 +64,5 @@ def _predict(service, texts: list) -> list[dict]:
             analysis = pipeline(from_text(text, id=f"task-{k}", format="text", options=service.options))
             out.append(prediction(analysis))
         except Exception:  # noqa: BLE001  a task that is not an article gets no pre-annotation
-            out.append({"result": [], "score": 0.0, "model_version": f"unspin {__version__}"})
+            out.append({"result": [], "score": 0.0, "model_version": model_version(pipeline.engine())})
     return out
