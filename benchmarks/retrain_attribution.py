@@ -17,8 +17,6 @@ corrections did is told apart from what the extra epochs did.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -54,6 +52,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=16)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from corrections import retrain_with_and_without
+
     from unspin.polnear.formats import read_corpus
 
     polnear = (args.data / "polnear").resolve()
@@ -62,8 +62,6 @@ def main() -> None:
     tasks = [gold_task(k + 1, name, *dev[name]) for k, name in enumerate(corrected)]
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        export, corrections, models = root / "export.json", root / "corrections", root / "models"
-        export.write_text(json.dumps(tasks), encoding="utf-8")
         # PolNeAR as it is, less the corrected articles in dev: the tagger is chosen and measured on the rest.
         data = root / "polnear"
         data.mkdir()
@@ -74,17 +72,9 @@ def main() -> None:
                 name = path.stem if part == "text" else path.stem.rsplit("_", 1)[0]  # <name>_<annotator>.ann
                 if name not in corrected:
                     (data / "dev" / part / path.name).symlink_to(path)
-        unspin = [sys.executable, "-m", "unspin.cli"]
-        subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
         print(f"{len(corrected)} PolNeAR dev articles, PolNeAR's annotations as corrections; "
-              f"dev without them: {len(dev) - len(corrected)} articles")
-        for weight in (0, 10):
-            result = subprocess.run([*unspin, "train", "attribution", "--data", str(data), "--extra", str(corrections),
-                                     "--extra-weight", str(weight), "--output", str(models)],
-                                    capture_output=True, text=True)
-            if result.returncode:
-                sys.exit(f"--extra-weight {weight} failed:\n{result.stderr}")
-            print(f"--extra-weight {weight}:", result.stdout, flush=True)
+              f"dev without them: {len(dev) - len(corrected)} articles", flush=True)
+        retrain_with_and_without(tasks, root, ["attribution", "--data", str(data)])
 
 
 if __name__ == "__main__":

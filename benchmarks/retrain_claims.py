@@ -16,8 +16,6 @@ from what the extra epochs did.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +29,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=12)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from corrections import retrain_with_and_without
+
     from unspin.labelstudio.config import CLAIM, CLAIMS, TEXT
     from unspin.labelstudio.offsets import OffsetMap
     from unspin.polnear.formats import read_text
@@ -47,19 +47,9 @@ def main() -> None:
                              "labels": [CLAIM]}}
                   for k, (a, b, p) in enumerate(verdicts[("polnear_dev", name)]) if p >= TEACHER_YES]
         tasks.append({"id": len(tasks) + 1, "data": {TEXT: text, "id": name}, "annotations": [{"result": result}]})
+    print(f"{len(names)} PolNeAR dev articles, the teacher's verdicts as corrections", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
-        export, corrections, models = Path(scratch) / "export.json", Path(scratch) / "corrections", Path(scratch) / "models"
-        export.write_text(json.dumps(tasks), encoding="utf-8")
-        unspin = [sys.executable, "-m", "unspin.cli"]
-        subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
-        print(f"{len(names)} PolNeAR dev articles, the teacher's verdicts as corrections")
-        for weight in (0, 10):
-            result = subprocess.run([*unspin, "train", "claims", "--data", str(args.data), "--extra", str(corrections),
-                                     "--extra-weight", str(weight), "--output", str(models)],
-                                    capture_output=True, text=True)
-            if result.returncode:
-                sys.exit(f"--extra-weight {weight} failed:\n{result.stderr}")
-            print(f"--extra-weight {weight}:", result.stdout)
+        retrain_with_and_without(tasks, Path(scratch), ["claims", "--data", str(args.data)])
 
 
 if __name__ == "__main__":

@@ -16,8 +16,6 @@ told apart from what the extra epochs did.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -30,6 +28,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from corrections import retrain_with_and_without
+
     from unspin.analyzers.techniques import DISPLAY_NAMES
     from unspin.labelstudio.config import TECHNIQUES, TEXT
     from unspin.labelstudio.offsets import OffsetMap
@@ -52,20 +52,10 @@ def main() -> None:
                              "text": text[a.start:a.end], "labels": [DISPLAY_NAMES[a.technique]]}}
                   for k, a in enumerate(gold[aid])]
         tasks.append({"id": number, "data": {TEXT: text, "id": aid}, "annotations": [{"result": result}]})
+    print(f"{len(corrected)} of PTC's {len(validation)} validation articles, PTC's labels as corrections; "
+          f"the other {len(validation) - len(corrected)} stay unseen", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
-        export, corrections, model = Path(scratch) / "export.json", Path(scratch) / "corrections", Path(scratch) / "model"
-        export.write_text(json.dumps(tasks), encoding="utf-8")
-        unspin = [sys.executable, "-m", "unspin.cli"]
-        subprocess.run([*unspin, "labelstudio", "import", str(export), "-o", str(corrections)], check=True)
-        print(f"{len(corrected)} of PTC's {len(validation)} validation articles, PTC's labels as corrections; "
-              f"the other {len(validation) - len(corrected)} stay unseen")
-        for weight in (0, 10):
-            result = subprocess.run([*unspin, "train", "techniques", "--data", str(ptc), "--extra", str(corrections),
-                                     "--extra-weight", str(weight), "--output", str(model)],
-                                    capture_output=True, text=True)
-            if result.returncode:
-                sys.exit(f"--extra-weight {weight} failed:\n{result.stderr}")
-            print(f"--extra-weight {weight}:", result.stdout, flush=True)
+        retrain_with_and_without(tasks, Path(scratch), ["techniques", "--data", str(ptc)])
 
 
 if __name__ == "__main__":
