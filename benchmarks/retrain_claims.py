@@ -10,7 +10,7 @@ CheckThat dev and dev-test, once with the corrections (`--extra-weight 10`) and 
 0: the same continued training on CheckThat alone, so that what the corrections did is told apart
 from what the extra epochs did.
 
-    python benchmarks/retrain_claims.py --data ../shared/data --articles 12
+    python benchmarks/retrain_claims.py --data ../shared/data --articles 40
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ TEACHER_YES = 0.65
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--articles", type=int, default=12)
+    parser.add_argument("--articles", type=int, default=40)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from corrections import retrain_with_and_without
