@@ -193,6 +193,28 @@ def test_the_cli_exports_imports_and_scores(tmp_path):
     assert json.loads(result.stdout)["tasks"] == 1
 
 
+def test_export_reads_a_corpus_store_batch_by_batch(tmp_path):
+    from typer.testing import CliRunner
+
+    from unspin.cli import app
+    from unspin.corpus.store import CorpusStore
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"a{k}.txt").write_text(ARTICLE.replace("Riverton", f"Riverton {k}"), encoding="utf-8")
+    db, out = tmp_path / "corpus.duckdb", tmp_path / "tasks.json"
+    runner = CliRunner()
+    assert runner.invoke(app, ["corpus", "run", str(folder), "--db", str(db), "--quiet", "--no-techniques"]).exit_code == 0
+    with CorpusStore(db, read_only=True) as store:
+        assert [a["id"] for a in store.analyses(batch=2)] == ["a0", "a1", "a2"]  # two batches, in id order
+    result = runner.invoke(app, ["labelstudio", "export", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert [t["data"][TEXT] for t in tasks] == [ARTICLE.replace("Riverton", f"Riverton {k}") for k in range(3)]
+    assert not list(tmp_path.glob("*.partial"))
+
+
 def test_the_ml_backend_pre_annotates_tasks():
     from fastapi.testclient import TestClient
 

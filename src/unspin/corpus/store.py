@@ -7,9 +7,10 @@ never twice. The schema is in `rows.py` and the README.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..errors import UnspinError
 from .rows import DOCUMENT_COLUMNS, StoredDocument, finding_columns
@@ -135,6 +136,14 @@ class CorpusStore:
         if result.description is None:
             return [], []
         return [d[0] for d in result.description], result.fetchall()
+
+    def analyses(self, batch: int = 256) -> Iterator[dict]:
+        """The stored analyses (JSON) of the documents analysed without error, in id order, read a
+        batch at a time so that a corpus never has to fit in memory."""
+        result = self.connection.execute("SELECT analysis FROM documents WHERE status = 'ok' ORDER BY id")
+        while rows := result.fetchmany(batch):
+            for (analysis,) in rows:
+                yield json.loads(analysis)
 
     def export_parquet(self, folder: str | os.PathLike) -> list[Path]:
         """Every table as `folder/<table>.parquet`."""

@@ -54,12 +54,23 @@ def export(
         fail(f"{output}: already exists; pass --force to overwrite it")
     if not inputs and db is None:
         fail("give files or folders to analyse, or --db with a corpus store")
-    tasks, failures = [], []
-    with user_errors():
-        for analysis in _analyses(inputs or [], db, options, failures):
-            tasks.append(task(analysis, options.min_score))
-    output.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
-    typer.echo(f"wrote {len(tasks)} tasks to {output.resolve()}", err=True)
+    failures: list[str] = []
+    written = 0
+    # Task by task into a file beside the output, renamed at the end: a corpus never has to fit in
+    # memory, and a run that fails leaves no half-written export behind.
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with user_errors(), open(partial, "w", encoding="utf-8") as handle:
+            handle.write("[")
+            for analysis in _analyses(inputs or [], db, options, failures):
+                handle.write(("," if written else "") + "\n" + json.dumps(task(analysis, options.min_score),
+                                                                         ensure_ascii=False))
+                written += 1
+            handle.write("\n]\n")
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+    typer.echo(f"wrote {written} tasks to {output.resolve()}", err=True)
     for message in failures:
         typer.echo(f"unspin: not exported: {message}", err=True)
 
@@ -72,9 +83,8 @@ def _analyses(inputs: list[str], db: Path | None, options: Options, failures: li
         from ..corpus.store import CorpusStore
 
         with CorpusStore(db, read_only=True) as store:
-            _, rows = store.query("SELECT analysis FROM documents WHERE status = 'ok' ORDER BY id")
-        for (analysis,) in rows:
-            yield Analysis.from_dict(json.loads(analysis))
+            for analysis in store.analyses():
+                yield Analysis.from_dict(analysis)
     if inputs:
         from ..pipeline import Pipeline
         from ..readers import read_all
