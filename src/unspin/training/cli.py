@@ -19,6 +19,17 @@ SET_HELP = ("A model set folder to write into, made as a copy of the set in use 
             "`--model SET`. Default: the set in use, in the package.")
 
 
+def extra_option(files: str, what: str):
+    """The --extra option of a head that continues training on a user's corrections."""
+    return typer.Option(None, "--extra", metavar="DIR",
+                        help=f"Corrections from `unspin labelstudio import` (DIR/{files}): {what}, one article in "
+                             "four held out to measure the change on.")
+
+
+def extra_weight_option(unit: str):
+    return typer.Option(10, "--extra-weight", help=f"How many times each corrected {unit} is seen an epoch.")
+
+
 def retrained_into(output: Path | None, part: str) -> Path:
     """The folder a retrained `part` goes to: that part of the model set at `output`, or of the set
     in use when none is given."""
@@ -111,12 +122,9 @@ def train_claims(
     epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 30, or 3 when continuing from the "
                                                                  "shipped head with --extra)."),
     output: Optional[Path] = typer.Option(None, "--output", metavar="SET", help=SET_HELP),
-    extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
-                                         help="Corrections from `unspin labelstudio import` (DIR/checkthat.tsv): "
-                                              "the shipped head continues training on them with CheckThat's "
-                                              "sentences, one article in four held out to measure the change on."),
-    extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected sentence is seen "
-                                                                 "an epoch."),
+    extra: Optional[Path] = extra_option("checkthat.tsv", "the shipped head continues training on them with "
+                                                          "CheckThat's sentences"),
+    extra_weight: int = extra_weight_option("sentence"),
 ) -> None:
     """Train the check-worthiness head on the shipped encoder's frozen states (CheckThat! 2024
     train, plus the teacher's P(Yes)), choose its threshold on dev, then calibrate the threshold
@@ -181,12 +189,9 @@ def train_attribution(
     epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 12, or 4 when continuing "
                                                                  "from the shipped tagger with --extra)."),
     output: Optional[Path] = typer.Option(None, "--output", metavar="SET", help=SET_HELP),
-    extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
-                                         help="Corrections from `unspin labelstudio import` (DIR/polnear/): the "
-                                              "shipped tagger continues training on them with PolNeAR train, one "
-                                              "article in four held out to measure the change on."),
-    extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected article is seen "
-                                                                 "an epoch."),
+    extra: Optional[Path] = extra_option("polnear/", "the shipped tagger continues training on them with "
+                                                     "PolNeAR train"),
+    extra_weight: int = extra_weight_option("article"),
 ) -> None:
     """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
     as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations.
@@ -244,12 +249,9 @@ def train_techniques(
                                           "runs/techniques); with --extra, a model set folder as for `train claims`."),
     epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs (default: 5, or 3 with --extra)."),
     seed: int = typer.Option(13, "--seed"),
-    extra: Optional[Path] = typer.Option(None, "--extra", metavar="DIR",
-                                         help="Corrections from `unspin labelstudio import` (DIR/ptc/): the shipped "
-                                              "span head (which names a span's technique) continues training on them "
-                                              "with PTC's spans, over the frozen encoder, one article in four held "
-                                              "out to measure the change on."),
-    extra_weight: int = typer.Option(10, "--extra-weight", help="How many times each corrected span is seen an epoch."),
+    extra: Optional[Path] = extra_option("ptc/", "the shipped span head (which names a span's technique) "
+                                                 "continues training on them with PTC's spans"),
+    extra_weight: int = extra_weight_option("span"),
 ) -> None:
     """Fine-tune the technique model (seeded; the config is saved next to the model).
 
