@@ -79,6 +79,14 @@ EXPECTED = {
                          "Writer and teacher."]),
     "utf16-bom.txt": ("Café owners protest new rules on outdoor seating", ["Élodie Martin"], None, None, [],
                       "Café owners in the old town", "wheelchair users.", [], []),
+    # A news page as a reader copies it: a byline with an e-mail between bars, a labelled date
+    # line, an appeal inside the article, tags below it (issue 22).
+    "newscopy-byline-email-tags-below.txt": (
+        "Council approves new bus lanes after heated debate", ["Jane Roe"], "2021-04-05", "The Courier",
+        ["transit", "city council", "buses"], "The city council voted", "according to the transit agency.", [],
+        ["Skip to content", "NEWS", "SPORTS", "OPINION", "Log in", "Get the morning headlines", "Related Articles",
+         "City weighs", "Transit agency names", "Bike lane plan", "Leave a Reply", "Your email address",
+         "Privacy Policy", "© 2021 The Courier"]),
 }
 
 

@@ -22,7 +22,10 @@ from .patterns import (
 
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
-    r"magazine|gazette|guardian|telegraph|network|tv|radio|online|\.com|\.org|\.net)\b", re.IGNORECASE)
+    r"magazine|gazette|guardian|telegraph|network|tv|radio|online|courier|chronicle|observer|independent|globe|"
+    r"examiner|inquirer|bulletin|sentinel|dispatch|monitor|\.com|\.org|\.net)\b", re.IGNORECASE)
+# "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet.
+_CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published)\b[\s,]*)?$", re.IGNORECASE)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
@@ -79,7 +82,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
         value = doc.text[a:b]
-        if not value:
+        if not value or _CONTACT.match(value):
             continue
         caps_then_org = CAPS_NAME_THEN_ORG.match(value)
         if caps_then_org:
@@ -96,7 +99,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
 
 
 def looks_like_outlet(value: str) -> bool:
-    return bool(_OUTLET_WORDS.search(value)) or value.isupper()
+    """"The Courier", "NEWS ONE", "Riverton Daily": a person's name never starts with "The"."""
+    return bool(_OUTLET_WORDS.search(value)) or value.isupper() or value.startswith("The ")
 
 
 def read_dateline(doc: Document, line: Line, draft: Draft) -> None:

@@ -7,7 +7,7 @@ from ...document import Document
 from ..dates import find_date
 from .draft import Draft
 from .lines import Line, is_heading_like, is_prose, is_separator, runs_on
-from .metadata import is_dateline, outlet_from_notice, read_meta_line
+from .metadata import is_dateline, outlet_from_notice, read_meta_line, read_tags
 from .patterns import (
     ABOUT_HEADING,
     BIO,
@@ -31,8 +31,20 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     body_end = footer_start(lines, body_start, draft)
     body(doc, lines[body_start:body_end], draft)
     for line in lines[body_end:]:
+        if read_tag_line(doc, line, draft):
+            continue
         draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
+
+
+def read_tag_line(doc: Document, line: Line, draft: Draft) -> bool:
+    """"Tags: transit, city council" below the article (a blog's or a copied op-ed's): its values are
+    the article's tags, as in the header. Only the first such line counts (more are site lists)."""
+    tag = TAG_LINE.match(line.text)
+    if not tag or draft.tags or is_prose(line):
+        return False
+    read_tags(doc, line, line.start + tag.end(), draft)
+    return True
 
 
 def header(doc: Document, lines: list[Line], draft: Draft) -> int:
@@ -175,6 +187,9 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         short_appeal = kind in SHORT_APPEALS and len(line.text) < 200
         if (kind and not is_prose(line)) or short_appeal:
             draft.add(line.start, line.end, "boilerplate", type=kind)
+            i += 1
+            continue
+        if read_tag_line(doc, line, draft):
             i += 1
             continue
         if "blockquote" in line.markup:
