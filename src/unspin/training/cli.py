@@ -154,13 +154,13 @@ def train_claims(
     from ..labelstudio.corrections import split_by_article
     from ..model_sets import folder
 
+    if extra is not None and not (extra / "checkthat.tsv").exists():
+        fail(f"{extra}/checkthat.tsv: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
     output = retrained_into(output, "claims")
     rows = held_out = []
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch) / "claims"
         if extra is not None:
-            if not (extra / "checkthat.tsv").exists():
-                fail(f"{extra}/checkthat.tsv: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
             rows, held_out = split_by_article(read_sentences(extra / "checkthat.tsv"))
             shutil.copytree(folder("claims"), shipped)  # the head as it was, to compare with (output may be its folder)
         continued = {"start": shipped, "lr": 3e-4} if extra is not None else {}
@@ -214,12 +214,12 @@ def train_attribution(
 
     from ..model_sets import folder
 
+    if extra is not None and not (extra / "polnear" / "text").is_dir():
+        fail(f"{extra}/polnear/text: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
     output = retrained_into(output, "attribution")
     if extra is None:
         train(AttributionConfig(data=str(data), epochs=epochs or 12, output=str(output)))
         return
-    if not (extra / "polnear" / "text").is_dir():
-        fail(f"{extra}/polnear/text: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch) / "attribution"
         shutil.copytree(folder("attribution"), shipped)  # the tagger as it was (output may be its folder)

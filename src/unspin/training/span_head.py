@@ -5,11 +5,11 @@ A corrected article (`unspin labelstudio import`'s `ptc/` folder) tells which te
 marked span is. The shipped span head continues training on the corrected spans, each seen
 `extra_weight` times an epoch, and on the spans of PTC train (less the validation articles) and
 dev with its own probabilities as targets, so that it keeps what it knew; one corrected article
-in four is held out. Technique classification (TC: micro-F1 of the
-technique of given spans, as `unspin evaluate ptc` reports it) is measured before and after on the
-held-out articles and on PTC's validation articles (less any of them among the corrections).
-Finding spans (the B/I/O layer inside the encoder graph) is not changed by this: a span an
-annotator added or removed teaches nothing here.
+in four is held out. Technique classification (TC: micro-F1 of the technique of given spans, as
+`unspin evaluate ptc` reports it) is measured before and after on the held-out articles and on
+PTC's validation articles (less any of them among the corrections). Finding spans (the B/I/O
+layer inside the encoder graph) is not changed by this: a span an annotator added or removed
+teaches nothing here.
 
     python -m unspin.training.span_head --data ../shared/data/ptc --extra corrections/ptc --output my-techniques/
 """
