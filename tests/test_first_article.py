@@ -63,6 +63,15 @@ def test_a_headline_kicker_before_a_colon_is_not_a_speaker():
     assert attributions_from(text, roles) == []
 
 
+def test_a_headline_with_no_speaker_and_no_verb_of_saying_is_a_topic():
+    text = ("How the Bypass Was Sold to a Town That Never Wanted It\n\nMinister Says the Bypass Will Open in May\n\n"
+            "Engineers inspected the road on Monday.")
+    roles = tagged(text, ("cue", "Was Sold"), ("content", "Never Wanted It"),
+                   ("source", "Minister"), ("cue", "Says"), ("content", "the Bypass Will Open in May"))
+    assert [(a.source.text if a.source else None, a.cue.text) for a in attributions_from(text, roles)] == [
+        ("Minister", "Says")]
+
+
 # --- sources: where they end, their names and types ----------------------------------------
 
 def test_a_source_ends_at_the_name_not_at_the_phrase_after_it():

@@ -92,6 +92,18 @@ def _kicker(text: str, a: Attribution, headings: list[tuple[int, int]], entity: 
     return said.endswith("?") or place
 
 
+def _headline_topic(text: str, a: Attribution, headings: list[tuple[int, int]]) -> bool:
+    """"How the Bypass Was Sold to a Town That Never Wanted It": in a headline, words tagged as a
+    cue and a content with no one saying them and no verb of saying are the story's topic, not a
+    report of speech ("Minister says ..." and "Kremlin: ..." keep theirs)."""
+    if a.source or a.kind == "direct" or not a.cue:
+        return False
+    if not any(start <= a.cue[0] < end for start, end in headings):
+        return False
+    cue = text[a.cue[0] : a.cue[1]]
+    return cue.strip() != ":" and not SPEECH_CUE.search(cue)
+
+
 class AttributionAnalyzer(Analyzer):
     """Adds the `attributions` relations (source, cue, content) and the sourcing profile."""
 
@@ -140,7 +152,7 @@ class AttributionAnalyzer(Analyzer):
         asked = [None if a.speaker_tag else span for a, span in zip(attributions, named)]
         entities = _entity_types(doc, asked, sentences) if self.type_entities else [None] * len(attributions)
         for a, name_span, entity in zip(attributions, named, entities):
-            if _kicker(doc.text, a, headings, entity):
+            if _kicker(doc.text, a, headings, entity) or _headline_topic(doc.text, a, headings):
                 continue
             entity = "person" if a.speaker_tag else entity
             a.source_name, a.source_type = resolve(doc.text[name_span[0] : name_span[1]] if name_span else None,
