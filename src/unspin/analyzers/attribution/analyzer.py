@@ -85,20 +85,22 @@ def _kicker(text: str, a: Attribution, headings: list[tuple[int, int]], entity: 
     speak for its government: "Kremlin: ...")."""
     if not a.cue or text[a.cue[0] : a.cue[1]].strip() != ":" or a.kind == "direct" or not a.source:
         return False
-    if not any(start <= a.cue[0] < end for start, end in headings):
+    if not _cue_in_headline(a, headings):
         return False
     said = " ".join(text[s:e] for s, e in a.content).strip()
     place = entity == "government" and lexical_type(text[a.source[0] : a.source[1]]) is None
     return said.endswith("?") or place
 
 
+def _cue_in_headline(a: Attribution, headings: list[tuple[int, int]]) -> bool:
+    return a.cue is not None and any(start <= a.cue[0] < end for start, end in headings)
+
+
 def _headline_topic(text: str, a: Attribution, headings: list[tuple[int, int]]) -> bool:
     """"How the Bypass Was Sold to a Town That Never Wanted It": in a headline, words tagged as a
     cue and a content with no one saying them and no verb of saying are the story's topic, not a
     report of speech ("Minister says ..." and "Kremlin: ..." keep theirs)."""
-    if a.source or a.kind == "direct" or not a.cue:
-        return False
-    if not any(start <= a.cue[0] < end for start, end in headings):
+    if a.source or a.kind == "direct" or not _cue_in_headline(a, headings):
         return False
     cue = text[a.cue[0] : a.cue[1]]
     return cue.strip() != ":" and not SPEECH_CUE.search(cue)

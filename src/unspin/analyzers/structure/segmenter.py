@@ -196,9 +196,8 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.add(line.start, line.end, "quote_block")
             i += 1
             continue
-        wrapped = runs_on(line, lines[i + 1]) if i + 1 < len(lines) else False
-        wrapped = wrapped or (i > 0 and runs_on(lines[i - 1], line))
-        if is_heading_like(line) and i + 1 < len(lines) and not is_separator(line) and not wrapped:
+        if (is_heading_like(line) and i + 1 < len(lines) and not is_separator(line)
+                and not runs_on(line, lines[i + 1]) and not (i > 0 and runs_on(lines[i - 1], line))):
             draft.add(line.start, line.end, "heading")
             i += 1
             continue
