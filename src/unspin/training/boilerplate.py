@@ -108,15 +108,18 @@ def fit(data: Path) -> dict:
     config = fitted(list(rows))
     unseen = {f: fitted([i for i in rows if fold[i] != f]) for f in range(FOLDS)}
 
-    def snippet_f1(threshold: float, inner: float, chosen: list, config_of) -> dict:
+    def snippet_f1(threshold: float, inner: float, groups: list[tuple[dict, list]]) -> dict:
+        """The measure over (regression, the pages it scores) groups."""
         result = Score()
-        for page in chosen:
-            model = LineModel({**config_of(page), "threshold": threshold, "inner_threshold": inner})
-            analysis = analyze(page.copy, id=page.id, pipeline=Pipeline([StructureAnalyzer(model)], structure_only))
-            result.add(page.copy, article_text(analysis), page)
+        for regression_config, chosen in groups:
+            model = LineModel({**regression_config, "threshold": threshold, "inner_threshold": inner})
+            with_model = Pipeline([StructureAnalyzer(model)], structure_only)
+            for page in chosen:
+                result.add(page.copy, article_text(analyze(page.copy, id=page.id, pipeline=with_model)), page)
         return result.figures()
 
-    grid = {(t, inner): snippet_f1(t, inner, training, lambda page: unseen[fold[page.id]])
+    cross_fitted = [(unseen[f], [p for p in training if fold[p.id] == f]) for f in range(FOLDS)]
+    grid = {(t, inner): snippet_f1(t, inner, cross_fitted)
             for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9) for inner in (0.8, 0.9, 1.01)}
     # Losing article text hides what every later layer would find in it: the best F1 among the
     # settings that keep at least MIN_KEPT of the article snippets of the training pages (each
@@ -130,7 +133,7 @@ def fit(data: Path) -> dict:
               "training_pages": len(training), "validation_pages": len(validation),
               "training_by_threshold_cross_fitted": {f"{t} {inner}": v for (t, inner), v in grid.items()},
               "threshold": best[0], "inner_threshold": best[1],
-              "validation": snippet_f1(*best, validation, lambda page: config)}
+              "validation": snippet_f1(*best, [(config, validation)])}
     MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
     MODEL_FILE.write_text(json.dumps({**config, "trained": report}, indent=1) + "\n")
     return report

@@ -93,19 +93,19 @@ def refit_head(checkthat: Path, teacher: Path | None, output: Path | None, epoch
     x_train, x_dev, x_test = (torch.from_numpy(encode_sentences([s.text for s in rows])) for rows in (train, dev, devtest))
     gold = torch.tensor([s.label == "Yes" for s in train], dtype=torch.float32)
     soft = None
+    head = ClaimsHead.load(start) if start is not None else ClaimsHead(x_train.shape[1], hidden)
     if start is not None:
         # Learning without forgetting: CheckThat's sentences are taught by the head being continued
         # (its own P(Yes)), the corrections by their labels. With CheckThat's gold labels instead,
         # training on the int8 encoder's states alone moved dev-test 4 points and news 5 points.
-        from ..analyzers.claims import ClaimsModel
-
-        gold[: len(base)] = torch.from_numpy(ClaimsModel(start).scores(x_train[: len(base)].numpy()))
+        head.eval()
+        with torch.no_grad():
+            gold[: len(base)] = torch.sigmoid(head(x_train[: len(base)]))
     elif teacher is not None:
         scores = read_claim_scores(teacher / "claims_checkthat.tsv")
         # The teacher scored CheckThat's sentences only: a user's corrections are gold alone.
         soft = torch.tensor([scores.get(s.id, float("nan")) if k < len(base) else float("nan")
                              for k, s in enumerate(train)], dtype=torch.float32)
-    head = ClaimsHead.load(start) if start is not None else ClaimsHead(x_train.shape[1], hidden)
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
     loss_fn = nn.functional.binary_cross_entropy_with_logits
     for _ in range(epochs):

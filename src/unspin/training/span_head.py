@@ -117,7 +117,8 @@ def continue_training(ptc: Path, extra: Path, output: Path, epochs: int = 3, lr:
         corrected = Articles(extra, before)
         # A validation article that was corrected is not unseen any more.
         checked = Articles(ptc / "train", before, lambda aid: aid in validation)
-        checked = checked.subset({aid for aid, text in checked.texts.items() if text not in set(corrected.texts.values())})
+        corrected_texts = set(corrected.texts.values())
+        checked = checked.subset({aid for aid, text in checked.texts.items() if text not in corrected_texts})
         held = held_out_articles(list(corrected.gold))
         taught, held_out = corrected.subset(set(corrected.gold) - held), corrected.subset(held)
         # PTC's spans are taught by the shipped head's own probabilities (learning without
