@@ -22,14 +22,14 @@ TOLERANCE = 1e-4  # float32 matrix products in torch and numpy differ in the las
 @pytest.mark.parametrize("model_set", ["standard", "fast"])
 def test_the_attribution_tagger_continues_from_the_shipped_one(model_set):
     from unspin.analyzers.attribution.tagger import AttributionTagger
-    from unspin.training.attribution import TokenRows, load_head
+    from unspin.training.token_tagger import TaggerHead, TokenRows
 
     directory = folder("attribution", model_set)
     shipped = AttributionTagger(directory)
     width = shipped.layers[0][0].shape[1] // (2 * shipped.config["context"] + 1)
     hidden = np.random.default_rng(0).normal(size=(37, width)).astype(np.float16).astype(np.float32)
     rows = TokenRows([hidden], shipped.config["context"])
-    head = load_head(directory, rows.states.shape[1] * (2 * shipped.config["context"] + 1), shipped.layers[0][0].shape[0])
+    head = TaggerHead.load(directory / "tagger.npz")
     head.eval()
     with torch.no_grad():
         ours = torch.softmax(head(rows.rows(torch.arange(len(rows)))), -1).numpy()
@@ -37,8 +37,8 @@ def test_the_attribution_tagger_continues_from_the_shipped_one(model_set):
 
 
 def test_neighbour_rows_are_gathered_as_one_document_pads_them():
-    from unspin.analyzers.attribution.tagger import with_neighbours
-    from unspin.training.attribution import TokenRows
+    from unspin.analyzers.encoder.tagger import with_neighbours
+    from unspin.training.token_tagger import TokenRows
 
     rng = np.random.default_rng(1)
     documents = [rng.normal(size=(n, 6)).astype(np.float16).astype(np.float32) for n in (1, 5, 3)]

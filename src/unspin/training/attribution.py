@@ -37,6 +37,7 @@ from ..document import Document, Relations
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 from .records import RETRAINED
+from .token_tagger import TaggerHead, TokenRows
 
 TAG_INDEX = {t: i for i, t in enumerate(ROLE_TAGS)}
 
@@ -81,20 +82,9 @@ def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[
     return out
 
 
-class TaggerHead(nn.Module):
-    def __init__(self, width: int, hidden: int):
-        super().__init__()
-        self.layers = nn.Sequential(nn.Linear(width, hidden), nn.GELU(), nn.Dropout(0.2), nn.Linear(hidden, len(ROLE_TAGS)))
-
-    def forward(self, x):
-        return self.layers(x)
-
-    def save(self, directory: Path, config: dict) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        first, last = self.layers[0], self.layers[3]
-        np.savez(directory / "tagger.npz", w0=first.weight.detach().cpu().numpy(), b0=first.bias.detach().cpu().numpy(),
-                 w1=last.weight.detach().cpu().numpy(), b1=last.bias.detach().cpu().numpy())
-        (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+def save(head: TaggerHead, directory: Path, config: dict) -> None:
+    head.save(directory / "tagger.npz")
+    (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
 def evaluate(directory: Path, dev: list) -> dict:
@@ -113,42 +103,6 @@ def to_gold(a: Attribution) -> GoldAttribution:
         return [(value.start, value.end)] if value else []
 
     return GoldAttribution(spans(a.source), spans(a.cue), [(c.start, c.end) for c in a.content])
-
-
-class TokenRows:
-    """The tokens of many documents, each with `context` neighbours on each side, gathered batch
-    by batch: the [tokens, (2 context + 1) x width] array of a whole corpus would not fit in memory
-    (PolNeAR train on MPNet's 768 dimensions: 13 GB). Zero rows between documents, as
-    `with_neighbours` pads one document."""
-
-    def __init__(self, states: list[np.ndarray], context: int):
-        width = states[0].shape[1]
-        pad = np.zeros((context, width), dtype=np.float16)
-        pieces, index, offset = [pad], [], context
-        for hidden in states:
-            pieces += [hidden.astype(np.float16), pad]
-            index.append(np.arange(offset, offset + len(hidden)))
-            offset += len(hidden) + context
-        self.states = torch.from_numpy(np.concatenate(pieces))
-        self.index = torch.from_numpy(np.concatenate(index))
-        self.shifts = torch.arange(-context, context + 1)
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-    def rows(self, positions: torch.Tensor) -> torch.Tensor:
-        gathered = self.states[self.index[positions][:, None] + self.shifts]
-        return gathered.reshape(len(positions), -1).float()
-
-
-def load_head(directory: Path, width: int, hidden: int) -> TaggerHead:
-    """A tagger written by `TaggerHead.save` (or shipped), to continue training from."""
-    head = TaggerHead(width, hidden)
-    with np.load(directory / "tagger.npz") as arrays:
-        for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):
-            layer.weight.data = torch.from_numpy(arrays[f"w{i}"].astype(np.float32))
-            layer.bias.data = torch.from_numpy(arrays[f"b{i}"].astype(np.float32))
-    return head
 
 
 def corrections(folder: Path, model: EncoderModel) -> tuple[list, list]:
@@ -175,9 +129,8 @@ def train(config: AttributionConfig) -> dict:
     taught = train_docs + extra_docs * config.extra_weight
     rows = TokenRows([h for _, h, _, _ in taught], config.context)
     y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
-    width = rows.states.shape[1] * (2 * config.context + 1)
     start = Path(config.start) if config.start else None
-    head = load_head(start, width, config.hidden) if start else TaggerHead(width, config.hidden)
+    head = TaggerHead.load(start / "tagger.npz") if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
     optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
     loss_fn = nn.CrossEntropyLoss()
     output = Path(config.output)
@@ -203,7 +156,7 @@ def train(config: AttributionConfig) -> dict:
             optimizer.step()
             total += loss.item() * len(idx)
         head.eval()
-        head.save(scratch, shipped)
+        save(head, scratch, shipped)
         scores = evaluate(scratch, dev_docs)
         summary = {"epoch": epoch + 1, "loss": total / len(rows),
                    **{k: round(v["f1"], 4) for k, v in scores.items()}}
@@ -211,7 +164,7 @@ def train(config: AttributionConfig) -> dict:
         print(json.dumps(summary), flush=True)
         if scores["attribution_end_to_end"]["f1"] > best:
             best = scores["attribution_end_to_end"]["f1"]
-            head.save(output, {**shipped, "dev": scores, "history": history})
+            save(head, output, {**shipped, "dev": scores, "history": history})
     config_path = output / "config.json"
     final = json.loads(config_path.read_text())
     final["history"] = history

@@ -36,7 +36,7 @@ from ..checkthat.formats import read_sentences
 from ..document import Document
 from ..polnear.formats import read_corpus
 from ..ptc.formats import read_article_texts, read_labels
-from .attribution import TaggerHead, gold_tags
+from .attribution import gold_tags
 from .claims import ClaimsHead, best_threshold, f1_at
 from .multitask import attribution_dev, shift
 from .shipped import architecture, load_shipped
@@ -59,6 +59,7 @@ from .techniques import (
     technique_loss,
     torch_encoder,
 )
+from .token_tagger import TaggerHead
 
 IGNORE = -100
 
@@ -204,7 +205,7 @@ class Joint(nn.Module):
         if config.layers:
             keep_first_layers(self.net.encoder, config.layers)
         size = self.net.encoder.config.hidden_size
-        self.tagger = TaggerHead(size * (2 * config.context + 1), 256)
+        self.tagger = TaggerHead(size * (2 * config.context + 1), 256, len(ROLE_TAGS))
         self.claims = ClaimsHead(size, config.claims_hidden)
         if config.init == "shipped":
             load_shipped(self.net, self.tagger, self.claims)

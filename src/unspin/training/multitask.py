@@ -32,7 +32,7 @@ from ..document import Document
 from ..polnear.formats import read_corpus
 from ..polnear.scoring import score as score_attribution
 from ..ptc.formats import read_article_texts, read_labels
-from .attribution import TaggerHead, gold_tags, to_gold
+from .attribution import gold_tags, save, to_gold
 from .techniques import (
     TechniqueNet,
     WindowExample,
@@ -43,6 +43,7 @@ from .techniques import (
     technique_loss,
     torch_encoder,
 )
+from .token_tagger import TaggerHead
 
 
 @dataclass
@@ -98,7 +99,7 @@ def polnear_examples(tokenizer: SubwordTokenizer, corpus: dict) -> list[WindowEx
 def attribution_dev(model, head, tokenizer, dev_corpus, scratch: Path, context: int) -> dict:
     """Attribution scores on PolNeAR dev with the torch encoder in training, through the same
     analyzer code `unspin analyze` runs."""
-    head.save(scratch, {"name": "scratch", "layers": 2, "context": context, "tags": list(ROLE_TAGS)})
+    save(head, scratch, {"name": "scratch", "layers": 2, "context": context, "tags": list(ROLE_TAGS)})
     analyzer = AttributionAnalyzer(tagger=AttributionTagger(scratch), type_entities=False)
     structure = StructureAnalyzer()
     run = torch_encoder(model)
@@ -150,7 +151,7 @@ def train(config: MultitaskConfig) -> None:
 
     model = TechniqueNet(base_encoder_path(), run_config["span_hidden"], config.token_techniques)
     model.load_checkpoint(Path(config.resume_checkpoint or run / "best.pt"))
-    head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256)
+    head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256, len(ROLE_TAGS))
     if config.resume_tagger:
         with np.load(config.resume_tagger) as weights:
             for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):

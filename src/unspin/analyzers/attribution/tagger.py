@@ -1,7 +1,8 @@
-"""A token tagger for attribution roles (source, cue, content) over the shared encoder states.
+"""The attribution roles (source, cue, content) of each token, and the role spans they make.
 
-The tagger is a small MLP on the hidden states the technique model's encoder already computed
-for the document, so attribution costs one matrix product per token, not a second encoder pass.
+The tagger is a `TokenTagger` (a small MLP on each token's state with its neighbours) over the
+hidden states the encoder already computed for the document, so attribution costs one matrix
+product per token, not a second encoder pass.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from ... import model_sets
-from ..activations import gelu, softmax
 from ..encoder.states import TokenStates
+from ..encoder.tagger import TokenTagger, with_neighbours
 from ..loading import LoadedOnce
+
+__all__ = ["AttributionTagger", "RoleSpan", "ROLE_TAGS", "decode_roles", "with_neighbours"]
 
 ROLE_TAGS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
 MODEL_DIR = model_sets.folder("attribution", strict=False)  # of the set chosen when this module was imported
@@ -35,59 +38,20 @@ class AttributionTagger(LoadedOnce):
     def __init__(self, directory: Path | None = None):
         directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
-        with np.load(directory / "tagger.npz") as arrays:
-            self.layers = [(arrays[f"w{i}"].astype(np.float32), arrays[f"b{i}"].astype(np.float32))
-                           for i in range(self.config["layers"])]
+        self.mlp = TokenTagger.load(directory / "tagger.npz", self.config["layers"], self.config["context"])
         self.name = self.config.get("name", "attribution")
         # Written by `python -m unspin.training.role_decoding` after training; 1.0 is plain argmax.
         self.outside_scale = float(self.config.get("decoding", {}).get("outside_scale", 1.0))
 
-    def probabilities(self, hidden: np.ndarray, rows: int = 8192) -> np.ndarray:
-        first = self._first_layer(hidden)
-        out = np.empty((len(hidden), len(ROLE_TAGS)), dtype=np.float32)
-        for start in range(0, len(hidden), rows):  # bounded temporaries on very long texts
-            x = first[start : start + rows]
-            for i, (w, b) in enumerate(self.layers):
-                if i > 0:
-                    x = x @ w.T + b
-                if i < len(self.layers) - 1:
-                    x = gelu(x)
-            out[start : start + rows] = softmax(x)
-        return out
+    @property
+    def layers(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return self.mlp.layers
 
-    def _first_layer(self, hidden: np.ndarray) -> np.ndarray:
-        """`with_neighbours(hidden) @ w.T + b`, computed block by block on the unshifted states and
-        shifted afterwards, so no [tokens, 5 x width] array is ever built."""
-        w, b = self.layers[0]
-        context, width = self.config["context"], hidden.shape[-1]
-        out = np.broadcast_to(b, (len(hidden), len(b))).copy()
-        for block, k in enumerate(range(-context, context + 1)):
-            partial = hidden @ w[:, block * width : (block + 1) * width].T
-            if k < 0:
-                out[-k:] += partial[:k]
-            elif k > 0:
-                out[:-k] += partial[k:]
-            else:
-                out += partial
-        return out
+    def probabilities(self, hidden: np.ndarray) -> np.ndarray:
+        return self.mlp.probabilities(hidden)
 
     def spans(self, text: str, states: TokenStates) -> list[RoleSpan]:
         return decode_roles(text, states, self.probabilities(states.hidden), self.outside_scale)
-
-
-def with_neighbours(hidden: np.ndarray, context: int) -> np.ndarray:
-    """Each token's vector followed by those of `context` tokens on each side (zeros past the ends)."""
-    parts = []
-    for shift in range(-context, context + 1):
-        shifted = np.zeros_like(hidden)
-        if shift < 0:
-            shifted[-shift:] = hidden[:shift]
-        elif shift > 0:
-            shifted[:-shift] = hidden[shift:]
-        else:
-            shifted = hidden
-        parts.append(shifted)
-    return np.concatenate(parts, axis=-1)
 
 
 def decode_roles(text: str, states: TokenStates, probs: np.ndarray, outside_scale: float = 1.0) -> list[RoleSpan]:

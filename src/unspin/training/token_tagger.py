@@ -1,0 +1,74 @@
+"""The torch side of `analyzers/encoder/tagger.py`: a token tagger's head, the rows it trains on,
+and loading a shipped tagger to continue from. Used by the attribution tagger and the technique
+span finder, each trained over the shipped encoder's frozen states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+
+class TaggerHead(nn.Module):
+    """Linear, GELU, dropout, linear: the torch twin of a two-layer `TokenTagger`."""
+
+    def __init__(self, width: int, hidden: int, tags: int):
+        super().__init__()
+        self.layers = nn.Sequential(nn.Linear(width, hidden), nn.GELU(), nn.Dropout(0.2), nn.Linear(hidden, tags))
+
+    def forward(self, x):
+        return self.layers(x)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The weights as `TokenTagger.load` reads them."""
+        first, last = self.layers[0], self.layers[3]
+        return {"w0": first.weight.detach().cpu().numpy(), "b0": first.bias.detach().cpu().numpy(),
+                "w1": last.weight.detach().cpu().numpy(), "b1": last.bias.detach().cpu().numpy()}
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **self.arrays())
+
+    @classmethod
+    def load(cls, path: Path) -> "TaggerHead":
+        """A tagger written by `save` (or shipped), to continue training from."""
+        with np.load(path) as arrays:
+            (hidden, width), tags = arrays["w0"].shape, arrays["w1"].shape[0]
+            head = cls(width, hidden, tags)
+            for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):
+                layer.weight.data = torch.from_numpy(arrays[f"w{i}"].astype(np.float32))
+                layer.bias.data = torch.from_numpy(arrays[f"b{i}"].astype(np.float32))
+        return head
+
+
+class TokenRows:
+    """The tokens of many documents, each with `context` neighbours on each side, gathered batch
+    by batch: the [tokens, (2 context + 1) x width] array of a whole corpus would not fit in memory
+    (PolNeAR train on MPNet's 768 dimensions: 13 GB). Zero rows between documents, as
+    `with_neighbours` pads one document."""
+
+    def __init__(self, states: list[np.ndarray], context: int):
+        width = states[0].shape[1]
+        pad = np.zeros((context, width), dtype=np.float16)
+        pieces, index, offset = [pad], [], context
+        for hidden in states:
+            pieces += [hidden.astype(np.float16), pad]
+            index.append(np.arange(offset, offset + len(hidden)))
+            offset += len(hidden) + context
+        self.states = torch.from_numpy(np.concatenate(pieces))
+        self.index = torch.from_numpy(np.concatenate(index))
+        self.shifts = torch.arange(-context, context + 1)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    @property
+    def width(self) -> int:
+        """Columns of a gathered row."""
+        return self.states.shape[1] * len(self.shifts)
+
+    def rows(self, positions: torch.Tensor) -> torch.Tensor:
+        gathered = self.states[self.index[positions][:, None] + self.shifts]
+        return gathered.reshape(len(positions), -1).float()
