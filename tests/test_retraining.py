@@ -9,6 +9,8 @@ that reason, where it is missing.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -19,21 +21,42 @@ torch = pytest.importorskip("torch", reason="retraining needs torch: pip install
 TOLERANCE = 1e-4  # float32 matrix products in torch and numpy differ in the last bits
 
 
-@pytest.mark.parametrize("model_set", ["standard", "fast"])
-def test_the_attribution_tagger_continues_from_the_shipped_one(model_set):
-    from unspin.analyzers.attribution.tagger import AttributionTagger
+# (model set, part, file) of every shipped token tagger
+TAGGERS = [(model_set, "attribution", "tagger.npz") for model_set in ("standard", "fast")] + [
+    (model_set, "techniques", "finder.npz") for model_set in ("standard", "fast")
+    if (folder("techniques", model_set) / "finder.npz").exists()]
+
+
+@pytest.mark.parametrize("model_set, part, name", TAGGERS, ids=[f"{s}-{n}" for s, _, n in TAGGERS])
+def test_a_token_tagger_continues_from_the_shipped_one(model_set, part, name):
+    from unspin.analyzers.encoder.tagger import TokenTagger
     from unspin.training.token_tagger import TaggerHead, TokenRows
 
-    directory = folder("attribution", model_set)
-    shipped = AttributionTagger(directory)
-    width = shipped.layers[0][0].shape[1] // (2 * shipped.config["context"] + 1)
+    config = json.loads((folder(part, model_set) / "config.json").read_text())
+    context = (config.get("finder") or config)["context"]
+    shipped = TokenTagger.load(folder(part, model_set) / name, 2, context)
+    width = shipped.layers[0][0].shape[1] // (2 * context + 1)
     hidden = np.random.default_rng(0).normal(size=(37, width)).astype(np.float16).astype(np.float32)
-    rows = TokenRows([hidden], shipped.config["context"])
-    head = TaggerHead.load(directory / "tagger.npz")
+    rows = TokenRows([hidden], context)
+    head = TaggerHead.load(folder(part, model_set) / name)
     head.eval()
     with torch.no_grad():
         ours = torch.softmax(head(rows.rows(torch.arange(len(rows)))), -1).numpy()
     np.testing.assert_allclose(ours, shipped.probabilities(hidden), atol=TOLERANCE)
+
+
+def test_a_tagger_kept_from_an_earlier_epoch_is_not_changed_by_later_ones():
+    from unspin.training.token_tagger import TaggerHead
+
+    head = TaggerHead(width=8, hidden=4, tags=3)
+    kept = head.arrays()
+    before = {k: v.copy() for k, v in kept.items()}
+    optimizer = torch.optim.SGD(head.parameters(), lr=1.0)
+    head(torch.ones(2, 8)).sum().backward()
+    optimizer.step()
+    for name, array in kept.items():
+        np.testing.assert_array_equal(array, before[name])
+    assert not np.array_equal(head.arrays()["w0"], before["w0"])
 
 
 def test_neighbour_rows_are_gathered_as_one_document_pads_them():

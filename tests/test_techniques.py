@@ -261,3 +261,25 @@ def test_shipped_span_words_model_is_blended_into_technique_classification():
     assert probs.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-5)
     assert TECHNIQUE_LABELS[int(probs[0].argmax())] == "Black-and-White_Fallacy"
     assert TECHNIQUE_LABELS[int(probs[1].argmax())] == "Slogans"
+
+
+@pytest.mark.parametrize("model_set", ["standard", "fast"])
+def test_spans_are_decoded_from_the_sets_span_finder_where_it_ships_one(model_set):
+    from unspin.model_sets import folder, installed
+
+    if not installed(model_set):
+        pytest.skip(f"the {model_set} set is not installed")
+    model = TechniqueModel(folder("techniques", model_set))
+    text = "They are traitors and criminals, and everyone knows it. Make America great again!"
+    states = model.encoder.encode(text, None)
+    found = model.found(states)
+    if model.finder is None:
+        assert found is states and "+span-finder" not in model.name
+        return
+    assert "+span-finder" in model.name and model.decoding == SpanDecoding.from_config(model.config["finder"]["decoding"])
+    assert found.tokens is states.tokens and found.hidden is states.hidden
+    assert found.bio_probs.shape == (len(states.tokens), 3)
+    assert np.allclose(found.bio_probs.sum(axis=1), 1.0, atol=1e-4)
+    assert not np.allclose(found.bio_probs, states.bio_probs[:, :3], atol=1e-3), "the finder's B/I/O replace the graph's"
+    empty = model.encoder.encode("", None)
+    assert model.found(empty).bio_probs.shape == (0, 3)

@@ -37,8 +37,8 @@ BASE_ENCODERS = {
 }
 
 # Config entries written by the steps that follow an export (`training.calibrate`,
-# `training.span_text`), not by the export itself.
-LATER_STEPS = ("report", "span_text")
+# `training.span_text`, `training.span_finder`), not by the export itself.
+LATER_STEPS = ("report", "span_text", "finder")
 
 
 class _Exported(torch.nn.Module):

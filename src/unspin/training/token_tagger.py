@@ -22,10 +22,11 @@ class TaggerHead(nn.Module):
         return self.layers(x)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        """The weights as `TokenTagger.load` reads them."""
+        """A copy of the weights as `TokenTagger.load` reads them (`.numpy()` alone would share memory
+        with the parameters, which later training steps change)."""
         first, last = self.layers[0], self.layers[3]
-        return {"w0": first.weight.detach().cpu().numpy(), "b0": first.bias.detach().cpu().numpy(),
-                "w1": last.weight.detach().cpu().numpy(), "b1": last.bias.detach().cpu().numpy()}
+        return {name: tensor.detach().cpu().numpy().copy() for name, tensor in
+                (("w0", first.weight), ("b0", first.bias), ("w1", last.weight), ("b1", last.bias))}
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

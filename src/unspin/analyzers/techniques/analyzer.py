@@ -13,6 +13,7 @@ import numpy as np
 from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
+from ..encoder.tagger import TokenTagger
 from ..loading import LoadedOnce
 from ..registry import Analyzer
 from .calibration import ScoreCalibration
@@ -23,9 +24,12 @@ MODEL_DIR = model_sets.folder("techniques", strict=False)  # of the set chosen w
 
 
 class TechniqueModel(LoadedOnce):
-    """The shipped technique head (span classifier) and its decoding, loaded once per process.
+    """The shipped technique heads and their decoding, loaded once per process.
 
-    The B/I/O layer that finds spans is part of the encoder graph (`bio_logits`)."""
+    Spans are found from per-token B/I/O probabilities: the encoder graph's own B/I/O layer
+    (`bio_logits`), or, where the set ships one (`finder.npz`), a span finder: a token tagger
+    trained afterwards over the encoder's frozen states (`training/span_finder.py`). The span
+    head then names each span's technique."""
 
     part = "techniques"
 
@@ -36,7 +40,7 @@ class TechniqueModel(LoadedOnce):
 
     @property
     def name(self) -> str:
-        return self.config.get("name", "techniques")
+        return self.config.get("name", "techniques") + ("+span-finder" if self.config.get("finder") else "")
 
     @property
     def encoder(self) -> EncoderModel:
@@ -57,11 +61,26 @@ class TechniqueModel(LoadedOnce):
         return ScoreCalibration.from_config(self.config.get("report", {}).get("calibration"))
 
     @cached_property
+    def finder(self) -> TokenTagger | None:
+        """The span finder, where the set ships one (its B/I/O replace the encoder graph's)."""
+        settings = self.config.get("finder")
+        if not settings:
+            return None
+        return TokenTagger.load(self.directory / "finder.npz", settings["layers"], settings["context"])
+
+    @cached_property
     def decoding(self) -> SpanDecoding:
-        return SpanDecoding.from_config(self.config["decoding"])
+        """Chosen on validation for the B/I/O probabilities in use (the finder's, where shipped)."""
+        return SpanDecoding.from_config((self.config.get("finder") or self.config)["decoding"])
 
     def label(self, text: str, states: TokenStates):
-        return label_spans(text, states, self.head, self.decoding)
+        return label_spans(text, self.found(states), self.head, self.decoding)
+
+    def found(self, states: TokenStates) -> TokenStates:
+        """The states with the B/I/O probabilities that spans are decoded from."""
+        if self.finder is None:
+            return states
+        return TokenStates(states.tokens, self.finder.probabilities(states.hidden), states.hidden)
 
     def predict(self, text: str, regions: list[tuple[int, int]] | None):
         return self.label(text, self.encoder.encode(text, regions))
@@ -93,7 +112,7 @@ class TechniqueAnalyzer(Analyzer):
         return {"techniques": self.model.name}
 
     def load(self) -> None:
-        self.model.head, self.model.decoding  # noqa: B018
+        self.model.head, self.model.finder, self.model.decoding  # noqa: B018
 
     def shown_by_default(self) -> dict | None:
         """The score above which reports show a span by default, and how often such spans were

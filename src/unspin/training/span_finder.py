@@ -1,0 +1,184 @@
+"""Train the technique span finder: a token tagger for B/I/O of "inside a technique span" over the
+shipped encoder's frozen states (`analyzers/encoder/tagger.py`, shipped as `finder.npz`).
+
+The encoder graph has a B/I/O layer of its own, a linear map trained with the encoder. The finder
+reads each token with two neighbours on each side through an MLP, over the int8 states the
+pipeline really computes, and learns from PTC's gold spans and from the MPNet-base technique
+teacher's B/I/O (`../shared/data/teacher`, out of fold on PTC train) at once. It trains on PTC
+train less the set's validation articles (`validation_ids.txt`) plus PTC dev, as the set's
+encoder did; each epoch is scored on the validation articles (SI and full task, through the
+shipped span head) over a grid of decodings, and the best epoch ships with its decoding. The
+states are computed once (about 3 minutes on 2 cores) and an epoch takes about 20 seconds.
+
+Afterwards rerun `training.calibrate` (the span scores changed) and the goldens (`scripts/golden.py`).
+
+    UNSPIN_MODEL=standard python -m unspin.training.span_finder --data ../shared/data
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..analyzers.encoder.states import TokenStates
+from ..analyzers.techniques.analyzer import MODEL_DIR, TechniqueModel
+from ..analyzers.techniques.decoding import SpanDecoding, label_spans
+from ..ptc.formats import Annotation, read_article_texts, read_labels
+from ..ptc.scoring import full_task, span_identification
+from .records import record_calibration
+from .teacher import load_teacher, technique_targets
+from .techniques import gold_bio
+from .token_tagger import TaggerHead, TokenRows
+
+# Around the encoder graph's own decoding (1.2 / 0.8): the finder's probabilities are softer.
+DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i) for b in (0.4, 0.8, 1.2, 1.6, 2.0) for i in (0.4, 0.8, 1.2))
+
+
+@dataclass
+class FinderConfig:
+    data: str = "../shared/data"
+    epochs: int = 4
+    hidden: int = 256
+    context: int = 2
+    lr: float = 1e-3
+    teacher_weight: float = 1.0  # of the soft cross-entropy towards the teacher, beside the gold one
+    batch_tokens: int = 1024
+    seed: int = 13
+    threads: int = 2
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    states: TokenStates
+    gold: list[Annotation]
+    teacher: np.ndarray | None  # soft O/B/I per token, NaN where the teacher saw nothing
+
+
+def encoded(ptc: Path, split: str, model: TechniqueModel, keep, teacher: dict) -> list[Article]:
+    texts = read_article_texts(ptc / split / "articles")
+    gold = defaultdict(list)
+    for a in read_labels(ptc / split / "labels.tsv"):
+        gold[a.article_id].append(a)
+    out = []
+    for aid, text in texts.items():
+        if keep(aid):
+            states = model.encoder.encode(text, None)
+            soft = technique_targets(teacher[aid], states.tokens.starts, states.tokens.ends) if aid in teacher else None
+            out.append(Article(aid, text, states, gold[aid], soft))
+    return out
+
+
+def scores(articles: list[Article], probabilities: list[np.ndarray], model: TechniqueModel) -> dict[int, dict]:
+    """SI and full-task F1 on `articles` for each decoding of `DECODINGS`, by its index."""
+    gold = [a for article in articles for a in article.gold]
+    out = {}
+    for index, decoding in enumerate(DECODINGS):
+        predicted = [Annotation(article.id, s.start, s.end, s.technique)
+                     for article, p in zip(articles, probabilities)
+                     for s in label_spans(article.text, TokenStates(article.states.tokens, p, article.states.hidden),
+                                          model.head, decoding)]
+        si, (full, _) = span_identification(gold, predicted), full_task(gold, predicted)
+        out[index] = {"si_f1": round(si.f1, 4), "si_precision": round(si.precision, 4), "si_recall": round(si.recall, 4),
+                      "full_f1": round(full.f1, 4)}
+    return out
+
+
+def best(by_decoding: dict[int, dict]) -> int:
+    """The decoding with the best SI plus full-task F1 (as `training.techniques.evaluate` chooses)."""
+    return max(by_decoding, key=lambda k: by_decoding[k]["si_f1"] + by_decoding[k]["full_f1"])
+
+
+def train(config: FinderConfig, output: Path = MODEL_DIR) -> dict:
+    torch.manual_seed(config.seed)
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    torch.set_num_threads(config.threads)
+    data, ptc = Path(config.data), Path(config.data) / "ptc"
+    model = TechniqueModel(output)
+    validation = set((output / "validation_ids.txt").read_text().split())
+    teacher = load_teacher(data / "teacher" / "techniques_ptc_train_oof.npz")
+    started = time.time()
+    train_articles = (encoded(ptc, "train", model, lambda a: a not in validation, teacher)
+                      + encoded(ptc, "dev", model, lambda a: True, teacher))
+    held_out = encoded(ptc, "train", model, lambda a: a in validation, {})
+    print(f"encoded {len(train_articles)} training and {len(held_out)} validation articles in "
+          f"{time.time() - started:.0f}s", flush=True)
+
+    rows = TokenRows([a.states.hidden for a in train_articles], config.context)
+    gold = torch.from_numpy(np.concatenate([gold_bio(a.states.tokens, a.gold) for a in train_articles]))
+    soft = np.concatenate([a.teacher if a.teacher is not None else np.full((len(a.states.tokens), 3), np.nan, np.float32)
+                           for a in train_articles])
+    taught = torch.from_numpy(~np.isnan(soft).any(1))
+    soft = torch.from_numpy(np.nan_to_num(soft))
+    validation_rows = TokenRows([a.states.hidden for a in held_out], config.context)
+    sizes = np.cumsum([len(a.states.tokens) for a in held_out])[:-1]
+
+    before = scores(held_out, [a.states.bio_probs[:, :3] for a in held_out], model)
+    graph = {"decoding": asdict(DECODINGS[best(before)]), **before[best(before)]}
+    print("the encoder graph's B/I/O:", json.dumps(graph), flush=True)
+    head = TaggerHead(rows.width, config.hidden, 3)
+    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
+    cross_entropy = nn.CrossEntropyLoss()
+    history, chosen, chosen_score = [], None, -1.0
+    for epoch in range(1, config.epochs + 1):
+        head.train()
+        order = torch.randperm(len(rows))
+        total = 0.0
+        for b in range(0, len(rows), config.batch_tokens):
+            idx = order[b : b + config.batch_tokens]
+            logits = head(rows.rows(idx))
+            loss = cross_entropy(logits, gold[idx])
+            with_teacher = taught[idx]
+            if config.teacher_weight > 0 and with_teacher.any():
+                log_p = torch.log_softmax(logits[with_teacher], -1)
+                loss = loss - config.teacher_weight * (soft[idx][with_teacher] * log_p).sum(-1).mean()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(idx)
+        head.eval()
+        with torch.no_grad():
+            p = torch.softmax(head(validation_rows.rows(torch.arange(len(validation_rows)))), -1).numpy()
+        by_decoding = scores(held_out, np.split(p, sizes), model)
+        index = best(by_decoding)
+        summary = {"epoch": epoch, "loss": round(total / len(rows), 4), "decoding": asdict(DECODINGS[index]),
+                   **by_decoding[index]}
+        history.append(summary)
+        print(json.dumps(summary), flush=True)
+        if by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"] > chosen_score:
+            chosen_score, chosen = by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"], (epoch, head.arrays())
+
+    epoch, arrays = chosen
+    np.savez(output / "finder.npz", **arrays)
+    kept = history[epoch - 1]
+    finder = {"name": "span finder: MLP over each token and 2 neighbours", "layers": 2, "context": config.context,
+              "tags": ["O", "B", "I"], "epoch": epoch, "decoding": kept["decoding"],
+              "validation": {"finder": {k: v for k, v in kept.items() if k not in ("epoch", "loss")},
+                             "encoder_graph_bio": graph,
+                             "articles": len(held_out)},
+              "trained_on": f"{len(train_articles)} PTC articles (train less validation, dev), gold spans and the "
+                            "MPNet-base teacher's out-of-fold B/I/O",
+              "training": asdict(config), "history": history}
+    record_calibration(output, "finder", finder)
+    return finder
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default="../shared/data", help="The folder holding ptc/ and teacher/.")
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--output", type=Path, default=MODEL_DIR, help="The techniques folder of a model set.")
+    args = parser.parse_args()
+    print(json.dumps(train(FinderConfig(data=args.data, epochs=args.epochs), args.output), indent=2))
