@@ -3,7 +3,7 @@
 TF-IDF (word 1-2 grams, sublinear) and a logistic regression on the gold spans of the PTC
 training articles (less the validation articles) and the labelled `dev` articles. Its weight in
 the average with the span head is chosen on the validation articles with the shipped encoder,
-span head and decoding: by TC micro-F1 for given spans, by full-task F1 for the spans the
+span head, span finder and decoding: by TC micro-F1 for given spans, by full-task F1 for the spans the
 decoder finds. The numpy twin is checked against scikit-learn's probabilities before anything
 is written.
 
@@ -79,7 +79,8 @@ def main(data: Path) -> dict:
     by_article = defaultdict(list)
     for a in gold:
         by_article[a.article_id].append(a)
-    states = {aid: shipped.encoder.encode(articles[aid], None) for aid in sorted(by_article)}
+    # The states with the B/I/O that spans are decoded from (the span finder's, where the set has one).
+    states = {aid: shipped.found(shipped.encoder.encode(articles[aid], None)) for aid in sorted(by_article)}
     tc, full = {}, {}
     for weight in WEIGHTS:
         head = replace(shipped.head, text_model=model, text_weight=weight, found_text_weight=weight)
