@@ -9,8 +9,6 @@ that reason, where it is missing.
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
@@ -21,28 +19,36 @@ torch = pytest.importorskip("torch", reason="retraining needs torch: pip install
 TOLERANCE = 1e-4  # float32 matrix products in torch and numpy differ in the last bits
 
 
-# (model set, part, file) of every shipped token tagger
-TAGGERS = [(model_set, "attribution", "tagger.npz") for model_set in ("standard", "fast")] + [
-    (model_set, "techniques", "finder.npz") for model_set in ("standard", "fast")
-    if (folder("techniques", model_set) / "finder.npz").exists()]
-
-
-@pytest.mark.parametrize("model_set, part, name", TAGGERS, ids=[f"{s}-{n}" for s, _, n in TAGGERS])
-def test_a_token_tagger_continues_from_the_shipped_one(model_set, part, name):
-    from unspin.analyzers.encoder.tagger import TokenTagger
+@pytest.mark.parametrize("model_set", ["standard", "fast"])
+def test_the_attribution_tagger_continues_from_the_shipped_one(model_set):
+    from unspin.analyzers.attribution.tagger import AttributionTagger
     from unspin.training.token_tagger import TaggerHead, TokenRows
 
-    config = json.loads((folder(part, model_set) / "config.json").read_text())
-    context = (config.get("finder") or config)["context"]
-    shipped = TokenTagger.load(folder(part, model_set) / name, 2, context)
-    width = shipped.layers[0][0].shape[1] // (2 * context + 1)
+    directory = folder("attribution", model_set)
+    shipped = AttributionTagger(directory)
+    width = shipped.layers[0][0].shape[1] // (2 * shipped.config["context"] + 1)
     hidden = np.random.default_rng(0).normal(size=(37, width)).astype(np.float16).astype(np.float32)
-    rows = TokenRows([hidden], context)
-    head = TaggerHead.load(folder(part, model_set) / name)
+    rows = TokenRows([hidden], shipped.config["context"])
+    head = TaggerHead.load(directory / "tagger.npz")
     head.eval()
     with torch.no_grad():
         ours = torch.softmax(head(rows.rows(torch.arange(len(rows)))), -1).numpy()
     np.testing.assert_allclose(ours, shipped.probabilities(hidden), atol=TOLERANCE)
+
+
+def test_the_numpy_span_finder_computes_what_its_torch_twin_trained():
+    from unspin.analyzers.encoder.tagger import SequenceTagger
+    from unspin.training.token_tagger import SequenceHead
+
+    torch.manual_seed(0)
+    head = SequenceHead(width=12, projection=8, hidden=5, tags=3).eval()
+    tagger = SequenceTagger(head.arrays(), chunk=7)
+    hidden = np.random.default_rng(2).normal(size=(17, 12)).astype(np.float32)
+    with torch.no_grad():  # the tagger reads runs of 7 tokens, each on its own: 7 + 7 + 3
+        expected = np.concatenate([torch.softmax(head(torch.from_numpy(hidden[a : a + 7])[None]), -1)[0].numpy()
+                                   for a in (0, 7, 14)])
+    np.testing.assert_allclose(tagger.probabilities(hidden), expected, atol=TOLERANCE)
+    assert tagger.probabilities(hidden[:0]).shape == (0, 3)
 
 
 def test_a_tagger_kept_from_an_earlier_epoch_is_not_changed_by_later_ones():

@@ -1,6 +1,6 @@
-"""The torch side of `analyzers/encoder/tagger.py`: a token tagger's head, the rows it trains on,
-and loading a shipped tagger to continue from. Used by the attribution tagger and the technique
-span finder, each trained over the shipped encoder's frozen states."""
+"""The torch side of `analyzers/encoder/tagger.py`, for heads trained over the shipped encoder's
+frozen states: the MLP tagger (attribution roles), the rows it trains on and loading a shipped one
+to continue from; the bidirectional GRU tagger (the technique span finder)."""
 
 from __future__ import annotations
 
@@ -73,3 +73,24 @@ class TokenRows:
     def rows(self, positions: torch.Tensor) -> torch.Tensor:
         gathered = self.states[self.index[positions][:, None] + self.shifts]
         return gathered.reshape(len(positions), -1).float()
+
+
+class SequenceHead(nn.Module):
+    """The torch twin of `SequenceTagger`: linear + GELU, a bidirectional GRU, linear to tags."""
+
+    def __init__(self, width: int, projection: int, hidden: int, tags: int):
+        super().__init__()
+        self.proj = nn.Linear(width, projection)
+        self.dropout = nn.Dropout(0.2)
+        self.gru = nn.GRU(projection, hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(projection + 2 * hidden, tags)
+
+    def forward(self, x):
+        """Logits [batch, tokens, tags] for states [batch, tokens, width]."""
+        projected = self.dropout(nn.functional.gelu(self.proj(x)))
+        states, _ = self.gru(projected)
+        return self.out(torch.cat([projected, states], -1))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """A copy of the weights, named as `SequenceTagger` reads them."""
+        return {name: tensor.detach().cpu().numpy().copy() for name, tensor in self.state_dict().items()}

@@ -1,8 +1,10 @@
-"""A token tagger over the shared encoder states: an MLP on each token with its neighbours.
+"""Token taggers over the shared encoder states, run with numpy.
 
-Attribution roles (source, cue, content) and, in the `standard` set, the technique span finder
-(B/I/O of "inside a technique span") are such taggers: one matrix product per token over states
-the encoder already computed, no second pass over the text.
+`TokenTagger`, an MLP on each token with its neighbours, tags attribution roles (source, cue,
+content): one matrix product per token. `SequenceTagger`, a bidirectional GRU over runs of tokens,
+is the technique span finder (B/I/O of "inside a technique span"): whether a phrase is loaded
+language or a slogan depends on more of its sentence than two tokens each side. Both read states
+the encoder already computed, with no second pass over the text.
 """
 
 from __future__ import annotations
@@ -63,6 +65,77 @@ class TokenTagger:
             else:
                 out += partial
         return out
+
+
+class SequenceTagger:
+    """Linear + GELU over each state, a one-layer bidirectional GRU over runs of `chunk` tokens,
+    then a linear map of [projection, forward state, backward state] to tags, softmax at the end.
+    Arrays as torch names them (`training/token_tagger.py` `SequenceHead`): `proj.weight`,
+    `gru.weight_ih_l0`, `gru.weight_hh_l0_reverse`, ..., `out.bias`."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], chunk: int):
+        self.arrays = {k: v.astype(np.float32) for k, v in arrays.items()}
+        self.chunk = chunk
+
+    @classmethod
+    def load(cls, path: Path, chunk: int) -> "SequenceTagger":
+        with np.load(path) as arrays:
+            return cls(dict(arrays), chunk)
+
+    @property
+    def tags(self) -> int:
+        return self.arrays["out.weight"].shape[0]
+
+    def probabilities(self, hidden: np.ndarray) -> np.ndarray:
+        """[tokens, tags] for states [tokens, width]; each run of `chunk` tokens is read on its own,
+        as in training. The runs and both directions step through the recurrence together, so the
+        loop is `chunk` steps long whatever the text's length."""
+        a, n = self.arrays, len(hidden)
+        if not n:
+            return np.empty((0, self.tags), dtype=np.float32)
+        projected = gelu(hidden @ a["proj.weight"].T + a["proj.bias"])
+        runs = -(-n // self.chunk)
+        steps = min(n, self.chunk)
+        x = np.zeros((runs * steps, projected.shape[1]), dtype=np.float32)
+        x[:n] = projected
+        x = x.reshape(runs, steps, -1)
+        lengths = [steps] * (runs - 1) + [n - (runs - 1) * steps]
+        backward_x = np.zeros_like(x)
+        for i, length in enumerate(lengths):  # each run read from its own last token
+            backward_x[i, :length] = x[i, :length][::-1]
+        states = self._gru(np.stack([x, backward_x]))  # [2, runs, steps, hidden]
+        backward = np.zeros_like(states[1])
+        for i, length in enumerate(lengths):
+            backward[i, :length] = states[1, i, :length][::-1]
+        features = np.concatenate([x, states[0], backward], axis=2).reshape(runs * steps, -1)[:n]
+        return softmax(features @ a["out.weight"].T + a["out.bias"])
+
+    def _gru(self, x: np.ndarray) -> np.ndarray:
+        """torch.nn.GRU's recurrence (gates r, z, n in that order) over x [2 directions, runs,
+        steps, width], the forward weights for x[0] and the reverse ones for x[1]."""
+        a = self.arrays
+        names = ("", "_reverse")
+        w_ih = np.stack([a[f"gru.weight_ih_l0{d}"].T for d in names])  # [2, width, 3 hidden]
+        w_hh = np.stack([a[f"gru.weight_hh_l0{d}"].T for d in names])  # [2, hidden, 3 hidden]
+        b_ih = np.stack([a[f"gru.bias_ih_l0{d}"] for d in names])[:, None, None, :]
+        b_hh = np.stack([a[f"gru.bias_hh_l0{d}"] for d in names])[:, None, :]
+        size = w_hh.shape[1]
+        inputs = np.matmul(x, w_ih[:, None]) + b_ih  # [2, runs, steps, 3 hidden]
+        states = np.empty(x.shape[:3] + (size,), dtype=np.float32)
+        h = np.zeros((2, x.shape[1], size), dtype=np.float32)
+        for t in range(x.shape[2]):
+            recurrent = np.matmul(h, w_hh) + b_hh  # [2, runs, 3 hidden]
+            step = inputs[:, :, t]
+            r = _sigmoid(step[..., :size] + recurrent[..., :size])
+            z = _sigmoid(step[..., size : 2 * size] + recurrent[..., size : 2 * size])
+            candidate = np.tanh(step[..., 2 * size :] + r * recurrent[..., 2 * size :])
+            h = (1.0 - z) * candidate + z * h
+            states[:, :, t] = h
+        return states
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 def with_neighbours(hidden: np.ndarray, context: int) -> np.ndarray:

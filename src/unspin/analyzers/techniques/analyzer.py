@@ -13,7 +13,7 @@ import numpy as np
 from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
-from ..encoder.tagger import TokenTagger
+from ..encoder.tagger import SequenceTagger, TokenTagger
 from ..loading import LoadedOnce
 from ..registry import Analyzer
 from .calibration import ScoreCalibration
@@ -27,9 +27,10 @@ class TechniqueModel(LoadedOnce):
     """The shipped technique heads and their decoding, loaded once per process.
 
     Spans are found from per-token B/I/O probabilities: the encoder graph's own B/I/O layer
-    (`bio_logits`), or, where the set ships one (`finder.npz`), a span finder: a token tagger
-    trained afterwards over the encoder's frozen states (`training/span_finder.py`). The span
-    head then names each span's technique."""
+    (`bio_logits`), or, where the set ships one (`finder.npz`), a span finder trained afterwards
+    over the encoder's frozen states (`training/span_finder.py`): a bidirectional GRU in
+    `standard`, an MLP over each token and its neighbours in `fast`, which a GRU would slow by a
+    fifth for no gain. The span head then names each span's technique."""
 
     part = "techniques"
 
@@ -61,11 +62,13 @@ class TechniqueModel(LoadedOnce):
         return ScoreCalibration.from_config(self.config.get("report", {}).get("calibration"))
 
     @cached_property
-    def finder(self) -> TokenTagger | None:
+    def finder(self) -> SequenceTagger | TokenTagger | None:
         """The span finder, where the set ships one (its B/I/O replace the encoder graph's)."""
         settings = self.config.get("finder")
         if not settings:
             return None
+        if settings.get("kind") == "bigru":
+            return SequenceTagger.load(self.directory / "finder.npz", settings["chunk"])
         return TokenTagger.load(self.directory / "finder.npz", settings["layers"], settings["context"])
 
     @cached_property
