@@ -1,9 +1,10 @@
 """Train the attribution tagger on PolNeAR, over the shipped technique encoder's states.
 
 The encoder stays frozen: its per-token states (exactly what `unspin analyze` computes once per
-document) are extracted for PolNeAR train and dev, and a small MLP learns source / cue / content
-B-I-O tags from each token with its neighbours. The epoch with the best dev end-to-end score
-is kept and written, with its config, into the package.
+document) are extracted for PolNeAR train and dev, and a tagger learns source / cue / content
+B-I-O tags: a bidirectional GRU over runs of 512 tokens (`kind="bigru"`, `standard`'s), or a small
+MLP over each token with its neighbours (`kind="mlp"`, `fast`'s and the joint training's). The
+epoch with the best dev end-to-end score is kept and written, with its config, into the package.
 
 With corrections (`extra`: the `polnear/` folder `unspin labelstudio import` writes), training
 continues from the shipped tagger (`start`) on PolNeAR train together with the corrected articles,
@@ -37,7 +38,7 @@ from ..document import Document, Relations
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 from .records import RETRAINED
-from .token_tagger import TaggerHead, TokenRows
+from .token_tagger import SequenceHead, TaggerHead, TokenRows, padded, runs
 
 TAG_INDEX = {t: i for i, t in enumerate(ROLE_TAGS)}
 
@@ -47,8 +48,12 @@ class AttributionConfig:
     data: str
     output: str = str(MODEL_DIR)
     epochs: int = 12
-    hidden: int = 256
-    context: int = 2
+    kind: str = "mlp"  # or "bigru"; a tagger continued from `start` keeps the start's kind
+    hidden: int = 256  # MLP hidden units; the GRU's projection
+    context: int = 2  # tokens on each side that the MLP reads
+    gru: int = 128  # GRU units each way
+    chunk: int = 512  # tokens the GRU reads at a time
+    batch_chunks: int = 8
     lr: float = 1e-3
     batch_tokens: int = 1024
     seed: int = 13
@@ -82,7 +87,51 @@ def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[
     return out
 
 
-def save(head: TaggerHead, directory: Path, config: dict) -> None:
+def mlp_epochs(config: AttributionConfig, taught: list, start: Path | None):
+    """The MLP tagger after each epoch (in eval mode) with its mean loss a token."""
+    rows = TokenRows([h for _, h, _, _ in taught], config.context)
+    y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
+    head = TaggerHead.load(start / "tagger.npz") if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
+    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
+    loss_fn = nn.CrossEntropyLoss()
+    for _ in range(config.epochs):
+        head.train()
+        order = torch.randperm(len(rows))
+        total = 0.0
+        for b in range(0, len(rows), config.batch_tokens):
+            idx = order[b : b + config.batch_tokens]
+            loss = loss_fn(head(rows.rows(idx)), y[idx])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(idx)
+        head.eval()
+        yield head, total / len(rows)
+
+
+def sequence_epochs(config: AttributionConfig, taught: list, start: Path | None):
+    """The GRU tagger after each epoch (in eval mode) with its mean loss a batch of runs."""
+    pieces = [piece for _, h, t, _ in taught for piece in runs(h, t, config.chunk)]
+    width = pieces[0][0].shape[1]
+    head = (SequenceHead.load(start / "tagger.npz") if start
+            else SequenceHead(width, config.hidden, config.gru, len(ROLE_TAGS)))
+    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
+    for _ in range(config.epochs):
+        head.train()
+        random.shuffle(pieces)
+        total, batches = 0.0, 0
+        for b in range(0, len(pieces), config.batch_chunks):
+            states, tags, _ = padded(pieces[b : b + config.batch_chunks])
+            loss = nn.functional.cross_entropy(head(states).reshape(-1, len(ROLE_TAGS)), tags.reshape(-1), ignore_index=-1)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total, batches = total + loss.item(), batches + 1
+        head.eval()
+        yield head, total / batches
+
+
+def save(head: TaggerHead | SequenceHead, directory: Path, config: dict) -> None:
     head.save(directory / "tagger.npz")
     (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
@@ -127,39 +176,27 @@ def train(config: AttributionConfig) -> dict:
     print(f"encoded {len(train_docs)} train, {len(dev_docs)} dev and {len(extra_docs) + len(held_out)} corrected "
           f"documents in {time.time() - started:.0f}s", flush=True)
     taught = train_docs + extra_docs * config.extra_weight
-    rows = TokenRows([h for _, h, _, _ in taught], config.context)
-    y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
     start = Path(config.start) if config.start else None
-    head = TaggerHead.load(start / "tagger.npz") if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
-    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
-    loss_fn = nn.CrossEntropyLoss()
+    started_from = json.loads((start / "config.json").read_text()) if start else {}
+    kind = started_from.get("kind", "mlp") if start else config.kind
+    epochs = sequence_epochs(config, taught, start) if kind == "bigru" else mlp_epochs(config, taught, start)
     output = Path(config.output)
     scratch = output.parent / (output.name + ".candidate")
     before = {"dev": evaluate(start, dev_docs), "held_out": evaluate(start, held_out) if held_out else None} if start else {}
-    shipped = {"name": "unspin-attribution-mlp-on-techniques-encoder", "layers": 2, "context": config.context,
-               "tags": list(ROLE_TAGS), "encoder": model.name}
+    if kind == "bigru":
+        shipped = {"name": "unspin-attribution-bigru-on-techniques-encoder", "kind": "bigru", "chunk": config.chunk}
+    else:
+        shipped = {"name": "unspin-attribution-mlp-on-techniques-encoder", "layers": 2, "context": config.context}
+    shipped.update({"tags": list(ROLE_TAGS), "encoder": model.name})
     if start:  # the continued tagger keeps the decoding calibrated for it, and says it was retrained
-        shipped = {**shipped, **{k: v for k, v in json.loads((start / "config.json").read_text()).items()
-                                 if k in ("name", "encoder", "decoding")}}
+        shipped = {**shipped, **{k: v for k, v in started_from.items() if k in ("name", "encoder", "decoding")}}
         shipped["name"] += RETRAINED
-    shipped["training"] = asdict(config)
+    shipped["training"] = {**asdict(config), "kind": kind}
     best, history = -1.0, []
-    for epoch in range(config.epochs):
-        head.train()
-        order = torch.randperm(len(rows))
-        total = 0.0
-        for b in range(0, len(rows), config.batch_tokens):
-            idx = order[b : b + config.batch_tokens]
-            loss = loss_fn(head(rows.rows(idx)), y[idx])
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(idx)
-        head.eval()
+    for epoch, (head, loss) in enumerate(epochs, start=1):
         save(head, scratch, shipped)
         scores = evaluate(scratch, dev_docs)
-        summary = {"epoch": epoch + 1, "loss": total / len(rows),
-                   **{k: round(v["f1"], 4) for k, v in scores.items()}}
+        summary = {"epoch": epoch, "loss": loss, **{k: round(v["f1"], 4) for k, v in scores.items()}}
         history.append(summary)
         print(json.dumps(summary), flush=True)
         if scores["attribution_end_to_end"]["f1"] > best:
@@ -185,6 +222,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="../shared/data/polnear")
     parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--kind", choices=("mlp", "bigru"), default="mlp",
+                        help="The tagger to train from scratch (a continued one keeps its kind): bigru is standard's.")
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--max-documents", type=int, default=None)
     parser.add_argument("--output", default=str(MODEL_DIR))
@@ -192,5 +231,5 @@ if __name__ == "__main__":
     parser.add_argument("--extra", default=None, help="Corrected articles in PolNeAR's layout.")
     parser.add_argument("--extra-weight", type=int, default=10)
     args = parser.parse_args()
-    train(AttributionConfig(data=args.data, epochs=args.epochs, lr=args.lr, max_documents=args.max_documents,
+    train(AttributionConfig(data=args.data, epochs=args.epochs, kind=args.kind, lr=args.lr, max_documents=args.max_documents,
                             output=args.output, start=args.start, extra=args.extra, extra_weight=args.extra_weight))

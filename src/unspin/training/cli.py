@@ -194,7 +194,8 @@ def train_attribution(
     extra_weight: int = extra_weight_option("article"),
 ) -> None:
     """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
-    as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations.
+    as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations. The tagger is of
+    the kind the set in use ships (a GRU for standard, an MLP for fast).
 
     With --extra, continue from the shipped tagger on your corrected articles too, and print how
     it changed on the held-out ones and on PolNeAR dev.
@@ -218,7 +219,9 @@ def train_attribution(
         fail(f"{extra}/polnear/text: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
     output = retrained_into(output, "attribution")
     if extra is None:
-        train(AttributionConfig(data=str(data), epochs=epochs or 12, output=str(output)))
+        kind = json.loads((folder("attribution") / "config.json").read_text()).get("kind", "mlp")
+        train(AttributionConfig(data=str(data), epochs=epochs or (6 if kind == "bigru" else 12), kind=kind,
+                                output=str(output)))
         return
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch) / "attribution"

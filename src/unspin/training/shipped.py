@@ -95,14 +95,17 @@ def _load_linear(layer: torch.nn.Linear, weight: np.ndarray, bias: np.ndarray) -
 
 def load_shipped(net, tagger=None, claims=None) -> list[str]:
     """Load the shipped weights into a `TechniqueNet` (and optionally the attribution tagger and
-    claims head of a joint model); returns the encoder keys that stayed untrained."""
+    claims head of a joint model); returns the encoder keys that stayed untrained. A shipped GRU
+    attribution tagger (`standard`'s, trained over the frozen encoder afterwards) has no place in
+    the joint model, whose tagger is an MLP: that one starts fresh, and the GRU is retrained after
+    the export (`training.attribution --kind bigru`)."""
     missing, unexpected = net.load_state_dict(encoder_state(), strict=False)
     if unexpected:
         raise ValueError(f"shipped encoder has weights the network lacks: {unexpected[:5]}")
     head = np.load(TECHNIQUES_DIR / "span_head.npz")
     _load_linear(net.span_head[0], head["w1"], head["b1"])
     _load_linear(net.span_head[3], head["w2"], head["b2"])
-    if tagger is not None:
+    if tagger is not None and "w0" in np.load(ATTRIBUTION_DIR / "tagger.npz").files:
         weights = np.load(ATTRIBUTION_DIR / "tagger.npz")
         _load_linear(tagger.layers[0], weights["w0"], weights["b0"])
         _load_linear(tagger.layers[3], weights["w1"], weights["b1"])

@@ -39,7 +39,7 @@ from ..ptc.scoring import full_task, span_identification
 from .records import record_calibration
 from .teacher import load_teacher, technique_targets
 from .techniques import gold_bio
-from .token_tagger import SequenceHead, TaggerHead, TokenRows
+from .token_tagger import SequenceHead, TaggerHead, TokenRows, padded, runs
 
 # Around the encoder graph's own decoding (1.2 / 0.8): the finder's probabilities are softer.
 DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i)
@@ -90,21 +90,7 @@ def chunks(article: Article, size: int) -> list[tuple[np.ndarray, np.ndarray, np
     """(states, gold B/I/O, teacher O/B/I) of each run of `size` tokens of an article."""
     gold = gold_bio(article.states.tokens, article.gold)
     soft = article.teacher if article.teacher is not None else np.full((len(gold), 3), np.nan, np.float32)
-    return [(article.states.hidden[a : a + size], gold[a : a + size], soft[a : a + size])
-            for a in range(0, len(gold), size)]
-
-
-def batch(pieces: list) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Runs padded to the longest: gold -1 and teacher NaN where there is no token."""
-    longest, width = max(len(g) for _, g, _ in pieces), pieces[0][0].shape[1]
-    states = torch.zeros(len(pieces), longest, width)
-    gold = torch.full((len(pieces), longest), -1, dtype=torch.long)
-    soft = torch.full((len(pieces), longest, 3), float("nan"))
-    for i, (h, g, t) in enumerate(pieces):
-        states[i, : len(g)] = torch.from_numpy(h.astype(np.float32))
-        gold[i, : len(g)] = torch.from_numpy(g)
-        soft[i, : len(g)] = torch.from_numpy(t)
-    return states, gold, soft
+    return runs(article.states.hidden, gold, size, soft)
 
 
 def scores(articles: list[Article], probabilities: list[np.ndarray], model: TechniqueModel) -> dict[int, dict]:
@@ -137,7 +123,7 @@ def bigru_epochs(config: FinderConfig, articles: list[Article]):
         random.shuffle(pieces)
         total = 0.0
         for b in range(0, len(pieces), config.batch_chunks):
-            states, gold, soft = batch(pieces[b : b + config.batch_chunks])
+            states, gold, soft = padded(pieces[b : b + config.batch_chunks])
             loss = finder_loss(head(states).reshape(-1, 3), gold.reshape(-1), soft.reshape(-1, 3), config.teacher_weight)
             optimizer.zero_grad()
             loss.backward()

@@ -94,3 +94,38 @@ class SequenceHead(nn.Module):
     def arrays(self) -> dict[str, np.ndarray]:
         """A copy of the weights, named as `SequenceTagger` reads them."""
         return {name: tensor.detach().cpu().numpy().copy() for name, tensor in self.state_dict().items()}
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **self.arrays())
+
+    @classmethod
+    def load(cls, path: Path) -> "SequenceHead":
+        """A tagger written by `save` (or shipped), to continue training from."""
+        with np.load(path) as arrays:
+            weights = {name: torch.from_numpy(arrays[name].astype(np.float32)) for name in arrays.files}
+        projection, width = weights["proj.weight"].shape
+        head = cls(width, projection, weights["gru.weight_hh_l0"].shape[1], weights["out.weight"].shape[0])
+        head.load_state_dict(weights)
+        return head
+
+
+def runs(hidden: np.ndarray, tags: np.ndarray, size: int, soft: np.ndarray | None = None) -> list[tuple]:
+    """(states, tags, soft targets) of each run of `size` tokens of one document, as a sequence
+    tagger reads them; soft targets are NaN where there are none."""
+    if soft is None:
+        soft = np.full((len(tags), 1), np.nan, dtype=np.float32)
+    return [(hidden[a : a + size], tags[a : a + size], soft[a : a + size]) for a in range(0, len(tags), size)]
+
+
+def padded(pieces: list[tuple]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Runs padded to the longest: tag -1 and soft target NaN where there is no token."""
+    longest, width, columns = max(len(t) for _, t, _ in pieces), pieces[0][0].shape[1], pieces[0][2].shape[1]
+    states = torch.zeros(len(pieces), longest, width)
+    tags = torch.full((len(pieces), longest), -1, dtype=torch.long)
+    soft = torch.full((len(pieces), longest, columns), float("nan"))
+    for i, (h, t, s) in enumerate(pieces):
+        states[i, : len(t)] = torch.from_numpy(h.astype(np.float32))
+        tags[i, : len(t)] = torch.from_numpy(t)
+        soft[i, : len(t)] = torch.from_numpy(s)
+    return states, tags, soft

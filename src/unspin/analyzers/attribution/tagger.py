@@ -1,8 +1,8 @@
 """The attribution roles (source, cue, content) of each token, and the role spans they make.
 
-The tagger is a `TokenTagger` (a small MLP on each token's state with its neighbours) over the
-hidden states the encoder already computed for the document, so attribution costs one matrix
-product per token, not a second encoder pass.
+The tagger reads the hidden states the encoder already computed for the document, with no second
+encoder pass: a `SequenceTagger` (a bidirectional GRU over runs of tokens) in `standard`, a
+`TokenTagger` (a small MLP on each token's state with its neighbours) in `fast`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 
 from ... import model_sets
 from ..encoder.states import TokenStates
-from ..encoder.tagger import TokenTagger, with_neighbours
+from ..encoder.tagger import SequenceTagger, TokenTagger, with_neighbours
 from ..loading import LoadedOnce
 
 __all__ = ["AttributionTagger", "RoleSpan", "ROLE_TAGS", "decode_roles", "with_neighbours"]
@@ -38,17 +38,16 @@ class AttributionTagger(LoadedOnce):
     def __init__(self, directory: Path | None = None):
         directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
-        self.mlp = TokenTagger.load(directory / "tagger.npz", self.config["layers"], self.config["context"])
+        if self.config.get("kind") == "bigru":  # standard's: a GRU over runs of tokens
+            self.tagger = SequenceTagger.load(directory / "tagger.npz", self.config["chunk"])
+        else:  # an MLP over each token and its neighbours
+            self.tagger = TokenTagger.load(directory / "tagger.npz", self.config["layers"], self.config["context"])
         self.name = self.config.get("name", "attribution")
         # Written by `python -m unspin.training.role_decoding` after training; 1.0 is plain argmax.
         self.outside_scale = float(self.config.get("decoding", {}).get("outside_scale", 1.0))
 
-    @property
-    def layers(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        return self.mlp.layers
-
     def probabilities(self, hidden: np.ndarray) -> np.ndarray:
-        return self.mlp.probabilities(hidden)
+        return self.tagger.probabilities(hidden)
 
     def spans(self, text: str, states: TokenStates) -> list[RoleSpan]:
         return decode_roles(text, states, self.probabilities(states.hidden), self.outside_scale)
