@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from torch import nn
 
 from ..analyzers.attribution.analyzer import AttributionAnalyzer
 from ..analyzers.attribution.findings import Attribution
@@ -38,7 +37,15 @@ from ..document import Document, Relations
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 from .records import RETRAINED
-from .token_tagger import SequenceHead, TaggerHead, TokenRows, padded, runs
+from .token_tagger import (
+    SequenceHead,
+    TaggerHead,
+    TokenRows,
+    cross_entropy,
+    fit_rows,
+    fit_runs,
+    runs,
+)
 
 TAG_INDEX = {t: i for i, t in enumerate(ROLE_TAGS)}
 
@@ -88,47 +95,21 @@ def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[
 
 
 def mlp_epochs(config: AttributionConfig, taught: list, start: Path | None):
-    """The MLP tagger after each epoch (in eval mode) with its mean loss a token."""
+    """The MLP tagger after each epoch (in eval mode) with its mean loss a batch."""
     rows = TokenRows([h for _, h, _, _ in taught], config.context)
     y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
     head = TaggerHead.load(start / "tagger.npz") if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
-    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
-    loss_fn = nn.CrossEntropyLoss()
-    for _ in range(config.epochs):
-        head.train()
-        order = torch.randperm(len(rows))
-        total = 0.0
-        for b in range(0, len(rows), config.batch_tokens):
-            idx = order[b : b + config.batch_tokens]
-            loss = loss_fn(head(rows.rows(idx)), y[idx])
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(idx)
-        head.eval()
-        yield head, total / len(rows)
+    for loss in fit_rows(head, rows, y, None, cross_entropy, config.epochs, config.lr, config.batch_tokens):
+        yield head, loss
 
 
 def sequence_epochs(config: AttributionConfig, taught: list, start: Path | None):
     """The GRU tagger after each epoch (in eval mode) with its mean loss a batch of runs."""
     pieces = [piece for _, h, t, _ in taught for piece in runs(h, t, config.chunk)]
-    width = pieces[0][0].shape[1]
     head = (SequenceHead.load(start / "tagger.npz") if start
-            else SequenceHead(width, config.hidden, config.gru, len(ROLE_TAGS)))
-    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
-    for _ in range(config.epochs):
-        head.train()
-        random.shuffle(pieces)
-        total, batches = 0.0, 0
-        for b in range(0, len(pieces), config.batch_chunks):
-            states, tags, _ = padded(pieces[b : b + config.batch_chunks])
-            loss = nn.functional.cross_entropy(head(states).reshape(-1, len(ROLE_TAGS)), tags.reshape(-1), ignore_index=-1)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total, batches = total + loss.item(), batches + 1
-        head.eval()
-        yield head, total / batches
+            else SequenceHead(pieces[0][0].shape[1], config.hidden, config.gru, len(ROLE_TAGS)))
+    for loss in fit_runs(head, pieces, cross_entropy, config.epochs, config.lr, config.batch_chunks):
+        yield head, loss
 
 
 def save(head: TaggerHead | SequenceHead, directory: Path, config: dict) -> None:

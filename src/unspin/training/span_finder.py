@@ -24,6 +24,7 @@ import random
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,7 @@ from ..ptc.scoring import full_task, span_identification
 from .records import record_calibration
 from .teacher import load_teacher, technique_targets
 from .techniques import gold_bio
-from .token_tagger import SequenceHead, TaggerHead, TokenRows, padded, runs
+from .token_tagger import SequenceHead, TaggerHead, TokenRows, fit_rows, fit_runs, runs
 
 # Around the encoder graph's own decoding (1.2 / 0.8): the finder's probabilities are softer.
 DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i)
@@ -117,20 +118,10 @@ def bigru_epochs(config: FinderConfig, articles: list[Article]):
     """After each epoch: the numpy tagger, its arrays and the mean loss of a batch."""
     pieces = [piece for article in articles for piece in chunks(article, config.chunk)]
     head = SequenceHead(pieces[0][0].shape[1], config.projection, config.hidden, 3)
-    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
-    for _ in range(config.epochs):
-        head.train()
-        random.shuffle(pieces)
-        total = 0.0
-        for b in range(0, len(pieces), config.batch_chunks):
-            states, gold, soft = padded(pieces[b : b + config.batch_chunks])
-            loss = finder_loss(head(states).reshape(-1, 3), gold.reshape(-1), soft.reshape(-1, 3), config.teacher_weight)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item()
+    for loss in fit_runs(head, pieces, partial(finder_loss, teacher_weight=config.teacher_weight), config.epochs,
+                         config.lr, config.batch_chunks):
         arrays = head.arrays()
-        yield SequenceTagger(arrays, config.chunk), arrays, total / -(-len(pieces) // config.batch_chunks)
+        yield SequenceTagger(arrays, config.chunk), arrays, loss
 
 
 def mlp_epochs(config: FinderConfig, articles: list[Article]):
@@ -140,21 +131,10 @@ def mlp_epochs(config: FinderConfig, articles: list[Article]):
     soft = torch.from_numpy(np.concatenate([
         a.teacher if a.teacher is not None else np.full((len(a.states.tokens), 3), np.nan, np.float32) for a in articles]))
     head = TaggerHead(rows.width, config.projection, 3)
-    optimizer = torch.optim.AdamW(head.parameters(), lr=config.lr, weight_decay=0.01)
-    for _ in range(config.epochs):
-        head.train()
-        order = torch.randperm(len(rows))
-        total = 0.0
-        for b in range(0, len(rows), config.batch_tokens):
-            idx = order[b : b + config.batch_tokens]
-            loss = finder_loss(head(rows.rows(idx)), gold[idx], soft[idx], config.teacher_weight)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item()
+    for loss in fit_rows(head, rows, gold, soft, partial(finder_loss, teacher_weight=config.teacher_weight),
+                         config.epochs, config.lr, config.batch_tokens):
         arrays = head.arrays()
-        yield (TokenTagger([(arrays["w0"], arrays["b0"]), (arrays["w1"], arrays["b1"])], config.context), arrays,
-               total / -(-len(rows) // config.batch_tokens))
+        yield TokenTagger([(arrays["w0"], arrays["b0"]), (arrays["w1"], arrays["b1"])], config.context), arrays, loss
 
 
 def finder_loss(logits: torch.Tensor, gold: torch.Tensor, soft: torch.Tensor, teacher_weight: float) -> torch.Tensor:

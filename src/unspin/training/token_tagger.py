@@ -1,17 +1,31 @@
-"""The torch side of `analyzers/encoder/tagger.py`, for heads trained over the shipped encoder's
-frozen states: the MLP tagger (attribution roles), the rows it trains on and loading a shipped one
-to continue from; the bidirectional GRU tagger (the technique span finder)."""
+"""The torch side of `analyzers/encoder/tagger.py`, for taggers trained over the shipped encoder's
+frozen states (attribution roles, the technique span finder): the MLP and the neighbour rows it
+trains on, the bidirectional GRU and the padded runs it trains on, and loading a shipped one of
+either to continue from."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Callable, Iterator
 
 import numpy as np
 import torch
 from torch import nn
 
 
-class TaggerHead(nn.Module):
+class SavedHead(nn.Module):
+    """A torch tagger whose `arrays()` are what its numpy twin loads from an `.npz`."""
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **self.arrays())
+
+
+class TaggerHead(SavedHead):
     """Linear, GELU, dropout, linear: the torch twin of a two-layer `TokenTagger`."""
 
     def __init__(self, width: int, hidden: int, tags: int):
@@ -27,10 +41,6 @@ class TaggerHead(nn.Module):
         first, last = self.layers[0], self.layers[3]
         return {name: tensor.detach().cpu().numpy().copy() for name, tensor in
                 (("w0", first.weight), ("b0", first.bias), ("w1", last.weight), ("b1", last.bias))}
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **self.arrays())
 
     @classmethod
     def load(cls, path: Path) -> "TaggerHead":
@@ -75,7 +85,7 @@ class TokenRows:
         return gathered.reshape(len(positions), -1).float()
 
 
-class SequenceHead(nn.Module):
+class SequenceHead(SavedHead):
     """The torch twin of `SequenceTagger`: linear + GELU, a bidirectional GRU, linear to tags."""
 
     def __init__(self, width: int, projection: int, hidden: int, tags: int):
@@ -94,10 +104,6 @@ class SequenceHead(nn.Module):
     def arrays(self) -> dict[str, np.ndarray]:
         """A copy of the weights, named as `SequenceTagger` reads them."""
         return {name: tensor.detach().cpu().numpy().copy() for name, tensor in self.state_dict().items()}
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **self.arrays())
 
     @classmethod
     def load(cls, path: Path) -> "SequenceHead":
@@ -129,3 +135,54 @@ def padded(pieces: list[tuple]) -> tuple[torch.Tensor, torch.Tensor, torch.Tenso
         tags[i, : len(t)] = torch.from_numpy(t)
         soft[i, : len(t)] = torch.from_numpy(s)
     return states, tags, soft
+
+
+# loss(logits [n, tags], tags [n] with -1 where there is no token, soft targets [n, columns] or None)
+Loss = Callable[[torch.Tensor, torch.Tensor, "torch.Tensor | None"], torch.Tensor]
+
+
+def fit_rows(head: TaggerHead, rows: TokenRows, tags: torch.Tensor, soft: torch.Tensor | None, loss: Loss,
+             epochs: int, lr: float, batch_tokens: int) -> Iterator[float]:
+    """Train an MLP tagger on shuffled neighbour rows with AdamW; after each epoch, with the head
+    in eval mode, yield the mean loss of a batch."""
+    optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
+    for _ in range(epochs):
+        head.train()
+        order = torch.randperm(len(rows))
+        total, batches = 0.0, 0
+        for b in range(0, len(rows), batch_tokens):
+            idx = order[b : b + batch_tokens]
+            value = loss(head(rows.rows(idx)), tags[idx], None if soft is None else soft[idx])
+            total, batches = total + _step(optimizer, value), batches + 1
+        head.eval()
+        yield total / batches
+
+
+def fit_runs(head: SequenceHead, pieces: list[tuple], loss: Loss, epochs: int, lr: float,
+             batch_runs: int) -> Iterator[float]:
+    """Train a GRU tagger on shuffled runs of tokens (`runs`) with AdamW; after each epoch, with
+    the head in eval mode, yield the mean loss of a batch."""
+    optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
+    for _ in range(epochs):
+        head.train()
+        random.shuffle(pieces)
+        total, batches = 0.0, 0
+        for b in range(0, len(pieces), batch_runs):
+            states, tags, soft = padded(pieces[b : b + batch_runs])
+            logits = head(states)
+            value = loss(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1), soft.reshape(-1, soft.shape[-1]))
+            total, batches = total + _step(optimizer, value), batches + 1
+        head.eval()
+        yield total / batches
+
+
+def _step(optimizer: torch.optim.Optimizer, loss: torch.Tensor) -> float:
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def cross_entropy(logits: torch.Tensor, tags: torch.Tensor, soft: torch.Tensor | None = None) -> torch.Tensor:
+    """The gold tags' cross-entropy, skipping positions tagged -1 (a `Loss` that reads no soft targets)."""
+    return nn.functional.cross_entropy(logits, tags, ignore_index=-1)

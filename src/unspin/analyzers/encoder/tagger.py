@@ -1,10 +1,11 @@
 """Token taggers over the shared encoder states, run with numpy.
 
-`TokenTagger`, an MLP on each token with its neighbours, tags attribution roles (source, cue,
-content): one matrix product per token. `SequenceTagger`, a bidirectional GRU over runs of tokens,
-is the technique span finder (B/I/O of "inside a technique span"): whether a phrase is loaded
-language or a slogan depends on more of its sentence than two tokens each side. Both read states
-the encoder already computed, with no second pass over the text.
+Attribution roles (source, cue, content) and technique spans (B/I/O of "inside a technique span",
+the span finder) are tagged by one of two kinds: `TokenTagger`, an MLP on each token with its
+neighbours (one matrix product per token; `fast`), or `SequenceTagger`, a bidirectional GRU over
+runs of tokens (`standard`: who said what, and whether a phrase is a slogan, depend on more of
+the sentence than two tokens each side). Both read states the encoder already computed, with no
+second pass over the text.
 """
 
 from __future__ import annotations
