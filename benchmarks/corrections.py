@@ -6,12 +6,23 @@ epochs did), each into a scratch model set, never the package."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 UNSPIN = [sys.executable, "-m", "unspin.cli"]
+
+
+def arguments(description: str, articles: int) -> argparse.Namespace:
+    """`--data` and `--articles` (how many articles the simulated annotators correct), with the
+    checkout's `src/` importable for the benchmark's own `unspin` imports."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--articles", type=int, default=articles)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    return parser.parse_args()
 
 
 def retrain_with_and_without(tasks: list[dict], scratch: Path, train: list[str]) -> None:

@@ -16,10 +16,10 @@ corrections did is told apart from what the extra epochs did.
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 from pathlib import Path
+
+from corrections import arguments, retrain_with_and_without
 
 
 def gold_task(number: int, name: str, text: str, attributions: list) -> dict:
@@ -47,12 +47,7 @@ def gold_task(number: int, name: str, text: str, attributions: list) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--articles", type=int, default=16)
-    args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from corrections import retrain_with_and_without
+    args = arguments(__doc__, 16)
 
     from unspin.polnear.formats import read_corpus
 

@@ -15,21 +15,16 @@ from what the extra epochs did.
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 from pathlib import Path
+
+from corrections import arguments, retrain_with_and_without
 
 TEACHER_YES = 0.65
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--articles", type=int, default=40)
-    args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from corrections import retrain_with_and_without
+    args = arguments(__doc__, 40)
 
     from unspin.labelstudio.config import CLAIM, CLAIMS, TEXT
     from unspin.labelstudio.offsets import OffsetMap

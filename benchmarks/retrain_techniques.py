@@ -15,20 +15,15 @@ told apart from what the extra epochs did.
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from corrections import arguments, retrain_with_and_without
+
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--articles", type=int, default=20)
-    args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from corrections import retrain_with_and_without
+    args = arguments(__doc__, 20)
 
     from unspin.analyzers.techniques import DISPLAY_NAMES
     from unspin.labelstudio.config import TECHNIQUES, TEXT

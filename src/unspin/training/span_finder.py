@@ -72,6 +72,14 @@ class Article:
     gold: list[Annotation]
     teacher: np.ndarray | None  # soft O/B/I per token, NaN where the teacher saw nothing
 
+    def tags(self) -> np.ndarray:
+        """Gold B/I/O per token."""
+        return gold_bio(self.states.tokens, self.gold)
+
+    def soft(self) -> np.ndarray:
+        """The teacher's O/B/I per token; rows of NaN where it has none (dev articles)."""
+        return self.teacher if self.teacher is not None else np.full((len(self.states.tokens), 3), np.nan, np.float32)
+
 
 def encoded(ptc: Path, split: str, model: TechniqueModel, keep, teacher: dict) -> list[Article]:
     texts = read_article_texts(ptc / split / "articles")
@@ -89,9 +97,7 @@ def encoded(ptc: Path, split: str, model: TechniqueModel, keep, teacher: dict) -
 
 def chunks(article: Article, size: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """(states, gold B/I/O, teacher O/B/I) of each run of `size` tokens of an article."""
-    gold = gold_bio(article.states.tokens, article.gold)
-    soft = article.teacher if article.teacher is not None else np.full((len(gold), 3), np.nan, np.float32)
-    return runs(article.states.hidden, gold, size, soft)
+    return runs(article.states.hidden, article.tags(), size, article.soft())
 
 
 def scores(articles: list[Article], probabilities: list[np.ndarray], model: TechniqueModel) -> dict[int, dict]:
@@ -127,9 +133,8 @@ def bigru_epochs(config: FinderConfig, articles: list[Article]):
 def mlp_epochs(config: FinderConfig, articles: list[Article]):
     """As `bigru_epochs`, for the MLP over each token and its neighbours."""
     rows = TokenRows([a.states.hidden for a in articles], config.context)
-    gold = torch.from_numpy(np.concatenate([gold_bio(a.states.tokens, a.gold) for a in articles]))
-    soft = torch.from_numpy(np.concatenate([
-        a.teacher if a.teacher is not None else np.full((len(a.states.tokens), 3), np.nan, np.float32) for a in articles]))
+    gold = torch.from_numpy(np.concatenate([a.tags() for a in articles]))
+    soft = torch.from_numpy(np.concatenate([a.soft() for a in articles]))
     head = TaggerHead(rows.width, config.projection, 3)
     for loss in fit_rows(head, rows, gold, soft, partial(finder_loss, teacher_weight=config.teacher_weight),
                          config.epochs, config.lr, config.batch_tokens):
