@@ -211,6 +211,7 @@ if __name__ == "__main__":
     parser.add_argument("--start", default=None, help="A tagger folder to continue training from.")
     parser.add_argument("--extra", default=None, help="Corrected articles in PolNeAR's layout.")
     parser.add_argument("--extra-weight", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=AttributionConfig.seed)
     args = parser.parse_args()
     train(AttributionConfig(data=args.data, epochs=args.epochs, kind=args.kind, lr=args.lr, max_documents=args.max_documents,
-                            output=args.output, start=args.start, extra=args.extra, extra_weight=args.extra_weight))
+                            output=args.output, start=args.start, extra=args.extra, extra_weight=args.extra_weight, seed=args.seed))

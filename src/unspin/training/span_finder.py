@@ -210,6 +210,8 @@ if __name__ == "__main__":
                         help="bigru for standard; mlp for fast, where a GRU costs a fifth of the time for no gain.")
     parser.add_argument("--epochs", type=int, default=None, help="Default: 6 (bigru) or 4 (mlp).")
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help="The techniques folder of a model set.")
+    parser.add_argument("--seed", type=int, default=FinderConfig.seed)
     args = parser.parse_args()
     epochs = args.epochs or (FinderConfig.epochs if args.kind == "bigru" else 4)
-    print(json.dumps(train(FinderConfig(data=args.data, kind=args.kind, epochs=epochs), args.output), indent=2))
+    print(json.dumps(train(FinderConfig(data=args.data, kind=args.kind, epochs=epochs, seed=args.seed), args.output),
+                     indent=2))
