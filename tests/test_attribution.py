@@ -232,6 +232,25 @@ def test_neighbour_features_shift_the_right_way():
     assert out[0, :2].tolist() == [0, 0] and out[2, 4:].tolist() == [0, 0]
 
 
+
+def test_a_tagger_of_several_members_averages_them(tmp_path):
+    from unspin.analyzers.encoder.tagger import MeanTagger, TokenTagger, load_tagger
+
+    rng = np.random.default_rng(3)
+    for name in ("tagger.npz", "tagger-2.npz"):  # two MLPs over a token and one neighbour each side
+        np.savez(tmp_path / name, w0=rng.normal(size=(4, 6)), b0=rng.normal(size=4), w1=rng.normal(size=(7, 4)),
+                 b1=rng.normal(size=7))
+    settings = {"layers": 2, "context": 1, "members": ["tagger.npz", "tagger-2.npz"]}
+    hidden = rng.normal(size=(5, 2)).astype(np.float32)
+    mean = load_tagger(tmp_path, settings, "tagger.npz")
+    alone = [TokenTagger.load(tmp_path / name, 2, 1).probabilities(hidden) for name in settings["members"]]
+    assert isinstance(mean, MeanTagger) and mean.tags == 7
+    assert not np.allclose(alone[0], alone[1])
+    np.testing.assert_allclose(mean.probabilities(hidden), (alone[0] + alone[1]) / 2, rtol=1e-6)
+    np.testing.assert_allclose(mean.probabilities(hidden).sum(axis=1), 1.0, rtol=1e-5)
+    single = load_tagger(tmp_path, {"layers": 2, "context": 1}, "tagger-2.npz")  # a config from before members
+    np.testing.assert_allclose(single.probabilities(hidden), alone[1])
+
 # --- the shipped analyzer on articles -------------------------------------------------------
 
 from unspin.analyzers.attribution import AttributionTagger  # noqa: E402

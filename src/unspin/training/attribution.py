@@ -5,6 +5,9 @@ document) are extracted for PolNeAR train and dev, and a tagger learns source / 
 B-I-O tags: a bidirectional GRU over runs of 512 tokens (`kind="bigru"`, `standard`'s), or a small
 MLP over each token with its neighbours (`kind="mlp"`, `fast`'s and the joint training's). The
 epoch with the best dev end-to-end score is kept and written, with its config, into the package.
+With `members` above 1 the tagger is trained again with the next seeds (13, 14, ...), each
+member's best epoch kept, and the analyzer averages their probabilities (`standard` ships two:
+one GRU's dev end to end moved from 0.775 to 0.797 with its seed alone).
 
 With corrections (`extra`: the `polnear/` folder `unspin labelstudio import` writes), training
 continues from the shipped tagger (`start`) on PolNeAR train together with the corrected articles,
@@ -63,7 +66,8 @@ class AttributionConfig:
     batch_chunks: int = 8
     lr: float = 1e-3
     batch_tokens: int = 1024
-    seed: int = 13
+    seed: int = 13  # of the first member; the others take the next ones
+    members: int = 1  # taggers trained with successive seeds, averaged (a continued tagger keeps its members)
     max_documents: int | None = None
     start: str | None = None  # a tagger folder to continue from (its decoding calibration is kept)
     extra: str | None = None  # corrected articles in PolNeAR's layout (text/, attributions/)
@@ -94,19 +98,25 @@ def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[
     return out
 
 
+def member_files(members: int) -> list[str]:
+    return ["tagger.npz"] + [f"tagger-{i}.npz" for i in range(2, members + 1)]
+
+
 def mlp_epochs(config: AttributionConfig, taught: list, start: Path | None):
-    """The MLP tagger after each epoch (in eval mode) with its mean loss a batch."""
+    """The MLP tagger (continued from the file `start`, if given) after each epoch (in eval
+    mode) with its mean loss a batch."""
     rows = TokenRows([h for _, h, _, _ in taught], config.context)
     y = torch.from_numpy(np.concatenate([t for _, _, t, _ in taught]))
-    head = TaggerHead.load(start / "tagger.npz") if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
+    head = TaggerHead.load(start) if start else TaggerHead(rows.width, config.hidden, len(ROLE_TAGS))
     for loss in fit_rows(head, rows, y, None, cross_entropy, config.epochs, config.lr, config.batch_tokens):
         yield head, loss
 
 
 def sequence_epochs(config: AttributionConfig, taught: list, start: Path | None):
-    """The GRU tagger after each epoch (in eval mode) with its mean loss a batch of runs."""
+    """The GRU tagger (continued from the file `start`, if given) after each epoch (in eval mode)
+    with its mean loss a batch of runs."""
     pieces = [piece for _, h, t, _ in taught for piece in runs(h, t, config.chunk)]
-    head = (SequenceHead.load(start / "tagger.npz") if start
+    head = (SequenceHead.load(start) if start
             else SequenceHead(pieces[0][0].shape[1], config.hidden, config.gru, len(ROLE_TAGS)))
     for loss in fit_runs(head, pieces, cross_entropy, config.epochs, config.lr, config.batch_chunks):
         yield head, loss
@@ -114,6 +124,10 @@ def sequence_epochs(config: AttributionConfig, taught: list, start: Path | None)
 
 def save(head: TaggerHead | SequenceHead, directory: Path, config: dict) -> None:
     head.save(directory / "tagger.npz")
+    write_config(directory, config)
+
+
+def write_config(directory: Path, config: dict) -> None:
     (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
@@ -145,9 +159,6 @@ def corrections(folder: Path, model: EncoderModel) -> tuple[list, list]:
 
 
 def train(config: AttributionConfig) -> dict:
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
     data = Path(config.data)
     model = EncoderModel.shared()
     started = time.time()
@@ -160,8 +171,9 @@ def train(config: AttributionConfig) -> dict:
     start = Path(config.start) if config.start else None
     started_from = json.loads((start / "config.json").read_text()) if start else {}
     kind = started_from.get("kind", "mlp") if start else config.kind
-    epochs = sequence_epochs(config, taught, start) if kind == "bigru" else mlp_epochs(config, taught, start)
+    members = started_from.get("members", ["tagger.npz"]) if start else member_files(config.members)
     output = Path(config.output)
+    output.mkdir(parents=True, exist_ok=True)
     scratch = output.parent / (output.name + ".candidate")
     before = {"dev": evaluate(start, dev_docs), "held_out": evaluate(start, held_out) if held_out else None} if start else {}
     if kind == "bigru":
@@ -173,24 +185,34 @@ def train(config: AttributionConfig) -> dict:
         shipped = {**shipped, **{k: v for k, v in started_from.items() if k in ("name", "encoder", "decoding")}}
         shipped["name"] += RETRAINED
     shipped["training"] = {**asdict(config), "kind": kind}
-    best, history = -1.0, []
-    for epoch, (head, loss) in enumerate(epochs, start=1):
-        save(head, scratch, shipped)
-        scores = evaluate(scratch, dev_docs)
-        summary = {"epoch": epoch, "loss": loss, **{k: round(v["f1"], 4) for k, v in scores.items()}}
-        history.append(summary)
-        print(json.dumps(summary), flush=True)
-        if scores["attribution_end_to_end"]["f1"] > best:
-            best = scores["attribution_end_to_end"]["f1"]
-            save(head, output, {**shipped, "dev": scores, "history": history})
-    config_path = output / "config.json"
-    final = json.loads(config_path.read_text())
-    final["history"] = history
+    history = []
+    for number, member in enumerate(members, start=1):
+        seed = config.seed + number - 1
+        torch.manual_seed(seed)
+        random.seed(seed)
+        np.random.seed(seed)
+        member_start = start / member if start else None
+        epochs = (sequence_epochs(config, taught, member_start) if kind == "bigru"
+                  else mlp_epochs(config, taught, member_start))
+        best = -1.0
+        for epoch, (head, loss) in enumerate(epochs, start=1):
+            save(head, scratch, shipped)  # this member alone, as the analyzer would run it
+            scores = evaluate(scratch, dev_docs)
+            summary = {"member": number, "seed": seed, "epoch": epoch, "loss": loss,
+                       **{k: round(v["f1"], 4) for k, v in scores.items()}}
+            history.append(summary)
+            print(json.dumps(summary), flush=True)
+            if scores["attribution_end_to_end"]["f1"] > best:
+                best = scores["attribution_end_to_end"]["f1"]
+                head.save(output / member)
+    final = {**shipped, "members": members, "history": history}
+    write_config(output, final)
+    final["dev"] = evaluate(output, dev_docs)  # the members together, as they ship
     if config.extra:
         final["corrections"] = {"trained_on": len(extra_docs), "held_out": len(held_out), "before": before,
                                 "after": {"dev": final["dev"],
                                           "held_out": evaluate(output, held_out) if held_out else None}}
-    config_path.write_text(json.dumps(final, indent=2) + "\n")
+    write_config(output, final)
     for leftover in scratch.iterdir():
         leftover.unlink()
     scratch.rmdir()
@@ -211,7 +233,10 @@ if __name__ == "__main__":
     parser.add_argument("--start", default=None, help="A tagger folder to continue training from.")
     parser.add_argument("--extra", default=None, help="Corrected articles in PolNeAR's layout.")
     parser.add_argument("--extra-weight", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=AttributionConfig.seed)
+    parser.add_argument("--seed", type=int, default=AttributionConfig.seed, help="Of the first member.")
+    parser.add_argument("--members", type=int, default=1,
+                        help="Taggers trained with successive seeds and averaged: standard ships 2.")
     args = parser.parse_args()
-    train(AttributionConfig(data=args.data, epochs=args.epochs, kind=args.kind, lr=args.lr, max_documents=args.max_documents,
-                            output=args.output, start=args.start, extra=args.extra, extra_weight=args.extra_weight, seed=args.seed))
+    train(AttributionConfig(data=args.data, epochs=args.epochs, kind=args.kind, lr=args.lr,
+                            max_documents=args.max_documents, output=args.output, start=args.start, extra=args.extra,
+                            extra_weight=args.extra_weight, seed=args.seed, members=args.members))

@@ -195,7 +195,7 @@ def train_attribution(
 ) -> None:
     """Retrain only the attribution tagger on the shipped encoder's states, leaving the encoder
     as it is: minutes on a CPU, e.g. for your own PolNeAR-format annotations. The tagger is of
-    the kind the set in use ships (a GRU for standard, an MLP for fast).
+    the kind the set in use ships (two GRUs, averaged, for standard; an MLP for fast).
 
     With --extra, continue from the shipped tagger on your corrected articles too, and print how
     it changed on the held-out ones and on PolNeAR dev.
@@ -219,9 +219,10 @@ def train_attribution(
         fail(f"{extra}/polnear/text: not found; write it with `unspin labelstudio import EXPORT.json -o {extra}`")
     output = retrained_into(output, "attribution")
     if extra is None:
-        kind = json.loads((folder("attribution") / "config.json").read_text()).get("kind", "mlp")
+        shipped = json.loads((folder("attribution") / "config.json").read_text())
+        kind = shipped.get("kind", "mlp")
         train(AttributionConfig(data=str(data), epochs=epochs or (6 if kind == "bigru" else 12), kind=kind,
-                                output=str(output)))
+                                members=len(shipped.get("members", [None])), output=str(output)))
         return
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch) / "attribution"

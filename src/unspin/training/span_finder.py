@@ -9,12 +9,17 @@ GRU would slow `fast` by a fifth), over the int8 states the pipeline really comp
 (`../shared/data/teacher`, out of fold on PTC train) at once. It trains on PTC train less the
 set's validation articles (`validation_ids.txt`) plus PTC dev, as the set's encoder did; each
 epoch is scored on the validation articles (SI and full task, through the shipped span head and
-the numpy tagger that ships) over a grid of decodings, and the best epoch ships with its decoding.
-The states are computed once (under 2 minutes on 2 cores) and an epoch takes about 40 seconds.
+the numpy tagger that ships) over a grid of decodings, and the best epoch ships. With `--members`
+above 1 the finder is trained again with the next seeds (13, 14, ...), each member's best epoch is
+kept, and the mean of their probabilities ships with the decoding chosen for it (`finder.npz`,
+`finder-2.npz`, ...). The states are computed once (under 2 minutes on 2 cores) and an epoch takes
+about 40 seconds.
 
-Afterwards rerun `training.calibrate` (the span scores changed) and the goldens (`scripts/golden.py`).
+Afterwards rerun `training.span_text` and `training.calibrate` (the span scores changed) and the
+goldens (`scripts/golden.py`).
 
-    UNSPIN_MODEL=standard python -m unspin.training.span_finder --data ../shared/data
+    UNSPIN_MODEL=standard python -m unspin.training.span_finder --data ../shared/data --members 2
+    UNSPIN_MODEL=fast python -m unspin.training.span_finder --data ../shared/data --kind mlp
 """
 
 from __future__ import annotations
@@ -60,7 +65,8 @@ class FinderConfig:
     teacher_weight: float = 1.0  # of the soft cross-entropy towards the teacher, beside the gold one
     batch_chunks: int = 8  # runs of `chunk` tokens a step (GRU)
     batch_tokens: int = 1024  # tokens a step (MLP)
-    seed: int = 13
+    seed: int = 13  # of the first member; the others take the next ones
+    members: int = 1  # finders trained with successive seeds, their probabilities averaged
     threads: int = 2
 
 
@@ -153,9 +159,6 @@ def finder_loss(logits: torch.Tensor, gold: torch.Tensor, soft: torch.Tensor, te
 
 
 def train(config: FinderConfig, output: Path = MODEL_DIR) -> dict:
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
     torch.set_num_threads(config.threads)
     data, ptc = Path(config.data), Path(config.data) / "ptc"
     model = TechniqueModel(output)
@@ -171,29 +174,41 @@ def train(config: FinderConfig, output: Path = MODEL_DIR) -> dict:
     before = scores(held_out, [a.states.bio_probs[:, :3] for a in held_out], model)
     graph = {"decoding": asdict(DECODINGS[best(before)]), **before[best(before)]}
     print("the encoder graph's B/I/O:", json.dumps(graph), flush=True)
-    history, chosen, chosen_score = [], None, -1.0
-    fitted = bigru_epochs(config, train_articles) if config.kind == "bigru" else mlp_epochs(config, train_articles)
-    for epoch, (tagger, arrays, total) in enumerate(fitted, start=1):  # taggers as they ship, scored as they will run
-        by_decoding = scores(held_out, [tagger.probabilities(a.states.hidden) for a in held_out], model)
-        index = best(by_decoding)
-        summary = {"epoch": epoch, "loss": round(total, 4), "decoding": asdict(DECODINGS[index]),
-                   **by_decoding[index]}
-        history.append(summary)
-        print(json.dumps(summary), flush=True)
-        if by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"] > chosen_score:
-            chosen_score, chosen = by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"], (epoch, arrays)
+    history, kept = [], []  # kept: (epoch, arrays, validation probabilities) of each member
+    for number in range(1, config.members + 1):
+        seed = config.seed + number - 1
+        torch.manual_seed(seed)
+        random.seed(seed)
+        np.random.seed(seed)
+        fitted = bigru_epochs(config, train_articles) if config.kind == "bigru" else mlp_epochs(config, train_articles)
+        chosen, chosen_score = None, -1.0
+        for epoch, (tagger, arrays, total) in enumerate(fitted, start=1):  # taggers as they ship, scored as they run
+            probabilities = [tagger.probabilities(a.states.hidden) for a in held_out]
+            by_decoding = scores(held_out, probabilities, model)
+            index = best(by_decoding)
+            summary = {"member": number, "seed": seed, "epoch": epoch, "loss": round(total, 4),
+                       "decoding": asdict(DECODINGS[index]), **by_decoding[index]}
+            history.append(summary)
+            print(json.dumps(summary), flush=True)
+            if by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"] > chosen_score:
+                chosen_score, chosen = by_decoding[index]["si_f1"] + by_decoding[index]["full_f1"], (epoch, arrays,
+                                                                                                    probabilities)
+        kept.append(chosen)
 
-    epoch, arrays = chosen
-    np.savez(output / "finder.npz", **arrays)
-    kept = history[epoch - 1]
+    # The members together, as they ship: the mean of their probabilities, with its own decoding.
+    mean = [np.mean(member, axis=0) for member in zip(*(probabilities for _, _, probabilities in kept))]
+    by_decoding = scores(held_out, mean, model)
+    index = best(by_decoding)
+    files = ["finder.npz"] + [f"finder-{i}.npz" for i in range(2, config.members + 1)]
+    for file, (_, arrays, _) in zip(files, kept):
+        np.savez(output / file, **arrays)
     shape = ({"name": "span finder: bidirectional GRU over runs of tokens", "kind": "bigru", "chunk": config.chunk}
              if config.kind == "bigru" else
              {"name": "span finder: MLP over each token and its neighbours", "kind": "mlp", "layers": 2,
               "context": config.context})
-    finder = {**shape, "tags": ["O", "B", "I"], "epoch": epoch, "decoding": kept["decoding"],
-              "validation": {"finder": {k: v for k, v in kept.items() if k not in ("epoch", "loss")},
-                             "encoder_graph_bio": graph,
-                             "articles": len(held_out)},
+    finder = {**shape, "tags": ["O", "B", "I"], "members": files, "epochs": [epoch for epoch, _, _ in kept],
+              "decoding": asdict(DECODINGS[index]),
+              "validation": {"finder": by_decoding[index], "encoder_graph_bio": graph, "articles": len(held_out)},
               "trained_on": f"{len(train_articles)} PTC articles (train less validation, dev), gold spans and the "
                             "MPNet-base teacher's out-of-fold B/I/O",
               "training": asdict(config), "history": history}
@@ -210,8 +225,10 @@ if __name__ == "__main__":
                         help="bigru for standard; mlp for fast, where a GRU costs a fifth of the time for no gain.")
     parser.add_argument("--epochs", type=int, default=None, help="Default: 6 (bigru) or 4 (mlp).")
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help="The techniques folder of a model set.")
-    parser.add_argument("--seed", type=int, default=FinderConfig.seed)
+    parser.add_argument("--seed", type=int, default=FinderConfig.seed, help="Of the first member.")
+    parser.add_argument("--members", type=int, default=1,
+                        help="Finders trained with successive seeds and averaged: standard ships 2.")
     args = parser.parse_args()
     epochs = args.epochs or (FinderConfig.epochs if args.kind == "bigru" else 4)
-    print(json.dumps(train(FinderConfig(data=args.data, kind=args.kind, epochs=epochs, seed=args.seed), args.output),
-                     indent=2))
+    config = FinderConfig(data=args.data, kind=args.kind, epochs=epochs, seed=args.seed, members=args.members)
+    print(json.dumps(train(config, args.output), indent=2))

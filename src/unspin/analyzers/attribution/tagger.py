@@ -15,7 +15,7 @@ import numpy as np
 
 from ... import model_sets
 from ..encoder.states import TokenStates
-from ..encoder.tagger import SequenceTagger, TokenTagger, with_neighbours
+from ..encoder.tagger import load_tagger, with_neighbours
 from ..loading import LoadedOnce
 
 __all__ = ["AttributionTagger", "RoleSpan", "ROLE_TAGS", "decode_roles", "with_neighbours"]
@@ -38,10 +38,7 @@ class AttributionTagger(LoadedOnce):
     def __init__(self, directory: Path | None = None):
         directory = directory or self.default_dir()
         self.config = json.loads((directory / "config.json").read_text())
-        if self.config.get("kind") == "bigru":  # standard's: a GRU over runs of tokens
-            self.tagger = SequenceTagger.load(directory / "tagger.npz", self.config["chunk"])
-        else:  # an MLP over each token and its neighbours
-            self.tagger = TokenTagger.load(directory / "tagger.npz", self.config["layers"], self.config["context"])
+        self.tagger = load_tagger(directory, self.config, "tagger.npz")
         self.name = self.config.get("name", "attribution")
         # Written by `python -m unspin.training.role_decoding` after training; 1.0 is plain argmax.
         self.outside_scale = float(self.config.get("decoding", {}).get("outside_scale", 1.0))

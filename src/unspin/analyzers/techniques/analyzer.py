@@ -13,7 +13,7 @@ import numpy as np
 from ... import model_sets
 from ...document import Document, Layer
 from ..encoder import EncoderModel, TokenStates, states_of
-from ..encoder.tagger import SequenceTagger, TokenTagger
+from ..encoder.tagger import Tagger, load_tagger
 from ..loading import LoadedOnce
 from ..registry import Analyzer
 from .calibration import ScoreCalibration
@@ -62,14 +62,10 @@ class TechniqueModel(LoadedOnce):
         return ScoreCalibration.from_config(self.config.get("report", {}).get("calibration"))
 
     @cached_property
-    def finder(self) -> SequenceTagger | TokenTagger | None:
+    def finder(self) -> Tagger | None:
         """The span finder, where the set ships one (its B/I/O replace the encoder graph's)."""
         settings = self.config.get("finder")
-        if not settings:
-            return None
-        if settings.get("kind") == "bigru":
-            return SequenceTagger.load(self.directory / "finder.npz", settings["chunk"])
-        return TokenTagger.load(self.directory / "finder.npz", settings["layers"], settings["context"])
+        return load_tagger(self.directory, settings, "finder.npz") if settings else None
 
     @cached_property
     def decoding(self) -> SpanDecoding:
