@@ -70,6 +70,21 @@ def test_a_headline_with_no_speaker_and_no_verb_of_saying_is_a_topic():
                    ("source", "Minister"), ("cue", "Says"), ("content", "the Bypass Will Open in May"))
     assert [(a.source.text if a.source else None, a.cue.text) for a in attributions_from(text, roles)] == [
         ("Minister", "Says")]
+    # "a Town" after the verb is what the bypass was sold to, not a speaker
+    roles = tagged(text, ("cue", "Was Sold"), ("source", "a Town"), ("content", "Never Wanted It"))
+    assert attributions_from(text, roles) == []
+
+
+def test_a_headline_speaker_before_any_verb_or_after_a_dash_is_kept():
+    for text, roles, expected in [
+        ("Senator Slams Bypass as a Giveaway\n\nEngineers inspected the road on Monday.",
+         (("source", "Senator"), ("cue", "Slams"), ("content", "Bypass as a Giveaway")), ("Senator", "Slams")),
+        ("\u201cThe bypass is a giveaway.\u201d \u2015 Ruth Ortiz\n\nEngineers inspected the road on Monday.",
+         (("content", "\u201cThe bypass is a giveaway.\u201d"), ("cue", "\u2015"), ("source", "Ruth Ortiz")),
+         ("Ruth Ortiz", "\u2015")),
+    ]:
+        found = attributions_from(text, tagged(text, *roles))
+        assert [(a.source.text, a.cue.text) for a in found] == [expected]
 
 
 # --- sources: where they end, their names and types ----------------------------------------

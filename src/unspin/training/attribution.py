@@ -234,9 +234,10 @@ if __name__ == "__main__":
     parser.add_argument("--extra", default=None, help="Corrected articles in PolNeAR's layout.")
     parser.add_argument("--extra-weight", type=int, default=10)
     parser.add_argument("--seed", type=int, default=AttributionConfig.seed, help="Of the first member.")
-    parser.add_argument("--members", type=int, default=1,
-                        help="Taggers trained with successive seeds and averaged: standard ships 2.")
+    parser.add_argument("--members", type=int, default=None,
+                        help="Taggers trained with successive seeds and averaged. Default: 2 (bigru) or 1 (mlp).")
     args = parser.parse_args()
     train(AttributionConfig(data=args.data, epochs=args.epochs, kind=args.kind, lr=args.lr,
                             max_documents=args.max_documents, output=args.output, start=args.start, extra=args.extra,
-                            extra_weight=args.extra_weight, seed=args.seed, members=args.members))
+                            extra_weight=args.extra_weight, seed=args.seed,
+                            members=args.members or (2 if args.kind == "bigru" else 1)))

@@ -18,7 +18,7 @@ about 40 seconds.
 Afterwards rerun `training.span_text` and `training.calibrate` (the span scores changed) and the
 goldens (`scripts/golden.py`).
 
-    UNSPIN_MODEL=standard python -m unspin.training.span_finder --data ../shared/data --members 2
+    UNSPIN_MODEL=standard python -m unspin.training.span_finder --data ../shared/data
     UNSPIN_MODEL=fast python -m unspin.training.span_finder --data ../shared/data --kind mlp
 """
 
@@ -226,9 +226,10 @@ if __name__ == "__main__":
     parser.add_argument("--epochs", type=int, default=None, help="Default: 6 (bigru) or 4 (mlp).")
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help="The techniques folder of a model set.")
     parser.add_argument("--seed", type=int, default=FinderConfig.seed, help="Of the first member.")
-    parser.add_argument("--members", type=int, default=1,
-                        help="Finders trained with successive seeds and averaged: standard ships 2.")
+    parser.add_argument("--members", type=int, default=None,
+                        help="Finders trained with successive seeds and averaged. Default: 2 (bigru) or 1 (mlp).")
     args = parser.parse_args()
     epochs = args.epochs or (FinderConfig.epochs if args.kind == "bigru" else 4)
-    config = FinderConfig(data=args.data, kind=args.kind, epochs=epochs, seed=args.seed, members=args.members)
+    members = args.members or (2 if args.kind == "bigru" else 1)
+    config = FinderConfig(data=args.data, kind=args.kind, epochs=epochs, seed=args.seed, members=members)
     print(json.dumps(train(config, args.output), indent=2))

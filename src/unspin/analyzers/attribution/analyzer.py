@@ -98,12 +98,16 @@ def _cue_in_headline(a: Attribution, headings: list[tuple[int, int]]) -> bool:
 
 def _headline_topic(text: str, a: Attribution, headings: list[tuple[int, int]]) -> bool:
     """"How the Bypass Was Sold to a Town That Never Wanted It": in a headline, words tagged as a
-    cue and a content with no one saying them and no verb of saying are the story's topic, not a
-    report of speech ("Minister says ..." and "Kremlin: ..." keep theirs)."""
-    if a.source or a.kind == "direct" or not _cue_in_headline(a, headings):
+    cue with no verb of saying are the story's topic, not a report of speech, when no one says
+    them or when the "source" comes after them ("a Town": the verb's object). A headline names its
+    speaker before such a verb ("Senator slams ...", as PolNeAR annotates it), or after a verb of
+    saying or a dash; "Minister says ...", "Kremlin: ..." and "'...' ― Name" keep theirs."""
+    if a.kind == "direct" or not _cue_in_headline(a, headings):
         return False
     cue = text[a.cue[0] : a.cue[1]]
-    return cue.strip() != ":" and not SPEECH_CUE.search(cue)
+    if cue.strip() == ":" or SPEECH_CUE.search(cue):
+        return False
+    return a.source is None or (a.source[0] >= a.cue[1] and any(c.isalpha() for c in cue))
 
 
 class AttributionAnalyzer(Analyzer):
