@@ -6,7 +6,9 @@ card, "The same answers on every x86 CPU"); only a run on a CPU of the other kin
 
 Here (needs pip and network; `--have` names packages the other machine already has, to save room):
     .venv/bin/python scripts/other_cpu.py pack --out /tmp/other-cpu --python 3.12 --parts 4
-Copy /tmp/other-cpu/part* to the other machine, into a checkout of the same commit, then there:
+(by default leaving out what a CUDA image with PyTorch holds; `--have` with no names packs all).
+Copy /tmp/other-cpu/part* to the other machine, beside a checkout of the same commit (its model
+folders may be missing: `run` puts the packed ones in place), then there:
     python3 scripts/other_cpu.py run --parts DIR --out OUT   [-- pytest arguments]
 and back here, with OUT/analyses.tgz:
     .venv/bin/python scripts/other_cpu.py compare OUT/analyses.tgz
