@@ -18,7 +18,6 @@ the tagger changed on those and on PolNeAR dev.
 from __future__ import annotations
 
 import json
-import random
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from ..document import Document, Relations
 from ..polnear.formats import GoldAttribution, read_corpus
 from ..polnear.scoring import score
 from .records import RETRAINED
+from .techniques import seed_everything
 from .token_tagger import (
     SequenceHead,
     TaggerHead,
@@ -47,6 +47,7 @@ from .token_tagger import (
     cross_entropy,
     fit_rows,
     fit_runs,
+    member_files,
     runs,
 )
 
@@ -96,10 +97,6 @@ def prepare(corpus: dict, model: EncoderModel, limit: int | None) -> list[tuple[
         states = doc.tensors[TENSOR]
         out.append((doc, states.hidden, gold_tags(doc, states.tokens, gold), gold))
     return out
-
-
-def member_files(members: int) -> list[str]:
-    return ["tagger.npz"] + [f"tagger-{i}.npz" for i in range(2, members + 1)]
 
 
 def mlp_epochs(config: AttributionConfig, taught: list, start: Path | None):
@@ -171,7 +168,7 @@ def train(config: AttributionConfig) -> dict:
     start = Path(config.start) if config.start else None
     started_from = json.loads((start / "config.json").read_text()) if start else {}
     kind = started_from.get("kind", "mlp") if start else config.kind
-    members = started_from.get("members", ["tagger.npz"]) if start else member_files(config.members)
+    members = started_from.get("members", ["tagger.npz"]) if start else member_files("tagger", config.members)
     output = Path(config.output)
     output.mkdir(parents=True, exist_ok=True)
     scratch = output.parent / (output.name + ".candidate")
@@ -188,9 +185,7 @@ def train(config: AttributionConfig) -> dict:
     history = []
     for number, member in enumerate(members, start=1):
         seed = config.seed + number - 1
-        torch.manual_seed(seed)
-        random.seed(seed)
-        np.random.seed(seed)
+        seed_everything(seed)
         member_start = start / member if start else None
         epochs = (sequence_epochs(config, taught, member_start) if kind == "bigru"
                   else mlp_epochs(config, taught, member_start))

@@ -17,7 +17,6 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -40,6 +39,7 @@ from .techniques import (
     build_examples,
     collate,
     evaluate,
+    seed_everything,
     technique_loss,
     torch_encoder,
 )
@@ -114,9 +114,7 @@ def attribution_dev(model, head, tokenizer, dev_corpus, scratch: Path, context: 
 
 
 def train(config: MultitaskConfig) -> None:
-    torch.manual_seed(config.seed)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
+    seed_everything(config.seed)
     torch.set_num_threads(2)
     run = Path(config.run)
     run_config = json.loads((run / "config.json").read_text())
@@ -151,12 +149,8 @@ def train(config: MultitaskConfig) -> None:
 
     model = TechniqueNet(base_encoder_path(), run_config["span_hidden"], config.token_techniques)
     model.load_checkpoint(Path(config.resume_checkpoint or run / "best.pt"))
-    head = TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256, len(ROLE_TAGS))
-    if config.resume_tagger:
-        with np.load(config.resume_tagger) as weights:
-            for layer, i in ((head.layers[0], 0), (head.layers[3], 1)):
-                layer.weight.data = torch.from_numpy(weights[f"w{i}"].copy())
-                layer.bias.data = torch.from_numpy(weights[f"b{i}"].copy())
+    head = (TaggerHead.load(Path(config.resume_tagger)) if config.resume_tagger
+            else TaggerHead(model.encoder.config.hidden_size * (2 * config.context + 1), 256, len(ROLE_TAGS)))
     optimizer = torch.optim.AdamW(
         [{"params": model.encoder.parameters(), "lr": config.encoder_lr},
          {"params": [p for name, p in model.named_parameters() if not name.startswith("encoder.")]

@@ -105,8 +105,8 @@ def load_shipped(net, tagger=None, claims=None) -> list[str]:
     head = np.load(TECHNIQUES_DIR / "span_head.npz")
     _load_linear(net.span_head[0], head["w1"], head["b1"])
     _load_linear(net.span_head[3], head["w2"], head["b2"])
-    if tagger is not None and "w0" in np.load(ATTRIBUTION_DIR / "tagger.npz").files:
-        weights = np.load(ATTRIBUTION_DIR / "tagger.npz")
+    weights = np.load(ATTRIBUTION_DIR / "tagger.npz") if tagger is not None else None
+    if weights is not None and "w0" in weights.files:
         _load_linear(tagger.layers[0], weights["w0"], weights["b0"])
         _load_linear(tagger.layers[3], weights["w1"], weights["b1"])
     if claims is not None:

@@ -25,7 +25,6 @@ goldens (`scripts/golden.py`).
 from __future__ import annotations
 
 import json
-import random
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
@@ -44,8 +43,16 @@ from ..ptc.formats import Annotation, read_article_texts, read_labels
 from ..ptc.scoring import full_task, span_identification
 from .records import record_calibration
 from .teacher import load_teacher, technique_targets
-from .techniques import gold_bio
-from .token_tagger import SequenceHead, TaggerHead, TokenRows, fit_rows, fit_runs, runs
+from .techniques import gold_bio, seed_everything
+from .token_tagger import (
+    SequenceHead,
+    TaggerHead,
+    TokenRows,
+    fit_rows,
+    fit_runs,
+    member_files,
+    runs,
+)
 
 # Around the encoder graph's own decoding (1.2 / 0.8): the finder's probabilities are softer.
 DECODINGS = tuple(SpanDecoding(begin_bias=b, inside_bias=i)
@@ -177,9 +184,7 @@ def train(config: FinderConfig, output: Path = MODEL_DIR) -> dict:
     history, kept = [], []  # kept: (epoch, arrays, validation probabilities) of each member
     for number in range(1, config.members + 1):
         seed = config.seed + number - 1
-        torch.manual_seed(seed)
-        random.seed(seed)
-        np.random.seed(seed)
+        seed_everything(seed)
         fitted = bigru_epochs(config, train_articles) if config.kind == "bigru" else mlp_epochs(config, train_articles)
         chosen, chosen_score = None, -1.0
         for epoch, (tagger, arrays, total) in enumerate(fitted, start=1):  # taggers as they ship, scored as they run
@@ -199,7 +204,7 @@ def train(config: FinderConfig, output: Path = MODEL_DIR) -> dict:
     mean = [np.mean(member, axis=0) for member in zip(*(probabilities for _, _, probabilities in kept))]
     by_decoding = scores(held_out, mean, model)
     index = best(by_decoding)
-    files = ["finder.npz"] + [f"finder-{i}.npz" for i in range(2, config.members + 1)]
+    files = member_files("finder", config.members)
     for file, (_, arrays, _) in zip(files, kept):
         np.savez(output / file, **arrays)
     shape = ({"name": "span finder: bidirectional GRU over runs of tokens", "kind": "bigru", "chunk": config.chunk}

@@ -314,11 +314,16 @@ def evaluate(model_encoder, head: SpanHead, tokenizer, texts: dict[str, str], go
     return results
 
 
-def start_run(seed: int, threads: int, output: str) -> Path:
-    """Seed every random generator, set torch's threads and make a training run's output folder."""
+def seed_everything(seed: int) -> None:
+    """Seed torch's, Python's and numpy's random generators."""
     torch.manual_seed(seed)
     random.seed(seed)
     np.random.seed(seed)
+
+
+def start_run(seed: int, threads: int, output: str) -> Path:
+    """Seed every random generator, set torch's threads and make a training run's output folder."""
+    seed_everything(seed)
     torch.set_num_threads(threads)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)

@@ -116,6 +116,11 @@ class SequenceHead(SavedHead):
         return head
 
 
+def member_files(name: str, members: int) -> list[str]:
+    """The files of a tagger's members: `name.npz`, then `name-2.npz`, `name-3.npz`, ..."""
+    return [f"{name}.npz"] + [f"{name}-{i}.npz" for i in range(2, members + 1)]
+
+
 def runs(hidden: np.ndarray, tags: np.ndarray, size: int, soft: np.ndarray | None = None) -> list[tuple]:
     """(states, tags, soft targets) of each run of `size` tokens of one document, as a sequence
     tagger reads them; soft targets are NaN where there are none."""
