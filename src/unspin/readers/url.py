@@ -62,14 +62,16 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 def blocked_reason(address: str) -> str | None:
     """Why a guarded fetch must not connect to this IP address, or None when it may. An IPv6
     address that carries an IPv4 one (mapped, 6to4, Teredo, NAT64) is judged by that IPv4
-    address too; anything not globally routable (shared address space 100.64.0.0/10 among
+    address alone; anything not globally routable (shared address space 100.64.0.0/10 among
     others) is refused."""
     ip = ipaddress.ip_address(address)
     candidates = [ip]
     if isinstance(ip, ipaddress.IPv6Address):
         embedded = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None,
                     ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None]
-        candidates = [e for e in embedded if e is not None] + candidates  # the IPv4 address says most
+        # The IPv4 address is where a connection ends up. The IPv6 wrapper alone says nothing:
+        # Python 3.12.4 and later count all of 2002::/16 (6to4) and 2001::/23 as private.
+        candidates = [e for e in embedded if e is not None] or candidates
     for candidate in candidates:
         # Most specific first: the link-local and reserved ranges count as private too.
         for test, reason in ((candidate.is_unspecified, "unspecified"), (candidate.is_loopback, "loopback"),
