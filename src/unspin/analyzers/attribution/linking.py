@@ -27,9 +27,7 @@ from .patterns import (
     TRAILING_PARTICIPLE,
     TRAILING_PREPOSITION,
 )
-from .sources import (
-    RELATIVE_PRONOUNS,
-)
+from .sources import RELATIVE_PRONOUNS
 from .tagger import RoleSpan
 
 MAX_CONTENT_DISTANCE = 400  # characters between a content and its cue
