@@ -46,3 +46,35 @@ def test_the_webcopy_measure_scores_a_folder_of_that_layout():
     assert set(figures) == {"unspin on the copy", "trafilatura on the HTML"}
     ours = figures["unspin on the copy"]
     assert ours["pages"] == 1 and ours["article_kept"] == 1.0 and ours["boilerplate_left_out"] == 1.0
+
+
+def _rules_alone():
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+
+    return Pipeline([StructureAnalyzer(LineModel.off())], Options(techniques=False, attribution=False, claims=False))
+
+
+def test_the_rules_alone_know_the_furniture_below_a_blog_post():
+    text = (FIXTURES / "structure" / "blog-closing-furniture.txt").read_text(encoding="utf-8")
+    analysis = analyze(text, pipeline=_rules_alone())
+    types = {s.text[:20]: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    assert types == {"© 2022 Harbour Media": "copyright", "Dana Whitfield is a ": "bio", "Tags: buses, night s": "tags",
+                     "Newer Post Older Pos": "navigation", "More stories": "related", "Leave a Reply": "comments",
+                     "Notify me of follow-": "comments", "Save my name, email,": "comments",
+                     "Privacy & Cookies: T": "notice"}
+    assert_offsets(analysis)
+
+
+def test_prose_that_resembles_a_bio_or_a_notice_stays_in_the_article():
+    # Lines of PTC and PolNeAR articles that looser rules took for a bio: "authorized" is no
+    # "author", "editorial" no "editor"; the sentence before a short line is no closing bio.
+    text = ("Senators argue over war powers\n\nThe resolution failed by four votes on Thursday.\n\n"
+            "Copyright holders asked the court to block the sale.\n\n"
+            "Where is that authorized in our Constitution?\n\nSimple.\n\n"
+            "PolitiFact is operated by the Tampa Bay Times, a Florida news organization with a liberal editorial bent.\n\n"
+            "Gross was referring to Jim Brady and his wife, Sarah, the organization's founders.\n\n"
+            "Where is the money?\n\nThe vote is expected next week, the clerk said.\n")
+    analysis = analyze(text, pipeline=_rules_alone())
+    assert [s.text for s in analysis.segments if s.kind == "boilerplate"] == []

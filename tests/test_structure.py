@@ -79,6 +79,14 @@ EXPECTED = {
                          "Writer and teacher."]),
     "utf16-bom.txt": ("Café owners protest new rules on outdoor seating", ["Élodie Martin"], None, None, [],
                       "Café owners in the old town", "wheelchair users.", [], []),
+    # The furniture below a blog post, every line of it a shape the rules know (issue 22):
+    # a copyright notice that reads like a sentence, a closing bio, a second tag line, blog
+    # navigation, comment-form lines and a cookie notice.
+    "blog-closing-furniture.txt": (
+        "Why the Night Bus Matters More Than the Tram", ["Dana Whitfield"], "2022-03-14", None, ["Transport"],
+        "The transit board will decide", "two years old.", [],
+        ["© 2022 Harbour Media", "Dana Whitfield is a senior writer", "Tags: buses", "Newer Post Older Post",
+         "More stories", "Leave a Reply", "Notify me of follow-up", "Save my name, email", "Privacy & Cookies"]),
     # A news page as a reader copies it: a byline with an e-mail between bars, a labelled date
     # line, an appeal inside the article, tags below it (issue 22).
     "newscopy-byline-email-tags-below.txt": (

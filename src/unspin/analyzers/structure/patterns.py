@@ -26,19 +26,23 @@ BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
     ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
-                  r"newsletter\b|log ?in\s*$|sign in\s*$"),
-    ("navigation", r"skip to (?:main )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b"),
+                  r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|"
+                  r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
+    ("navigation", r"skip to (?:main )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
+                   r"(?:newer|older) (?:posts?|entries)\b"),
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
-                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$"),
+                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
+                 r"save my name,? email"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
-               r"this (?:web)?site uses cookies\b"),
+               r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
     ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
-                r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b"),
+                r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
+                r"more stories\s*$"),
     ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
@@ -57,9 +61,14 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
+    ("comments", re.compile(r"please enter your (?:name|email|comment)", re.I)),
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
+# A copyright notice reads like a sentence ("© 2020 CBS Interactive Inc. All Rights Reserved."),
+# but no article paragraph opens with the sign or closes on the reservation.
+COPYRIGHT_NOTICE = re.compile(r"^[\s*_]*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved\.?\s*$",
+                              re.IGNORECASE)
 BACK_REFERENCE = re.compile(
     r"^(?:the (?:article|report|piece|story|statement|paper|op-ed|study|post)\b|it (?:also|further|then|goes on)\b|"
     r"in other words|of course|clearly|obviously|indeed|this (?:is|was|means|claim|statement)\b|such\b|however\b|"
@@ -76,11 +85,13 @@ ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 NAME_WORD = rf"(?:[{UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}$")
-BIO = re.compile(
-    rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}"
-    r"\b(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|researcher|"
-    r"analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|member|editor-in-chief)",
-)
+BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|"
+             r"researcher|analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|"
+             r"member|editor-in-chief)")
+BIO = re.compile(rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
+# Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
+# and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
+CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b")
 QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")

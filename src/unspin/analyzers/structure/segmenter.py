@@ -12,6 +12,8 @@ from .patterns import (
     ABOUT_HEADING,
     BIO,
     BYLINE,
+    CLOSING_BIO,
+    COPYRIGHT_NOTICE,
     PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
@@ -166,12 +168,23 @@ def is_bio(line: Line, draft: Draft) -> bool:
     return any(text.startswith(name) and len(name) > 3 for name in draft.author_names)
 
 
+def closing_bio(lines: list[Line], index: int) -> bool:
+    """"Perry Bacon Jr. is a senior writer for FiveThirtyEight." where the article ends: the last
+    line, or one followed by page furniture ("Comments", "@handle") rather than prose."""
+    if not CLOSING_BIO.match(lines[index].text) or len(lines[index].text) > 300:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is None or bool(boilerplate_kind(following.text)) or not is_prose(following)
+
+
 def footer_kind(line: Line, draft: Draft) -> str:
     kind = boilerplate_kind(line.text)
     if kind:
         return kind
     if is_separator(line):
         return "separator"
+    if TAG_LINE.match(line.text):
+        return "tags"
     if is_bio(line, draft) or any(line.text.lstrip("*_ ").startswith(name) for name in draft.author_names if name):
         return "bio"
     return "footer"
@@ -184,12 +197,21 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
     while i < len(lines):
         line = lines[i]
         kind = boilerplate_kind(line.text)
-        short_appeal = kind in SHORT_APPEALS and len(line.text) < 200
+        short_appeal = (kind in SHORT_APPEALS or COPYRIGHT_NOTICE.search(line.text)) and len(line.text) < 200
         if (kind and not is_prose(line)) or short_appeal:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
+        if closing_bio(lines, i):
+            draft.add(line.start, line.end, "boilerplate", type="bio")
+            i += 1
+            continue
         if read_tag_line(doc, line, draft):
+            i += 1
+            continue
+        if TAG_LINE.match(line.text) and not is_prose(line):
+            # A second tag line ("Categories: ..." then "Tags: ..."): the site's lists, not the article.
+            draft.add(line.start, line.end, "boilerplate", type="tags")
             i += 1
             continue
         if "blockquote" in line.markup:
