@@ -161,3 +161,21 @@ def test_ptc_score_command(tmp_path):
     out = result.stdout.decode()
     assert result.returncode == 0, result.stderr
     assert "SI (spans)" in out and "1.0000" in out and "0.5000" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["ptc", "score", "--gold", "{missing}", "--pred", "{missing}"], "no such file"),
+    (["ptc", "score", "--gold", "{short}", "--pred", "{short}"], "expected 4 tab-separated fields"),
+    (["ptc", "score", "--gold", "{binary}", "--pred", "{binary}"], "not a PTC labels file"),
+    (["claims", "score", "--gold", "{missing}", "--pred", "{missing}"], "no such file"),
+    (["attribution", "score", "--gold", "{tmp}", "--pred", "{missing}"], "no such file"),
+])
+def test_scoring_commands_refuse_missing_and_malformed_files_in_one_line(tmp_path, args, message):
+    (tmp_path / "short.tsv").write_text("1\tDoubt\n")
+    (tmp_path / "binary.tsv").write_bytes(b"\x00\xd5\xff" * 40)
+    names = {"missing": tmp_path / "missing.tsv", "short": tmp_path / "short.tsv",
+             "binary": tmp_path / "binary.tsv", "tmp": tmp_path}
+    result = run(*[a.format(**names) for a in args])
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and message in stderr, stderr
+    assert len(stderr.strip().splitlines()) == 1 and "internal error" not in stderr

@@ -48,10 +48,10 @@ def ptc_classify(
 
     Example: unspin ptc classify articles/ --spans template.tsv -o tc.tsv
     """
-    from ..ptc.formats import read_labels, write_labels
+    from ..ptc.formats import write_labels
     from ..ptc.predict import classify_template
 
-    rows = classify_template(articles, read_labels(spans))
+    rows = classify_template(articles, _labels(spans))
     write_labels(output, rows)
     typer.echo(f"labelled {len(rows)} spans into {output}", err=True)
 
@@ -66,10 +66,9 @@ def ptc_score(
 
     Example: unspin ptc score --gold labels.tsv --pred pred.tsv
     """
-    from ..ptc.formats import read_labels
     from ..ptc.report import print_scores, score
 
-    gold_rows, pred_rows = read_labels(gold), read_labels(pred)
+    gold_rows, pred_rows = _labels(gold), _labels(pred)
     ids = _id_set(articles)
     if ids is None:
         ids = {r.article_id for r in pred_rows}
@@ -77,6 +76,23 @@ def ptc_score(
     gold_rows = [r for r in gold_rows if r.article_id in ids]
     pred_rows = [r for r in pred_rows if r.article_id in ids]
     print_scores(score(gold_rows, pred_rows))
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        fail(f"{path}: no such file; check the path")
+    return path
+
+
+def _labels(path: Path) -> list:
+    """A PTC labels TSV, or a clear error: no such file, or the line that is not one."""
+    from ..ptc.formats import read_labels
+
+    try:
+        return read_labels(_existing(path))
+    except (ValueError, UnicodeDecodeError) as error:
+        fail(str(error) if isinstance(error, ValueError) and str(error).startswith(str(path))
+             else f"{path}: not a PTC labels file ({error})")
 
 
 def _id_set(value: str | None) -> set[str] | None:
@@ -128,7 +144,7 @@ def claims_score(
     from ..checkthat.predict import score
 
     try:
-        result = score(read_sentences(gold), read_predictions(pred))
+        result = score(read_sentences(_existing(gold)), read_predictions(_existing(pred)))
     except FormatError as error:
         fail(str(error))
     typer.echo(f"F1 (Yes)  {result.f1:.4f}\nprecision {result.precision:.4f}\nrecall    {result.recall:.4f}\n"
@@ -150,4 +166,4 @@ def attribution_score(
     """
     from ..polnear.report import print_scores, score_files
 
-    print_scores(score_files(gold, pred))
+    print_scores(score_files(gold, _existing(pred)))
