@@ -13,7 +13,10 @@ RELATIVE_SUBJECT = re.compile(
 
 QUOTES = "\"“”‘’«»„"
 
-PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it"}
+# A pronoun alone is a source: "he said", and the possessive of a nominal cue, which PolNeAR
+# marks as the source ("his remarks", "her decision"; keeping those the tagger marks: dev end to
+# end 0.801 -> 0.805, a quarter of train 0.782 -> 0.785).
+PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "its", "my", "our", "your"}
 
 NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom", "which", "what", "whose"}
 
