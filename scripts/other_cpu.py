@@ -1,8 +1,10 @@
 """Run the test suite on another x86-64 machine that has Python but no network, and compare its
-analyses with this machine's: the check that both model sets give the same answers on every CPU.
+analyses with this machine's: the check that both model sets give the same answers on another CPU.
 
-The int8 encoders are meant to compute the same integers with and without AVX-512 VNNI (model
-card, "The same answers on every x86 CPU"); only a run on a CPU of the other kind shows it.
+The int8 encoders compute the same integers with and without AVX-512 VNNI (model card, "The same
+integers on every x86 CPU"), and CPUs of the same float-kernel family (AVX-512, or AVX2 alone)
+give the same answers (model card, "Two families of CPU"); only a run on another CPU shows it.
+To try the AVX2 family on an AVX-512 machine, run the analyses under `qemu-x86_64 -cpu Haswell`.
 
 Here (needs pip and network; `--have` names packages the other machine already has, to save room):
     .venv/bin/python scripts/other_cpu.py pack --out /tmp/other-cpu --python 3.12 --parts 4
