@@ -39,8 +39,12 @@ def kernel_family() -> str:
     it emulates (/proc/cpuinfo describes the host)."""
     try:
         from numpy._core._multiarray_umath import __cpu_features__
-    except ImportError:  # numpy 1
-        from numpy.core._multiarray_umath import __cpu_features__
+    except ImportError:
+        try:  # numpy 1
+            from numpy.core._multiarray_umath import __cpu_features__
+        except ImportError:  # no record of it: the kernel's
+            flags = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+            __cpu_features__ = {"AVX512F": " avx512f" in flags}
     return "avx512" if __cpu_features__.get("AVX512F") else "avx2"
 
 

@@ -90,9 +90,8 @@ def _labels(path: Path) -> list:
 
     try:
         return read_labels(_existing(path))
-    except (ValueError, UnicodeDecodeError) as error:
-        fail(str(error) if isinstance(error, ValueError) and str(error).startswith(str(path))
-             else f"{path}: not a PTC labels file ({error})")
+    except ValueError as error:  # a UnicodeDecodeError too
+        fail(str(error) if str(error).startswith(str(path)) else f"{path}: not a PTC labels file ({error})")
 
 
 def _id_set(value: str | None) -> set[str] | None:

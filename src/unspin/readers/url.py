@@ -70,7 +70,8 @@ def blocked_reason(address: str) -> str | None:
         embedded = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None,
                     ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None]
         # The IPv4 address is where a connection ends up. The IPv6 wrapper alone says nothing:
-        # Python 3.12.4 and later count all of 2002::/16 (6to4) and 2001::/23 as private.
+        # newer Pythons (3.12.3 on one machine here, 3.13) count all of 2002::/16 (6to4) and
+        # 2001::/23 as private, older ones do not.
         candidates = [e for e in embedded if e is not None] or candidates
     for candidate in candidates:
         # Most specific first: the link-local and reserved ranges count as private too.
