@@ -59,9 +59,8 @@ def test_each_cpu_familys_goldens_share_the_rules_output():
     common one in the models' findings alone."""
     from goldens import _rules_part
 
-    own = sorted((GOLDEN / "avx2").glob("*.full.json"))
-    assert own, "tests/fixtures/golden/avx2/ is empty: run scripts/golden.py --family avx2"
-    for path in own:
+    # golden.py keeps a family's file only where its answers differ; none at all is possible.
+    for path in sorted(GOLDEN.glob("*/*.full.json")):
         assert _rules_part(json.loads(path.read_text(encoding="utf-8"))) == \
             _rules_part(json.loads((GOLDEN / path.name).read_text(encoding="utf-8"))), path.name
 
