@@ -667,3 +667,17 @@ def test_subtract_leaves_the_parts_outside_every_hole():
     assert _subtract((0, 10), [(2, 4), (3, 6), (8, 20)]) == [(0, 2), (6, 8)]
     assert _subtract((5, 10), [(0, 5), (10, 12)]) == [(5, 10)]
     assert _subtract((0, 10), [(0, 10)]) == []
+
+
+@pytest.mark.parametrize("introduction, source", [
+    ("The governor\u00a0added:", "The governor"),  # a no-break space before the cue (PolNeAR dev)
+    ("Al-Masdar News in an article titled “The war” would note:", "Al-Masdar News"),
+    ("The consultation report itself concedes:", "The consultation report"),
+])
+def test_the_introducer_of_a_quote_block_is_its_words_without_the_spaces_around(introduction, source):
+    from unspin.analyzers.attribution.analyzer import _subject
+
+    text = f"Earlier paragraph.\n{introduction}\n"
+    start = text.index(introduction)
+    found = _subject(text, start, start + len(introduction))
+    assert found is not None and text[found[0]:found[1]] == source

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...document import Document, Layer, Relations, Span
+from ...document import Document, Layer, Relations, Span, strip_span
 from ..cues import SPEECH_CUE
 from ..encoder import states_of
 from ..registry import Analyzer
@@ -69,12 +69,13 @@ def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     itself concedes:" -> "The consultation report")."""
     match = leading_name(text[start:end])
     if match and is_source_phrase(match.group(0)):
-        return start, start + match.end()
+        return strip_span(text, start, start + match.end(), chars=",")  # "The governor\u00a0added:"
     cue = SPEECH_CUE.search(text, start, end)
     if cue:
-        words = REFLEXIVE.sub("", text[start : cue.start()]).strip(" ,")
+        first, last = strip_span(text, start, start + len(REFLEXIVE.sub("", text[start : cue.start()])), chars=",")
+        words = text[first:last]
         if words and len(words.split()) <= 6 and is_source_phrase(words):
-            return start, start + len(words)
+            return first, last
     return None
 
 
