@@ -341,6 +341,7 @@ from unspin.analyzers.attribution.linking import (  # noqa: E402
 
 
 @pytest.mark.parametrize("phrase, ok", [("he", True), ("She", True), ("His", True), ("The", False), ("a", False), ("who", False),
+                                        ("against North Korea", False), ("Saturday", False), ("last week", False),
                                         ("in Syria", False), ("the spokesperson", True), ("Senator Jane Doe", True)])
 def test_sources_are_noun_phrases_with_a_head(phrase, ok):
     assert is_source_phrase(phrase) is ok

@@ -23,6 +23,7 @@ from .patterns import (
     RELATIVE_BEFORE_CUE,
     RELATIVE_SUBJECT,
     TAIL_AFTER_NAME,
+    TIME_WORDS,
     TRAILING_FUNCTION_WORDS,
     TRAILING_PARTICIPLE,
     TRAILING_PREPOSITION,
@@ -85,7 +86,7 @@ def is_source_phrase(text: str) -> bool:
         return False
     if len(words) == 1 and words[0] in PRONOUN_SOURCES:
         return True
-    if words[0] in PREPOSITIONS or all(w in NOT_A_HEAD for w in words):
+    if words[0] in PREPOSITIONS or all(w in NOT_A_HEAD for w in words) or all(w in TIME_WORDS for w in words):
         return False
     return not only_function_words(text)
 

@@ -20,7 +20,13 @@ PRONOUN_SOURCES = {"he", "she", "they", "we", "i", "you", "it", "his", "her", "t
 
 NOT_A_HEAD = {"a", "an", "the", "this", "that", "these", "those", "who", "whom", "which", "what", "whose"}
 
-PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under"}
+PREPOSITIONS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "about", "as", "over", "under",
+                "against", "during", "through", "between", "among", "without", "within", "across", "toward",
+                "towards", "upon", "via", "despite"}
+# A day or time alone is when something was said, never who said it ("Saturday", "last week").
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "tomorrow", "morning", "evening", "afternoon", "night", "week", "month", "year", "last",
+              "this", "next", "earlier", "later"}
 
 REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|also|again|now|then)\s*$", re.IGNORECASE)
 
