@@ -32,13 +32,18 @@ def test_a_copied_page_keeps_its_article_and_leaves_the_furniture_out():
     assert moved and all(s.text in analysis.text for s in moved)
 
 
-def test_without_the_classifier_the_rules_alone_keep_the_lists_of_other_stories():
+def _rules_alone():
+    """The structure layer with its line classifier off: what the rules decide by themselves."""
     from unspin.analyzers.structure import StructureAnalyzer
     from unspin.options import Options
     from unspin.pipeline import Pipeline
 
-    rules = Pipeline([StructureAnalyzer(LineModel.off())], Options(techniques=False, attribution=False, claims=False))
-    assert "council delays vote" in normalised(article_text(analyze(COPY.read_text(encoding="utf-8"), pipeline=rules)))
+    return Pipeline([StructureAnalyzer(LineModel.off())], Options(techniques=False, attribution=False, claims=False))
+
+
+def test_without_the_classifier_the_rules_alone_keep_the_lists_of_other_stories():
+    text = COPY.read_text(encoding="utf-8")
+    assert "council delays vote" in normalised(article_text(analyze(text, pipeline=_rules_alone())))
 
 
 def test_the_webcopy_measure_scores_a_folder_of_that_layout():
@@ -46,14 +51,6 @@ def test_the_webcopy_measure_scores_a_folder_of_that_layout():
     assert set(figures) == {"unspin on the copy", "trafilatura on the HTML"}
     ours = figures["unspin on the copy"]
     assert ours["pages"] == 1 and ours["article_kept"] == 1.0 and ours["boilerplate_left_out"] == 1.0
-
-
-def _rules_alone():
-    from unspin.analyzers.structure import StructureAnalyzer
-    from unspin.options import Options
-    from unspin.pipeline import Pipeline
-
-    return Pipeline([StructureAnalyzer(LineModel.off())], Options(techniques=False, attribution=False, claims=False))
 
 
 def test_the_rules_alone_know_the_furniture_below_a_blog_post():
