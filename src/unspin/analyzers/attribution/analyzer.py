@@ -11,9 +11,9 @@ from ...document import Document, Layer, Relations, Span, strip_span
 from ..cues import SPEECH_CUE
 from ..encoder import states_of
 from ..registry import Analyzer
-from .entities import entity_types, recogniser, recogniser_name
+from .entities import entity_types, recogniser, recogniser_name, relative_antecedents
 from .lines import line_attributions
-from .linking import Attribution, is_source_phrase, kind_of, link, split_at
+from .linking import RELATIVE_SUBJECTS, Attribution, is_source_phrase, kind_of, link, split_at
 from .patterns import REFLEXIVE
 from .profile import sourcing_profile
 from .sources import (
@@ -155,10 +155,13 @@ class AttributionAnalyzer(Analyzer):
         previous: list[tuple[str, str]] = []
         doc.relations[Relations.ATTRIBUTIONS] = []
         named = [_named_span(doc.text, a.source) for a in attributions]
+        described = _described(doc.text, named, sentences) if self.type_entities else {}
+        phrase = [span in described for span in named]
+        named = [described.get(span, span) for span in named]
         # A transcript's speaker tag is a person whatever NER would say: it is not asked.
         asked = [None if a.speaker_tag else span for a, span in zip(attributions, named)]
         entities = _entity_types(doc, asked, sentences) if self.type_entities else [None] * len(attributions)
-        for a, name_span, entity in zip(attributions, named, entities):
+        for a, name_span, entity, is_phrase in zip(attributions, named, entities, phrase):
             if _kicker(doc.text, a, headings, entity) or _headline_topic(doc.text, a, headings):
                 continue
             entity = "person" if a.speaker_tag else entity
@@ -166,6 +169,10 @@ class AttributionAnalyzer(Analyzer):
                                                    previous, entity)
             if a.source_name:
                 previous.append((a.source_name, a.source_type))
+            elif is_phrase:
+                # "who" is shown as what it stands for ("a former civil rights lawyer"); a
+                # description is no name a later "he" could take.
+                a.source_name = doc.text[name_span[0] : name_span[1]]
             doc.relate(Relations.ATTRIBUTIONS, a.kind, {
                 "source": [doc.span(*a.source)] if a.source else [],
                 "cue": [doc.span(*a.cue)] if a.cue else [],
@@ -208,6 +215,16 @@ def _named_span(text: str, source: tuple[int, int] | None) -> tuple[int, int] | 
     if source is None:
         return None
     return relative_antecedent(text, *source) or source
+
+
+def _described(text: str, named: list[tuple[int, int] | None],
+               sentences: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each source still a relative pronoun after `_named_span` (no name before it), the
+    noun phrase it stands for by the parse of its sentence, where there is one."""
+    asked = list(dict.fromkeys(s for s in named if s and text[s[0] : s[1]].lower() in RELATIVE_SUBJECTS))
+    requests = [(*next(((a, b) for a, b in sentences if a <= start and end <= b), (start, end)), start, end)
+                for start, end in asked]
+    return {source: found for source, found in zip(asked, relative_antecedents(text, requests)) if found}
 
 
 def _entity_types(doc: Document, sources: list[tuple[int, int] | None],

