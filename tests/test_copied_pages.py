@@ -75,3 +75,22 @@ def test_prose_that_resembles_a_bio_or_a_notice_stays_in_the_article():
             "Where is the money?\n\nThe vote is expected next week, the clerk said.\n")
     analysis = analyze(text, pipeline=_rules_alone())
     assert [s.text for s in analysis.segments if s.kind == "boilerplate"] == []
+
+
+def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
+    """Lines of page furniture that end like a sentence are still furniture: comment forms and
+    their rules, subscription and app prompts, reprint notices, ad-blocker and browser notices."""
+    furniture = ["Notify me of new posts by email.", "Comments are moderated and will appear after approval.",
+                 "Already a subscriber? Log in here.", "For more from the Courier, download our app for iOS or Android.",
+                 "This article is the copyrighted property of the Harbour Courier.",
+                 "It looks like you're running an ad-blocker.", "Email ThisBlogThis!Share to TwitterShare to Facebook",
+                 "Deja un comentario"]
+    prose = ["The harbour board voted on Monday to close the east pier for repairs.",
+             "Residents said the council would email everyone who commented on the plan.",
+             "I agree my neighbours deserve a straight answer, said Ms. Ortiz.",
+             "Comments are due by Friday, the board said, and a second hearing is planned."]
+    text = "Harbour board closes east pier\n\n" + "\n\n".join([prose[0], *furniture[:4], *prose[1:], *furniture[4:]]) + "\n"
+    analysis = analyze(text, pipeline=_rules_alone())
+    assert_offsets(analysis)
+    left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
+    assert left_out == set(furniture)

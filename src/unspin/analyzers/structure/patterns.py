@@ -24,7 +24,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
-    ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this"),
+    ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this|"
+              r"email this\s*(?:blogthis|share)"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
@@ -32,7 +33,8 @@ BOILERPLATE_START = [
                    r"(?:newer|older) (?:posts?|entries)\b"),
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
-                 r"save my name,? email"),
+                 r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
+                 r"laisser un commentaire|lascia un commento"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
@@ -61,8 +63,14 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
-    ("comments", re.compile(r"please enter your (?:name|email|comment)", re.I)),
-    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox", re.I)),
+    ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
+                            r"we ask that comments|comments may be (?:republished|edited|removed)", re.I)),
+    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox|"
+                             r"already a subscriber|first-time subscribers|"
+                             r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"
+                             r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))", re.I)),
+    ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
+    ("notice", re.compile(r"you(?:'re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
 # A copyright notice reads like a sentence ("© 2020 CBS Interactive Inc. All Rights Reserved."),

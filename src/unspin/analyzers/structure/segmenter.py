@@ -24,7 +24,9 @@ from .patterns import (
 from .quotes import introduces_quote, quote_block
 
 HEADER_LINES = 25  # the header never runs further down than this
-SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit")
+# Kinds of line that are boilerplate even when they read as a sentence ("Notify me of new posts by
+# email.", "We use cookies to improve your experience."), where shorter than 200 characters.
+SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice")
 
 
 def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
