@@ -81,9 +81,41 @@ def _own(line: Line, repeated: bool) -> list[float]:
     ]
 
 
+NEIGHBOURHOODS = (5, 10)  # lines on each side over which the surroundings of a line are averaged
+
+
+def surroundings(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
+    """One row per line: how the lines around it read (as jusText judges a paragraph by its
+    context): within 5 and 10 lines each side, the share the rules settled as something other
+    than article (boilerplate, byline, tags...), the share of prose and the mean log length; and
+    how far the nearest settled line is above and below (a comment thread follows "Leave a
+    Reply", a list of stories "Related"), and the share of settled lines above and below."""
+    n = len(lines)
+    settled = np.array([kind is not None and kind not in CANDIDATES for kind in kinds], dtype=np.float64)
+    prose = np.array([is_prose(line) for line in lines], dtype=np.float64)
+    length = np.array([math.log1p(line.words) for line in lines], dtype=np.float64)
+    sums = [np.concatenate([[0.0], np.cumsum(values)]) for values in (settled, prose, length)]
+    index = np.arange(n)
+    columns = []
+    for width in NEIGHBOURHOODS:
+        first, last = np.maximum(0, index - width), np.minimum(n, index + width + 1)
+        columns += [(total[last] - total[first]) / (last - first) for total in sums]
+    marks = np.flatnonzero(settled)
+    above = np.searchsorted(marks, index, side="left") - 1  # the last settled line before each line
+    below = np.searchsorted(marks, index, side="right")  # the first settled line after it
+    columns.append(np.where(above >= 0, np.minimum(1.0, (index - marks[np.maximum(above, 0)]) / 10), 1.0)
+                   if len(marks) else np.ones(n))
+    columns.append(np.where(below < len(marks), np.minimum(1.0, (marks[np.minimum(below, len(marks) - 1)] - index) / 10),
+                            1.0) if len(marks) else np.ones(n))
+    columns.append(sums[0][index] / np.maximum(1, index))
+    columns.append((sums[0][n] - sums[0][index + 1]) / np.maximum(1, n - index - 1))
+    return np.stack(columns, axis=1).astype(np.float32) if n else np.zeros((0, 10), np.float32)
+
+
 def features(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
     """One row per line: its own features, those of the two lines before and after it, the rules'
-    verdict, and its position relative to the page and to the article's long paragraphs."""
+    verdict, its position relative to the page and to the article's long paragraphs, and its
+    `surroundings`."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -105,7 +137,7 @@ def features(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
             float(kind == "heading"),
             len(long_lines) / n,
         ])
-    return np.hstack([own, *context, np.array(place, dtype=np.float32)])
+    return np.hstack([own, *context, np.array(place, dtype=np.float32), surroundings(lines, kinds)])
 
 
 class LineModel:
@@ -159,7 +191,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, first, -1), _grown(lines, candidate, last, 1)
     listed = _heading_runs(lines, kinds)
-    return [bool(c and (not first <= i <= last or q >= model.inner_threshold or i in listed))
+    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
 
 
