@@ -526,6 +526,18 @@ def test_a_relative_pronoun_source_without_a_name_is_shown_as_its_noun_phrase():
     assert without_spacy.source_name is None  # training leaves spaCy out: the span alone
 
 
+def test_a_relative_pronoun_at_the_end_of_an_endless_sentence_is_named_with_exact_offsets():
+    """A text of one endless sentence (a hostile or broken paste): the parser reads only the
+    pronoun's surroundings (`PARSE_CONTEXT`), and what it finds is placed in the whole text."""
+    text = "and the tide rose " * 3000 + "as told by a retired harbour pilot who said the channel was too shallow"
+    roles = tagged(text, ("source", "who said"), ("cue", "said the"), ("content", "the channel was too shallow"))
+    roles = [RoleSpan(r.role, r.start, r.start + (3 if r.role == "source" else 4 if r.role == "cue" else r.end - r.start),
+                      1.0) for r in roles]
+    (attribution,) = attributions_from(text, roles, spacy=True)
+    assert attribution.source_name == "a retired harbour pilot"
+    assert text[attribution.source.start:attribution.source.end] == "who"
+
+
 def test_a_pronoun_stands_only_for_a_name_it_agrees_with():
     earlier = [("Mrs. Clinton", "person"), ("Mr. Obama", "person"), ("Tyresha McClenney and Bryan Anderson", "person")]
     assert resolve("she", earlier) == ("Mrs. Clinton", "person")

@@ -13,7 +13,14 @@ from ..encoder import states_of
 from ..registry import Analyzer
 from .entities import entity_types, recogniser, recogniser_name, relative_antecedents
 from .lines import line_attributions
-from .linking import RELATIVE_SUBJECTS, Attribution, is_source_phrase, kind_of, link, split_at
+from .linking import (
+    RELATIVE_SUBJECTS,
+    Attribution,
+    is_source_phrase,
+    kind_of,
+    link,
+    split_at,
+)
 from .patterns import REFLEXIVE
 from .profile import sourcing_profile
 from .sources import (
@@ -194,13 +201,16 @@ def _may_name(source: str) -> bool:
 
 
 NER_CONTEXT = 40  # characters of the sentence on each side of a source that NER reads
+# Characters of the sentence on each side of a relative pronoun that the parser reads: room for
+# the clause and the phrase before it, and a bound on the cost of a sentence with no end.
+PARSE_CONTEXT = 300
 
 
-def _around(text: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
-    """The part of the sentence [first, last) within NER_CONTEXT characters of the source
+def _around(text: str, first: int, last: int, start: int, end: int, width: int = NER_CONTEXT) -> tuple[int, int]:
+    """The part of the sentence [first, last) within `width` characters of the source
     [start, end), cut at spaces: enough context for the recogniser at a third of the cost of
     whole sentences."""
-    a, b = max(first, start - NER_CONTEXT), min(last, end + NER_CONTEXT)
+    a, b = max(first, start - width), min(last, end + width)
     if a > first:
         space = text.find(" ", a, start)
         a = space + 1 if space != -1 else start
@@ -222,8 +232,10 @@ def _described(text: str, named: list[tuple[int, int] | None],
     """For each source still a relative pronoun after `_named_span` (no name before it), the
     noun phrase it stands for by the parse of its sentence, where there is one."""
     asked = list(dict.fromkeys(s for s in named if s and text[s[0] : s[1]].lower() in RELATIVE_SUBJECTS))
-    requests = [(*next(((a, b) for a, b in sentences if a <= start and end <= b), (start, end)), start, end)
-                for start, end in asked]
+    requests = []
+    for start, end in asked:
+        first, last = next(((a, b) for a, b in sentences if a <= start and end <= b), (start, end))
+        requests.append((*_around(text, first, last, start, end, PARSE_CONTEXT), start, end))
     return {source: found for source, found in zip(asked, relative_antecedents(text, requests)) if found}
 
 
