@@ -84,11 +84,18 @@ def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
                  "Already a subscriber? Log in here.", "For more from the Courier, download our app for iOS or Android.",
                  "This article is the copyrighted property of the Harbour Courier.",
                  "It looks like you're running an ad-blocker.", "Email ThisBlogThis!Share to TwitterShare to Facebook",
-                 "Deja un comentario"]
+                 "Deja un comentario", "For the latest stories download the\xa0Courier apps\xa0for iOS and Android.",
+                 "If you’re running an ad-blocker, please turn it off for this site.",
+                 "We want to hear what you think about this article. Submit a letter to the editor.",
+                 "Harbour Courier is not responsible for the opinions or content presented by contributors.",
+                 "© 2022, HarbourCourier.example. This article is the copyrighted property of the Harbour Courier. "
+                 "Written permission must be obtained before reprint in online or print media. Reprinting content "
+                 "without permission is theft."]
     prose = ["The harbour board voted on Monday to close the east pier for repairs.",
              "Residents said the council would email everyone who commented on the plan.",
              "I agree my neighbours deserve a straight answer, said Ms. Ortiz.",
-             "Comments are due by Friday, the board said, and a second hearing is planned."]
+             "Comments are due by Friday, the board said, and a second hearing is planned.",
+             "The operator said it is not responsible for the spill and will appeal the fine."]
     text = "Harbour board closes east pier\n\n" + "\n\n".join([prose[0], *furniture[:4], *prose[1:], *furniture[4:]]) + "\n"
     analysis = analyze(text, pipeline=_rules_alone())
     assert_offsets(analysis)

@@ -58,19 +58,21 @@ BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORE
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
     ("disclaimer", re.compile(r"of sole responsibility of the author|will not be responsible for any inaccurate|"
-                              r"do(?:es)? not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only", re.I)),
+                              r"do(?:es)? not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only|"
+                              r"(?:is|are) not responsible for the (?:opinions|views|content)", re.I)),
     ("copyright", re.compile(r"contains copyrighted material|provisions of .fair use.|grants permission to cross-post|"
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
-                            r"we ask that comments|comments may be (?:republished|edited|removed)", re.I)),
+                            r"we ask that comments|comments may be (?:republished|edited|removed)|"
+                            r"we want to hear what you think|submit a letter to the editor", re.I)),
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox|"
                              r"already a subscriber|first-time subscribers|"
                              r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"
                              r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
-    ("notice", re.compile(r"you(?:'re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
+    ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
 # A copyright notice reads like a sentence ("© 2020 CBS Interactive Inc. All Rights Reserved."),
@@ -108,6 +110,7 @@ SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*")
 
 def boilerplate_kind(text: str) -> str | None:
     """The kind of boilerplate a line is (share, copyright, ...), or None for article text."""
+    text = text.replace("\xa0", " ")  # pages glue words with no-break spaces ("download the\xa0Nationnews apps")
     for kind, pattern in BOILERPLATE_START_RE:
         if pattern.match(text):
             # A long sentence that merely starts with "Support ..." or "Read ..." is prose.

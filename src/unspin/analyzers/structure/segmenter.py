@@ -26,7 +26,10 @@ from .quotes import introduces_quote, quote_block
 HEADER_LINES = 25  # the header never runs further down than this
 # Kinds of line that are boilerplate even when they read as a sentence ("Notify me of new posts by
 # email.", "We use cookies to improve your experience."), where shorter than 200 characters.
-SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice")
+SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice", "disclaimer")
+# A line that opens with a copyright sign or closes on "All rights reserved." is a notice even as a
+# paragraph of several sentences ("© 2022, BreakingBelizeNews.com. This article is the copyrighted ...").
+COPYRIGHT_NOTICE_CHARS = 400
 
 
 def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
@@ -199,7 +202,8 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
     while i < len(lines):
         line = lines[i]
         kind = boilerplate_kind(line.text)
-        short_appeal = (kind in SHORT_APPEALS or COPYRIGHT_NOTICE.search(line.text)) and len(line.text) < 200
+        short_appeal = ((kind in SHORT_APPEALS and len(line.text) < 200)
+                        or (COPYRIGHT_NOTICE.search(line.text) and len(line.text) < COPYRIGHT_NOTICE_CHARS))
         if (kind and not is_prose(line)) or short_appeal:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
