@@ -101,3 +101,24 @@ def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
     assert_offsets(analysis)
     left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
     assert left_out == set(furniture)
+
+
+def test_an_author_card_below_a_post_is_a_bio_and_a_name_before_a_story_is_not():
+    card = ("Pier repairs begin\n\nThe harbour board voted on Monday to close the east pier for repairs.\n\n"
+            "Work will take six weeks, the board said.\n\nDana Whitfield\n\n"
+            "Dana is a transport reporter and has worked as a ferry deckhand.\n\nSHARE\n\n"
+            "Evan Halper writes about harbours and the towns that live on them.\n\nShow Comments\n\n"
+            "Posted by Dana at 12:11 PM\n\nPC Gamer Newsletter\n\nLatest articles\n\nPDF version\n")
+    analysis = analyze(card, pipeline=_rules_alone())
+    assert_offsets(analysis)
+    bio = [s.text for s in analysis.segments if s.kind == "boilerplate" and s.type == "bio"]
+    assert bio == ["Dana Whitfield", "Dana is a transport reporter and has worked as a ferry deckhand.",
+                   "Evan Halper writes about harbours and the towns that live on them."]
+    left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
+    assert {"Posted by Dana at 12:11 PM", "PC Gamer Newsletter", "Latest articles", "PDF version"} <= left_out
+
+    story = ("Pier repairs begin\n\nThe harbour board voted on Monday to close the east pier.\n\nDana Whitfield\n\n"
+             "Dana is a ferry captain and has sailed from the east pier for twenty years.\n\n"
+             "She said the closure would cost her a season of fares.\n")
+    analysis = analyze(story, pipeline=_rules_alone())
+    assert [s.text for s in analysis.segments if s.kind == "boilerplate"] == []

@@ -25,12 +25,12 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
     ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this|"
-              r"email this\s*(?:blogthis|share)"),
+              r"email this\s*(?:blogthis|share)|flattr\b"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
-                  r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|"
+                  r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
     ("navigation", r"skip to (?:main )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
-                   r"(?:newer|older) (?:posts?|entries)\b"),
+                   r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$"),
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
                  r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
@@ -44,12 +44,12 @@ BOILERPLATE_START = [
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
-                r"more stories\s*$"),
+                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$"),
     ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
-               r"for media inquiries|media contact|contact us\b"),
+               r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}"),
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$"),
     ("bio", r"about the authors?\b"),
     ("notice", r"for immediate release\b|embargoed\b"),
@@ -67,7 +67,8 @@ BOILERPLATE_ANYWHERE = [
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
                             r"we want to hear what you think|submit a letter to the editor", re.I)),
-    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|delivered to your inbox|"
+    ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|"
+                             r"(?:delivered|straight|direct|right) to your inbox|enter your email (?:address )?below|"
                              r"already a subscriber|first-time subscribers|"
                              r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"
                              r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))", re.I)),
@@ -101,7 +102,11 @@ BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspo
 BIO = re.compile(rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
 # Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
 # and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
-CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b")
+CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+(?:is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b|"
+                         r"writes (?:about|for|on)\b|reports on\b|has (?:written|worked) (?:for|as)\b)")
+# The first words of an author card's bio, after the name on the line above ("Martin Chikilian" /
+# "Martin is a full-stack engineer and has worked as ...").
+CARD_BIO_VERB = re.compile(r"^[*_\s]*(?:is|was|has|writes|teaches|covers|reports|joined|works|leads)\b")
 QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")

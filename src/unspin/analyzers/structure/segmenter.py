@@ -12,6 +12,7 @@ from .patterns import (
     ABOUT_HEADING,
     BIO,
     BYLINE,
+    CARD_BIO_VERB,
     CLOSING_BIO,
     COPYRIGHT_NOTICE,
     PERSON,
@@ -182,6 +183,22 @@ def closing_bio(lines: list[Line], index: int) -> bool:
     return following is None or bool(boilerplate_kind(following.text)) or not is_prose(following)
 
 
+def author_card(lines: list[Line], index: int) -> bool:
+    """An author card below a post: a line that is a person's name alone ("Martin Chikilian"),
+    then a line about that person ("Martin is a full-stack engineer and has worked as ..."), then
+    page furniture or nothing."""
+    if index + 1 >= len(lines) or is_prose(lines[index]) or not PERSON.match(lines[index].text.strip()):
+        return False
+    name, about = lines[index].text.split(), lines[index + 1].text.lstrip("*_ ")
+    if not 2 <= len(name) <= 4 or len(about) > 400:
+        return False
+    opening = next((" ".join(name[:k]) for k in (len(name), 1) if about.startswith(" ".join(name[:k]) + " ")), None)
+    if opening is None or not CARD_BIO_VERB.match(about[len(opening):]):
+        return False
+    following = lines[index + 2] if index + 2 < len(lines) else None
+    return following is None or bool(boilerplate_kind(following.text)) or not is_prose(following)
+
+
 def footer_kind(line: Line, draft: Draft) -> str:
     kind = boilerplate_kind(line.text)
     if kind:
@@ -211,6 +228,11 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         if closing_bio(lines, i):
             draft.add(line.start, line.end, "boilerplate", type="bio")
             i += 1
+            continue
+        if author_card(lines, i):
+            for card_line in lines[i : i + 2]:
+                draft.add(card_line.start, card_line.end, "boilerplate", type="bio")
+            i += 2
             continue
         if read_tag_line(doc, line, draft):
             i += 1
