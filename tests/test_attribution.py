@@ -219,6 +219,10 @@ def test_source_resolution_and_types():
     earlier = [("Donald Trump", "person"), ("The Washington Post", "media")]
     assert resolve("he", earlier) == ("Donald Trump", "person")
     assert resolve("the influential US daily", earlier) == ("The Washington Post", "media")
+    documents = [("council's own traffic survey", "document")]
+    assert resolve("The consultation report", documents) == ("consultation report", "document")
+    assert resolve("the survey", documents) == ("council's own traffic survey", "document")
+    assert resolve("the article", documents) == ("council's own traffic survey", "document")
     assert resolve("CNN", earlier) == ("CNN", "media")
     assert resolve("anonymous sources", earlier) == (None, "unnamed")
     assert source_type("a Pentagon report") == "document"

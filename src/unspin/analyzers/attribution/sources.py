@@ -228,9 +228,12 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
         if words and words[-1] in earlier_name.lower().split():
             return earlier_name, earlier_kind
     # Only one outlet or document in other words ("the influential US daily", "the article"): not
-    # a collective ("the Western media", "the mainstream press") nor a plural ("the reports").
+    # a collective ("the Western media", "the mainstream press") nor a plural ("the reports"), nor
+    # a document of another kind ("The consultation report" after "The council's own traffic survey").
     definite = len(words) <= 4 and _DEFINITE.match(lowered) is not None
-    if kind in ("media", "document") and definite and words[-1] not in _COLLECTIVE and not words[-1].endswith("s"):
+    other_document = kind == "document" and words[-1] not in _GENERIC_DOCUMENTS
+    if (kind in ("media", "document") and definite and not other_document and words[-1] not in _COLLECTIVE
+            and not words[-1].endswith("s")):
         wanted = {"document", "media"} if kind == "document" else {"media"}
         for earlier_name, earlier_kind in reversed(previous):
             if earlier_kind in wanted:
@@ -242,3 +245,5 @@ def resolve(source: str | None, previous: list[tuple[str, str]], entity: str | N
 
 _DEFINITE = re.compile(r"(?:the|this|that|its|their)\s")
 _COLLECTIVE = {"media", "press", "news", "outlets", "networks", "newspapers", "journalists"}
+# Words for a document that say nothing of its kind, so may stand for any earlier one.
+_GENERIC_DOCUMENTS = {"article", "document", "piece", "story", "text", "paper", "item"}
