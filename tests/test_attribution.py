@@ -226,6 +226,8 @@ def test_source_resolution_and_types():
     assert resolve("CNN", earlier) == ("CNN", "media")
     assert resolve("anonymous sources", earlier) == (None, "unnamed")
     assert source_type("a Pentagon report") == "document"
+    assert source_type("A resident of Millbrook") == "unnamed"  # someone the article does not name
+    assert source_type("the chamber of commerce") == "organisation"
     assert source_type("The State Department") == "government"
 
 

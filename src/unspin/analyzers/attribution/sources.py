@@ -8,8 +8,8 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
 
 _TYPES = [
-    ("unnamed", r"^(?:(?:some|many|several|other|unnamed|anonymous|senior|top|two|three|a few|most)\s+)*"
-                r"(?:sources?|experts?|analysts?|critics|observers|insiders|people|residents|witnesses|officials|"
+    ("unnamed", r"^(?:(?:some|many|several|other|unnamed|anonymous|senior|top|two|three|a few|most|a|an|every|one)\s+)*"
+                r"(?:sources?|experts?|analysts?|critics|observers|insiders|people|residents?|witnesses|officials|"
                 r"diplomats|aides|others|those|some|many|scientists|economists|researchers|opponents|supporters|"
                 r"protesters|demonstrators|activists|campaigners|neighbou?rs|parents|locals|voters|commentators)\b"
                 r"|people familiar|a source|an official|one official|someone|anyone|nobody"),
@@ -29,7 +29,7 @@ _TYPES = [
                    r"eu|european union|treasury|federal reserve|intelligence)\b"),
     ("organisation", r"\b(?:group|organi[sz]ation|company|inc|corp|corporation|university|institute|foundation|"
                      r"association|union|party|campaign|committee|coalition|ngo|watch|center|centre|council|firm|"
-                     r"bank|fund|league|society|alliance|federation|club|church|network)\b"),
+                     r"bank|fund|league|society|alliance|federation|club|church|network|chamber of commerce)\b"),
 ]
 _TYPE_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _TYPES]
 _PROPER = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.'’&\-]*)(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|and|de|al|bin|van|von|on))*)\W*$")
