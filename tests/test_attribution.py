@@ -544,6 +544,18 @@ def test_a_relative_pronoun_at_the_end_of_an_endless_sentence_is_named_with_exac
     assert text[attribution.source.start:attribution.source.end] == "who"
 
 
+def test_a_quotation_split_by_its_cue_keeps_neither_the_sources_description_nor_the_stop_before_it():
+    text = ('"That corner has been a problem for years," said Ruth Ortiz, who lives two blocks away. '
+            '"Somebody is going to get hurt."')
+    roles = tagged(text, ("content", '"That corner has been a problem for years,"'), ("cue", "said"),
+                   ("source", "Ruth Ortiz, who lives two blocks away"), ("content", '"Somebody is going to get hurt."'))
+    (attribution,) = attributions_from(text, roles)
+    assert attribution.source.text == "Ruth Ortiz"
+    assert [c.text for c in attribution.content] == ['"That corner has been a problem for years,"',
+                                                     '"Somebody is going to get hurt."']
+    assert all(text[c.start:c.end] == c.text for c in attribution.content)
+
+
 def test_a_pronoun_stands_only_for_a_name_it_agrees_with():
     earlier = [("Mrs. Clinton", "person"), ("Mr. Obama", "person"), ("Tyresha McClenney and Bryan Anderson", "person")]
     assert resolve("she", earlier) == ("Mrs. Clinton", "person")

@@ -221,8 +221,17 @@ def _subtract(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple
 
 
 def _without(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [p for p in (strip_span(text, start, end, chars=",;:") for start, end in _subtract(span, holes))
+    return [p for p in (_opening_stop_cut(text, *strip_span(text, start, end, chars=",;:"))
+                        for start, end in _subtract(span, holes))
             if p[1] > p[0] and not only_function_words(text[p[0] : p[1]])]
+
+
+def _opening_stop_cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece left after a hole never opens on the stop that ended the hole's sentence
+    ('. "Somebody is going to get killed."' after "said Ruth Ortiz, who lives two blocks away")."""
+    if start < end and text[start] in ".!?" and text[start + 1 : start + 2].isspace():
+        return strip_span(text, start + 1, end)
+    return start, end
 
 
 def _sentence_index(sentence_starts: list[int], position: int) -> int:
@@ -311,14 +320,15 @@ def link(text: str, roles: list[RoleSpan], sentences: list[tuple[int, int]]) -> 
         beyond = [s for s in sources[i] if any(_between(c, s, cue) for c in contents[i])]
         unlinked += beyond
         near = [s for s in sources[i] if s not in beyond]
-        source = _trimmed(text, min(near, key=lambda s: _gap(s, cue))) if near else None
+        tagged_source = min(near, key=lambda s: _gap(s, cue)) if near else None
+        source = _trimmed(text, tagged_source) if tagged_source else None
         # A cue that reports no speech keeps its content and source (so that no other cue takes
         # them) and makes no attribution: "CNN omits any mention of...", "the council approves".
         if not speech_cue(text, cue):
             continue
         if INFERENCE_CUE.match(text[cue[0] : cue[1] + 20]) and source and not _opens_clause(text, source, sentence_starts):
             continue  # what "a deployment of ... (PMF)" indicates is the author's inference, not the PMF's words
-        content = _content_of(text, cue, source, contents[i], sentence_starts)
+        content = _content_of(text, cue, tagged_source, contents[i], sentence_starts)
         if content:
             out.append(Attribution(kind_of(text, content), cue, source, content))
         else:
@@ -334,7 +344,10 @@ def _between(piece: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> 
 
 def _content_of(text: str, cue: tuple[int, int], source: tuple[int, int] | None, tagged: list[tuple[int, int]],
                 sentence_starts: list[int]) -> list[tuple[int, int]]:
-    """The content pieces of one cue, from the content spans linked to it, after the rules."""
+    """The content pieces of one cue, from the content spans linked to it, after the rules.
+    `source`: the tagger's whole source span, with the tail the attribution's source loses
+    ("Ruth Ortiz, who lives two blocks away"): that tail describes the source, and a quotation
+    merged across it ('"...," said Ruth Ortiz, who lives two blocks away. "..."') leaves it out."""
     # A content never holds its own cue or source: "X knows the truth: ..." is not X's words.
     own = [cue] + ([source] if source else [])
     pieces = [p for piece in tagged for p in _without(text, piece, own)]
