@@ -228,6 +228,8 @@ def test_source_resolution_and_types():
     assert source_type("a Pentagon report") == "document"
     assert source_type("A resident of Millbrook") == "unnamed"  # someone the article does not name
     assert source_type("the chamber of commerce") == "organisation"
+    assert source_type("one teacher") == "unnamed" and source_type("a longtime parish volunteer") == "unnamed"
+    assert source_type("a Greenpeace activist", "organisation") == "organisation"  # a named body says more
     assert source_type("The State Department") == "government"
 
 

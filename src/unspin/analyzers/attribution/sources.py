@@ -20,7 +20,7 @@ _TYPES = [
     ("document", r"\b(?:reports?|stud(?:y|ies)|memos?|memorand(?:um|a)|documents?|articles?|surveys?|polls?|letters?|"
                  r"statements?|filings?|data|analys[ie]s|papers?|book|e-?mails?|tweets?|transcripts?|indictment|"
                  r"complaint|lawsuit|ruling|website|videos?|editorial|op-ed|cables?|records|release|press release|"
-                 r"figures|reviews?|assessments?|audits?|inquiry|investigation|findings|estimates?|census|forecasts?)\b"),
+                 r"figures|reviews?|assessments?|audits?|inquiry|investigation|findings|estimates?|census|forecasts?|slides?)\b"),
     ("government", r"\b(?:government|ministry|minister|department|white house|kremlin|pentagon|police|official|officials|"
                    r"spokes(?:wo)?man|spokesperson|president|vice president|prime minister|senator|sen\.|rep\.|governor|"
                    r"mayor|secretary|congress|congressman|congresswoman|senate|parliament|lawmakers?|legislators?|"
@@ -71,6 +71,8 @@ def source_type(text: str, entity: str | None = None) -> str:
     if entity is not None:
         return entity
     words = text.split()
+    if len(words) > 1 and words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
+        return "unnamed"  # "one teacher", "a longtime resident": someone the article does not name
     if len(words) == 1 and len(text) > 1 and text.isupper():
         return "organisation"  # an acronym
     if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
@@ -78,6 +80,7 @@ def source_type(text: str, entity: str | None = None) -> str:
     return "unknown"
 
 
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "many"}
 RELATIVE_PRONOUNS = {"who", "which"}
 # A name that ends just before the comma of a non-restrictive relative clause ("..., who said").
 _NAME_BEFORE_COMMA = re.compile(
