@@ -61,6 +61,9 @@ def lexical_type(text: str) -> str | None:
     return None
 
 
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "many"}  # words that open a phrase naming no one
+
+
 def source_type(text: str, entity: str | None = None) -> str:
     """person, media, government, organisation, document, unnamed, or unknown: from word lists
     first, then from `entity` (the named-entity type of the phrase, see entities.py), then from
@@ -80,7 +83,6 @@ def source_type(text: str, entity: str | None = None) -> str:
     return "unknown"
 
 
-_INDEFINITE = {"a", "an", "one", "another", "some", "several", "many"}
 RELATIVE_PRONOUNS = {"who", "which"}
 # A name that ends just before the comma of a non-restrictive relative clause ("..., who said").
 _NAME_BEFORE_COMMA = re.compile(
