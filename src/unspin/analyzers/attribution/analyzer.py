@@ -232,11 +232,19 @@ def _described(text: str, named: list[tuple[int, int] | None],
     """For each source still a relative pronoun after `_named_span` (no name before it), the
     noun phrase it stands for by the parse of its sentence, where there is one."""
     asked = list(dict.fromkeys(s for s in named if s and text[s[0] : s[1]].lower() in RELATIVE_SUBJECTS))
-    requests = []
-    for start, end in asked:
-        first, last = next(((a, b) for a, b in sentences if a <= start and end <= b), (start, end))
-        requests.append((*_around(text, first, last, start, end, PARSE_CONTEXT), start, end))
+    requests = _requests(text, asked, sentences, PARSE_CONTEXT)
     return {source: found for source, found in zip(asked, relative_antecedents(text, requests)) if found}
+
+
+def _requests(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
+              width: int) -> list[tuple[int, int, int, int]]:
+    """(start, end of the context spaCy reads, span start, span end) for each span: its sentence
+    within `width` characters of it (`_around`)."""
+    requests = []
+    for start, end in spans:
+        first, last = next(((a, b) for a, b in sentences if a <= start and end <= b), (start, end))
+        requests.append((*_around(text, first, last, start, end, width), start, end))
+    return requests
 
 
 def _entity_types(doc: Document, sources: list[tuple[int, int] | None],
@@ -245,9 +253,5 @@ def _entity_types(doc: Document, sources: list[tuple[int, int] | None],
     others), from NER over the phrase and its sentence (`sentences`: the document's) around it only."""
     # A source shared by several attributions ("Ana Ruiz said ... and insisted ...") is asked once.
     asked = list(dict.fromkeys(s for s in sources if s and _may_name(doc.text[s[0] : s[1]])))
-    requests = []
-    for start, end in asked:
-        first, last = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
-        requests.append((*_around(doc.text, first, last, start, end), start, end))
-    found = dict(zip(asked, entity_types(doc.text, requests)))
+    found = dict(zip(asked, entity_types(doc.text, _requests(doc.text, asked, sentences, NER_CONTEXT))))
     return [found.get(source) if source else None for source in sources]

@@ -109,7 +109,7 @@ def surroundings(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
                             1.0) if len(marks) else np.ones(n))
     columns.append(sums[0][index] / np.maximum(1, index))
     columns.append((sums[0][n] - sums[0][index + 1]) / np.maximum(1, n - index - 1))
-    return np.stack(columns, axis=1).astype(np.float32) if n else np.zeros((0, 10), np.float32)
+    return np.stack(columns, axis=1).astype(np.float32) if n else np.zeros((0, len(columns)), np.float32)
 
 
 def features(lines: list[Line], kinds: list[str | None]) -> np.ndarray:

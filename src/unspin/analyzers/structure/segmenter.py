@@ -179,8 +179,7 @@ def closing_bio(lines: list[Line], index: int) -> bool:
     line, or one followed by page furniture ("Comments", "@handle") rather than prose."""
     if not CLOSING_BIO.match(lines[index].text) or len(lines[index].text) > 300:
         return False
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    return following is None or bool(boilerplate_kind(following.text)) or not is_prose(following)
+    return _furniture_or_nothing(lines, index + 1)
 
 
 def author_card(lines: list[Line], index: int) -> bool:
@@ -195,8 +194,13 @@ def author_card(lines: list[Line], index: int) -> bool:
     opening = next((" ".join(name[:k]) for k in (len(name), 1) if about.startswith(" ".join(name[:k]) + " ")), None)
     if opening is None or not CARD_BIO_VERB.match(about[len(opening):]):
         return False
-    following = lines[index + 2] if index + 2 < len(lines) else None
-    return following is None or bool(boilerplate_kind(following.text)) or not is_prose(following)
+    return _furniture_or_nothing(lines, index + 2)
+
+
+def _furniture_or_nothing(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is page furniture (boilerplate, or not prose) or past the last line:
+    what follows a bio, where the article has ended."""
+    return index >= len(lines) or bool(boilerplate_kind(lines[index].text)) or not is_prose(lines[index])
 
 
 def footer_kind(line: Line, draft: Draft) -> str:
