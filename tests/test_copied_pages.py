@@ -122,3 +122,60 @@ def test_an_author_card_below_a_post_is_a_bio_and_a_name_before_a_story_is_not()
              "She said the closure would cost her a season of fares.\n")
     analysis = analyze(story, pipeline=_rules_alone())
     assert [s.text for s in analysis.segments if s.kind == "boilerplate"] == []
+
+
+LONG_MENU = FIXTURES / "structure" / "copied-news-long-menu.txt"
+
+
+def test_a_copied_page_below_a_long_menu_gets_its_headline_byline_and_date():
+    """The page's tagline, menus and trending list fill the lines where an article file has its
+    header; the headline model finds the headline above the first paragraph, and the byline and
+    date under it are read."""
+    from unspin.document import Layer
+
+    analysis = analyze(LONG_MENU.read_text(encoding="utf-8"), id="long-menu")
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Valley hospital to add 40 beds after state approval"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Marta Quintero"]
+    assert doc.meta["published"] == "2026-11-03"
+    kinds = {s.text: (s.kind, s.type if s.kind == "boilerplate" else None) for s in analysis.segments}
+    assert kinds["THE VOICE OF THE VALLEY SINCE 1887"] == ("boilerplate", "navigation")
+    assert kinds["The expansion, the first in two decades, is due to open in the spring of 2027."] == ("subtitle", None)
+    assert kinds["Published November 3, 2026"] == ("dateline", None)
+    assert normalised(article_text(analysis)).startswith("the valley regional hospital will add 40 beds")
+
+
+def test_without_the_headline_model_the_header_rules_take_the_tagline_for_the_title():
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.analyzers.structure.headline import HeadlineModel
+    from unspin.document import Layer
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+
+    pipeline = Pipeline([StructureAnalyzer(headline_model=HeadlineModel.off())],
+                        Options(techniques=False, attribution=False, claims=False))
+    doc = analyze(LONG_MENU.read_text(encoding="utf-8"), pipeline=pipeline).document
+    assert [s.text for s in doc.layer(Layer.TITLE)] != ["Valley hospital to add 40 beds after state approval"]
+    assert doc.meta["published"] is None
+
+
+def test_bylines_and_datelines_of_copied_pages():
+    """Shapes from real copies: a colon after "by", a weekday between the name and the date, a
+    dateline that names its author after the date."""
+    from unspin.analyzers.structure.draft import Draft
+    from unspin.analyzers.structure.lines import Line
+    from unspin.analyzers.structure.metadata import read_meta_line
+    from unspin.readers import from_text
+
+    expected = {"by: Cora Neas": (["Cora Neas"], None),
+                "Written by: Charnele Henry": (["Charnele Henry"], None),
+                "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am": (["Jane Slaughter"], "2023-11-09"),
+                "July 24, 2019 by Amy Motroni 5 Comments": (["Amy Motroni"], "2019-07-24"),
+                "Published by BBNTEAM at April 21, 2022": (["BBNTEAM"], "2022-04-21"),
+                "Updated by the Associated Press on May 3, 2021": ([], "2021-05-03")}
+    for text, (authors, date) in expected.items():
+        doc, draft = from_text(text), Draft()
+        assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
+        assert [text[a:b] for a, b in draft.authors] == authors, text
+        assert draft.published == date, text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ARTICLE_SEGMENTS = ("body", "heading", "quote_block")
@@ -47,6 +47,11 @@ def read_pages(folder: Path) -> list[Page]:
             pages.append(Page(row["id"], copy.read_text(encoding="utf-8"), folder / "pages" / f"{row['id']}.html",
                               row.get("with", []), row.get("without", [])))
     return pages
+
+
+def pages_of(folder: Path, split: str = "all") -> list[Page]:
+    """The pages of `split`: "all", "validation" or "training"."""
+    return [p for p in read_pages(folder) if split == "all" or (split == "validation") == is_validation(p.id)]
 
 
 def is_validation(page_id: str) -> bool:
@@ -95,6 +100,58 @@ def trafilatura_article(html_path: Path) -> str:
     return trafilatura.extract(html_path.read_text(encoding="utf-8", errors="replace")) or ""
 
 
+def trafilatura_metadata(html_path: Path) -> dict[str, str]:
+    """The page's title, first author and date (YYYY-MM-DD) as trafilatura reads its HTML ("" where none)."""
+    import trafilatura
+
+    found = trafilatura.extract_metadata(html_path.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        return {"title": "", "author": "", "date": ""}
+    return {"title": found.title or "", "author": (found.author or "").split(";")[0].strip(),
+            "date": (found.date or "")[:10]}
+
+
+def same_title(ours: str, theirs: str) -> bool:
+    """Whether two titles agree: equal once normalised, or one opens or makes up most of the other
+    (an HTML title often adds or drops the site's name or a subtitle)."""
+    ours, theirs = normalised(ours), normalised(theirs)
+    if not ours or not theirs:
+        return False
+    return (ours == theirs or ours.startswith(theirs) or theirs.startswith(ours)
+            or (theirs in ours and len(theirs) > 0.6 * len(ours)) or (ours in theirs and len(ours) > 0.6 * len(theirs)))
+
+
+@dataclass
+class MetadataScore:
+    """How often unspin's title, authors and date of the copy agree with trafilatura's reading of
+    the HTML, over the pages where trafilatura found one (and, for title and author, where it
+    occurs in the copy, so that a copy could show it)."""
+
+    counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date")})
+
+    def add(self, copy: str, analysis, page: Page) -> None:
+        from .document import Layer
+
+        theirs = trafilatura_metadata(page.html_path)
+        copy = normalised(copy)
+        title = analysis.document.layer(Layer.TITLE)
+        authors = [normalised(s.text) for s in analysis.document.layer(Layer.AUTHORS)]
+        if theirs["title"] and normalised(theirs["title"]) in copy:
+            self._count("title", bool(title) and same_title(title[0].text, theirs["title"]))
+        author = normalised(theirs["author"])
+        if author and author in copy:
+            self._count("author", any(author in ours or ours in author for ours in authors))
+        if theirs["date"]:
+            self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
+
+    def _count(self, what: str, right: bool) -> None:
+        self.counts[what][0] += right
+        self.counts[what][1] += 1
+
+    def figures(self) -> dict:
+        return {what: f"{right} of {total}" for what, (right, total) in self.counts.items()}
+
+
 def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[str, dict]:
     """The four figures for unspin on the copies and for trafilatura on the HTML, on `split`
     ("all", "validation" or "training" pages)."""
@@ -102,10 +159,8 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     from .pipeline import Pipeline, analyze
 
     pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
-    pages = [p for p in read_pages(folder)
-             if split == "all" or (split == "validation") == is_validation(p.id)]
     ours, anchor = Score(), Score()
-    for page in pages:
+    for page in pages_of(folder, split):
         ours.add(page.copy, article_text(analyze(page.copy, id=page.id, pipeline=pipeline)), page)
         if trafilatura:
             anchor.add(page.copy, trafilatura_article(page.html_path), page)
@@ -113,3 +168,16 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     if trafilatura:
         out["trafilatura on the HTML"] = anchor.figures()
     return out
+
+
+def score_metadata(folder: Path, split: str = "all") -> dict:
+    """Title, author and date of unspin on the copies against trafilatura's reading of the HTML
+    (`MetadataScore`), on `split`."""
+    from .options import Options
+    from .pipeline import Pipeline, analyze
+
+    pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
+    result = MetadataScore()
+    for page in pages_of(folder, split):
+        result.add(page.copy, analyze(page.copy, id=page.id, pipeline=pipeline), page)
+    return result.figures()

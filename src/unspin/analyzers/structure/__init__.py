@@ -18,6 +18,7 @@ from ...document import Document, Layer
 from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds
 from .draft import Draft
+from .headline import HeadlineModel, read_copied_header
 from .lines import Line, read_lines
 from .metadata import from_reader
 from .patterns import boilerplate_kind
@@ -31,15 +32,22 @@ class StructureAnalyzer(Analyzer):
     assigns = (Layer.SEGMENTS, Layer.TITLE, Layer.AUTHORS, Layer.OUTLET, Layer.TAGS, "meta:published")
     requires = ()
 
-    def __init__(self, line_model: LineModel | None = None):
+    def __init__(self, line_model: LineModel | None = None, headline_model: HeadlineModel | None = None):
         self._line_model = line_model
+        self._headline_model = headline_model
 
     @property
     def line_model(self) -> LineModel | None:
         return self._line_model or LineModel.shipped()
 
+    @property
+    def headline_model(self) -> HeadlineModel | None:
+        return self._headline_model or HeadlineModel.shipped()
+
     def info(self) -> dict:
-        return {"structure": "rules" + (" + line classifier (copies)" if self.line_model else "")}
+        learned = [name for name, model in (("line classifier", self.line_model), ("headline model", self.headline_model))
+                   if model is not None and not model.is_off]
+        return {"structure": "rules" + (f" + {' and '.join(learned)} (copies)" if learned else "")}
 
     def __call__(self, doc: Document) -> Document:
         lines = read_lines(doc)
@@ -48,6 +56,7 @@ class StructureAnalyzer(Analyzer):
             segment(doc, lines, draft)
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
+                read_copied_header(doc, lines, draft, self.headline_model)
         from_reader(doc, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))

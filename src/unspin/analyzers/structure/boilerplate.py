@@ -14,7 +14,6 @@ prose); a clean article file (PTC, PolNeAR, a pasted story) is left as the rules
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -23,21 +22,22 @@ from pathlib import Path
 import numpy as np
 
 from .lines import Line, is_heading_like, is_prose
+from .logistic import Logistic
 from .patterns import SENTENCE_END
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
 
-_FURNITURE = re.compile(
+FURNITURE_WORDS = re.compile(
     r"\b(?:menu|home|login|log in|sign in|sign up|register|subscribe|newsletter|cookies?|privacy|terms|"
     r"copyright|all rights reserved|share|tweet|facebook|twitter|instagram|linkedin|pinterest|whatsapp|"
     r"email|comments?|reply|leave a|posted|related|read more|more from|more in|advertisement|sponsored|"
     r"tags?|categor(?:y|ies)|archives?|next|previous|prev|skip to|search|contact|about us|follow|"
     r"print|download|rss|sitemap|powered by|loading|toggle|navigation|back to top|click here|learn more)\b",
     re.IGNORECASE)
-_SEPARATORS = re.compile(r"[|•»›·/]")
+SEPARATORS = re.compile(r"[|•»›·/]")
 _BULLET = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LONG = 25  # words of a line that is surely article prose
 MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a copied page
 # A copied page is mostly lines that are not prose (menus, buttons, link lists): at least 40% in
@@ -47,7 +47,7 @@ COPIED_PAGE_NON_PROSE = 0.35
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -55,9 +55,9 @@ def _stopwords() -> frozenset[str]:
 
 def _own(line: Line, repeated: bool) -> list[float]:
     text = line.text
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     n = max(1, len(words))
-    stop = sum(w.lower() in _stopwords() for w in words) / n
+    stop = sum(w.lower() in stopwords() for w in words) / n
     letters = sum(c.isalpha() for c in text) or 1
     return [
         math.log1p(len(words)),
@@ -69,8 +69,8 @@ def _own(line: Line, repeated: bool) -> list[float]:
         sum(c.isdigit() for c in text) / max(1, len(text)),
         sum(c.isupper() for c in text) / letters,
         sum(w[:1].isupper() for w in words) / n,
-        min(3, len(_SEPARATORS.findall(text))) / 3,
-        min(3, len(_FURNITURE.findall(text))) / 3,
+        min(3, len(SEPARATORS.findall(text))) / 3,
+        min(3, len(FURNITURE_WORDS.findall(text))) / 3,
         float(bool(_BULLET.match(text))),
         float(is_prose(line)),
         float(is_heading_like(line)),
@@ -140,33 +140,15 @@ def features(lines: list[Line], kinds: list[str | None]) -> np.ndarray:
     return np.hstack([own, *context, np.array(place, dtype=np.float32), surroundings(lines, kinds)])
 
 
-class LineModel:
-    """A logistic regression over standardised line features: P(line is page furniture)."""
+class LineModel(Logistic):
+    """P(line is page furniture), with the threshold for lines inside the article's run."""
+
+    file = MODEL_FILE
 
     def __init__(self, config: dict):
-        self.mean = np.asarray(config["mean"], dtype=np.float32)
-        self.scale = np.asarray(config["scale"], dtype=np.float32)
-        self.weights = np.asarray(config["weights"], dtype=np.float32)
-        self.bias = float(config["bias"])
-        self.threshold = float(config["threshold"])
+        super().__init__(config)
         # Inside the article's block a line moves only when the model is this sure.
         self.inner_threshold = float(config.get("inner_threshold", 1.01))
-
-    @classmethod
-    @lru_cache(maxsize=1)
-    def shipped(cls) -> "LineModel | None":
-        return cls(json.loads(MODEL_FILE.read_text())) if MODEL_FILE.exists() else None
-
-    @classmethod
-    def off(cls) -> "LineModel":
-        """A model that moves nothing (the rules alone)."""
-        return cls({"mean": [0.0], "scale": [1.0], "weights": [0.0], "bias": -30.0, "threshold": 2.0})
-
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        if self.threshold > 1:
-            return np.zeros(len(rows), dtype=np.float32)
-        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None = None) -> list[bool]:
@@ -178,7 +160,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     densest stretch of text (Finn et al., 2001). Lines outside it move; lines inside it move only
     when the model is sure (`inner_threshold`: "Advertisement", "Read more: ...")."""
     model = model or LineModel.shipped()
-    if model is None or model.threshold > 1 or not looks_copied(lines):
+    if model is None or model.is_off or not looks_copied(lines):
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]

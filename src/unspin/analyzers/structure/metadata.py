@@ -13,6 +13,7 @@ from .patterns import (
     BYLINE,
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
+    NAME_WORD,
     PERSON,
     SPLIT_NAMES,
     SPLIT_VALUES,
@@ -26,7 +27,11 @@ _OUTLET_WORDS = re.compile(
     r"examiner|inquirer|bulletin|sentinel|dispatch|monitor|\.com|\.org|\.net)\b", re.IGNORECASE)
 # "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet.
 _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
-_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published)\b[\s,]*)?$", re.IGNORECASE)
+# What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
+_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published)\b[\s,]*)?"
+                          r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+# "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
+_BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -111,6 +116,12 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
         draft.add(line.start, line.end, "byline")
         return
     draft.add(line.start, line.end, "dateline")
+    by = _BY_NAME.search(line.text)
+    if date and by and not (date[0] < line.start + by.end(1) and line.start + by.start(1) < date[1]):
+        a, b = strip_span(doc.text, line.start + by.start(1), line.start + by.end(1))
+        if not looks_like_outlet(doc.text[a:b]) or doc.text[a:b].isupper():
+            draft.authors.append((a, b))
+            return
     if date and not draft.outlet:
         a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
         prefix = doc.text[a:b]

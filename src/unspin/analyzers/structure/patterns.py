@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-BYLINE = re.compile(
-    r"^(?:by|written by|words by|posted by|reported by|story by|authors?\s*:)\s+(?=\S)", re.IGNORECASE
+BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli"
+    r"^(?:(?:by|written by|words by|posted by|reported by|story by)\s*:?|authors?\s*:)\s+(?=\S)", re.IGNORECASE
 )
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"

@@ -1,0 +1,257 @@
+"""The headline of a copied page, and the byline and dateline under it.
+
+The header rules read a text from its top, as an article file begins: title, byline, date. A page
+copied from a browser tab begins with the site's name, menus and a list of other stories, so the
+rules took "Search", "About us" or the site's tagline for the title and never reached the byline.
+Once the line classifier has found the article's run (`boilerplate.furniture`), the headline is
+one of the lines just above its first paragraph: this logistic regression scores each of them
+(how it reads, what lies around it, whether its words recur in the paragraphs below) and the
+best one, where the model is sure enough, becomes the title; the bylines and datelines between it
+and the article are read as the header rules read them, and what lies above it is navigation.
+Trained on trafilatura's reading of each page's HTML title (`training/headline.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+
+from ...document import Document
+from ..dates import find_date
+from .boilerplate import (
+    FURNITURE_WORDS,
+    SEPARATORS,
+    WORD,
+    line_kinds,
+    looks_copied,
+    stopwords,
+)
+from .draft import Draft
+from .lines import Line, is_heading_like, is_prose
+from .logistic import Logistic
+from .metadata import is_dateline, looks_like_outlet, read_meta_line
+from .patterns import BYLINE, PERSON, SENTENCE_END, TAG_LINE, boilerplate_kind
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "headline.json"
+WINDOW = 15  # lines above the article's first paragraph where its headline may be
+BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
+BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
+_KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
+
+
+class HeadlineModel(Logistic):
+    """P(line is the page's headline)."""
+
+    file = MODEL_FILE
+
+
+def is_meta(line: Line) -> bool:
+    """A byline or dateline ("By Ann Lee", "by: Cora Neas", "Posted: Nov 8, 2023 / 04:43 PM"); a
+    paragraph that opens with its author ("By Aaron Humes: The Americas cannot ...") is none."""
+    from .segmenter import link_byline
+
+    return bool((BYLINE.match(line.text) and line.words <= BYLINE_WORDS) or is_dateline(line) or link_byline(line))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stopwords()}
+
+
+def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
+    """The index of the article's first body paragraph (a prose line the rules and the line
+    classifier left as body)."""
+    return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])), None)
+
+
+def candidates(lines: list[Line], start: int) -> list[int]:
+    """The lines above `start` that could be a headline (two to forty words)."""
+    return [k for k in range(max(0, start - WINDOW), start) if 2 <= lines[k].words <= 40]
+
+
+def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None) -> np.ndarray:
+    """One row per candidate line: its shape, its place above the first paragraph, what is around
+    it (bylines below, headline-like lines between it and the article), whether the rules took it
+    for the title, and the share of its words that recur in the article's first paragraphs."""
+    body_words = _content_words(" ".join(lines[i].text for i in range(start, min(len(lines), start + BODY_LINES))
+                                         if kinds[i] == "body"))
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    rows = []
+    for k in candidates(lines, start):
+        line, text = lines[k], lines[k].text
+        words = WORD.findall(text)
+        n = max(1, len(words))
+        own = _content_words(text)
+        headings_below = [j for j in range(k + 1, start) if is_heading_like(lines[j]) and lines[j].words >= 3
+                          and not is_meta(lines[j]) and not boilerplate_kind(lines[j].text)]
+        above = lines[k - 1] if k > 0 else None
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        rows.append([
+            min(3, len(headings_below)) / 3,
+            float(not headings_below),
+            float(above is not None and is_heading_like(above) and above.words >= 3),
+            float(above is not None and is_prose(above)),
+            float(after is not None and is_prose(after) and not is_meta(after)),
+            (start - k) / WINDOW,
+            float(start - k == 1),
+            float(start - k <= 3),
+            math.log1p(line.words),
+            float(is_heading_like(line)),
+            float("heading" in line.markup),
+            float(bool(SENTENCE_END.search(text.rstrip("?!")))),
+            float(text.endswith(("?", "!"))),
+            sum(w[:1].isupper() for w in words) / n,
+            sum(c.isupper() for c in text) / max(1, sum(c.isalpha() for c in text)),
+            sum(c.isdigit() for c in text) / max(1, len(text)),
+            min(3, len(FURNITURE_WORDS.findall(text))) / 3,
+            float(bool(boilerplate_kind(text))),
+            float(is_meta(line)),
+            float(bool(TAG_LINE.match(text))),
+            float(any(is_meta(below) for below in lines[k + 1 : k + 5])),
+            float(above is not None and is_meta(above)),
+            float(counts[text] > 1),
+            len(own & body_words) / max(1, len(own)),
+            min(1.0, len(own) / 8),
+            float(is_prose(line)),
+            sum(w.lower() in stopwords() for w in words) / n,
+            min(3, len(SEPARATORS.findall(text))) / 3,
+            float(bool(line.links)),
+            float(k == title_line),
+            float(above is not None and boilerplate_kind(above.text) == "credit"),
+            float(text.endswith(":")),
+            *(float(kinds[k] == kind) for kind in _KINDS),
+        ])
+    return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
+
+
+def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
+                  model: HeadlineModel) -> int | None:
+    """The index of the copied page's headline above its first paragraph (`start`), or None where
+    the model is sure of no line."""
+    options = candidates(lines, start)
+    if not options:
+        return None
+    p = model.probabilities(features(lines, kinds, start, title_line))
+    best = int(np.argmax(p))
+    return options[best] if p[best] >= model.threshold else None
+
+
+def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
+    """Where the copied page's headline is not the title the header rules chose, it becomes the
+    title; what lay above it as title, subtitle, byline or dateline becomes navigation; the
+    bylines and datelines between it and the article's first paragraph give the authors and the
+    date (they win over the header's, which came from the page's top); failing a date there, the
+    dateline nearest the first paragraph gives it. With the model off, nothing changes."""
+    model = model or HeadlineModel.shipped()
+    if model is None or model.is_off or not looks_copied(lines):
+        return
+    kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
+    start = first_paragraph(lines, kinds)
+    if start is None:
+        return
+    title_line = next((i for i, line in enumerate(lines) if draft.title and line.start == draft.title[0]), None)
+    headline = find_headline(lines, kinds, start, title_line, model)
+    found = Draft()
+    if headline is not None:
+        top = lines[headline].start
+        draft.segments = [_demoted(segment, top) for segment in draft.segments]
+        draft.authors = [a for a in draft.authors if a[0] >= top]
+        _set_line(draft, lines[headline], "title")
+        draft.title = (lines[headline].start, lines[headline].end)
+        _read_byline_block(doc, lines, kinds, range(headline + 1, start), draft, found)
+        if _is_standfirst(lines, kinds, headline + 1, start):
+            _set_line(draft, lines[headline + 1], "subtitle")
+    if not found.published:
+        dateline = _nearest_dateline(lines, kinds, start)
+        if dateline is not None:
+            _set_line(draft, lines[dateline], "dateline")
+            found.published = find_date(lines[dateline].text)[2]
+    draft.authors += found.authors
+    draft.published = found.published or draft.published
+    draft.outlet = draft.outlet or found.outlet
+
+
+def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None], block: range,
+                       draft: Draft, found: Draft) -> None:
+    """Read the bylines and datelines of the lines between the headline and the first paragraph
+    into `found`, and make them byline and dateline segments of `draft`."""
+    lone_by = False
+    for i in block:
+        line = lines[i]
+        if kinds[i] in ("byline", "dateline"):
+            continue
+        if is_meta(line):
+            _drop_line(draft, line)
+            read_meta_line(doc, line, found)
+            draft.segments += found.segments
+            found.segments = []
+        elif line.text.rstrip(" :").lower() == "by":  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
+            lone_by = True
+            _set_line(draft, line, "byline")
+        elif _name_alone(line) and (lone_by or is_dateline(lines[i - 1]) or (i + 1 < len(lines) and is_dateline(lines[i + 1]))):
+            _set_line(draft, line, "byline")
+            found.authors.append((line.start, line.end))
+        elif not (lone_by and line.text.lower() in ("and", "&")):
+            lone_by = False
+
+
+DATELINE_BELOW = 3  # lines under the first paragraph where a copied page's date may stand ("June 19, 2019")
+
+
+def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) -> int | None:
+    """The line nearest the article's first paragraph (up to `WINDOW` lines above it or
+    `DATELINE_BELOW` below) that is a date and little else ("Posted on April 22, 2022")."""
+    for distance in range(1, WINDOW + 1):
+        for i in (start - distance, start + distance):
+            if 0 <= i < len(lines) and (i < start or distance <= DATELINE_BELOW) and _is_date_line(lines[i], kinds[i]):
+                return i
+    return None
+
+
+def _is_date_line(line: Line, kind: str | None) -> bool:
+    """A short dateline; one the article kept (a heading) only where the date is most of the line
+    ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
+    if line.words > 8 or not is_dateline(line):
+        return False
+    if kind in ("body", "heading"):
+        date = find_date(line.text)
+        return date is not None and date[1] - date[0] >= 0.6 * len(line.text)
+    return True
+
+
+def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start: int) -> bool:
+    """The prose line right under the headline, above the first paragraph: "The expansion, the
+    first in two decades, is due to open in the spring."."""
+    return (index < start and kinds[index] in ("body", "boilerplate") and is_prose(lines[index])
+            and lines[index].words >= 6 and not is_meta(lines[index]) and not boilerplate_kind(lines[index].text))
+
+
+def _name_alone(line: Line) -> bool:
+    """A line that is a person's name and nothing else ("Jessica DeFino" under a headline)."""
+    words = line.text.split()
+    return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
+            and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text))
+
+
+def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:
+    """A header segment above the headline is the site's navigation; a title below it (a photo
+    credit the rules read as one) is page furniture."""
+    start, end, kind, attrs = segment
+    if start < top and kind in ("title", "subtitle", "byline", "dateline"):
+        return start, end, "boilerplate", {"type": "navigation"}
+    if kind == "title":
+        return start, end, "boilerplate", {"type": "page"}
+    return segment
+
+
+def _drop_line(draft: Draft, line: Line) -> None:
+    draft.segments = [seg for seg in draft.segments if not (line.start <= seg[0] and seg[1] <= line.end)]
+
+
+def _set_line(draft: Draft, line: Line, kind: str) -> None:
+    """Make the whole line one segment of `kind`, in place of what covered it."""
+    _drop_line(draft, line)
+    draft.add(line.start, line.end, kind)
