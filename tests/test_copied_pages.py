@@ -173,6 +173,7 @@ def test_bylines_and_datelines_of_copied_pages():
                 "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am": (["Jane Slaughter"], "2023-11-09"),
                 "July 24, 2019 by Amy Motroni 5 Comments": (["Amy Motroni"], "2019-07-24"),
                 "Published by BBNTEAM at April 21, 2022": (["BBNTEAM"], "2022-04-21"),
+                "By Alejandro Villamor Last updated Nov 8, 2023": (["Alejandro Villamor"], "2023-11-08"),
                 "Updated by the Associated Press on May 3, 2021": ([], "2021-05-03")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()

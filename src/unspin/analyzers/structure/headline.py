@@ -79,6 +79,10 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
+    metas = [j for j in range(max(0, start - WINDOW), start) if is_meta(lines[j])]
+    above_byline = next((j for j in range(metas[0] - 1, max(-1, metas[0] - 4), -1)
+                         if is_heading_like(lines[j]) and lines[j].words >= 3 and not is_meta(lines[j])
+                         and not boilerplate_kind(lines[j].text)), None) if metas else None
     rows = []
     for k in candidates(lines, start):
         line, text = lines[k], lines[k].text
@@ -123,6 +127,11 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
             float(above is not None and boilerplate_kind(above.text) == "credit"),
             float(text.endswith(":")),
             *(float(kinds[k] == kind) for kind in _KINDS),
+            min(3, sum(is_prose(lines[j]) and not is_meta(lines[j]) for j in range(k + 1, start))) / 3,
+            float(above is not None and (above.words <= 2 or bool(boilerplate_kind(above.text)))),
+            float(20 <= len(text) <= 120),
+            float(any(lines[j].text == text for j in range(start, len(lines)))),
+            float(k == above_byline),
         ])
     return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
 
@@ -184,6 +193,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if kinds[i] in ("byline", "dateline"):
             continue
         if is_meta(line):
+            lone_by = False
             _drop_line(draft, line)
             read_meta_line(doc, line, found)
             draft.segments += found.segments
@@ -191,7 +201,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif line.text.rstrip(" :").lower() == "by":  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             _set_line(draft, line, "byline")
-        elif _name_alone(line) and (lone_by or is_dateline(lines[i - 1]) or (i + 1 < len(lines) and is_dateline(lines[i + 1]))):
+        elif _name_alone(line) and (lone_by or (not found.authors and _next_to_dateline(lines, i))):
             _set_line(draft, line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
@@ -234,6 +244,10 @@ def _name_alone(line: Line) -> bool:
     words = line.text.split()
     return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
             and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text))
+
+
+def _next_to_dateline(lines: list[Line], index: int) -> bool:
+    return is_dateline(lines[index - 1]) or (index + 1 < len(lines) and is_dateline(lines[index + 1]))
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:

@@ -28,7 +28,7 @@ _OUTLET_WORDS = re.compile(
 # "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet.
 _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
-_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published)\b[\s,]*)?"
+_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published)\b[\s,]*)?"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
