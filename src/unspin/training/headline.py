@@ -24,6 +24,7 @@ from ..analyzers.structure.headline import (
     MODEL_FILE,
     HeadlineModel,
     candidates,
+    choose,
     features,
     first_paragraph,
 )
@@ -52,6 +53,7 @@ class PageRows:
     y: np.ndarray
     rules_right: bool
     scored: bool
+    title_option: int | None = None  # the header rules' title among the candidates
 
 
 def page_rows(page, pipeline) -> PageRows:
@@ -68,8 +70,10 @@ def page_rows(page, pipeline) -> PageRows:
     if not looks_copied(lines) or start is None:
         return PageRows(page.id, np.zeros((0, 1)), np.zeros(0, bool), rules_right, scored)
     title_line = next((i for i, line in enumerate(lines) if title and line.start == title[0].start), None)
-    y = np.array([same_title(lines[k].text, gold) for k in candidates(lines, start)], dtype=bool)
-    return PageRows(page.id, features(lines, kinds, start, title_line).astype(np.float64), y, rules_right, scored)
+    options = candidates(lines, start)
+    y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
+    return PageRows(page.id, features(lines, kinds, start, title_line).astype(np.float64), y, rules_right, scored,
+                    options.index(title_line) if title_line in options else None)
 
 
 def regression(rows: list[PageRows]) -> dict:
@@ -92,9 +96,8 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
         if not r.scored:
             continue
         total += 1
-        p = model.probabilities(r.x.astype(np.float32))
-        best = int(np.argmax(p)) if len(p) else -1
-        right += bool(r.y[best]) if best >= 0 and p[best] >= model.threshold else r.rules_right
+        chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold)
+        right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 
 

@@ -144,8 +144,18 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     if not options:
         return None
     p = model.probabilities(features(lines, kinds, start, title_line))
-    best = int(np.argmax(p))
-    return options[best] if p[best] >= model.threshold else None
+    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold)
+    return None if chosen is None else options[chosen]
+
+
+def choose(p: np.ndarray, title_option: int | None, threshold: float) -> int | None:
+    """Which candidate is the headline, given each one's probability: the header rules' title
+    where it is a candidate the model accepts (a Markdown page's "# Title" over its "### subtitle"
+    just above the byline), else the likeliest line where it reaches the threshold."""
+    if title_option is not None and p[title_option] >= threshold:
+        return title_option
+    best = int(np.argmax(p)) if len(p) else -1
+    return best if best >= 0 and p[best] >= threshold else None
 
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
