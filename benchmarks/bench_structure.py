@@ -1,7 +1,7 @@
 """Body versus boilerplate on real pages as readers copy them: unspin on the copies against
 trafilatura on the HTML, the four figures of issue 22, on every page, on the validation pages
-the line classifier never trained on, and on its training pages; how often the title, author and
-date unspin reads from a copy agree with trafilatura's reading of the page's HTML; and the
+the line classifier never trained on, and on its training pages; how often the title, author,
+date and outlet unspin reads from a copy agree with trafilatura's reading of the page's HTML; and the
 structure layer's time.
 
     python benchmarks/bench_structure.py --data ../shared/data/webcopy
@@ -30,10 +30,10 @@ def main() -> None:
             print(f"{split:<12}{who:<28}" + "".join(f"{v:>22.3f}" for v in values) + f"{right:>22}")
 
     print("\nthe copy's metadata against trafilatura's reading of the HTML (pages where it found one)")
-    print(f"{'pages':<12}" + "".join(f"{c:>16}" for c in ("title", "author", "date")))
+    print(f"{'pages':<12}" + "".join(f"{c:>16}" for c in ("title", "author", "date", "outlet")))
     for split in ("validation", "training", "all"):
         figures = score_metadata(args.data, split)
-        print(f"{split:<12}" + "".join(f"{figures[c]:>16}" for c in ("title", "author", "date")))
+        print(f"{split:<12}" + "".join(f"{figures[c]:>16}" for c in ("title", "author", "date", "outlet")))
 
     from unspin.analyzers.structure import StructureAnalyzer
     from unspin.readers import from_text

@@ -139,6 +139,7 @@ def test_a_copied_page_below_a_long_menu_gets_its_headline_byline_and_date():
     assert [s.text for s in doc.layer(Layer.TITLE)] == ["Valley hospital to add 40 beds after state approval"]
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Marta Quintero"]
     assert doc.meta["published"] == "2026-11-03"
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Valley Courier"]  # from "© 2026 Valley Courier. ..."
     kinds = {s.text: (s.kind, s.type if s.kind == "boilerplate" else None) for s in analysis.segments}
     assert kinds["THE VOICE OF THE VALLEY SINCE 1887"] == ("boilerplate", "navigation")
     assert kinds["The expansion, the first in two decades, is due to open in the spring of 2027."] == ("subtitle", None)
@@ -180,3 +181,25 @@ def test_bylines_and_datelines_of_copied_pages():
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
         assert [text[a:b] for a, b in draft.authors] == authors, text
         assert draft.published == date, text
+
+
+def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
+    from unspin.analyzers.structure.metadata import copyright_holder
+
+    holders = {"© 2020 The New York Times Company": "The New York Times",
+               "Copyright © 2013-2021 Docker Inc. All rights reserved.": "Docker",
+               "Copyright © 2020, Los Angeles Times | Terms of Service | Privacy Policy": "Los Angeles Times",
+               "©2018 The Atlanta Journal-Constitution (Atlanta, Ga.), Distributed by Tribune Content Agency, LLC.":
+                   "The Atlanta Journal-Constitution",
+               "Luxurious Magazine © 2011-2019. All Rights Reserved.": "Luxurious Magazine",
+               "© Copyright 2022 - St. Lucia Times. A Big Feat Media Product": "St. Lucia Times",
+               "© Phys.org 2003 - 2020 powered by Science X Network": "Phys.org",
+               "© Provided by Oath Inc. Attorney General William Barr leaves his home in McLean, Va.": None,
+               "© Reuters Bishop Barros (centre) was greeted by angry protesters at his ordination": None,
+               "© AP Photo / Pablo Martinez Monsivais UK 'In Need of Leadership'": None,
+               "© Foto: Johanna Link / Donna Magazin": None,
+               "Copyright Policy": None,
+               "This document is subject to copyright. Apart from any fair dealing": None}
+    for line, holder in holders.items():
+        span = copyright_holder(line)
+        assert (line[span[0]:span[1]] if span else None) == holder, line

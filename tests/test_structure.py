@@ -44,7 +44,8 @@ EXPECTED = {
                              ["Read more:", "Advertisement", "Sign up for our daily newsletter"]),
     "markdown-blockquote.md": ("What the Minister Did Not Say", ["Ruth Adeyemi"], "2024-01-18", None, [],
                                "The minister's speech on Thursday", "were unconvinced.", ["We will not rest"], []),
-    "world-section.txt": ("Floods force thousands from homes in northern Italy", ["Giulia Neri"], "2023-06-12", None, ["World"],
+    "world-section.txt": ("Floods force thousands from homes in northern Italy", ["Giulia Neri"], "2023-06-12",
+                          "Continental News Service", ["World"],
                           "Floods have forced more than 10,000", "to ease by Wednesday.", [], ["© 2023 Continental News Service"]),
     "crlf-windows.txt": ("Library to Close Two Branches Next Year", ["Marcus Hale"], None, None, [],
                          "The city library will close", "hit the poorest neighbourhoods hardest.", [], []),
@@ -83,7 +84,7 @@ EXPECTED = {
     # a copyright notice that reads like a sentence, a closing bio, a second tag line, blog
     # navigation, comment-form lines and a cookie notice.
     "blog-closing-furniture.txt": (
-        "Why the Night Bus Matters More Than the Tram", ["Dana Whitfield"], "2022-03-14", None, ["Transport"],
+        "Why the Night Bus Matters More Than the Tram", ["Dana Whitfield"], "2022-03-14", "Harbour Media", ["Transport"],
         "The transit board will decide", "two years old.", [],
         ["© 2022 Harbour Media", "Dana Whitfield is a senior writer", "Tags: buses", "Newer Post Older Post",
          "More stories", "Leave a Reply", "Notify me of follow-up", "Save my name, email", "Privacy & Cookies"]),

@@ -101,14 +101,15 @@ def trafilatura_article(html_path: Path) -> str:
 
 
 def trafilatura_metadata(html_path: Path) -> dict[str, str]:
-    """The page's title, first author and date (YYYY-MM-DD) as trafilatura reads its HTML ("" where none)."""
+    """The page's title, first author, date (YYYY-MM-DD) and site name as trafilatura reads its
+    HTML ("" where none)."""
     import trafilatura
 
     found = trafilatura.extract_metadata(html_path.read_text(encoding="utf-8", errors="replace"))
     if found is None:
-        return {"title": "", "author": "", "date": ""}
+        return {"title": "", "author": "", "date": "", "outlet": ""}
     return {"title": found.title or "", "author": (found.author or "").split(";")[0].strip(),
-            "date": (found.date or "")[:10]}
+            "date": (found.date or "")[:10], "outlet": found.sitename or ""}
 
 
 def same_title(ours: str, theirs: str) -> bool:
@@ -123,11 +124,12 @@ def same_title(ours: str, theirs: str) -> bool:
 
 @dataclass
 class MetadataScore:
-    """How often unspin's title, authors and date of the copy agree with trafilatura's reading of
-    the HTML, over the pages where trafilatura found one (and, for title and author, where it
-    occurs in the copy, so that a copy could show it)."""
+    """How often unspin's title, authors, date and outlet of the copy agree with trafilatura's
+    reading of the HTML, over the pages where trafilatura found one (and, but for the date, where
+    it occurs in the copy, so that a copy could show it). An outlet agrees where one name holds
+    the other ("The New York Times" and "the new york times company")."""
 
-    counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date")})
+    counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date", "outlet")})
 
     def add(self, copy: str, analysis, page: Page) -> None:
         from .document import Layer
@@ -143,6 +145,9 @@ class MetadataScore:
             self._count("author", any(author in ours or ours in author for ours in authors))
         if theirs["date"]:
             self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
+        outlet, ours = normalised(theirs["outlet"]), analysis.document.layer(Layer.OUTLET)
+        if outlet and outlet in copy:
+            self._count("outlet", bool(ours) and (normalised(ours[0].text) in outlet or outlet in normalised(ours[0].text)))
 
     def _count(self, what: str, right: bool) -> None:
         self.counts[what][0] += right

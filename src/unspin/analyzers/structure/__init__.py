@@ -20,7 +20,7 @@ from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds
 from .draft import Draft
 from .headline import HeadlineModel, read_copied_header
 from .lines import Line, read_lines
-from .metadata import from_reader
+from .metadata import from_reader, outlet_from_copyright
 from .patterns import boilerplate_kind
 from .segmenter import segment
 
@@ -58,6 +58,7 @@ class StructureAnalyzer(Analyzer):
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
         from_reader(doc, draft)
+        outlet_from_copyright(doc, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])

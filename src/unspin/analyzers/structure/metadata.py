@@ -172,6 +172,66 @@ def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
         draft.outlet = strip_span(doc.text, a, line.start + match.end(1))
 
 
+# "© 2020 The New York Times Company", "Copyright © 2013-2021 Docker Inc. All rights reserved.",
+# "Luxurious Magazine © 2011-2019.": who holds a page's copyright, the outlet where nothing else names one.
+_COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\))\b|©", re.IGNORECASE)
+_COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*", re.IGNORECASE)
+_HOLDER = re.compile(r"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|of|the|and|de|on|&))*")
+_HOLDER_BEFORE_MARK = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,4})[,\s]*©")
+_CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
+_CORPORATE_TAIL = re.compile(rf"(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
+_CORPORATE_WORD = re.compile(rf"\s{_CORPORATE}(?=\s|$)", re.IGNORECASE)
+_HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|terms|do not|powered|site by|legal)\b|\s+\d{4}\b",
+                         re.IGNORECASE)
+# What follows the holder in a notice (its suffix, a year, "All rights reserved", a place in
+# brackets); a photo credit goes on with its caption ("© Reuters Bishop Barros (centre) was ...")
+# or its photographer ("© AP Photo / Pablo Martinez").
+_HOLDER_THEN = re.compile(rf"[\s,]*(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
+                          r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not)",
+                          re.IGNORECASE)
+_NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc"}
+COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
+
+
+def copyright_holder(text: str) -> tuple[int, int] | None:
+    """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out."""
+    if len(text) > COPYRIGHT_LINE_CHARS:
+        return None
+    before = _HOLDER_BEFORE_MARK.match(text)
+    if before and not before.group(1).lower().startswith("copyright"):
+        a, b = before.span(1)
+        value = _CORPORATE_TAIL.sub("", text[a:b]).strip(" ,.")
+        return (a, a + len(value)) if value and value.lower() not in _NOT_HOLDERS else None
+    for mark in _COPYRIGHT_MARK.finditer(text):
+        name = _HOLDER.match(text, _COPYRIGHT_LEAD.match(text, mark.end()).end())
+        if not name:
+            continue
+        value = name.group(0)
+        if (end := _HOLDER_END.search(value)) is not None:
+            if value[end.start()] == ":":
+                continue  # "© Foto: Jane Roe": a credit
+            value = value[: end.start()]
+        value = value[: corporate.end()] if (corporate := _CORPORATE_WORD.search(value)) else value
+        value = _CORPORATE_TAIL.sub("", value).strip(" ,.")
+        if (len(value) > 3 and len(value.split()) <= 6 and value.split()[0].lower() not in _NOT_HOLDERS
+                and _HOLDER_THEN.match(text, name.start() + len(value))):
+            return name.start(), name.start() + len(value)
+    return None
+
+
+def outlet_from_copyright(doc: Document, draft: Draft) -> None:
+    """Where nothing named the outlet, the holder of the last copyright notice does (a page's own
+    notice closes it; a photo's "© Jane Roe" comes earlier)."""
+    if draft.outlet:
+        return
+    notices = [(s, e) for s, e, kind, attrs in draft.segments if kind == "boilerplate" and attrs.get("type") == "copyright"]
+    for start, end in sorted(notices, reverse=True):
+        holder = copyright_holder(doc.text[start:end])
+        if holder:
+            draft.outlet = (start + holder[0], start + holder[1])
+            return
+
+
 def from_reader(doc: Document, draft: Draft) -> None:
     """Fill what the text did not say from the reader's metadata (HTML meta tags, JSONL fields),
     where the value also occurs in the text (a span needs offsets)."""
