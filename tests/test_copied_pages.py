@@ -88,6 +88,8 @@ def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
                  "If you’re running an ad-blocker, please turn it off for this site.",
                  "We want to hear what you think about this article. Submit a letter to the editor.",
                  "Harbour Courier is not responsible for the opinions or content presented by contributors.",
+                 "By submitting your information you agree to the Terms & Conditions and Privacy Policy and are aged 16 or over.",
+                 "Contact me with news and offers from other Harbour brands",
                  "© 2022, HarbourCourier.example. This article is the copyrighted property of the Harbour Courier. "
                  "Written permission must be obtained before reprint in online or print media. Reprinting content "
                  "without permission is theft."]
@@ -142,6 +144,10 @@ def test_a_copied_page_below_a_long_menu_gets_its_headline_byline_and_date():
     assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Valley Courier"]  # from "© 2026 Valley Courier. ..."
     kinds = {s.text: (s.kind, s.type if s.kind == "boilerplate" else None) for s in analysis.segments}
     assert kinds["THE VOICE OF THE VALLEY SINCE 1887"] == ("boilerplate", "navigation")
+    headline_at = analysis.text.index("Valley hospital to add")
+    above = [line for line in analysis.text[:headline_at].splitlines() if line.strip()]
+    covered = [s.text for s in analysis.segments if s.kind == "boilerplate" and s.end <= headline_at]
+    assert covered == above  # every menu line, "Politics" and "Obituaries" too, is page furniture
     assert kinds["The expansion, the first in two decades, is due to open in the spring of 2027."] == ("subtitle", None)
     assert kinds["Published November 3, 2026"] == ("dateline", None)
     assert normalised(article_text(analysis)).startswith("the valley regional hospital will add 40 beds")

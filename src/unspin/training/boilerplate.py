@@ -24,6 +24,7 @@ import numpy as np
 
 from ..analyzers.structure import boilerplate
 from ..analyzers.structure.boilerplate import MODEL_FILE, LineModel, features
+from ..analyzers.structure.headline import HeadlineModel
 from ..webcopy import (
     Score,
     article_text,
@@ -95,8 +96,9 @@ def fit(data: Path) -> dict:
     from ..pipeline import Pipeline, analyze
 
     structure_only = Options(techniques=False, attribution=False, claims=False)
-    # Silver labels are read where the rules alone leave the lines (no shipped classifier).
-    pipeline = Pipeline([StructureAnalyzer(LineModel.off())], structure_only)
+    # Silver labels and features are read where the rules alone leave the lines, as the analyzer
+    # reads them: before the classifier, and before the headline pass that follows it.
+    pipeline = Pipeline([StructureAnalyzer(LineModel.off(), HeadlineModel.off())], structure_only)
     pages = read_pages(data)
     training = [p for p in pages if not is_validation(p.id)]
     rows = {page.id: page_rows(page, pipeline)[:2] for page in training}

@@ -160,7 +160,8 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float) -> int | N
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
     """Where the copied page's headline is not the title the header rules chose, it becomes the
-    title; what lay above it as title, subtitle, byline or dateline becomes navigation; the
+    title; what lay above it as title, subtitle, byline or dateline, or in no segment, becomes
+    navigation; the
     bylines and datelines between it and the article's first paragraph give the authors and the
     date (they win over the header's, which came from the page's top); failing a date there, the
     dateline nearest the first paragraph gives it. With the model off, nothing changes."""
@@ -177,6 +178,9 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     if headline is not None:
         top = lines[headline].start
         draft.segments = [_demoted(segment, top) for segment in draft.segments]
+        for i in range(headline):
+            if kinds[i] is None:  # the short menu lines the header rules left in no segment
+                draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")
         draft.authors = [a for a in draft.authors if a[0] >= top]
         _set_line(draft, lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)

@@ -71,7 +71,9 @@ BOILERPLATE_ANYWHERE = [
                              r"(?:delivered|straight|direct|right) to your inbox|enter your email (?:address )?below|"
                              r"already a subscriber|first-time subscribers|"
                              r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"
-                             r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))", re.I)),
+                             r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))|"
+                             r"by submitting your (?:information|email|details)|contact me with news and offers|"
+                             r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
     ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
