@@ -209,3 +209,22 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
     for line, holder in holders.items():
         span = copyright_holder(line)
         assert (line[span[0]:span[1]] if span else None) == holder, line
+
+
+def test_a_caption_after_the_byline_the_header_read_is_no_author():
+    """The header rules read "by: Marta Quintero" (within their first lines); the place caption
+    under the date is no second author."""
+    from unspin.document import Layer
+
+    menu = "\n".join(["Skip to content", "Valley Courier", "News", "Sports", "Weather", "Opinion", "Search", "TEXAS"])
+    paragraphs = [
+        "The Valley Regional Hospital will add 40 beds to its east wing after the state approved its plan on Monday.",
+        "Hospital officials said the new beds would mostly serve patients recovering from surgery, who now wait hours.",
+        "The project is expected to cost 28 million dollars, most of it from a bond that voters approved in 2024.",
+        "Construction is due to start in January, and the wing should open in the spring of 2027, officials said."]
+    text = (menu + "\nValley hospital to add 40 beds after state approval\nby: Marta Quintero\n"
+            "Published November 3, 2026\nValley Regional Hospital\nShare\nFacebook\nEmail\n" + "\n".join(paragraphs)
+            + "\nLeave a Reply\nPrivacy Policy\nTerms of Use\n")
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Marta Quintero"]
+    assert doc.meta["published"] == "2026-11-03"

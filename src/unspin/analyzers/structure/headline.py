@@ -201,10 +201,11 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
                        draft: Draft, found: Draft) -> None:
     """Read the bylines and datelines of the lines between the headline and the first paragraph
     into `found`, and make them byline and dateline segments of `draft`."""
-    lone_by = False
+    lone_by = named = False
     for i in block:
         line = lines[i]
         if kinds[i] in ("byline", "dateline"):
+            named = named or kinds[i] == "byline"
             continue
         if is_meta(line):
             lone_by = False
@@ -215,7 +216,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif line.text.rstrip(" :").lower() == "by":  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             _set_line(draft, line, "byline")
-        elif _name_alone(line) and (lone_by or (not found.authors and _next_to_dateline(lines, i))):
+        elif _name_alone(line) and (lone_by or (not (named or found.authors) and _next_to_dateline(lines, i))):
             _set_line(draft, line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
