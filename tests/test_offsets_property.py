@@ -90,3 +90,29 @@ def test_line_attributions_stay_inside_their_region(text, margin):
         for a, b in (found.cue, found.source, found.content):
             assert start <= a < b <= end
             assert text[a:b] == text[a:b].strip()
+
+
+_copied_lines = st.sampled_from([
+    "Skip to content", "HOME", "News", "Politics", "Log in", "Subscribe", "Search", "THE VOICE OF THE VALLEY",
+    "Council delays vote on parking fees", "Valley hospital to add 40 beds after state approval", "By", "Marta Quintero",
+    "by: Cora Neas", "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am", "Published November 3, 2026", "June 19, 2019",
+    "July 24, 2019 by Amy Motroni 5 Comments", "Share", "Facebook", "Advertisement", "Related Articles", "and",
+    "The council voted on Tuesday to keep the library open on Sundays, officials said after the meeting.",
+    "\"We have been turning people away on busy nights,\" said Dr. Alan Reyes, the hospital's chief medical officer.",
+    "> The branch will stay open, the mayor wrote.", "© 2026 Valley Courier. All rights reserved.",
+    "© Reuters Bishop Barros (centre) was greeted by protesters", "Leave a Reply", "Privacy Policy", "Texas State Capitol",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_copied_lines, min_size=12, max_size=60), st.sampled_from(["\n", "\n\n"]), st.sampled_from(["text", "markdown"]))
+def test_copied_pages_keep_offsets_through_the_headline_pass(lines, separator, fmt):
+    """Pages shaped like browser copies (menus, headlines, bylines, datelines, notices, quoted
+    lines) go through the line classifier and the headline pass: every span indexes the text and
+    no two segments overlap."""
+    from unspin.pipeline import default_pipeline
+
+    analysis = default_pipeline(techniques=False, attribution=False, claims=False)(from_text(separator.join(lines), format=fmt))
+    assert_offsets(analysis)
+    segments = analysis.segments
+    assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))

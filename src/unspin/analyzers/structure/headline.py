@@ -174,6 +174,8 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         return
     title_line = next((i for i, line in enumerate(lines) if draft.title and line.start == draft.title[0]), None)
     headline = find_headline(lines, kinds, start, title_line, model)
+    if headline is not None and _straddled(draft, lines[headline]):
+        headline = None
     found = Draft()
     if headline is not None:
         top = lines[headline].start
@@ -185,11 +187,11 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         _set_line(draft, lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)
         _read_byline_block(doc, lines, kinds, range(headline + 1, start), draft, found)
-        if _is_standfirst(lines, kinds, headline + 1, start):
+        if _is_standfirst(lines, kinds, headline + 1, start) and not _straddled(draft, lines[headline + 1]):
             _set_line(draft, lines[headline + 1], "subtitle")
     if not found.published:
         dateline = _nearest_dateline(lines, kinds, start)
-        if dateline is not None:
+        if dateline is not None and not _straddled(draft, lines[dateline]):
             _set_line(draft, lines[dateline], "dateline")
             found.published = find_date(lines[dateline].text)[2]
     draft.authors += found.authors
@@ -206,6 +208,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         line = lines[i]
         if kinds[i] in ("byline", "dateline"):
             named = named or kinds[i] == "byline"
+            continue
+        if _straddled(draft, line):
             continue
         if is_meta(line):
             lone_by = False
@@ -274,6 +278,13 @@ def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, s
     if kind == "title":
         return start, end, "boilerplate", {"type": "page"}
     return segment
+
+
+def _straddled(draft: Draft, line: Line) -> bool:
+    """Whether a segment runs across the line's edge (a quoted block of several lines): such a
+    line is left as it is, so that segments never overlap."""
+    return any(s < line.end and line.start < e and not (line.start <= s and e <= line.end)
+               for s, e, _, _ in draft.segments)
 
 
 def _drop_line(draft: Draft, line: Line) -> None:
