@@ -136,14 +136,24 @@ def fit(data: Path) -> dict:
               "training_by_threshold_cross_fitted": {f"{t} {inner}": v for (t, inner), v in grid.items()},
               "threshold": best[0], "inner_threshold": best[1],
               "validation": snippet_f1(*best, [(config, validation)])}
-    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_FILE.write_text(json.dumps({**config, "trained": report}, indent=1) + "\n")
+    return write_model(MODEL_FILE, config, report)
+
+
+def write_model(path: Path, config: dict, report: dict) -> dict:
+    """Write a structure model (its regression and how it was chosen) where the analyzer reads it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**config, "trained": report}, indent=1) + "\n")
     return report
 
 
-if __name__ == "__main__":
+def command_line(fit, description: str) -> None:
+    """`python -m unspin.training.<model> --data DIR`: fit on a webcopy folder, print the report."""
     import argparse
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/webcopy"))
     print(json.dumps(fit(parser.parse_args().data), indent=2))
+
+
+if __name__ == "__main__":
+    command_line(fit, __doc__)

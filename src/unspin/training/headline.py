@@ -12,7 +12,6 @@ The validation pages (`webcopy.is_validation`) are never read here except to rep
 
 from __future__ import annotations
 
-import json
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +36,8 @@ from ..webcopy import (
     same_title,
     trafilatura_metadata,
 )
+from .boilerplate import FOLDS, command_line, write_model
 
-FOLDS = 5
 C = 0.1  # the strongest regularisation of 0.1, 0.3, 1 and 3: best cross-fitted on the training pages
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -132,14 +131,8 @@ def fit(data: Path) -> dict:
               "validation_rules_alone": "%d of %d" % (sum(r.rules_right for r in validation if r.scored),
                                                       sum(r.scored for r in validation)),
               "validation": "%d of %d" % titles_right(config, validation)}
-    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_FILE.write_text(json.dumps({**config, "trained": report}, indent=1) + "\n")
-    return report
+    return write_model(MODEL_FILE, config, report)
 
 
 if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data/webcopy"))
-    print(json.dumps(fit(parser.parse_args().data), indent=2))
+    command_line(fit, __doc__)
