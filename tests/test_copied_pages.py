@@ -181,7 +181,9 @@ def test_bylines_and_datelines_of_copied_pages():
                 "July 24, 2019 by Amy Motroni 5 Comments": (["Amy Motroni"], "2019-07-24"),
                 "Published by BBNTEAM at April 21, 2022": (["BBNTEAM"], "2022-04-21"),
                 "By Alejandro Villamor Last updated Nov 8, 2023": (["Alejandro Villamor"], "2023-11-08"),
-                "Updated by the Associated Press on May 3, 2021": ([], "2021-05-03")}
+                "Updated by the Associated Press on May 3, 2021": ([], "2021-05-03"),
+                "Shana Nys DambrotNovember 6, 2023": (["Shana Nys Dambrot"], "2023-11-06"),
+                "BY J.O. HASELHOEF APR. 26, 2022APR. 26, 2022": (["J.O. HASELHOEF"], "2022-04-26")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text

@@ -133,11 +133,13 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
 
 
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
-    """"Maria Chen | 12 January 2023": a blog's byline is a person's name, a bar and the date."""
+    """"Maria Chen | 12 January 2023": a blog's byline is a person's name, a bar and the date; a
+    copied page glues them ("Shana Nys DambrotNovember 6, 2023")."""
     a, b = strip_span(doc.text, line.start, date_start, chars=",-–—·•:")
-    if not doc.text[a:b].endswith("|"):
+    glued = b == date_start and date_start > line.start and doc.text[date_start - 1].isalpha()
+    if not (doc.text[a:b].endswith("|") or glued):
         return False
-    a, b = strip_span(doc.text, a, b - 1, chars="*_")
+    a, b = strip_span(doc.text, a, b if glued else b - 1, chars="*_")
     name = doc.text[a:b]
     if not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or looks_like_outlet(name):
         return False
