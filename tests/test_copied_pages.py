@@ -230,3 +230,21 @@ def test_a_caption_after_the_byline_the_header_read_is_no_author():
     doc = analyze(text).document
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Marta Quintero"]
     assert doc.meta["published"] == "2026-11-03"
+
+
+def test_a_menu_word_far_above_the_article_is_no_title():
+    """Where the header rules took a copy's first menu word for the title and no headline stands
+    above the article, the report shows no title rather than "Home"."""
+    from unspin.document import Layer
+
+    menu = ["Home", *(f"Section {n}" for n in range(1, 19)), "Share", "Facebook"]
+    paragraphs = [
+        "The Valley Regional Hospital will add 40 beds to its east wing after the state approved its plan on Monday.",
+        "Hospital officials said the new beds would mostly serve patients recovering from surgery, who now wait hours.",
+        "The project is expected to cost 28 million dollars, most of it from a bond that voters approved in 2024.",
+        "Construction is due to start in January, and the wing should open in the spring of 2027, officials said."]
+    analysis = analyze("\n".join([*menu, *paragraphs, "Leave a Reply", "Privacy Policy"]) + "\n")
+    assert_offsets(analysis)
+    assert analysis.document.layer(Layer.TITLE) == []
+    home = next(s for s in analysis.segments if s.text == "Home")
+    assert (home.kind, home.type) == ("boilerplate", "navigation")

@@ -176,6 +176,9 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     headline = find_headline(lines, kinds, start, title_line, model)
     if headline is not None and _straddled(draft, lines[headline]):
         headline = None
+    if headline is None and title_line is not None and _menu_word(lines, title_line, start):
+        draft.segments = [_demoted(segment, lines[title_line].end) for segment in draft.segments]
+        draft.title = None
     found = Draft()
     if headline is not None:
         top = lines[headline].start
@@ -249,6 +252,15 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
         date = find_date(line.text)
         return date is not None and date[1] - date[0] >= 0.6 * len(line.text)
     return True
+
+
+MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
+
+
+def _menu_word(lines: list[Line], title_line: int, start: int) -> bool:
+    """Whether the header rules' title of a copy is a word or two of the menu: further above the
+    first paragraph than any headline stands."""
+    return lines[title_line].words <= MENU_TITLE_WORDS and start - title_line > WINDOW
 
 
 def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start: int) -> bool:
