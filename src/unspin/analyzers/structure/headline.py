@@ -159,12 +159,14 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float) -> int | N
 
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
-    """Where the copied page's headline is not the title the header rules chose, it becomes the
-    title; what lay above it as title, subtitle, byline or dateline, or in no segment, becomes
-    navigation; the
-    bylines and datelines between it and the article's first paragraph give the authors and the
-    date (they win over the header's, which came from the page's top); failing a date there, the
-    dateline nearest the first paragraph gives it. With the model off, nothing changes."""
+    """Read a copied page's header where its article begins, not at the top of the page.
+
+    The headline the model finds becomes the title; what lay above it as title, subtitle, byline
+    or dateline, or in no segment, becomes navigation; the bylines and datelines between it and
+    the article's first paragraph give the authors and the date (they win over the header
+    rules', which came from the page's top); failing a date there, the dateline nearest the
+    first paragraph gives it. With no headline found, a menu word the rules took for the title is
+    navigation. With the model off, nothing changes."""
     model = model or HeadlineModel.shipped()
     if model is None or model.is_off or not looks_copied(lines):
         return
