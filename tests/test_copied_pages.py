@@ -248,3 +248,21 @@ def test_a_menu_word_far_above_the_article_is_no_title():
     assert analysis.document.layer(Layer.TITLE) == []
     home = next(s for s in analysis.segments if s.text == "Home")
     assert (home.kind, home.type) == ("boilerplate", "navigation")
+
+
+def test_names_with_their_roles_under_a_copied_headline_are_the_authors():
+    from unspin.document import Layer
+
+    menu = "\n".join(["Jump to navigation", "Speak Freely", *(f"Topic {n}" for n in range(1, 9))])
+    paragraphs = [
+        "Since 2001, the county probation department has sent students who struggled at school into its system.",
+        "Families said the program punished children for bad grades and missed classes rather than helping them.",
+        "The county ended the program this week after a two-year campaign by parents and civil rights groups.",
+        "Officials said they would now refer struggling students to counselors instead of probation officers."]
+    text = (menu + "\nThis County Criminalized Students for Bad Grades – Until Now\n"
+            "Sarah Hinger, Staff Attorney, Racial Justice Program\n& Sylvia Torres-Guillén, Director of Education Equity\n"
+            "July 25, 2019 | 11:15 PM\nShare\nFacebook\n" + "\n".join(paragraphs) + "\nLeave a Reply\nPrivacy Policy\n")
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["This County Criminalized Students for Bad Grades – Until Now"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Sarah Hinger", "Sylvia Torres-Guillén"]
+    assert doc.meta["published"] == "2019-07-25"

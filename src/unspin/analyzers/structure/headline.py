@@ -32,11 +32,19 @@ from .draft import Draft
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
 from .metadata import is_dateline, looks_like_outlet, read_meta_line
-from .patterns import BYLINE, PERSON, SENTENCE_END, TAG_LINE, boilerplate_kind
+from .patterns import (
+    BYLINE,
+    NAME_THEN_ROLE,
+    PERSON,
+    SENTENCE_END,
+    TAG_LINE,
+    boilerplate_kind,
+)
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "headline.json"
 WINDOW = 15  # lines above the article's first paragraph where its headline may be
 BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
+NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
 _KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
 
@@ -225,6 +233,10 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif line.text.rstrip(" :").lower() == "by":  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             _set_line(draft, line, "byline")
+        elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
+              and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
+            _set_line(draft, line, "byline")
+            found.authors.append((line.start + role.start(1), line.start + role.end(1)))
         elif _name_alone(line) and (lone_by or (not (named or found.authors) and _next_to_dateline(lines, i))):
             _set_line(draft, line, "byline")
             found.authors.append((line.start, line.end))

@@ -101,6 +101,10 @@ PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}$")
 BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|"
              r"researcher|analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|"
              r"member|editor-in-chief)")
+# "Sarah Hinger, Staff Attorney, ACLU Racial Justice Program", "& Sylvia Torres-Guillén, Director of
+# Education Equity": an author's name and role under a copied page's headline.
+NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
+                            rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager)s?)\b")
 BIO = re.compile(rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
 # Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
 # and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
