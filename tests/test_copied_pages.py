@@ -183,7 +183,9 @@ def test_bylines_and_datelines_of_copied_pages():
                 "By Alejandro Villamor Last updated Nov 8, 2023": (["Alejandro Villamor"], "2023-11-08"),
                 "Updated by the Associated Press on May 3, 2021": ([], "2021-05-03"),
                 "Shana Nys DambrotNovember 6, 2023": (["Shana Nys Dambrot"], "2023-11-06"),
-                "BY J.O. HASELHOEF APR. 26, 2022APR. 26, 2022": (["J.O. HASELHOEF"], "2022-04-26")}
+                "BY J.O. HASELHOEF APR. 26, 2022APR. 26, 2022": (["J.O. HASELHOEF"], "2022-04-26"),
+                "By\xa0Evan HalperStaff Writer": (["Evan Halper"], None),
+                "By Ann Lee and Bo Chen, Staff Writers": (["Ann Lee", "Bo Chen"], None)}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
@@ -266,3 +268,41 @@ def test_names_with_their_roles_under_a_copied_headline_are_the_authors():
     assert [s.text for s in doc.layer(Layer.TITLE)] == ["This County Criminalized Students for Bad Grades – Until Now"]
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Sarah Hinger", "Sylvia Torres-Guillén"]
     assert doc.meta["published"] == "2019-07-25"
+
+
+def test_a_copy_with_a_captioned_photo_between_headline_and_byline():
+    """A standfirst, a photo's caption and its credit stand between the headline and "By ...":
+    the credit is no title, and the byline and date under the caption are read although the
+    classifier's run begins at the standfirst."""
+    from unspin.document import Layer
+
+    menu = "\n".join(["SECTIONS", "SEARCH", "SKIP TO CONTENT", "BUSINESS", "ADVERTISEMENT", "Continue reading the main story",
+                      *(f"Desk {n}" for n in range(1, 8))])
+    paragraphs = [
+        "As temperatures rose across the valley on Friday, the grid operator asked utilities to cut power to thousands of homes.",
+        "But the rolling blackouts left some energy experts puzzled, because the region had more supply than it used last year.",
+        "\"They set it up like this is a historic event,\" said Bill Powers, an engineer who testifies on utility matters.",
+        "The operator said it acted after a power plant failed and imports from neighbouring states fell short of its forecast."]
+    text = (menu + "\nRolling Blackouts in the Valley Leave Power Experts Stumped\n"
+            "Managers of the grid argue that a lack of power prompted the decision, though demand fell short of the forecast.\n"
+            "The grid control center in Folsom, Calif. The nonprofit entity controls the flow of electricity for most of the state.\n"
+            "Credit...\nRich Pedroncelli/Associated Press\nBy Ivan Penn\nAug. 16, 2020\n" + "\n".join(paragraphs)
+            + "\nLeave a Reply\nPrivacy Policy\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Rolling Blackouts in the Valley Leave Power Experts Stumped"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Ivan Penn"]
+    assert doc.meta["published"] == "2020-08-16"
+    types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    assert types["Credit..."] == types["Rich Pedroncelli/Associated Press"] == "credit"
+
+
+def test_photo_credits_alone_on_their_line_are_credits():
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    for credit in ["Rich Pedroncelli/Associated Press", "(Elizabeth Conley / Houston Chronicle)", "Credit...",
+                   "Claudio Reyes/AFP/Getty Images", "(AP Photo/Jose Luis Magana)"]:
+        assert boilerplate_kind(credit) == "credit", credit
+    for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn."]:
+        assert boilerplate_kind(line) is None, line

@@ -42,7 +42,7 @@ from .patterns import (
 )
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "headline.json"
-WINDOW = 15  # lines above the article's first paragraph where its headline may be
+WINDOW = 20  # lines above the article's first paragraph where its headline may be (a caption, credit, byline, date and share buttons between)
 BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
@@ -199,7 +199,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         draft.authors = [a for a in draft.authors if a[0] >= top]
         _set_line(draft, lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)
-        _read_byline_block(doc, lines, kinds, range(headline + 1, start), draft, found)
+        _read_byline_block(doc, lines, kinds, range(headline + 1, _block_end(lines, start)), start, draft, found)
         if _is_standfirst(lines, kinds, headline + 1, start) and not _straddled(draft, lines[headline + 1]):
             _set_line(draft, lines[headline + 1], "subtitle")
     if not found.published:
@@ -212,13 +212,33 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     draft.outlet = draft.outlet or found.outlet
 
 
-def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None], block: range,
+META_BELOW = 6  # lines under the first paragraph where a byline may still stand
+
+
+def _block_end(lines: list[Line], start: int) -> int:
+    """Where the byline block ends: at the first paragraph, or past a byline or dateline within
+    `META_BELOW` lines under it (a page that opens with a standfirst and a captioned photo puts
+    "By Ivan Penn" and the date after them, where the classifier's run has begun)."""
+    below = [j for j in range(start, min(len(lines), start + META_BELOW)) if _meta_below(lines[j])]
+    return below[-1] + 1 if below else start
+
+
+def _meta_below(line: Line) -> bool:
+    """A byline, or a date that is most of its line, as may stand under the first paragraph (not
+    a link whose path holds a date, "clarityofsignal.com/2017/01/21/...")."""
+    return bool(BYLINE.match(line.text) and line.words <= BYLINE_WORDS) or _is_date_line(line, "heading")
+
+
+def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None], block: range, first: int,
                        draft: Draft, found: Draft) -> None:
     """Read the bylines and datelines of the lines between the headline and the first paragraph
-    into `found`, and make them byline and dateline segments of `draft`."""
+    (`first`; under it, only `_meta_below` lines) into `found`, and make them byline and dateline
+    segments of `draft`."""
     lone_by = named = False
     for i in block:
         line = lines[i]
+        if i >= first and not _meta_below(line):
+            continue
         if kinds[i] in ("byline", "dateline"):
             named = named or kinds[i] == "byline"
             continue

@@ -30,6 +30,10 @@ _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published)\b[\s,]*)?"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+# "By Evan HalperStaff Writer": a copy glues the author's role to the name.
+_ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
+_GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
+_ROLE_ALONE = re.compile(rf"^{_ROLE}$", re.IGNORECASE)  # "By Ann Lee, Staff Writer": no second author
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _ORIGINAL_SOURCE = re.compile(
@@ -86,8 +90,10 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     pieces.append((position, names_end))
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
+        glued = _GLUED_ROLE.search(doc.text, a, b)
+        b = glued.start() if glued else b
         value = doc.text[a:b]
-        if not value or _CONTACT.match(value):
+        if not value or _CONTACT.match(value) or _ROLE_ALONE.match(value):
             continue
         caps_then_org = CAPS_NAME_THEN_ORG.match(value)
         if caps_then_org:

@@ -49,7 +49,11 @@ BOILERPLATE_START = [
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
-               r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}"),
+               r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
+               # a photo's credit alone on its line: "Rich Pedroncelli/Associated Press", "(Elizabeth
+               # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
+               r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
+               r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$"),
     ("bio", r"about the authors?\b"),
     ("notice", r"for immediate release\b|embargoed\b"),
