@@ -74,8 +74,12 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
 
 
 def candidates(lines: list[Line], start: int) -> list[int]:
-    """The lines above `start` that could be a headline (two to forty words)."""
-    return [k for k in range(max(0, start - WINDOW), start) if 2 <= lines[k].words <= 40]
+    """The lines above `start` that could be a headline: two to forty words, and none that a
+    rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
+    Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity")."""
+    return [k for k in range(max(0, start - WINDOW), start)
+            if 2 <= lines[k].words <= 40 and not boilerplate_kind(lines[k].text) and not is_meta(lines[k])
+            and not NAME_THEN_ROLE.match(lines[k].text)]
 
 
 def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None) -> np.ndarray:

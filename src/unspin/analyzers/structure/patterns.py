@@ -29,8 +29,9 @@ BOILERPLATE_START = [
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
-    ("navigation", r"skip to (?:main )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
-                   r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$"),
+    ("navigation", r"skip to (?:main |primary )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
+                   r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
+                   r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S"),  # breadcrumbs: "Home » Recipes » Sharing »"
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
                  r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
@@ -68,6 +69,8 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
+    # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"
+    ("credit", re.compile(r"\((?:picture|photo|photograph|image)\s*(?:by\b|:)[^()]{2,60}\)\s*\.?\s*$", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
                             r"we want to hear what you think|submit a letter to the editor", re.I)),
