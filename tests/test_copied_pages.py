@@ -302,7 +302,12 @@ def test_photo_credits_alone_on_their_line_are_credits():
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     for credit in ["Rich Pedroncelli/Associated Press", "(Elizabeth Conley / Houston Chronicle)", "Credit...",
-                   "Claudio Reyes/AFP/Getty Images", "(AP Photo/Jose Luis Magana)"]:
+                   "Claudio Reyes/AFP/Getty Images", "(AP Photo/Jose Luis Magana)",
+                   "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"]:
         assert boilerplate_kind(credit) == "credit", credit
+    for crumb in ["Home » Recipes » Sharing » Olive & Herb Focaccia Bread", "You are here: Home / Baby / Nurseries",
+                  "Home>Articles>Amazon Liable for Defective Products", "Skip to primary navigation"]:
+        assert boilerplate_kind(crumb) == "navigation", crumb
+    assert boilerplate_kind("Home sales rose 3% in May.") is None
     for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn."]:
         assert boilerplate_kind(line) is None, line
