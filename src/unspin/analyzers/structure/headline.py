@@ -216,6 +216,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     draft.outlet = draft.outlet or found.outlet
 
 
+LONE_BY = {"by", "article by", "written by", "words by", "story by", "posted by", "reported by"}  # a label, its names below
 META_BELOW = 6  # lines under the first paragraph where a byline may still stand
 
 
@@ -254,7 +255,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             read_meta_line(doc, line, found)
             draft.segments += found.segments
             found.segments = []
-        elif line.text.rstrip(" :").lower() == "by":  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
+        elif line.text.rstrip(" :").lower() in LONE_BY:  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             _set_line(draft, line, "byline")
         elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
@@ -293,12 +294,13 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
 
 
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
+MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further
 
 
 def _menu_word(lines: list[Line], title_line: int, start: int) -> bool:
-    """Whether the header rules' title of a copy is a word or two of the menu: further above the
-    first paragraph than any headline stands."""
-    return lines[title_line].words <= MENU_TITLE_WORDS and start - title_line > WINDOW
+    """Whether the header rules' title of a copy is a word or two of the menu, far above the
+    first paragraph."""
+    return lines[title_line].words <= MENU_TITLE_WORDS and start - title_line > MENU_TITLE_DISTANCE
 
 
 def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start: int) -> bool:

@@ -29,7 +29,7 @@ BOILERPLATE_START = [
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
-    ("navigation", r"skip to (?:main |primary )?(?:content|navigation)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
+    ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S"),  # breadcrumbs: "Home » Recipes » Sharing »"
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
