@@ -306,8 +306,25 @@ def test_photo_credits_alone_on_their_line_are_credits():
                    "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"]:
         assert boilerplate_kind(credit) == "credit", credit
     for crumb in ["Home » Recipes » Sharing » Olive & Herb Focaccia Bread", "You are here: Home / Baby / Nurseries",
-                  "Home>Articles>Amazon Liable for Defective Products", "Skip to primary navigation"]:
+                  "Home>Articles>Amazon Liable for Defective Products", "Skip to primary navigation",
+                  "Skip to primary sidebar", "Skip to footer"]:
         assert boilerplate_kind(crumb) == "navigation", crumb
     assert boilerplate_kind("Home sales rose 3% in May.") is None
     for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn."]:
         assert boilerplate_kind(line) is None, line
+
+
+def test_an_article_by_label_names_the_author_on_the_next_line():
+    from unspin.document import Layer
+
+    menu = "\n".join(["Skip to content", "Nation News", *(f"Section {n}" for n in range(1, 9)), "Share", "Facebook"])
+    paragraphs = [
+        "Schools will stay open next week despite a rise in cases, the chief education officer said on Friday.",
+        "Principals have been told to keep classes apart at lunch and to report any new cases within a day.",
+        "Parents said they were relieved, though several asked why testing at schools had not been expanded.",
+        "The ministry said it would review the measures at the end of the month with the health authorities."]
+    text = (menu + "\nSchools safe amidst surge, officials say\nArticle by\nBarry Alleyne\nPosted on April 22, 2022\n"
+            + "\n".join(paragraphs) + "\nLeave a Reply\nPrivacy Policy\n")
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
+    assert doc.meta["published"] == "2022-04-22"
