@@ -113,13 +113,15 @@ def trafilatura_metadata(html_path: Path) -> dict[str, str]:
 
 
 def same_title(ours: str, theirs: str) -> bool:
-    """Whether two titles agree: equal once normalised, or one opens or makes up most of the other
-    (an HTML title often adds or drops the site's name or a subtitle)."""
+    """Whether two titles agree: equal once normalised, or one opens the other with at least three
+    words, or makes up most of it (an HTML title often adds or drops the site's name or a
+    subtitle; "Home" opens many a title and agrees with none)."""
     ours, theirs = normalised(ours), normalised(theirs)
     if not ours or not theirs:
         return False
-    return (ours == theirs or ours.startswith(theirs) or theirs.startswith(ours)
-            or (theirs in ours and len(theirs) > 0.6 * len(ours)) or (ours in theirs and len(ours) > 0.6 * len(theirs)))
+    shorter, longer = sorted((ours, theirs), key=len)
+    return (ours == theirs or (longer.startswith(shorter) and len(shorter.split()) >= 3)
+            or (shorter in longer and len(shorter) > 0.6 * len(longer)))
 
 
 @dataclass
