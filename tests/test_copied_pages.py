@@ -1,6 +1,7 @@
 """Copied web pages: the line classifier leaves menus, lists of other stories, forms and notices
-out of the article, keeps the article's own paragraphs, and the webcopy measure scores it
-(issue 22). The page and its copy are this project's own."""
+out of the article, keeps the article's own paragraphs, and the webcopy measure scores it; the
+headline pass reads the title, byline, date and outlet where the article begins, not at the top
+of the page (issue 22). The pages and copies here are this project's own."""
 
 from __future__ import annotations
 
