@@ -329,3 +329,28 @@ def test_an_article_by_label_names_the_author_on_the_next_line():
     doc = analyze(text).document
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
     assert doc.meta["published"] == "2022-04-22"
+
+
+def test_copies_in_the_layouts_of_two_news_sites():
+    """A BBC-style copy (headline, "2 hours ago", share buttons, the reporter, a picture credited
+    "Getty Images" and its caption above the first paragraph) and a Reuters-style copy (a caption
+    ending "Purchase Licensing Rights, opens new tab", "Reporting by ...; Editing by ...")."""
+    from unspin.document import Layer
+
+    bbc = analyze((FIXTURES / "structure" / "copied-bbc-style.txt").read_text(encoding="utf-8"))
+    assert_offsets(bbc)
+    assert [s.text for s in bbc.document.layer(Layer.TITLE)] == ["Harbour town votes to ban cars from its seafront"]
+    types = {s.text: s.type for s in bbc.segments if s.kind == "boilerplate"}
+    assert types["Getty Images"] == "credit"
+    assert normalised(article_text(bbc)).startswith("residents of a cornish harbour town")
+
+    reuters = analyze((FIXTURES / "structure" / "copied-reuters-style.txt").read_text(encoding="utf-8"))
+    assert_offsets(reuters)
+    doc = reuters.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Factories across Asia slow as export demand cools"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Jane Roe", "Bo Chen"]
+    assert doc.meta["published"] == "2024-03-03"
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Reuters"]
+    article = normalised(article_text(reuters))
+    assert "purchase licensing rights" not in article and "editing by" not in article
+    assert article.startswith("tokyo, march 3 (reuters)")

@@ -3,7 +3,7 @@
 Silver labels: the title trafilatura reads from each page's HTML (`<title>`, `og:title`, the
 page's `h1`); a candidate line above the article's first paragraph is the headline when it is
 the same title (`webcopy.same_title`). A logistic regression (scikit-learn, balanced classes,
-C = 0.1) learns them on the training pages; its threshold is the one under which most training
+C = 0.1) learns them on the training pages; its threshold and margin (`choose`) are the ones under which most training
 pages end with the right title, each page scored by a regression fitted without it (five folds).
 The validation pages (`webcopy.is_validation`) are never read here except to report.
 
@@ -40,6 +40,7 @@ from .boilerplate import FOLDS, command_line, write_model
 
 C = 0.1  # the strongest regularisation of 0.1, 0.3, 1 and 3: best cross-fitted on the training pages
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+MARGINS = (0.0, 0.1, 0.2)  # how near the best a line above it may score and still be the headline
 
 
 @dataclass
@@ -95,7 +96,7 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
         if not r.scored:
             continue
         total += 1
-        chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold)
+        chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 
@@ -114,20 +115,21 @@ def fit(data: Path) -> dict:
     fold = {r.id: zlib.crc32(r.id.encode()) // 4 % FOLDS for r in training}
     unseen = {f: regression([r for r in training if fold[r.id] != f]) for f in range(FOLDS)}
 
-    def cross_fitted(threshold: float) -> tuple[int, int]:
-        counts = [titles_right({**unseen[f], "threshold": threshold}, [r for r in training if fold[r.id] == f])
-                  for f in range(FOLDS)]
+    def cross_fitted(threshold: float, margin: float) -> tuple[int, int]:
+        counts = [titles_right({**unseen[f], "threshold": threshold, "margin": margin},
+                               [r for r in training if fold[r.id] == f]) for f in range(FOLDS)]
         return sum(c[0] for c in counts), sum(c[1] for c in counts)
 
-    grid = {t: cross_fitted(t) for t in THRESHOLDS}
-    threshold = max(THRESHOLDS, key=lambda t: (grid[t][0], t))  # ties: the surer threshold
-    config = {**regression(training), "threshold": threshold}
+    grid = {(t, m): cross_fitted(t, m) for t in THRESHOLDS for m in MARGINS}
+    # ties: the surer threshold, then the smaller margin
+    threshold, margin = max(grid, key=lambda key: (grid[key][0], key[0], -key[1]))
+    config = {**regression(training), "threshold": threshold, "margin": margin}
     rules = sum(r.rules_right for r in training if r.scored), sum(r.scored for r in training)
     report = {"candidate_lines": int(sum(len(r.y) for r in training)),
               "training_pages": len(training), "validation_pages": len(validation),
               "training_rules_alone": "%d of %d" % rules,
-              "training_by_threshold_cross_fitted": {str(t): "%d of %d" % grid[t] for t in THRESHOLDS},
-              "threshold": threshold,
+              "training_by_threshold_and_margin_cross_fitted": {f"{t} {m}": "%d of %d" % grid[t, m] for t, m in grid},
+              "threshold": threshold, "margin": margin,
               "validation_rules_alone": "%d of %d" % (sum(r.rules_right for r in validation if r.scored),
                                                       sum(r.scored for r in validation)),
               "validation": "%d of %d" % titles_right(config, validation)}

@@ -21,6 +21,7 @@ import numpy as np
 from ...document import Document
 from ..dates import find_date
 from .boilerplate import (
+    CANDIDATES,
     FURNITURE_WORDS,
     SEPARATORS,
     WORD,
@@ -50,9 +51,14 @@ _KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
 
 
 class HeadlineModel(Logistic):
-    """P(line is the page's headline)."""
+    """P(line is the page's headline); `margin`: how near the best a line above it may score and
+    still be chosen over it (a headline stands above its caption and standfirst)."""
 
     file = MODEL_FILE
+
+    def __init__(self, config: dict):
+        super().__init__(config)
+        self.margin = float(config.get("margin", 0.0))
 
 
 def is_meta(line: Line) -> bool:
@@ -156,18 +162,20 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     if not options:
         return None
     p = model.probabilities(features(lines, kinds, start, title_line))
-    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold)
+    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin)
     return None if chosen is None else options[chosen]
 
 
-def choose(p: np.ndarray, title_option: int | None, threshold: float) -> int | None:
-    """Which candidate is the headline, given each one's probability: the header rules' title
-    where it is a candidate the model accepts (a Markdown page's "# Title" over its "### subtitle"
-    just above the byline), else the likeliest line where it reaches the threshold."""
+def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0) -> int | None:
+    """Which candidate (in page order) is the headline, given each one's probability: the header
+    rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
+    "### subtitle" just above the byline); else, of the lines that reach the threshold and score
+    within `margin` of the likeliest, the topmost (a caption under the headline can score as high)."""
     if title_option is not None and p[title_option] >= threshold:
         return title_option
-    best = int(np.argmax(p)) if len(p) else -1
-    return best if best >= 0 and p[best] >= threshold else None
+    if not len(p) or p.max() < threshold:
+        return None
+    return next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
 
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
@@ -206,6 +214,13 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         _read_byline_block(doc, lines, kinds, range(headline + 1, _block_end(lines, start)), start, draft, found)
         if _is_standfirst(lines, kinds, headline + 1, start) and not _straddled(draft, lines[headline + 1]):
             _set_line(draft, lines[headline + 1], "subtitle")
+        # Between the headline and the first paragraph, a line next to a picture's credit is the
+        # picture's caption ("Getty Images" / "The seafront road has been closed ..."; or the
+        # caption, then "Credit...").
+        for i in range(headline + 1, start):
+            if (kinds[i] in CANDIDATES and _covered_by(draft, lines[i], CANDIDATES)
+                    and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
+                _set_line(draft, lines[i], "boilerplate", type="credit")
     if not found.published:
         dateline = _nearest_dateline(lines, kinds, start)
         if dateline is not None and not _straddled(draft, lines[dateline]):
@@ -343,7 +358,13 @@ def _drop_line(draft: Draft, line: Line) -> None:
     draft.segments = [seg for seg in draft.segments if not (line.start <= seg[0] and seg[1] <= line.end)]
 
 
-def _set_line(draft: Draft, line: Line, kind: str) -> None:
+def _set_line(draft: Draft, line: Line, kind: str, **attrs) -> None:
     """Make the whole line one segment of `kind`, in place of what covered it."""
     _drop_line(draft, line)
-    draft.add(line.start, line.end, kind)
+    draft.add(line.start, line.end, kind, **attrs)
+
+
+def _covered_by(draft: Draft, line: Line, kinds: tuple[str, ...]) -> bool:
+    """Whether the line is still one of `kinds` in the draft (and no segment runs across its edge)."""
+    return not _straddled(draft, line) and any(
+        line.start <= s and e <= line.end and kind in kinds for s, e, kind, _ in draft.segments)

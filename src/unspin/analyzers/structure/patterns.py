@@ -51,6 +51,8 @@ BOILERPLATE_START = [
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
+               # a picture agency's name alone, as a picture's credit ("Getty Images", "PA Media")
+               r"(?:getty images|afp|epa|pa media|pa|ap|reuters|shutterstock|alamy|eyevine|bloomberg via getty images)\W*$|"
                # a photo's credit alone on its line: "Rich Pedroncelli/Associated Press", "(Elizabeth
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
@@ -69,6 +71,7 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
+    ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
     # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"
     ("credit", re.compile(r"\((?:picture|photo|photograph|image)\s*(?:by\b|:)[^()]{2,60}\)\s*\.?\s*$", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
