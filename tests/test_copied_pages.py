@@ -340,6 +340,7 @@ def test_copies_in_the_layouts_of_two_news_sites():
     bbc = analyze((FIXTURES / "structure" / "copied-bbc-style.txt").read_text(encoding="utf-8"))
     assert_offsets(bbc)
     assert [s.text for s in bbc.document.layer(Layer.TITLE)] == ["Harbour town votes to ban cars from its seafront"]
+    assert [s.text for s in bbc.document.layer(Layer.AUTHORS)] == ["Jane Roe"]  # over "BBC News, Cornwall"
     types = {s.text: s.type for s in bbc.segments if s.kind == "boilerplate"}
     assert types["Getty Images"] == "credit"
     assert normalised(article_text(bbc)).startswith("residents of a cornish harbour town")

@@ -277,7 +277,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             _set_line(draft, line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
-        elif _name_alone(line) and (lone_by or (not (named or found.authors) and _next_to_dateline(lines, i))):
+        elif _name_alone(line) and (lone_by or (not (named or found.authors) and _next_to_date_or_outlet(lines, i))):
             _set_line(draft, line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
@@ -332,8 +332,11 @@ def _name_alone(line: Line) -> bool:
             and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text))
 
 
-def _next_to_dateline(lines: list[Line], index: int) -> bool:
-    return is_dateline(lines[index - 1]) or (index + 1 < len(lines) and is_dateline(lines[index + 1]))
+def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
+    """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall")."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (is_dateline(lines[index - 1]) or (after is not None and is_dateline(after))
+            or (after is not None and after.words <= 6 and looks_like_outlet(after.text.split(",")[0])))
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:
