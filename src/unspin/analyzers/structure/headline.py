@@ -300,8 +300,8 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
 def _is_date_line(line: Line, kind: str | None) -> bool:
     """A short dateline; one the article kept (a heading) only where the date is most of the line
     ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
-    if line.words > 8 or not is_dateline(line):
-        return False
+    if line.words > 8 or kind == "byline" or not is_dateline(line):
+        return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
     if kind in ("body", "heading"):
         date = find_date(line.text)
         return date is not None and date[1] - date[0] >= 0.6 * len(line.text)
