@@ -162,13 +162,9 @@ class MetadataScore:
 def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[str, dict]:
     """The four figures for unspin on the copies and for trafilatura on the HTML, on `split`
     ("all", "validation" or "training" pages)."""
-    from .options import Options
-    from .pipeline import Pipeline, analyze
-
-    pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
     ours, anchor = Score(), Score()
-    for page in pages_of(folder, split):
-        ours.add(page.copy, article_text(analyze(page.copy, id=page.id, pipeline=pipeline)), page)
+    for page, analysis in _structure_analyses(folder, split):
+        ours.add(page.copy, article_text(analysis), page)
         if trafilatura:
             anchor.add(page.copy, trafilatura_article(page.html_path), page)
     out = {"unspin on the copy": ours.figures()}
@@ -178,13 +174,19 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
 
 
 def score_metadata(folder: Path, split: str = "all") -> dict:
-    """Title, author and date of unspin on the copies against trafilatura's reading of the HTML
-    (`MetadataScore`), on `split`."""
+    """Title, author, date and outlet of unspin on the copies against trafilatura's reading of
+    the HTML (`MetadataScore`), on `split`."""
+    result = MetadataScore()
+    for page, analysis in _structure_analyses(folder, split):
+        result.add(page.copy, analysis, page)
+    return result.figures()
+
+
+def _structure_analyses(folder: Path, split: str):
+    """Each page of `split` with the structure layer's analysis of its copy (the other layers off)."""
     from .options import Options
     from .pipeline import Pipeline, analyze
 
     pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
-    result = MetadataScore()
     for page in pages_of(folder, split):
-        result.add(page.copy, analyze(page.copy, id=page.id, pipeline=pipeline), page)
-    return result.figures()
+        yield page, analyze(page.copy, id=page.id, pipeline=pipeline)

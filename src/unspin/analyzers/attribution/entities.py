@@ -46,23 +46,28 @@ def recogniser():
 def entity_types(text: str, requests: list[tuple[int, int, int, int]]) -> list[str | None]:
     """For each (sentence start, sentence end, source start, source end) in `text`, the type of
     the named entity that overlaps the source most, or None."""
-    if not requests:
-        return []
-    nlp = recogniser()
     out: list[str | None] = []
-    # A memory zone frees the words these texts add to the vocabulary when it closes: without
-    # it, a server or corpus run would keep every word it ever typed.
-    with _running, nlp.memory_zone():
-        texts = (text[a:b] for a, b, _, _ in requests)
-        for (sentence_start, _, start, end), doc in zip(requests, nlp.pipe(texts, disable=_NOT_NER)):
-            best, overlap = None, 0
-            for entity in doc.ents:
-                first = sentence_start + entity.start_char
-                shared = min(end, sentence_start + entity.end_char) - max(start, first)
-                if shared > overlap and entity.label_ in ENTITY_TYPES and not _modifies(text[start:max(start, first)]):
-                    best, overlap = ENTITY_TYPES[entity.label_], shared
-            out.append(best)
+    for (sentence_start, _, start, end), doc in _piped(text, requests, _NOT_NER):
+        best, overlap = None, 0
+        for entity in doc.ents:
+            first = sentence_start + entity.start_char
+            shared = min(end, sentence_start + entity.end_char) - max(start, first)
+            if shared > overlap and entity.label_ in ENTITY_TYPES and not _modifies(text[start:max(start, first)]):
+                best, overlap = ENTITY_TYPES[entity.label_], shared
+        out.append(best)
     return out
+
+
+def _piped(text: str, requests: list[tuple[int, int, int, int]], disable: list[str]):
+    """Each request with spaCy's doc of its context (`text[a:b]`), the components in `disable`
+    left out; to be read to the end, as it holds the model's lock until then. A memory zone frees
+    the words these texts add to the vocabulary when it closes: without it, a server or corpus
+    run would keep every word it ever read."""
+    if not requests:
+        return
+    nlp = recogniser()
+    with _running, nlp.memory_zone():
+        yield from zip(requests, nlp.pipe((text[a:b] for a, b, _, _ in requests), disable=disable))
 
 
 _NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # NER in this model has a token-to-vector of its own
@@ -79,15 +84,10 @@ def relative_antecedents(text: str, requests: list[tuple[int, int, int, int]]) -
     Department which reported" -> "the Chicago Police Department"; "a tech staffer at the State
     Department who told" -> all before "who". None where the pronoun is not the subject of a
     relative clause by the parse, or its phrase does not come before it."""
-    if not requests:
-        return []
-    nlp = recogniser()
     out: list[tuple[int, int] | None] = []
-    with _running, nlp.memory_zone():
-        texts = (text[a:b] for a, b, _, _ in requests)
-        for (sentence_start, _, start, _), doc in zip(requests, nlp.pipe(texts, disable=_PARSE)):
-            found = _antecedent(doc, start - sentence_start)
-            out.append((sentence_start + found[0], sentence_start + found[1]) if found else None)
+    for (sentence_start, _, start, _), doc in _piped(text, requests, _PARSE):
+        found = _antecedent(doc, start - sentence_start)
+        out.append((sentence_start + found[0], sentence_start + found[1]) if found else None)
     return out
 
 

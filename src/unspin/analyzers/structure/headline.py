@@ -41,6 +41,7 @@ from .patterns import (
     TAG_LINE,
     boilerplate_kind,
 )
+from .segmenter import link_byline
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "headline.json"
 WINDOW = 20  # lines above the article's first paragraph where its headline may be (a caption, credit, byline, date and share buttons between)
@@ -64,8 +65,6 @@ class HeadlineModel(Logistic):
 def is_meta(line: Line) -> bool:
     """A byline or dateline ("By Ann Lee", "by: Cora Neas", "Posted: Nov 8, 2023 / 04:43 PM"); a
     paragraph that opens with its author ("By Aaron Humes: The Americas cannot ...") is none."""
-    from .segmenter import link_byline
-
     return bool((BYLINE.match(line.text) and line.words <= BYLINE_WORDS) or is_dateline(line) or link_byline(line))
 
 
@@ -97,18 +96,23 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-    metas = [j for j in range(max(0, start - WINDOW), start) if is_meta(lines[j])]
-    above_byline = next((j for j in range(metas[0] - 1, max(-1, metas[0] - 4), -1)
-                         if is_heading_like(lines[j]) and lines[j].words >= 3 and not is_meta(lines[j])
-                         and not boilerplate_kind(lines[j].text)), None) if metas else None
+    later = {line.text for line in lines[start:]}
+    # Each line's verdicts, read once for the stretch the features look at (a candidate, the line
+    # above it, the four below it, and three above the first byline).
+    near = range(max(0, start - WINDOW - 3), min(len(lines), start + 5))
+    meta = {j: is_meta(lines[j]) for j in near}
+    kind = {j: boilerplate_kind(lines[j].text) for j in near}
+    headline_like = {j: is_heading_like(lines[j]) and lines[j].words >= 3 and not meta[j] and not kind[j] for j in near}
+    metas = [j for j in range(max(0, start - WINDOW), start) if meta[j]]
+    above_byline = next((j for j in range(metas[0] - 1, max(-1, metas[0] - 4), -1) if headline_like[j]),
+                        None) if metas else None
     rows = []
     for k in candidates(lines, start):
         line, text = lines[k], lines[k].text
         words = WORD.findall(text)
         n = max(1, len(words))
         own = _content_words(text)
-        headings_below = [j for j in range(k + 1, start) if is_heading_like(lines[j]) and lines[j].words >= 3
-                          and not is_meta(lines[j]) and not boilerplate_kind(lines[j].text)]
+        headings_below = [j for j in range(k + 1, start) if headline_like[j]]
         above = lines[k - 1] if k > 0 else None
         after = lines[k + 1] if k + 1 < len(lines) else None
         rows.append([
@@ -116,7 +120,7 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
             float(not headings_below),
             float(above is not None and is_heading_like(above) and above.words >= 3),
             float(above is not None and is_prose(above)),
-            float(after is not None and is_prose(after) and not is_meta(after)),
+            float(after is not None and is_prose(after) and not meta[k + 1]),
             (start - k) / WINDOW,
             float(start - k == 1),
             float(start - k <= 3),
@@ -129,11 +133,11 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
             sum(c.isupper() for c in text) / max(1, sum(c.isalpha() for c in text)),
             sum(c.isdigit() for c in text) / max(1, len(text)),
             min(3, len(FURNITURE_WORDS.findall(text))) / 3,
-            float(bool(boilerplate_kind(text))),
-            float(is_meta(line)),
+            float(bool(kind[k])),
+            float(meta[k]),
             float(bool(TAG_LINE.match(text))),
-            float(any(is_meta(below) for below in lines[k + 1 : k + 5])),
-            float(above is not None and is_meta(above)),
+            float(any(meta[j] for j in range(k + 1, min(len(lines), k + 5)))),
+            float(above is not None and meta[k - 1]),
             float(counts[text] > 1),
             len(own & body_words) / max(1, len(own)),
             min(1.0, len(own) / 8),
@@ -142,13 +146,13 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
             min(3, len(SEPARATORS.findall(text))) / 3,
             float(bool(line.links)),
             float(k == title_line),
-            float(above is not None and boilerplate_kind(above.text) == "credit"),
+            float(above is not None and kind[k - 1] == "credit"),
             float(text.endswith(":")),
             *(float(kinds[k] == kind) for kind in _KINDS),
-            min(3, sum(is_prose(lines[j]) and not is_meta(lines[j]) for j in range(k + 1, start))) / 3,
-            float(above is not None and (above.words <= 2 or bool(boilerplate_kind(above.text)))),
+            min(3, sum(is_prose(lines[j]) and not meta[j] for j in range(k + 1, start))) / 3,
+            float(above is not None and (above.words <= 2 or bool(kind[k - 1]))),
             float(20 <= len(text) <= 120),
-            float(any(lines[j].text == text for j in range(start, len(lines)))),
+            float(text in later),
             float(k == above_byline),
         ])
     return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
