@@ -88,7 +88,9 @@ def regression(x: np.ndarray, y: np.ndarray) -> dict:
             "bias": float(fitted.intercept_[0]), "threshold": 0.5}
 
 
-def fit(data: Path) -> dict:
+def fit(data: Path, extra: list[Path] = ()) -> dict:
+    """`extra`: folders of more pages in webcopy's layout (`scripts/more_pages.py`) whose silver
+    labels join every regression's training lines; they have no snippets and are never scored."""
     import zlib
 
     from ..analyzers.structure import StructureAnalyzer
@@ -103,9 +105,11 @@ def fit(data: Path) -> dict:
     training = [p for p in pages if not is_validation(p.id)]
     rows = {page.id: page_rows(page, pipeline)[:2] for page in training}
     fold = {page.id: zlib.crc32(page.id.encode()) // 4 % FOLDS for page in training}
+    more = [page_rows(page, pipeline)[:2] for folder in extra for page in read_pages(folder)]
 
     def fitted(ids) -> dict:
-        return regression(np.vstack([rows[i][0] for i in ids]), np.concatenate([rows[i][1] for i in ids]))
+        chosen = [rows[i] for i in ids] + more
+        return regression(np.vstack([x for x, _ in chosen]), np.concatenate([y for _, y in chosen]))
 
     config = fitted(list(rows))
     unseen = {f: fitted([i for i in rows if fold[i] != f]) for f in range(FOLDS)}
@@ -130,9 +134,9 @@ def fit(data: Path) -> dict:
     best = max(safe, key=lambda key: (grid[key]["f1"], -abs(key[0] - 0.5)))
     config["threshold"], config["inner_threshold"] = best
     validation = [p for p in pages if is_validation(p.id)]
-    labels = np.concatenate([y for _, y in rows.values()])
+    labels = np.concatenate([y for _, y in [*rows.values(), *more]])
     report = {"lines": int(len(labels)), "furniture_share": round(float(labels.mean()), 3),
-              "training_pages": len(training), "validation_pages": len(validation),
+              "training_pages": len(training), "more_pages": len(more), "validation_pages": len(validation),
               "training_by_threshold_cross_fitted": {f"{t} {inner}": v for (t, inner), v in grid.items()},
               "threshold": best[0], "inner_threshold": best[1],
               "validation": snippet_f1(*best, [(config, validation)])}
@@ -147,12 +151,16 @@ def write_model(path: Path, config: dict, report: dict) -> dict:
 
 
 def command_line(fit, description: str) -> None:
-    """`python -m unspin.training.<model> --data DIR`: fit on a webcopy folder, print the report."""
+    """`python -m unspin.training.<model> --data DIR [--extra DIR ...]`: fit on a webcopy folder
+    (and more pages of its layout), print the report."""
     import argparse
 
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/webcopy"))
-    print(json.dumps(fit(parser.parse_args().data), indent=2))
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="a folder of more training pages in the same layout (scripts/more_pages.py); repeatable")
+    arguments = parser.parse_args()
+    print(json.dumps(fit(arguments.data, arguments.extra), indent=2))
 
 
 if __name__ == "__main__":

@@ -101,7 +101,9 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
     return right, total
 
 
-def fit(data: Path) -> dict:
+def fit(data: Path, extra: list[Path] = ()) -> dict:
+    """`extra`: folders of more pages in webcopy's layout whose candidate lines join every
+    regression's training; never scored."""
     from ..analyzers.structure import StructureAnalyzer
     from ..options import Options
     from ..pipeline import Pipeline
@@ -112,8 +114,9 @@ def fit(data: Path) -> dict:
     pages = read_pages(data)
     training = [page_rows(p, pipeline) for p in pages if not is_validation(p.id)]
     validation = [page_rows(p, pipeline) for p in pages if is_validation(p.id)]
+    more = [page_rows(p, pipeline) for folder in extra for p in read_pages(folder)]
     fold = {r.id: zlib.crc32(r.id.encode()) // 4 % FOLDS for r in training}
-    unseen = {f: regression([r for r in training if fold[r.id] != f]) for f in range(FOLDS)}
+    unseen = {f: regression([r for r in training if fold[r.id] != f] + more) for f in range(FOLDS)}
 
     def cross_fitted(threshold: float, margin: float) -> tuple[int, int]:
         counts = [titles_right({**unseen[f], "threshold": threshold, "margin": margin},
@@ -123,10 +126,10 @@ def fit(data: Path) -> dict:
     grid = {(t, m): cross_fitted(t, m) for t in THRESHOLDS for m in MARGINS}
     # ties: the surer threshold, then the smaller margin
     threshold, margin = max(grid, key=lambda key: (grid[key][0], key[0], -key[1]))
-    config = {**regression(training), "threshold": threshold, "margin": margin}
+    config = {**regression(training + more), "threshold": threshold, "margin": margin}
     rules = sum(r.rules_right for r in training if r.scored), sum(r.scored for r in training)
-    report = {"candidate_lines": int(sum(len(r.y) for r in training)),
-              "training_pages": len(training), "validation_pages": len(validation),
+    report = {"candidate_lines": int(sum(len(r.y) for r in training + more)),
+              "training_pages": len(training), "more_pages": len(more), "validation_pages": len(validation),
               "training_rules_alone": "%d of %d" % rules,
               "training_by_threshold_and_margin_cross_fitted": {f"{t} {m}": "%d of %d" % grid[t, m] for t, m in grid},
               "threshold": threshold, "margin": margin,
