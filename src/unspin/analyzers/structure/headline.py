@@ -48,6 +48,7 @@ WINDOW = 20  # lines above the article's first paragraph where its headline may 
 BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
+LONG_BYLINE_WORDS = 25
 _KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
 
 
@@ -65,7 +66,14 @@ class HeadlineModel(Logistic):
 def is_meta(line: Line) -> bool:
     """A byline or dateline ("By Ann Lee", "by: Cora Neas", "Posted: Nov 8, 2023 / 04:43 PM"); a
     paragraph that opens with its author ("By Aaron Humes: The Americas cannot ...") is none."""
-    return bool((BYLINE.match(line.text) and line.words <= BYLINE_WORDS) or is_dateline(line) or link_byline(line))
+    return bool(is_byline(line) or is_dateline(line) or link_byline(line))
+
+
+def is_byline(line: Line) -> bool:
+    """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
+    ROE - AP Technology Writers | AP – 1 hr 4 mins ago")."""
+    return bool(BYLINE.match(line.text)) and (line.words <= BYLINE_WORDS or (
+        line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
 
 
 def _content_words(text: str) -> set[str]:
@@ -250,7 +258,7 @@ def _block_end(lines: list[Line], start: int) -> int:
 def _meta_below(line: Line) -> bool:
     """A byline, or a date that is most of its line, as may stand under the first paragraph (not
     a link whose path holds a date, "clarityofsignal.com/2017/01/21/...")."""
-    return bool(BYLINE.match(line.text) and line.words <= BYLINE_WORDS) or _is_date_line(line, "heading")
+    return is_byline(line) or _is_date_line(line, "heading")
 
 
 def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None], block: range, first: int,

@@ -10,6 +10,7 @@ from ..dates import find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
+    BIO_ROLES,
     BYLINE,
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
@@ -28,14 +29,19 @@ _OUTLET_WORDS = re.compile(
 # "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet.
 _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
-_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published)\b[\s,]*)?"
+# "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
+_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
-_ROLE_ALONE = re.compile(rf"^{_ROLE}$", re.IGNORECASE)  # "By Ann Lee, Staff Writer": no second author
+# "By Ann Lee, Staff Writer", "Ann Lee, CNN Senior Supreme Court Analyst", "... - AP Technology
+# Writers": a piece after the first that ends in a role is the role, not a second author.
+_ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}(?:{BIO_ROLES}|writer|reporter|editor)s?$", re.IGNORECASE)
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+_DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)
+_DATE_LABEL_WORD = re.compile(r"\b(?:date|time|released?|issued|modified|created|aired|run)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -93,7 +99,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         glued = _GLUED_ROLE.search(doc.text, a, b)
         b = glued.start() if glued else b
         value = doc.text[a:b]
-        if not value or _CONTACT.match(value) or _ROLE_ALONE.match(value):
+        if not value or _CONTACT.match(value) or (k > 0 and _ROLE_AFTER_NAME.match(value)):
             continue
         caps_then_org = CAPS_NAME_THEN_ORG.match(value)
         if caps_then_org:
@@ -131,9 +137,12 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
     if date and not draft.outlet:
         a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
         prefix = doc.text[a:b]
-        prefix = re.sub(r"^(?:published|posted|updated|first published)(?: on)?\s*", "", prefix, flags=re.I)
+        prefix = _DATE_CONNECTIVES.sub("", prefix)
         prefix = WEEKDAY_AT_END.sub("", prefix).strip(" ,|-–—")
-        if prefix and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix):
+        # an outlet is named, never "at" or "on" ("Posted at 2013-12-30", "on June 26, 2014") nor
+        # a label ("Release Date 2014-06-26")
+        if (prefix[:1].isupper() and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix)
+                and not _DATE_LABEL_WORD.search(prefix)):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
 
@@ -205,11 +214,7 @@ def copyright_holder(text: str) -> tuple[int, int] | None:
     """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out."""
     if len(text) > COPYRIGHT_LINE_CHARS:
         return None
-    before = _HOLDER_BEFORE_MARK.match(text)
-    if before and not before.group(1).lower().startswith("copyright"):
-        a, b = before.span(1)
-        value = _CORPORATE_TAIL.sub("", text[a:b]).strip(" ,.")
-        return (a, a + len(value)) if value and value.lower() not in _NOT_HOLDERS else None
+    # The holder after the mark first: "Privacy Policy © 2011 AOL Inc." is AOL's notice.
     for mark in _COPYRIGHT_MARK.finditer(text):
         name = _HOLDER.match(text, _COPYRIGHT_LEAD.match(text, mark.end()).end())
         if not name:
@@ -220,10 +225,17 @@ def copyright_holder(text: str) -> tuple[int, int] | None:
                 continue  # "© Foto: Jane Roe": a credit
             value = value[: end.start()]
         value = value[: corporate.end()] if (corporate := _CORPORATE_WORD.search(value)) else value
+        company = _CORPORATE_TAIL.search(value)
         value = _CORPORATE_TAIL.sub("", value).strip(" ,.")
-        if (len(value) > 3 and len(value.split()) <= 6 and value.split()[0].lower() not in _NOT_HOLDERS
-                and _HOLDER_THEN.match(text, name.start() + len(value))):
+        # a short holder only as a company ("© 2011 AOL Inc."; "© AFP 2018 / Jane Roe" is a photo's credit)
+        if ((len(value) > 3 or (company and value.isupper() and len(value) >= 2)) and len(value.split()) <= 6
+                and value.split()[0].lower() not in _NOT_HOLDERS and _HOLDER_THEN.match(text, name.start() + len(value))):
             return name.start(), name.start() + len(value)
+    before = _HOLDER_BEFORE_MARK.match(text)
+    if before and not before.group(1).lower().startswith("copyright"):
+        a, b = before.span(1)
+        value = _CORPORATE_TAIL.sub("", text[a:b]).strip(" ,.")
+        return (a, a + len(value)) if value and value.lower() not in _NOT_HOLDERS else None
     return None
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
-BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli"
-    r"^(?:(?:by|written by|words by|posted by|reported by|story by)\s*:?|authors?\s*:)\s+(?=\S)", re.IGNORECASE
+BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
+    # "Analysis by Ann Lee, Senior Legal Analyst"
+    # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
+    r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
+    r"|authors?[^\S\t]*:)[^\S\t]+(?=\S)", re.IGNORECASE
 )
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
@@ -126,7 +129,7 @@ CARD_BIO_VERB = re.compile(r"^[*_\s]*(?:is|was|has|writes|teaches|covers|reports
 QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*|\s+[-–—]\s+")  # "Ann Lee - AP Writer": a spaced dash too
 
 
 def boilerplate_kind(text: str) -> str | None:
