@@ -387,3 +387,48 @@ def test_copies_in_the_layouts_of_two_news_sites():
     article = normalised(article_text(reuters))
     assert "purchase licensing rights" not in article and "editing by" not in article
     assert article.startswith("tokyo, march 3 (reuters)")
+
+
+def test_an_older_news_copy_gets_its_headline_over_the_byline():
+    """A 2010-style gadget blog (this project's own text): a category list cut off at a comma above
+    the headline, "By Name  posted Nov 3rd 2010 9:15AM", and the holder after "Privacy Policy ©"."""
+    from unspin.document import Layer
+
+    analysis = analyze((FIXTURES / "structure" / "copied-gadget-blog-2010.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == [
+        "Cable boxes from Northline are getting a new program guide, bigger storage and more this winter"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Priya Natarajan"]
+    assert doc.meta["published"] == "2010-11-03"
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Ledger Media"]
+    article = normalised(article_text(analysis))
+    assert article.startswith("northline said on tuesday") and "set-top boxes," not in article
+
+
+def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():
+    import numpy as np
+
+    from unspin.analyzers.structure.headline import choose
+
+    assert choose(np.array([0.2, 0.3, 0.1]), None, 0.5, 0.1, over_byline=2) == 2
+    assert choose(np.array([0.2, 0.3, 0.1]), None, 0.5, 0.1) is None
+    assert choose(np.array([0.2, 0.9, 0.1]), None, 0.5, 0.1, over_byline=2) == 1
+
+
+def test_a_list_cut_off_at_a_comma_is_no_headline_and_the_line_over_the_byline_is_one():
+    from unspin.analyzers.structure.headline import candidates, over_byline_option
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    text = ("Home Entertainment, Set-Top Boxes,\nCable boxes get a new guide this winter\n"
+            "By Priya Natarajan  posted Nov 3rd 2010 9:15AM\nNorthline said on Tuesday that its boxes will change.")
+    lines = read_lines(from_text(text))
+    options = candidates(lines, 3)
+    assert options == [1] and over_byline_option(lines, options) == 0
+
+
+def test_a_time_or_numeric_date_is_no_outlet():
+    from unspin.analyzers.structure.metadata import looks_like_outlet
+
+    assert not looks_like_outlet("10/9/10 7:15 AM EDT") and looks_like_outlet("NEWS ONE")

@@ -26,6 +26,7 @@ from ..analyzers.structure.headline import (
     choose,
     features,
     first_paragraph,
+    over_byline_option,
 )
 from ..analyzers.structure.lines import read_lines
 from ..document import Layer
@@ -54,6 +55,7 @@ class PageRows:
     rules_right: bool
     scored: bool
     title_option: int | None = None  # the header rules' title among the candidates
+    over_byline: int | None = None  # the candidate right over a byline
 
 
 def page_rows(page, pipeline) -> PageRows:
@@ -73,7 +75,7 @@ def page_rows(page, pipeline) -> PageRows:
     options = candidates(lines, start)
     y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
     return PageRows(page.id, features(lines, kinds, start, title_line).astype(np.float64), y, rules_right, scored,
-                    options.index(title_line) if title_line in options else None)
+                    options.index(title_line) if title_line in options else None, over_byline_option(lines, options))
 
 
 def regression(rows: list[PageRows]) -> dict:
@@ -96,7 +98,8 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
         if not r.scored:
             continue
         total += 1
-        chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin)
+        chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin,
+                        r.over_byline)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 

@@ -49,6 +49,7 @@ BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
 LONG_BYLINE_WORDS = 25
+HEADLINE_MAX_WORDS = 25  # a longer line over a byline is a standfirst or a paragraph
 _KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
 
 
@@ -82,17 +83,26 @@ def _content_words(text: str) -> set[str]:
 
 def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     """The index of the article's first body paragraph (a prose line the rules and the line
-    classifier left as body)."""
-    return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])), None)
+    classifier left as body), never a headline over its byline ("Verizon FiOS boxes getting a
+    new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
+    return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
+                 and not _over_byline(lines, i)), None)
+
+
+def _over_byline(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    return (index + 1 < len(lines) and line.words <= HEADLINE_MAX_WORDS and not line.text.rstrip().endswith(".")
+            and bool(is_byline(lines[index + 1])))
 
 
 def candidates(lines: list[Line], start: int) -> list[int]:
     """The lines above `start` that could be a headline: two to forty words, and none that a
     rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
-    Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity")."""
+    Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
+    nor a list cut off at a comma ("Home Entertainment, HD Set Tops,")."""
     return [k for k in range(max(0, start - WINDOW), start)
             if 2 <= lines[k].words <= 40 and not boilerplate_kind(lines[k].text) and not is_meta(lines[k])
-            and not NAME_THEN_ROLE.match(lines[k].text)]
+            and not NAME_THEN_ROLE.match(lines[k].text) and not lines[k].text.endswith(",")]
 
 
 def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None) -> np.ndarray:
@@ -174,19 +184,28 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     if not options:
         return None
     p = model.probabilities(features(lines, kinds, start, title_line))
-    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin)
+    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin,
+                    over_byline_option(lines, options))
     return None if chosen is None else options[chosen]
 
 
-def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0) -> int | None:
+def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
+    """Which candidate stands right over a byline, the nearest the article's first paragraph."""
+    return next((n for n in range(len(options) - 1, -1, -1)
+                 if options[n] + 1 < len(lines) and is_byline(lines[options[n] + 1])), None)
+
+
+def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
+           over_byline: int | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
     "### subtitle" just above the byline); else, of the lines that reach the threshold and score
-    within `margin` of the likeliest, the topmost (a caption under the headline can score as high)."""
+    within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
+    where none reaches it, the line right over a byline ("... in Q4" / "By Richard Lawler ...")."""
     if title_option is not None and p[title_option] >= threshold:
         return title_option
     if not len(p) or p.max() < threshold:
-        return None
+        return over_byline
     return next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
 
 

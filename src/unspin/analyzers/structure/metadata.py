@@ -41,6 +41,7 @@ _ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}(?:{BIO_ROLES}|writ
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)
+_TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
 _DATE_LABEL_WORD = re.compile(r"\b(?:date|time|released?|issued|modified|created|aired|run)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
@@ -117,6 +118,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
 
 def looks_like_outlet(value: str) -> bool:
     """"The Courier", "NEWS ONE", "Riverton Daily": a person's name never starts with "The"."""
+    if _TIME_OR_NUMERIC_DATE.search(value):  # "10/9/10 7:15 AM EDT" is upper case and no outlet
+        return False
     return bool(_OUTLET_WORDS.search(value)) or value.isupper() or value.startswith("The ")
 
 
