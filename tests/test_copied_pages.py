@@ -432,3 +432,20 @@ def test_a_time_or_numeric_date_is_no_outlet():
     from unspin.analyzers.structure.metadata import looks_like_outlet
 
     assert not looks_like_outlet("10/9/10 7:15 AM EDT") and looks_like_outlet("NEWS ONE")
+
+
+def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_author():
+    """Where the model finds no headline, the header rules' title goes when it is the page's
+    furniture; "New York" over "CNN" is a dateline's place, not a name alone."""
+    from unspin.analyzers.structure.headline import _menu_word, _name_alone
+    from unspin.analyzers.structure.lines import Line
+
+    def line(text):
+        return Line(0, len(text), text, True)
+
+    for menu in ("Login With Facebook | Login With Twitter | Login | Register", "About Press T&C Contact Us"):
+        assert _menu_word([line(menu)], 0, 3), menu
+    for title in ("Harbour town votes to ban cars from its seafront", "convention notebook."):
+        assert not _menu_word([line(title)], 0, 3), title
+    assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio"))
+    assert _name_alone(line("Jessica DeFino"))

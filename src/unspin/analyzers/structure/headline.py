@@ -345,8 +345,11 @@ MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or 
 
 def _menu_word(lines: list[Line], title_line: int, start: int) -> bool:
     """Whether the header rules' title of a copy is a word or two of the menu, far above the
-    first paragraph."""
-    return lines[title_line].words <= MENU_TITLE_WORDS and start - title_line > MENU_TITLE_DISTANCE
+    first paragraph, or a line of the page's own links ("Login With Facebook | Login |
+    Register", "About Press T&C Contact Us")."""
+    text = lines[title_line].text
+    return ((lines[title_line].words <= MENU_TITLE_WORDS and start - title_line > MENU_TITLE_DISTANCE)
+            or bool(FURNITURE_WORDS.search(text)) or len(SEPARATORS.findall(text)) >= 2)
 
 
 def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start: int) -> bool:
@@ -360,7 +363,12 @@ def _name_alone(line: Line) -> bool:
     """A line that is a person's name and nothing else ("Jessica DeFino" under a headline)."""
     words = line.text.split()
     return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
-            and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text))
+            and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text)
+            and words[0].lower() not in PLACE_FIRST_WORDS)
+
+
+# "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.
+PLACE_FIRST_WORDS = {"new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "north", "south", "east", "west"}
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
