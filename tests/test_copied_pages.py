@@ -404,6 +404,9 @@ def test_an_older_news_copy_gets_its_headline_over_the_byline():
     assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Ledger Media"]
     article = normalised(article_text(analysis))
     assert article.startswith("northline said on tuesday") and "set-top boxes," not in article
+    assert article.endswith("the monthly price of the service.")
+    for share in ("reprints", "digg", "tweet", "stumbleupon", "follow this topic", "related topics"):
+        assert share not in article, share
 
 
 def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():

@@ -25,10 +25,14 @@ DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first publis
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
+_SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
+                     r"tumblr|whatsapp|telegram|e-?mail|google\s?\+|google buzz|buzz|mixx|print|reprints?|tweet|share)")
 BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
     ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this|"
-              r"email this\s*(?:blogthis|share)|flattr\b"),
+              r"email this\s*(?:blogthis|share)|flattr\b|"
+              # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
+              rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
@@ -46,11 +50,13 @@ BOILERPLATE_START = [
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$"),
     ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
-               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen)\s*$"),
+               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen|"
+               r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
+               r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
