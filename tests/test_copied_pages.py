@@ -407,6 +407,10 @@ def test_an_older_news_copy_gets_its_headline_over_the_byline():
     assert article.endswith("the monthly price of the service.")
     for share in ("reprints", "digg", "tweet", "stumbleupon", "follow this topic", "related topics"):
         assert share not in article, share
+    types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    for form in ("Forgot password?", "We'll email you a reset link.", "Remember me?",
+                 "If you signed up using a 3rd party account like Facebook or Twitter, please login with it instead."):
+        assert types[form] == "subscribe", form  # a log-in form's lines, by the rules
 
 
 def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():

@@ -35,7 +35,10 @@ BOILERPLATE_START = [
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
-                  r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)"),
+                  r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
+                  # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
+                  r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
+                  r"try another email|choose an available username"),
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S"),  # breadcrumbs: "Home » Recipes » Sharing »"
@@ -92,7 +95,9 @@ BOILERPLATE_ANYWHERE = [
                              r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"
                              r"i (?:consent to receiv|agree (?:that )?my (?:information|data|details))|"
                              r"by submitting your (?:information|email|details)|contact me with news and offers|"
-                             r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners", re.I)),
+                             r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners|"
+                             r"we['’]ll email you a (?:reset )?link|if you signed up using a (?:3rd|third)[- ]party account|"
+                             r"by becoming a registered user|(?:don['’]t )?share my data", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
     ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
