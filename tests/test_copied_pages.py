@@ -5,6 +5,8 @@ of the page (issue 22). The pages and copies here are this project's own."""
 
 from __future__ import annotations
 
+import json
+
 from conftest import FIXTURES, assert_offsets
 
 from unspin.analyzers.structure.boilerplate import LineModel, _best_run
@@ -456,3 +458,39 @@ def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_autho
         assert not _menu_word([line(title)], 0, 3), title
     assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio"))
     assert _name_alone(line("Jessica DeFino"))
+
+
+def test_with_no_headline_the_byline_over_the_first_paragraph_still_names_the_authors():
+    """A caption ending on its credit ("| AP Photo Close") stands between headline and byline; with
+    a headline model that accepts no line, the byline right over the first paragraph is read."""
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.analyzers.structure.headline import HeadlineModel
+    from unspin.document import Layer
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+
+    shipped = json.loads(HeadlineModel.file.read_text())
+    never = HeadlineModel({**shipped, "weights": [0.0] * len(shipped["weights"]), "bias": -30.0})  # on, sure of no line
+    reporters = [f"{last}, {first}" for last, first in zip(
+        ["Abbott", "Baker", "Castro", "Dunn", "Ellis", "Fox", "Gray", "Hale", "Irwin", "Joyce", "Kemp", "Lowe", "Marsh",
+         "Nash", "Owen", "Pike", "Quinn", "Rowe", "Shaw", "Tate"],
+        ["Ann", "Ben", "Cara", "Dev", "Eve", "Finn", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Max", "Nia", "Oto",
+         "Pia", "Quy", "Ray", "Sol", "Tom"])]
+    menu = "\n".join(["Top", "Skip to Content", "Home", "Feedback", "Jobs", "Find stories by:", "Author", "Any Reporter",
+                      *reporters, "Main Content", "Census map takes an unfamiliar shape", "718 Comments", "RSS", "Email",
+                      "Print"])
+    paragraphs = [
+        "If the newest census estimates hold, the map for the next election could look considerably different.",
+        "Back then, the winner took 68 percent of the electoral vote, powered by wins in eight of the ten largest states.",
+        "The states that grew fastest since then are mostly ones the other party carried by wide margins.",
+        "Analysts cautioned that the estimates could still shift before the count is final next December."]
+    text = (menu + "\nSome of the biggest states are poised to lose electoral votes. | AP Photo Close\n"
+            "By JANE ROE & BO CHEN | 10/9/10 7:15 AM EDT\n\n" + "\n\n".join(paragraphs) + "\nPrivacy Policy\nTerms of Use\n")
+    pipeline = Pipeline([StructureAnalyzer(headline_model=never)], Options(techniques=False, attribution=False, claims=False))
+    analysis = analyze(text, pipeline=pipeline)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["JANE ROE", "BO CHEN"]
+    assert not doc.layer(Layer.OUTLET)  # "10/9/10 7:15 AM EDT" is no outlet
+    types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    assert types["Some of the biggest states are poised to lose electoral votes. | AP Photo Close"] == "credit"

@@ -217,7 +217,8 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     the article's first paragraph give the authors and the date (they win over the header
     rules', which came from the page's top); failing a date there, the dateline nearest the
     first paragraph gives it. With no headline found, a menu word the rules took for the title is
-    navigation. With the model off, nothing changes."""
+    navigation, and the bylines and datelines right over the first paragraph are still read.
+    With the model off, nothing changes."""
     model = model or HeadlineModel.shipped()
     if model is None or model.is_off or not looks_copied(lines):
         return
@@ -252,6 +253,11 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if (kinds[i] in CANDIDATES and _covered_by(draft, lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 _set_line(draft, lines[i], "boilerplate", type="credit")
+    elif (top := _meta_right_above(lines, start)) < start:
+        # No headline, but a byline or dateline right over the first paragraph is still the article's.
+        _read_byline_block(doc, lines, kinds, range(top, _block_end(lines, start)), start, draft, found)
+        if found.authors:
+            draft.authors = [a for a in draft.authors if a[0] >= lines[top].start]
     if not found.published:
         dateline = _nearest_dateline(lines, kinds, start)
         if dateline is not None and not _straddled(draft, lines[dateline]):
@@ -264,6 +270,17 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
 
 LONE_BY = {"by", "article by", "written by", "words by", "story by", "posted by", "reported by"}  # a label, its names below
 META_BELOW = 6  # lines under the first paragraph where a byline may still stand
+
+
+def _meta_right_above(lines: list[Line], start: int) -> int:
+    """The first of the bylines and datelines (at most `META_ABOVE`) right over line `start`."""
+    top = start
+    while top > 0 and start - top < META_ABOVE and is_meta(lines[top - 1]):
+        top -= 1
+    return top
+
+
+META_ABOVE = 3
 
 
 def _block_end(lines: list[Line], start: int) -> int:

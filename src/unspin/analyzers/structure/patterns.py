@@ -84,6 +84,8 @@ BOILERPLATE_ANYWHERE = [
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
+    # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
+    ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
     # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"
     ("credit", re.compile(r"\((?:picture|photo|photograph|image)\s*(?:by\b|:)[^()]{2,60}\)\s*\.?\s*$", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
