@@ -193,7 +193,8 @@ def test_bylines_and_datelines_of_copied_pages():
                 "Analysis by Ann Lee, Harbour News Senior Legal Analyst": (["Ann Lee"], None),
                 "By JANE ROE and JOHN DOE - AP Science Writers | AP – 2 hrs 15 mins ago": (["JANE ROE", "JOHN DOE"], None),
                 "By Richard Roe  posted Mar 4th 2012 9:15AM": (["Richard Roe"], "2012-03-04"),
-                "Opinion by Bo Chen | Updated 9:22 PM EST, Mon November 6, 2023": (["Bo Chen"], "2023-11-06")}
+                "Opinion by Bo Chen | Updated 9:22 PM EST, Mon November 6, 2023": (["Bo Chen"], "2023-11-06"),
+                "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094 | 6": (["Joe Roe"], "2011-09-21")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
@@ -494,3 +495,24 @@ def test_with_no_headline_the_byline_over_the_first_paragraph_still_names_the_au
     assert not doc.layer(Layer.OUTLET)  # "10/9/10 7:15 AM EDT" is no outlet
     types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
     assert types["Some of the biggest states are poised to lose electoral votes. | AP Photo Close"] == "credit"
+
+
+def test_a_tag_lines_link_to_more_is_no_tag():
+    from unspin.document import Layer
+
+    text = ("Fed keeps rates on hold\n\nThe central bank left its benchmark rate unchanged on Wednesday, as expected.\n\n"
+            "Tags: Federal Reserve | Get Alerts for these topics »\n")
+    assert [s.text for s in analyze(text).document.layer(Layer.TAGS)] == ["Federal Reserve"]
+
+
+def test_a_sentence_with_a_date_under_the_headline_stays_where_it_was():
+    """Between headline and first paragraph, a line that looks like a dateline but reads as a
+    sentence is not read as one, and stays in its segment rather than vanishing from the report."""
+    text = (FIXTURES / "structure" / "copied-gadget-blog-2010.txt").read_text(encoding="utf-8")
+    sentence = "It rained hard on Nov 2, 2010 and the river rose."
+    text = text.replace("By Priya Natarajan  posted Nov 3rd 2010 9:15AM\n",
+                        "By Priya Natarajan  posted Nov 3rd 2010 9:15AM\n" + sentence + "\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    start = analysis.text.index(sentence)
+    assert any(s.start <= start < s.end for s in analysis.segments), "the line is in no segment"

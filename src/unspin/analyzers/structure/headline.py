@@ -83,16 +83,18 @@ def _content_words(text: str) -> set[str]:
 
 def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     """The index of the article's first body paragraph (a prose line the rules and the line
-    classifier left as body), never a headline over its byline ("Verizon FiOS boxes getting a
-    new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
+    classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
+    getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
                  and not _over_byline(lines, i)), None)
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
+    """A line no longer than a headline, not closed by a full stop, over a byline or dateline
+    ("GOLDMAN: 4 Key Points On The FOMC Announcement" / "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094")."""
     line = lines[index]
     return (index + 1 < len(lines) and line.words <= HEADLINE_MAX_WORDS and not line.text.rstrip().endswith(".")
-            and bool(is_byline(lines[index + 1])))
+            and is_meta(lines[index + 1]))
 
 
 def candidates(lines: list[Line], start: int) -> list[int]:
@@ -314,9 +316,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if is_meta(line):
             lone_by = False
-            _drop_line(draft, line)
-            read_meta_line(doc, line, found)
-            draft.segments += found.segments
+            if read_meta_line(doc, line, found):  # else the line keeps what covered it
+                _drop_line(draft, line)
+                draft.segments += found.segments
             found.segments = []
         elif line.text.rstrip(" :").lower() in LONE_BY:  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True

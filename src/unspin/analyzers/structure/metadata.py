@@ -41,6 +41,8 @@ _ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}(?:{BIO_ROLES}|writ
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)
+# "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
+_NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
 _DATE_LABEL_WORD = re.compile(r"\b(?:date|time|released?|issued|modified|created|aired|run)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
@@ -66,7 +68,8 @@ def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     if tag:
         read_tags(doc, line, line.start + tag.end(), draft)
         return True
-    if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text)):
+    # (a sentence that holds a date is no dateline; "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094" is)
+    if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text) or "|" in text):
         read_dateline(doc, line, draft)
         return True
     return False
@@ -177,7 +180,7 @@ def read_tags(doc: Document, line: Line, values_start: int, draft: Draft) -> Non
         spans.append(strip_span(doc.text, position, line.end))
     for a, b in spans:
         a, b = strip_span(doc.text, a, b, chars="#*_")
-        if b > a:
+        if b > a and not _NOT_A_TAG.search(doc.text[a:b]):
             draft.tags.append((a, b))
             draft.add(a, b, "tag")
 
