@@ -495,6 +495,7 @@ def test_with_no_headline_the_byline_over_the_first_paragraph_still_names_the_au
     assert not doc.layer(Layer.OUTLET)  # "10/9/10 7:15 AM EDT" is no outlet
     types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
     assert types["Some of the biggest states are poised to lose electoral votes. | AP Photo Close"] == "credit"
+    assert types["Feedback"] == types["Abbott, Ann"] == "navigation"  # the menu, though no headline was found
 
 
 def test_a_tag_lines_link_to_more_is_no_tag():

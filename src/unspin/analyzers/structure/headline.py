@@ -30,7 +30,7 @@ from .boilerplate import (
     stopwords,
 )
 from .draft import Draft
-from .lines import Line, is_heading_like, is_prose
+from .lines import Line, is_heading_like, is_prose, is_separator
 from .logistic import Logistic
 from .metadata import is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
@@ -255,8 +255,13 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if (kinds[i] in CANDIDATES and _covered_by(draft, lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 _set_line(draft, lines[i], "boilerplate", type="credit")
-    elif (top := _meta_right_above(lines, start)) < start:
-        # No headline, but a byline or dateline right over the first paragraph is still the article's.
+    else:
+        # No headline: the menu lines above the first paragraph are navigation all the same, and
+        # a byline or dateline right over the first paragraph is still the article's.
+        for i in range(start):
+            if kinds[i] is None and not is_separator(lines[i]) and not SENTENCE_END.search(lines[i].text):
+                draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")  # ("Another first." is a subhead)
+        top = _meta_right_above(lines, start)
         _read_byline_block(doc, lines, kinds, range(top, _block_end(lines, start)), start, draft, found)
         if found.authors:
             draft.authors = [a for a in draft.authors if a[0] >= lines[top].start]
