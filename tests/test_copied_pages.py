@@ -457,7 +457,7 @@ def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_autho
         assert _menu_word([line(menu)], 0, 3), menu
     for title in ("Harbour town votes to ban cars from its seafront", "convention notebook."):
         assert not _menu_word([line(title)], 0, 3), title
-    assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio"))
+    assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio")) and not _name_alone(line("Text Size"))
     assert _name_alone(line("Jessica DeFino"))
 
 

@@ -388,7 +388,7 @@ def _name_alone(line: Line) -> bool:
     words = line.text.split()
     return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
             and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text)
-            and words[0].lower() not in PLACE_FIRST_WORDS)
+            and words[0].lower() not in PLACE_FIRST_WORDS and not boilerplate_kind(line.text))  # "Text Size"
 
 
 # "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.

@@ -41,7 +41,8 @@ BOILERPLATE_START = [
                   r"try another email|choose an available username"),
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
-                   r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S"),  # breadcrumbs: "Home » Recipes » Sharing »"
+                   r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
+                   r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
                  r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
