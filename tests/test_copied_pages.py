@@ -270,7 +270,7 @@ def test_a_caption_after_the_byline_the_header_read_is_no_author():
     assert doc.meta["published"] == "2026-11-03"
 
 
-def test_a_menu_word_far_above_the_article_is_no_title():
+def test_a_menu_title_far_above_the_article_is_no_title():
     """Where the header rules took a copy's first menu word for the title and no headline stands
     above the article, the report shows no title rather than "Home"."""
     from unspin.document import Layer
@@ -447,16 +447,16 @@ def test_a_time_or_numeric_date_is_no_outlet():
 def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_author():
     """Where the model finds no headline, the header rules' title goes when it is the page's
     furniture; "New York" over "CNN" is a dateline's place, not a name alone."""
-    from unspin.analyzers.structure.headline import _menu_word, _name_alone
+    from unspin.analyzers.structure.headline import _menu_title, _name_alone
     from unspin.analyzers.structure.lines import Line
 
     def line(text):
         return Line(0, len(text), text, True)
 
     for menu in ("Login With Facebook | Login With Twitter | Login | Register", "About Press T&C Contact Us"):
-        assert _menu_word([line(menu)], 0, 3), menu
+        assert _menu_title([line(menu)], 0, 3), menu
     for title in ("Harbour town votes to ban cars from its seafront", "convention notebook."):
-        assert not _menu_word([line(title)], 0, 3), title
+        assert not _menu_title([line(title)], 0, 3), title
     assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio")) and not _name_alone(line("Text Size"))
     assert _name_alone(line("Jessica DeFino"))
 

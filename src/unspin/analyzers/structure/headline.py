@@ -48,8 +48,11 @@ WINDOW = 20  # lines above the article's first paragraph where its headline may 
 BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
-LONG_BYLINE_WORDS = 25
+LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP Technology Writers | AP – 1 hr ago")
 HEADLINE_MAX_WORDS = 25  # a longer line over a byline is a standfirst or a paragraph
+META_ABOVE = 3  # bylines and datelines right over the first paragraph, read where no headline was found
+# "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.
+PLACE_FIRST_WORDS = {"new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "north", "south", "east", "west"}
 _KINDS = ("title", "subtitle", "heading", "body", "boilerplate", None)
 
 
@@ -232,7 +235,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     headline = find_headline(lines, kinds, start, title_line, model)
     if headline is not None and _straddled(draft, lines[headline]):
         headline = None
-    if headline is None and title_line is not None and _menu_word(lines, title_line, start):
+    if headline is None and title_line is not None and _menu_title(lines, title_line, start):
         draft.segments = [_demoted(segment, lines[title_line].end) for segment in draft.segments]
         draft.title = None
     found = Draft()
@@ -256,11 +259,12 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 _set_line(draft, lines[i], "boilerplate", type="credit")
     else:
-        # No headline: the menu lines above the first paragraph are navigation all the same, and
-        # a byline or dateline right over the first paragraph is still the article's.
+        # No headline: the menu lines above the first paragraph are navigation all the same (not
+        # one that ends as a sentence: "Another first." is a subhead), and a byline or dateline
+        # right over the first paragraph is still the article's.
         for i in range(start):
             if kinds[i] is None and not is_separator(lines[i]) and not SENTENCE_END.search(lines[i].text):
-                draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")  # ("Another first." is a subhead)
+                draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")
         top = _meta_right_above(lines, start)
         _read_byline_block(doc, lines, kinds, range(top, _block_end(lines, start)), start, draft, found)
         if found.authors:
@@ -286,8 +290,6 @@ def _meta_right_above(lines: list[Line], start: int) -> int:
         top -= 1
     return top
 
-
-META_ABOVE = 3
 
 
 def _block_end(lines: list[Line], start: int) -> int:
@@ -367,7 +369,7 @@ MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above 
 MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further
 
 
-def _menu_word(lines: list[Line], title_line: int, start: int) -> bool:
+def _menu_title(lines: list[Line], title_line: int, start: int) -> bool:
     """Whether the header rules' title of a copy is a word or two of the menu, far above the
     first paragraph, or a line of the page's own links ("Login With Facebook | Login |
     Register", "About Press T&C Contact Us")."""
@@ -390,9 +392,6 @@ def _name_alone(line: Line) -> bool:
             and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text)
             and words[0].lower() not in PLACE_FIRST_WORDS and not boilerplate_kind(line.text))  # "Text Size"
 
-
-# "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.
-PLACE_FIRST_WORDS = {"new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "north", "south", "east", "west"}
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:

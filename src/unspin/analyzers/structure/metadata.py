@@ -37,7 +37,7 @@ _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Edit
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
 # "By Ann Lee, Staff Writer", "Ann Lee, CNN Senior Supreme Court Analyst", "... - AP Technology
 # Writers": a piece after the first that ends in a role is the role, not a second author.
-_ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}(?:{BIO_ROLES}|writer|reporter|editor)s?$", re.IGNORECASE)
+_ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}{BIO_ROLES}s?$", re.IGNORECASE)
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)

@@ -100,7 +100,7 @@ BOILERPLATE_ANYWHERE = [
                              r"by submitting your (?:information|email|details)|contact me with news and offers|"
                              r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners|"
                              r"we['’]ll email you a (?:reset )?link|if you signed up using a (?:3rd|third)[- ]party account|"
-                             r"by becoming a registered user|(?:don['’]t )?share my data", re.I)),
+                             r"by becoming a registered user|share my data", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
     ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
