@@ -517,3 +517,16 @@ def test_a_sentence_with_a_date_under_the_headline_stays_where_it_was():
     assert_offsets(analysis)
     start = analysis.text.index(sentence)
     assert any(s.start <= start < s.end for s in analysis.segments), "the line is in no segment"
+
+
+def test_a_long_paragraph_that_opens_as_a_disclaimer_is_one():
+    """Wherever it stands (here between two of the article's paragraphs)."""
+    text = ("Council approves new bus lanes\n\nThe city council approved three new bus lanes on Tuesday after a long debate.\n\n"
+            "Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain "
+            "opinions of the author, and if opinion, may not necessarily reflect the views of the site itself nor the views "
+            "of its owners. For more information please view our editorial policies and our terms of service.\n\n"
+            "The first lane opens in March on Harbour Road, and two more follow by the end of the summer, officials said.\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    types = {s.text[:10]: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    assert types["Disclaimer"] == "disclaimer"

@@ -78,7 +78,7 @@ BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORE
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
     ("disclaimer", re.compile(r"of sole responsibility of the author|will not be responsible for any inaccurate|"
-                              r"do(?:es)? not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only|"
+                              r"(?:do(?:es)?|may) not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only|"
                               r"(?:is|are) not responsible for the (?:opinions|views|content)", re.I)),
     ("copyright", re.compile(r"contains copyrighted material|provisions of .fair use.|grants permission to cross-post|"
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"

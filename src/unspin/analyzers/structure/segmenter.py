@@ -225,7 +225,9 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         kind = boilerplate_kind(line.text)
         short_appeal = ((kind in SHORT_APPEALS and len(line.text) < 200)
                         or (COPYRIGHT_NOTICE.search(line.text) and len(line.text) < COPYRIGHT_NOTICE_CHARS))
-        if (kind and not is_prose(line)) or short_appeal:
+        # a paragraph that says it is one: "Disclaimer (varies based on content ...): News articles ..."
+        labelled = kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer")
+        if (kind and not is_prose(line)) or short_appeal or labelled:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
