@@ -150,7 +150,8 @@ class MetadataScore:
             self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
         outlet, ours = normalised(theirs["outlet"]), analysis.document.layer(Layer.OUTLET)
         if outlet and outlet in copy:
-            self._count("outlet", bool(ours) and (_holds(outlet, normalised(ours[0].text)) or _holds(normalised(ours[0].text), outlet)))
+            name = normalised(ours[0].text) if ours else ""
+            self._count("outlet", bool(name) and (_holds(outlet, name) or _holds(name, outlet)))
 
     def _count(self, what: str, right: bool) -> None:
         self.counts[what][0] += right
