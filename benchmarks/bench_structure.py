@@ -24,7 +24,8 @@ def main() -> None:
     parser.add_argument("--whole", action="store_true",
                         help="also time the whole analysis of every copy (default model set), for structure's share")
     args = parser.parse_args()
-    if any(page.inside or page.outside for page in read_pages(args.data)):
+    pages = read_pages(args.data)
+    if any(page.inside or page.outside for page in pages):
         print(f"{'pages':<12}{'who':<28}" + "".join(f"{c:>22}" for c in COLUMNS))
         for split in ("validation", "training", "all"):
             for who, figures in score(args.data, split).items():
@@ -43,7 +44,7 @@ def main() -> None:
     from unspin.analyzers.structure import StructureAnalyzer
     from unspin.readers import from_text
 
-    docs = [from_text(p.copy, id=p.id) for p in read_pages(args.data)]
+    docs = [from_text(p.copy, id=p.id) for p in pages]
     analyzer = StructureAnalyzer()
     started = time.perf_counter()
     for doc in docs:

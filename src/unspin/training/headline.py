@@ -74,7 +74,7 @@ def page_rows(page, pipeline) -> PageRows:
     title_line = next((i for i, line in enumerate(lines) if title and line.start == title[0].start), None)
     options = candidates(lines, start)
     y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
-    return PageRows(page.id, features(lines, kinds, start, title_line).astype(np.float64), y, rules_right, scored,
+    return PageRows(page.id, features(lines, kinds, start, title_line, options).astype(np.float64), y, rules_right, scored,
                     options.index(title_line) if title_line in options else None, over_byline_option(lines, options))
 
 

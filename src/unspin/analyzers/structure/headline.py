@@ -110,10 +110,12 @@ def candidates(lines: list[Line], start: int) -> list[int]:
             and not NAME_THEN_ROLE.match(lines[k].text) and not lines[k].text.endswith(",")]
 
 
-def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None) -> np.ndarray:
-    """One row per candidate line: its shape, its place above the first paragraph, what is around
-    it (bylines below, headline-like lines between it and the article), whether the rules took it
-    for the title, and the share of its words that recur in the article's first paragraphs."""
+def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
+             options: list[int]) -> np.ndarray:
+    """One row per candidate line (`options`, as `candidates` gives them): its shape, its place
+    above the first paragraph, what is around it (bylines below, headline-like lines between it
+    and the article), whether the rules took it for the title, and the share of its words that
+    recur in the article's first paragraphs."""
     body_words = _content_words(" ".join(lines[i].text for i in range(start, min(len(lines), start + BODY_LINES))
                                          if kinds[i] == "body"))
     counts: dict[str, int] = {}
@@ -130,7 +132,7 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
     above_byline = next((j for j in range(metas[0] - 1, max(-1, metas[0] - 4), -1) if headline_like[j]),
                         None) if metas else None
     rows = []
-    for k in candidates(lines, start):
+    for k in options:
         line, text = lines[k], lines[k].text
         words = WORD.findall(text)
         n = max(1, len(words))
@@ -188,7 +190,7 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     options = candidates(lines, start)
     if not options:
         return None
-    p = model.probabilities(features(lines, kinds, start, title_line))
+    p = model.probabilities(features(lines, kinds, start, title_line, options))
     chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin,
                     over_byline_option(lines, options))
     return None if chosen is None else options[chosen]
@@ -291,7 +293,6 @@ def _meta_right_above(lines: list[Line], start: int) -> int:
     return top
 
 
-
 def _block_end(lines: list[Line], start: int) -> int:
     """Where the byline block ends: at the first paragraph, or past a byline or dateline within
     `META_BELOW` lines under it (a page that opens with a standfirst and a captioned photo puts
@@ -391,7 +392,6 @@ def _name_alone(line: Line) -> bool:
     return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
             and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text)
             and words[0].lower() not in PLACE_FIRST_WORDS and not boilerplate_kind(line.text))  # "Text Size"
-
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
