@@ -530,3 +530,16 @@ def test_a_long_paragraph_that_opens_as_a_disclaimer_is_one():
     assert_offsets(analysis)
     types = {s.text[:10]: s.type for s in analysis.segments if s.kind == "boilerplate"}
     assert types["Disclaimer"] == "disclaimer"
+
+
+def test_the_article_never_runs_on_past_a_comment_form():
+    """Below a blog's comment form come its sidebar ("Hi friend! I'm Dana ...") and notices, which
+    read as prose; the article's run stops at the form."""
+    text = (FIXTURES / "structure" / "copied-blog-sidebar-below-form.txt").read_text(encoding="utf-8")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert "serve it with thick slices of bread" in article and "nothing warms the kitchen" in article
+    for left_out in ("hi friend!", "so glad you stopped by", "affiliate advertising program"):
+        assert left_out not in article
+

@@ -23,7 +23,7 @@ import numpy as np
 
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
-from .patterns import SENTENCE_END
+from .patterns import COMMENT_FORM, SENTENCE_END
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
@@ -166,14 +166,17 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
-    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else 0.0
-             for line, q, c in zip(lines, p, candidate)]
+    # A comment form ends the article: no run reaches across it (the blogger's sidebar and the
+    # site's notices below it read as prose too).
+    form = [not c and bool(COMMENT_FORM.search(line.text)) for line, c in zip(lines, candidate)]
+    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
+             for line, q, c, wall in zip(lines, p, candidate, form)]
     first, last = _best_run(gains)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
         # doubts next to the article is the article's (its first or last, often short or quoted).
-        first, last = _grown(lines, candidate, first, -1), _grown(lines, candidate, last, 1)
+        first, last = _grown(lines, candidate, form, first, -1), _grown(lines, candidate, form, last, 1)
     listed = _heading_runs(lines, kinds)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
@@ -205,9 +208,9 @@ def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
     return out
 
 
-def _grown(lines: list[Line], candidate: list[bool], edge: int, step: int) -> int:
+def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int) -> int:
     skipped, j = 0, edge + step
-    while 0 <= j < len(lines):
+    while 0 <= j < len(lines) and not form[j]:
         if not candidate[j]:
             skipped += 1
             if skipped > 2:

@@ -74,6 +74,12 @@ BOILERPLATE_START = [
     ("bio", r"about the authors?\b"),
     ("notice", r"for immediate release\b|embargoed\b"),
 ]
+# The comment form below a post: the article never goes on past it (its heading "Leave a Reply",
+# its fields' notices), unlike "Leave a comment", which is also a link under a headline.
+COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
+                          r"schreibe einen kommentar|laisser un commentaire|lascia un commento)|"
+                          r"your email address will not be published|required fields are marked|"
+                          r"notify me of follow-up comments|save my name,? email", re.IGNORECASE)
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
