@@ -543,3 +543,49 @@ def test_the_article_never_runs_on_past_a_comment_form():
     for left_out in ("hi friend!", "so glad you stopped by", "affiliate advertising program"):
         assert left_out not in article
 
+
+def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
+    """App, newsletter and donation appeals, a comment thread's heading, spam-filter and licence
+    notices, and a sign-up form's instructions however long; prose that resembles them stays."""
+    furniture = ["Get the latest news straight to your phone with the Harbour Courier app.",
+                 "Get regular updates on new recipes, offers & news at Harbour Kitchen.",
+                 "Get the Courier's Morning Edition by email and never miss our top stories",
+                 "Join the thousands of readers who get our harbour stories delivered every week.",
+                 "Short on time? Receive a daily list of must-read harbour stories.",
+                 "Help us keep local reporting free for every reader in the bay",
+                 "Thank you for your support!",
+                 "3 responses to “Harbour board closes east pier”",
+                 "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+                 "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+                 "You may occasionally receive promotional content from the Harbour Courier.",
+                 "Missing the tide tables? Enter your email below to receive every new table straight from the "
+                 "harbour office. A confirmation will be sent before you start receiving them, so please check your "
+                 "spam folder if it does not arrive within the hour."]
+    prose = ["The harbour board voted on Monday to close the east pier for repairs.",
+             "Scam texts now arrive straight to your phone, the harbour police warned on Monday.",
+             "Two responses to the consultation were received before the deadline, the board said.",
+             "The volunteers said they would help us keep the beach clean, and thanked the council for its support.",
+             "The ferry company said passengers who miss the last boat will get updates by text message."]
+    text = "Harbour board closes east pier\n\n" + "\n\n".join([prose[0], *furniture[:6], *prose[1:], *furniture[6:]]) + "\n"
+    analysis = analyze(text, pipeline=_rules_alone())
+    assert_offsets(analysis)
+    left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
+    assert left_out == set(furniture)
+
+
+def test_an_author_card_with_links_between_its_name_and_its_bio_is_a_bio():
+    """The name, the author's links ("Follow Us", "twitter"), then a long bio that opens on the
+    name; and the paragraph under an "About the author" line."""
+    bio = ("Dana Whitfield writes about harbours, ferries and the towns that live on them, with particular "
+           "emphasis on how port authorities budget, borrow and very often miscalculate. Before moving to the coast, "
+           "she covered city hall for a decade and wrote a book about the last tram line in the county.")
+    text = ("Pier repairs begin\n\nThe harbour board voted on Monday to close the east pier for repairs.\n\n"
+            "Work will take six weeks, the board said, and the ferries will use the west pier until then.\n\n"
+            "Dana Whitfield\n\nFollow Us\n\ntwitter\n\nemail\n\n" + bio + "\n\nShow Comments\n\n"
+            "About the author\n\nDana has worked as a ferry deckhand and a harbour reporter since 2007.\n\nMore stories\n")
+    analysis = analyze(text, pipeline=_rules_alone())
+    assert_offsets(analysis)
+    bios = [s.text for s in analysis.segments if s.kind == "boilerplate" and s.type == "bio"]
+    assert bios == ["Dana Whitfield", bio, "About the author",
+                    "Dana has worked as a ferry deckhand and a harbour reporter since 2007."]
+    assert "Work will take six weeks" in article_text(analysis)

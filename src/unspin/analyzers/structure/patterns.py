@@ -38,7 +38,9 @@ BOILERPLATE_START = [
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
                   r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
-                  r"try another email|choose an available username"),
+                  r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
+                  r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
+                  r"(?:readers|subscribers|followers|developers|people)\b"),
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
@@ -46,10 +48,13 @@ BOILERPLATE_START = [
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
                  r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
-                 r"laisser un commentaire|lascia un commento"),
+                 r"laisser un commentaire|lascia un commento|"
+                 # the thread's own heading: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
+                 r"(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies) (?:to|on) [“\"'‘]"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation"),
+    ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation|"
+               r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
@@ -106,11 +111,21 @@ BOILERPLATE_ANYWHERE = [
                              r"by submitting your (?:information|email|details)|contact me with news and offers|"
                              r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners|"
                              r"we['’]ll email you a (?:reset )?link|if you signed up using a (?:3rd|third)[- ]party account|"
-                             r"by becoming a registered user|share my data", re.I)),
-    ("copyright", re.compile(r"copyrighted property of|written permission must be obtained", re.I)),
+                             r"by becoming a registered user|share my data|"
+                             r"get the latest (?:news|headlines|updates|stories)\b.{0,60}\b(?:app|inbox|e-?mail)\b|"
+                             r"never miss (?:our|a|the) (?:top |latest |best )?(?:stor(?:y|ies)|posts?|updates?|articles?)\b|"
+                             r"receive a (?:daily|weekly) (?:list|digest|round-?up|e-?mail|newsletter)\b|"
+                             r"receive promotional (?:content|offers|e-?mails|messages)\b", re.I)),
+    ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
+                             r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
+    ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form
     ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
 ]
+# A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
+# on the latest ...? Enter your email below to receive ... please check your spam folder ...").
+FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time",
+                              re.IGNORECASE)
 # A copyright notice reads like a sentence ("© 2020 CBS Interactive Inc. All Rights Reserved."),
 # but no article paragraph opens with the sign or closes on the reservation.
 COPYRIGHT_NOTICE = re.compile(r"^[\s*_]*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved\.?\s*$",

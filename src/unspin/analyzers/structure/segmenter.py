@@ -15,6 +15,7 @@ from .patterns import (
     CARD_BIO_VERB,
     CLOSING_BIO,
     COPYRIGHT_NOTICE,
+    FORM_INSTRUCTION,
     PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
@@ -174,27 +175,42 @@ def is_bio(line: Line, draft: Draft) -> bool:
     return any(text.startswith(name) and len(name) > 3 for name in draft.author_names)
 
 
-def closing_bio(lines: list[Line], index: int) -> bool:
+CLOSING_BIO_CHARS = 300  # a longer paragraph that opens so is the article's, unless it opens on its author's name
+AUTHOR_BIO_CHARS = 600
+
+
+def closing_bio(lines: list[Line], index: int, author_names: list[str] = ()) -> bool:
     """"Perry Bacon Jr. is a senior writer for FiveThirtyEight." where the article ends: the last
-    line, or one followed by page furniture ("Comments", "@handle") rather than prose."""
-    if not CLOSING_BIO.match(lines[index].text) or len(lines[index].text) > 300:
+    line, or one followed by page furniture ("Comments", "@handle") rather than prose. Up to
+    `AUTHOR_BIO_CHARS` when it opens on the byline's name ("Evan Halper writes about ... Before
+    heading east, he was ...")."""
+    text = lines[index].text
+    by_author = any(text.lstrip("*_ ").startswith(name) for name in author_names if len(name) > 3)
+    if not CLOSING_BIO.match(text) or len(text) > (AUTHOR_BIO_CHARS if by_author else CLOSING_BIO_CHARS):
         return False
     return _furniture_or_nothing(lines, index + 1)
 
 
-def author_card(lines: list[Line], index: int) -> bool:
+CARD_GAP = 5  # lines of links ("Follow Us", "twitter", "email") between a card's name and its bio
+
+
+def author_card(lines: list[Line], index: int) -> int | None:
     """An author card below a post: a line that is a person's name alone ("Martin Chikilian"),
-    then a line about that person ("Martin is a full-stack engineer and has worked as ..."), then
-    page furniture or nothing."""
-    if index + 1 >= len(lines) or is_prose(lines[index]) or not PERSON.match(lines[index].text.strip()):
-        return False
-    name, about = lines[index].text.split(), lines[index + 1].text.lstrip("*_ ")
+    then, past at most `CARD_GAP` lines that are no prose (the author's links), a line about that
+    person ("Martin is a full-stack engineer and has worked as ..."), then page furniture or
+    nothing. Returns the index of the line about the person."""
+    if is_prose(lines[index]) or not PERSON.match(lines[index].text.strip()):
+        return None
+    below = next((k for k in range(index + 1, min(len(lines), index + 2 + CARD_GAP)) if is_prose(lines[k])), None)
+    if below is None:
+        return None
+    name, about = lines[index].text.split(), lines[below].text.lstrip("*_ ")
     if not 2 <= len(name) <= 4 or len(about) > 400:
-        return False
+        return None
     opening = next((" ".join(name[:k]) for k in (len(name), 1) if about.startswith(" ".join(name[:k]) + " ")), None)
     if opening is None or not CARD_BIO_VERB.match(about[len(opening):]):
-        return False
-    return _furniture_or_nothing(lines, index + 2)
+        return None
+    return below if _furniture_or_nothing(lines, below + 1) else None
 
 
 def _furniture_or_nothing(lines: list[Line], index: int) -> bool:
@@ -220,25 +236,34 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
     paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
     i = 0
     first_body = True
+    bios: set[int] = set()  # lines an author card above already made its bio
+    kinds = [boilerplate_kind(line.text) for line in lines]
     while i < len(lines):
-        line = lines[i]
-        kind = boilerplate_kind(line.text)
+        line, kind = lines[i], kinds[i]
+        if i in bios:
+            i += 1
+            continue
         short_appeal = ((kind in SHORT_APPEALS and len(line.text) < 200)
                         or (COPYRIGHT_NOTICE.search(line.text) and len(line.text) < COPYRIGHT_NOTICE_CHARS))
-        # a paragraph that says it is one: "Disclaimer (varies based on content ...): News articles ..."
-        labelled = kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer")
+        # a paragraph that says it is one ("Disclaimer (varies based on content ...): News articles ..."),
+        # or that tells the reader how to fill in a sign-up form, however long
+        labelled = ((kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer"))
+                    or (kind == "subscribe" and bool(FORM_INSTRUCTION.search(line.text))))
         if (kind and not is_prose(line)) or short_appeal or labelled:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
-        if closing_bio(lines, i):
+        if closing_bio(lines, i, draft.author_names) or (
+                # the paragraph under an "About the author" line
+                i > 0 and kinds[i - 1] == "bio" and is_prose(line) and len(line.text) < AUTHOR_BIO_CHARS):
             draft.add(line.start, line.end, "boilerplate", type="bio")
             i += 1
             continue
-        if author_card(lines, i):
-            for card_line in lines[i : i + 2]:
+        if (about := author_card(lines, i)) is not None:
+            for card_line in (line, lines[about]):
                 draft.add(card_line.start, card_line.end, "boilerplate", type="bio")
-            i += 2
+            bios.add(about)
+            i += 1  # the author's links between are read as any line
             continue
         if read_tag_line(doc, line, draft):
             i += 1
