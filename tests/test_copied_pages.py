@@ -11,7 +11,7 @@ from conftest import FIXTURES, assert_offsets
 
 from unspin.analyzers.structure.boilerplate import LineModel, _best_run
 from unspin.pipeline import analyze
-from unspin.webcopy import article_text, normalised, score
+from unspin.webcopy import article_text, normalised, same_name, score
 
 WEBCOPY = FIXTURES / "webcopy"
 COPY = WEBCOPY / "copies" / "riverside.txt"
@@ -54,6 +54,11 @@ def test_the_webcopy_measure_scores_a_folder_of_that_layout():
     assert set(figures) == {"unspin on the copy", "trafilatura on the HTML"}
     ours = figures["unspin on the copy"]
     assert ours["pages"] == 1 and ours["article_kept"] == 1.0 and ours["boilerplate_left_out"] == 1.0
+
+
+def test_the_metadata_measure_compares_authors_and_outlets_as_whole_words():
+    assert same_name("ann lee", "ann lee, ap") and same_name("the new york times company", "the new york times")
+    assert not same_name("ap", "chapman") and not same_name("on", "polygon") and not same_name("ann lee", "ann leeds")
 
 
 def test_the_rules_alone_know_the_furniture_below_a_blog_post():

@@ -128,9 +128,9 @@ def same_title(ours: str, theirs: str) -> bool:
 class MetadataScore:
     """How often unspin's title, authors, date and outlet of the copy agree with trafilatura's
     reading of the HTML, over the pages where trafilatura found one (and, but for the date, where
-    it occurs in the copy, so that a copy could show it). An outlet agrees where one name holds
-    the other as whole words ("The New York Times" and "the new york times company"; "on" is not
-    "Polygon")."""
+    it occurs in the copy, so that a copy could show it). An author or an outlet agrees where one
+    name holds the other as whole words ("Ann Lee" and "ann lee, ap"; "The New York Times" and "the
+    new york times company"; "on" is not "Polygon", "AP" is not "Chapman")."""
 
     counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date", "outlet")})
 
@@ -145,13 +145,13 @@ class MetadataScore:
             self._count("title", bool(title) and same_title(title[0].text, theirs["title"]))
         author = normalised(theirs["author"])
         if author and author in copy:
-            self._count("author", any(author in ours or ours in author for ours in authors))
+            self._count("author", any(same_name(ours, author) for ours in authors))
         if theirs["date"]:
             self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
         outlet, ours = normalised(theirs["outlet"]), analysis.document.layer(Layer.OUTLET)
         if outlet and outlet in copy:
             name = normalised(ours[0].text) if ours else ""
-            self._count("outlet", bool(name) and (_holds(outlet, name) or _holds(name, outlet)))
+            self._count("outlet", bool(name) and same_name(name, outlet))
 
     def _count(self, what: str, right: bool) -> None:
         self.counts[what][0] += right
@@ -175,8 +175,14 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     return out
 
 
+def same_name(ours: str, theirs: str) -> bool:
+    """Whether two normalised names agree: one holds the other as whole words ("ann lee" and "ann
+    lee, ap" agree; "on" and "polygon", "ap" and "chapman" do not)."""
+    return _holds(ours, theirs) or _holds(theirs, ours)
+
+
 def _holds(text: str, name: str) -> bool:
-    """Whether `name` occurs in `text` as whole words ("on" is not in "polygon")."""
+    """Whether `name` occurs in `text` as whole words."""
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
