@@ -594,3 +594,33 @@ def test_an_author_card_with_links_between_its_name_and_its_bio_is_a_bio():
     assert bios == ["Dana Whitfield", bio, "About the author",
                     "Dana has worked as a ferry deckhand and a harbour reporter since 2007."]
     assert "Work will take six weeks" in article_text(analysis)
+
+
+def test_a_folder_of_more_pages_gets_silver_labels_from_its_html(tmp_path):
+    """What `--extra DIR` adds to the line classifier's training: pages in webcopy's layout with no
+    evaluation snippets (`scripts/more_pages.py`), each line of the copy labelled by trafilatura's
+    reading of the page's HTML."""
+    import shutil
+
+    from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.analyzers.structure.boilerplate import CANDIDATES, line_kinds
+    from unspin.analyzers.structure.headline import HeadlineModel
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+    from unspin.training.boilerplate import page_rows
+    from unspin.webcopy import read_pages
+
+    for folder in ("pages", "copies"):
+        shutil.copytree(WEBCOPY / folder, tmp_path / folder)
+    (tmp_path / "labels.jsonl").write_text(json.dumps({"id": "riverside", "with": [], "without": []}) + "\n")
+    [page] = read_pages(tmp_path)
+    rules_alone = Pipeline([StructureAnalyzer(LineModel.off(), HeadlineModel.off())],
+                           Options(techniques=False, attribution=False, claims=False))
+    x, y, [analysis] = page_rows(page, rules_alone)
+    assert len(x) == len(y) > 0
+    lines = read_lines(analysis.document)
+    kinds = line_kinds(lines, [(s.start, s.end, s.kind) for s in analysis.segments])
+    label = dict(zip([line.text for line, kind in zip(lines, kinds) if kind in CANDIDATES], y.tolist()))
+    assert label["The library will also add a reading hour for children on Sunday mornings, starting in June."] == 0
+    assert label["Council delays vote on parking fees"] == 1
