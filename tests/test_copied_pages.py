@@ -85,6 +85,16 @@ def test_prose_that_resembles_a_bio_or_a_notice_stays_in_the_article():
     assert [s.text for s in analysis.segments if s.kind == "boilerplate"] == []
 
 
+def _left_out_between(prose: list[str], furniture: list[str], split: int) -> set[str]:
+    """What the rules alone make boilerplate in an article of `prose` paragraphs with the first
+    `split` lines of `furniture` after its first paragraph and the rest at its end."""
+    text = "Harbour board closes east pier\n\n" + "\n\n".join(
+        [prose[0], *furniture[:split], *prose[1:], *furniture[split:]]) + "\n"
+    analysis = analyze(text, pipeline=_rules_alone())
+    assert_offsets(analysis)
+    return {s.text for s in analysis.segments if s.kind == "boilerplate"}
+
+
 def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
     """Lines of page furniture that end like a sentence are still furniture: comment forms and
     their rules, subscription and app prompts, reprint notices, ad-blocker and browser notices."""
@@ -106,11 +116,7 @@ def test_forms_and_notices_that_read_as_sentences_are_boilerplate():
              "I agree my neighbours deserve a straight answer, said Ms. Ortiz.",
              "Comments are due by Friday, the board said, and a second hearing is planned.",
              "The operator said it is not responsible for the spill and will appeal the fine."]
-    text = "Harbour board closes east pier\n\n" + "\n\n".join([prose[0], *furniture[:4], *prose[1:], *furniture[4:]]) + "\n"
-    analysis = analyze(text, pipeline=_rules_alone())
-    assert_offsets(analysis)
-    left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
-    assert left_out == set(furniture)
+    assert _left_out_between(prose, furniture, 4) == set(furniture)
 
 
 def test_an_author_card_below_a_post_is_a_bio_and_a_name_before_a_story_is_not():
@@ -571,11 +577,7 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
              "Two responses to the consultation were received before the deadline, the board said.",
              "The volunteers said they would help us keep the beach clean, and thanked the council for its support.",
              "The ferry company said passengers who miss the last boat will get updates by text message."]
-    text = "Harbour board closes east pier\n\n" + "\n\n".join([prose[0], *furniture[:6], *prose[1:], *furniture[6:]]) + "\n"
-    analysis = analyze(text, pipeline=_rules_alone())
-    assert_offsets(analysis)
-    left_out = {s.text for s in analysis.segments if s.kind == "boilerplate"}
-    assert left_out == set(furniture)
+    assert _left_out_between(prose, furniture, 6) == set(furniture)
 
 
 def test_an_author_card_with_links_between_its_name_and_its_bio_is_a_bio():
