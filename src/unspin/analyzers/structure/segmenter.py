@@ -3,6 +3,8 @@ the trailing run of lines that are boilerplate or not prose, and everything betw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...document import Document
 from ..dates import find_date
 from .draft import Draft
@@ -179,7 +181,7 @@ CLOSING_BIO_CHARS = 300  # a longer paragraph that opens so is the article's, un
 AUTHOR_BIO_CHARS = 600
 
 
-def closing_bio(lines: list[Line], index: int, author_names: list[str] = ()) -> bool:
+def closing_bio(lines: list[Line], index: int, author_names: Sequence[str] = ()) -> bool:
     """"Perry Bacon Jr. is a senior writer for FiveThirtyEight." where the article ends: the last
     line, or one followed by page furniture ("Comments", "@handle") rather than prose. Up to
     `AUTHOR_BIO_CHARS` when it opens on the byline's name ("Evan Halper writes about ... Before
