@@ -583,9 +583,9 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
 def test_an_author_card_with_links_between_its_name_and_its_bio_is_a_bio():
     """The name, the author's links ("Follow Us", "twitter"), then a long bio that opens on the
     name; and the paragraph under an "About the author" line."""
-    bio = ("Dana Whitfield writes about harbours, ferries and the towns that live on them, with particular "
-           "emphasis on how port authorities budget, borrow and very often miscalculate. Before moving to the coast, "
-           "she covered city hall for a decade and wrote a book about the last tram line in the county.")
+    bio = ("Dana Whitfield writes about harbours, ferries and the towns that live on them, and about what port "
+           "authorities spend, borrow and promise at their monthly meetings. Before moving to the coast, she covered "
+           "city hall for a decade and wrote a book about the county's last tram line and the people who rode it.")
     text = ("Pier repairs begin\n\nThe harbour board voted on Monday to close the east pier for repairs.\n\n"
             "Work will take six weeks, the board said, and the ferries will use the west pier until then.\n\n"
             "Dana Whitfield\n\nFollow Us\n\ntwitter\n\nemail\n\n" + bio + "\n\nShow Comments\n\n"
