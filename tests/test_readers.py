@@ -84,6 +84,19 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 
 # --- Markdown copies -----------------------------------------------------------------------
 
+
+def test_a_markdown_copy_is_held_to_the_limit_by_its_readable_text():
+    """A page copied as Markdown carries every link's URL: its raw text may run past the
+    character limit while what a reader reads stays within it; far past it, it is refused."""
+    menu = "".join(f"* [Section {k}](https://courier.example/sections/{k}/?utm_source=menu&utm_medium=web)\n"
+                   for k in range(40))
+    text = "# Pier repairs begin\n\n" + menu + "\nThe harbour board voted on Monday to close the east pier.\n"
+    readable = from_text(text, options=Options(max_chars=2000))
+    assert len(text) > 2000 and len(readable.text) < 2000
+    assert readable.source.format == "markdown"
+    with pytest.raises(InputError, match="times the"):
+        from_text(text * 4, options=Options(max_chars=2000))
+
 MARKDOWN = """# A Heading
 
 By [Jane Roe](https://example.org/jane)
