@@ -32,6 +32,9 @@ def main() -> None:
                 right = f"{figures['pages_right']} of {figures['pages']}"
                 values = [figures["article_kept"], figures["boilerplate_left_out"], figures["f1"]]
                 print(f"{split:<12}{who:<28}" + "".join(f"{v:>22.3f}" for v in values) + f"{right:>22}")
+                if figures.get("refused"):
+                    print(f"{'':<12}{figures['refused']} of these copies refused by unspin (over a limit), "
+                          "scored as if it kept nothing")
     else:  # scripts/more_pages.py's folders: pages and copies, no snippets to score the article by
         print(f"{args.data}: no evaluation snippets, so no article figures; the metadata below still compares")
 
@@ -42,9 +45,15 @@ def main() -> None:
         print(f"{split:<12}" + "".join(f"{figures[c]:>16}" for c in ("title", "author", "date", "outlet")))
 
     from unspin.analyzers.structure import StructureAnalyzer
+    from unspin.errors import InputError
     from unspin.readers import from_text
 
-    docs = [from_text(p.copy, id=p.id) for p in pages]
+    docs = []
+    for page in pages:
+        try:
+            docs.append(from_text(page.copy, id=page.id))
+        except InputError:  # refused (over a limit): not timed
+            continue
     analyzer = StructureAnalyzer()
     started = time.perf_counter()
     for doc in docs:

@@ -8,7 +8,7 @@ article (body, heading and quote-block segments); "boilerplate left out" the sha
 snippets outside it; F1 of the two; and the pages with every snippet right. trafilatura on the
 HTML is scored the same way, as the anchor.
 
-    unspin structure score ../shared/data/webcopy
+    python benchmarks/bench_structure.py --data ../shared/data/webcopy
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class Score:
     outside: int = 0
     pages_right: int = 0
     pages: int = 0
+    refused: int = 0  # copies unspin refused (over a limit): scored as if it kept nothing
 
     def add(self, copy: str, article: str, page: Page) -> None:
         copy, article = normalised(copy), normalised(article)
@@ -86,7 +87,7 @@ class Score:
         left_out = self.left_out / self.outside if self.outside else 1.0
         f1 = 2 * kept * left_out / (kept + left_out) if kept + left_out else 0.0
         return {"article_kept": round(kept, 3), "boilerplate_left_out": round(left_out, 3), "f1": round(f1, 3),
-                "pages_right": self.pages_right, "pages": self.pages}
+                "pages_right": self.pages_right, "pages": self.pages, "refused": self.refused}
 
 
 def article_text(analysis) -> str:
@@ -135,20 +136,22 @@ class MetadataScore:
     counts: dict = field(default_factory=lambda: {k: [0, 0] for k in ("title", "author", "date", "outlet")})
 
     def add(self, copy: str, analysis, page: Page) -> None:
-        from .document import Layer
+        """`analysis` None: unspin refused the copy, and found nothing."""
+        from .document import Document, Layer
 
         theirs = trafilatura_metadata(page.html_path)
         copy = normalised(copy)
-        title = analysis.document.layer(Layer.TITLE)
-        authors = [normalised(s.text) for s in analysis.document.layer(Layer.AUTHORS)]
+        document = analysis.document if analysis is not None else Document(text="")
+        title = document.layer(Layer.TITLE)
+        authors = [normalised(s.text) for s in document.layer(Layer.AUTHORS)]
         if theirs["title"] and normalised(theirs["title"]) in copy:
             self._count("title", bool(title) and same_title(title[0].text, theirs["title"]))
         author = normalised(theirs["author"])
         if author and author in copy:
             self._count("author", any(same_name(ours, author) for ours in authors))
         if theirs["date"]:
-            self._count("date", (analysis.document.meta.get("published") or "")[:10] == theirs["date"])
-        outlet, ours = normalised(theirs["outlet"]), analysis.document.layer(Layer.OUTLET)
+            self._count("date", (document.meta.get("published") or "")[:10] == theirs["date"])
+        outlet, ours = normalised(theirs["outlet"]), document.layer(Layer.OUTLET)
         if outlet and outlet in copy:
             name = normalised(ours[0].text) if ours else ""
             self._count("outlet", bool(name) and same_name(name, outlet))
@@ -166,7 +169,8 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     ("all", "validation" or "training" pages)."""
     ours, anchor = Score(), Score()
     for page, analysis in _structure_analyses(folder, split):
-        ours.add(page.copy, article_text(analysis), page)
+        ours.add(page.copy, article_text(analysis) if analysis is not None else "", page)
+        ours.refused += analysis is None
         if trafilatura:
             anchor.add(page.copy, trafilatura_article(page.html_path), page)
     out = {"unspin on the copy": ours.figures()}
@@ -196,10 +200,16 @@ def score_metadata(folder: Path, split: str = "all") -> dict:
 
 
 def _structure_analyses(folder: Path, split: str):
-    """Each page of `split` with the structure layer's analysis of its copy (the other layers off)."""
+    """Each page of `split` with the structure layer's analysis of its copy (the other layers
+    off), or None where unspin refuses the copy (over a limit), as a reader would be refused."""
+    from .errors import InputError
     from .options import Options
     from .pipeline import Pipeline, analyze
 
     pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
     for page in pages_of(folder, split):
-        yield page, analyze(page.copy, id=page.id, pipeline=pipeline)
+        try:
+            analysis = analyze(page.copy, id=page.id, pipeline=pipeline)
+        except InputError:
+            analysis = None
+        yield page, analysis
