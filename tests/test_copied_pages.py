@@ -626,3 +626,42 @@ def test_a_folder_of_more_pages_gets_silver_labels_from_its_html(tmp_path):
     label = dict(zip([line.text for line, kind in zip(lines, kinds) if kind in CANDIDATES], y.tolist()))
     assert label["The library will also add a reading hour for children on Sunday mornings, starting in June."] == 0
     assert label["Council delays vote on parking fees"] == 1
+
+
+def test_a_markdown_copy_gets_its_one_top_heading_as_headline_however_far_above_the_article():
+    """A page clipped as Markdown keeps its heading levels: its one "# Title" is the headline even
+    where the byline block comes twice and an appeal and a photo stand between it and the article
+    (the headline model alone took the photo's caption)."""
+    from unspin.document import Layer
+
+    analysis = analyze((FIXTURES / "structure" / "copied-news-markdown.md").read_text(encoding="utf-8"), id="md")
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert doc.source.format == "markdown"
+    assert [s.text for s in doc.layer(Layer.TITLE)] == [
+        "Ferry fares rise for the first time in six years as the harbour board balances its budget"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Dana Whitfield", "Omar Reyes"]
+    assert doc.meta["published"] == "2023-11-08"
+    assert normalised(article_text(analysis)).startswith("ferry fares across the bay will rise")
+
+
+def test_a_name_linked_to_the_authors_page_under_a_markdown_headline_is_the_author():
+    from unspin.document import Layer
+
+    menu = "\n\n".join(f"* [{w}](/{w.lower()})" for w in ["Home", "News", "Beauty", "Fashion", "Travel", "Food", "Video",
+                                                          "Shop", "Newsletter", "About"])
+    paragraphs = [
+        "Dead skin cells have a bad reputation, but a thin layer of them protects the skin beneath from the wind and the sun.",
+        "Dermatologists say scrubbing them away every day can leave the skin red and dry, especially in the winter months.",
+        "Gentle cleansing twice a week is enough for most people, and a plain moisturiser does the rest, they told us.",
+        "If the skin flakes or itches for more than a few weeks, it is worth seeing a doctor rather than trying a new product."]
+    text = (menu + "\n\n1. [Wait, are dead skin cells actually a good thing?](/skin)\n\n2. [The best winter coats](/coats)\n\n"
+            "# Wait, are dead skin cells actually a good thing?\n\n[Jane Roe](https://magazine.example/author/jane-roe/)\n\n"
+            "Updated Mar 12, 2020 @ 10:42 am\n\n* [Facebook](https://facebook.com/share)\n\n"
+            "* [Pinterest](https://pinterest.com/pin)\n\n" + "\n\n".join(paragraphs) + "\n\n[Privacy Policy](/privacy)\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Wait, are dead skin cells actually a good thing?"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Jane Roe"]
+    assert doc.meta["published"] == "2020-03-12"

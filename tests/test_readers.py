@@ -85,6 +85,12 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 # --- Markdown copies -----------------------------------------------------------------------
 
 
+def test_markdown_headings_keep_whether_they_are_the_top_level():
+    doc = read_markdown("# The headline\n\n## A section\n\nText of the article.\n")
+    marks = {(s.text, s.label) for s in doc.layer(Layer.MARKUP)}
+    assert marks == {("The headline", "heading"), ("The headline", "h1"), ("A section", "heading")}
+
+
 def test_a_markdown_copy_is_held_to_the_limit_by_its_readable_text():
     """A page copied as Markdown carries every link's URL: its raw text may run past the
     character limit while what a reader reads stays within it; far past it, it is refused."""

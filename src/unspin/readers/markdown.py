@@ -131,10 +131,11 @@ def _block(builder: _Builder, start: int, end: int) -> None:
         kind, start = "blockquote", start + match.end()
         line = raw[start:content_end]
     match = _HEADING.match(line)
+    top_level = False
     if match:
         close = _HEADING_CLOSE.search(line)
         content_end = start + (close.start() if close else len(line))
-        kind, start = "heading", start + match.end()
+        kind, start, top_level = "heading", start + match.end(), len(match.group(1)) == 1
     else:
         match = _LIST.match(line)
         if match:
@@ -145,6 +146,8 @@ def _block(builder: _Builder, start: int, end: int) -> None:
     if kind and builder.length > begin:
         stop = builder.length - (end - content_end)
         builder.markup.append((begin, stop, kind))
+        if top_level:  # "# Title": a page's headline, where the copy keeps its levels
+            builder.markup.append((begin, stop, "h1"))
 
 
 _LINK_HINT = re.compile(r"\[[^\[\]\n]+\]\([^()\s]*\)")

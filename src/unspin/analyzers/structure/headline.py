@@ -105,9 +105,12 @@ def candidates(lines: list[Line], start: int) -> list[int]:
     rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
     Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
     nor a list cut off at a comma ("Home Entertainment, HD Set Tops,")."""
-    return [k for k in range(max(0, start - WINDOW), start)
-            if 2 <= lines[k].words <= 40 and not boilerplate_kind(lines[k].text) and not is_meta(lines[k])
-            and not NAME_THEN_ROLE.match(lines[k].text) and not lines[k].text.endswith(",")]
+    return [k for k in range(max(0, start - WINDOW), start) if _could_be_headline(lines[k])]
+
+
+def _could_be_headline(line: Line) -> bool:
+    return (2 <= line.words <= 40 and not boilerplate_kind(line.text) and not is_meta(line)
+            and not NAME_THEN_ROLE.match(line.text) and not line.text.endswith(","))
 
 
 def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
@@ -187,6 +190,9 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
                   model: HeadlineModel) -> int | None:
     """The index of the copied page's headline above its first paragraph (`start`), or None where
     the model is sure of no line."""
+    top_headings = [k for k in range(start) if "h1" in lines[k].markup]
+    if len(top_headings) == 1 and _could_be_headline(lines[top_headings[0]]):
+        return top_headings[0]  # a Markdown copy's one "# Title" above the article, however far
     options = candidates(lines, start)
     if not options:
         return None
@@ -322,7 +328,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if _straddled(draft, line):
             continue
-        if is_meta(line):
+        if is_byline(line) or is_dateline(line):  # (a name linked to the author's page is read as a name, below)
             lone_by = False
             if read_meta_line(doc, line, found):  # else the line keeps what covered it
                 _drop_line(draft, line)
