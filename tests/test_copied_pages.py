@@ -665,3 +665,29 @@ def test_a_name_linked_to_the_authors_page_under_a_markdown_headline_is_the_auth
     assert [s.text for s in doc.layer(Layer.TITLE)] == ["Wait, are dead skin cells actually a good thing?"]
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Jane Roe"]
     assert doc.meta["published"] == "2020-03-12"
+
+
+def test_more_pages_in_another_form_never_leak_a_page_into_its_own_scoring(tmp_path):
+    """`--extra` with the same pages in another form (Markdown copies of the data folder's pages):
+    a validation page's other form is never read, and a training page's other form joins only the
+    regressions that train on that page."""
+    import shutil
+
+    from unspin.training.boilerplate import extra_pages, joins
+    from unspin.webcopy import is_validation, read_pages
+
+    ids = ["riverside", *(f"page-{n}" for n in range(12))]
+    held_out = [i for i in ids if is_validation(i)]
+    kept = [i for i in ids if not is_validation(i)]
+    assert held_out and kept
+    for folder in ("data", "other-form"):
+        (tmp_path / folder / "copies").mkdir(parents=True)
+        for page_id in ids:
+            shutil.copyfile(COPY, tmp_path / folder / "copies" / f"{page_id}.txt")
+        (tmp_path / folder / "labels.jsonl").write_text("".join(json.dumps({"id": i}) + "\n" for i in ids))
+    pages = read_pages(tmp_path / "data")
+    more = extra_pages(pages, [tmp_path / "other-form"])
+    assert sorted(page.id for page in more) == sorted(kept)
+    data_ids = set(ids)
+    assert joins(kept[0], {kept[0]}, data_ids) and not joins(kept[0], set(kept[1:]), data_ids)
+    assert joins("a-page-of-its-own", set(), data_ids)

@@ -88,9 +88,37 @@ def regression(x: np.ndarray, y: np.ndarray) -> dict:
             "bias": float(fitted.intercept_[0]), "threshold": 0.5}
 
 
+def extra_pages(pages: list, extra: list[Path]) -> list:
+    """The pages of the `extra` folders (webcopy's layout) that training may read: not one that is
+    a validation page of `pages` in another form (the same id: `scripts/markdown_copies.py`)."""
+    held_out = {page.id for page in pages if is_validation(page.id)}
+    return [page for folder in extra for page in read_pages(folder) if page.id not in held_out]
+
+
+def read_each(pages: list, read) -> list:
+    """`read(page)` for each page whose copy unspin does not refuse (one over a limit teaches nothing)."""
+    from ..errors import InputError
+
+    out = []
+    for page in pages:
+        try:
+            out.append(read(page))
+        except InputError:
+            continue
+    return out
+
+
+def joins(page_id: str, training_ids, data_ids) -> bool:
+    """Whether an extra page joins a regression trained on the data pages `training_ids`: a page of
+    its own always, another form of a data page (the same id) only with that page, so that a
+    cross-fit never trains on a page it scores."""
+    return page_id in training_ids or page_id not in data_ids
+
+
 def fit(data: Path, extra: list[Path] = ()) -> dict:
-    """`extra`: folders of more pages in webcopy's layout (`scripts/more_pages.py`) whose silver
-    labels join every regression's training lines; they have no snippets and are never scored."""
+    """`extra`: folders of more pages in webcopy's layout (`scripts/more_pages.py`,
+    `scripts/markdown_copies.py`) whose silver labels join the regressions' training lines (see
+    `joins`); they are never scored."""
     import zlib
 
     from ..analyzers.structure import StructureAnalyzer
@@ -105,10 +133,11 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     training = [p for p in pages if not is_validation(p.id)]
     rows = {page.id: page_rows(page, pipeline)[:2] for page in training}
     fold = {page.id: zlib.crc32(page.id.encode()) // 4 % FOLDS for page in training}
-    more = [page_rows(page, pipeline)[:2] for folder in extra for page in read_pages(folder)]
+    more = read_each(extra_pages(pages, extra), lambda page: (page.id, *page_rows(page, pipeline)[:2]))
+    data_ids = {page.id for page in pages}
 
     def fitted(ids) -> dict:
-        chosen = [rows[i] for i in ids] + more
+        chosen = [rows[i] for i in ids] + [(x, y) for page_id, x, y in more if joins(page_id, ids, data_ids)]
         return regression(np.vstack([x for x, _ in chosen]), np.concatenate([y for _, y in chosen]))
 
     config = fitted(list(rows))
@@ -134,7 +163,7 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     best = max(safe, key=lambda key: (grid[key]["f1"], -abs(key[0] - 0.5)))
     config["threshold"], config["inner_threshold"] = best
     validation = [p for p in pages if is_validation(p.id)]
-    labels = np.concatenate([y for _, y in [*rows.values(), *more]])
+    labels = np.concatenate([y for _, y in rows.values()] + [y for _, _, y in more])
     report = {"lines": int(len(labels)), "furniture_share": round(float(labels.mean()), 3),
               "training_pages": len(training), "more_pages": len(more), "validation_pages": len(validation),
               "training_by_threshold_cross_fitted": {f"{t} {inner}": v for (t, inner), v in grid.items()},

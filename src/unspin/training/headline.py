@@ -37,7 +37,7 @@ from ..webcopy import (
     same_title,
     trafilatura_metadata,
 )
-from .boilerplate import FOLDS, command_line, write_model
+from .boilerplate import FOLDS, command_line, extra_pages, joins, read_each, write_model
 
 C = 0.1  # the strongest regularisation of 0.1, 0.3, 1 and 3: best cross-fitted on the training pages
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -105,8 +105,8 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
 
 
 def fit(data: Path, extra: list[Path] = ()) -> dict:
-    """`extra`: folders of more pages in webcopy's layout whose candidate lines join every
-    regression's training; never scored."""
+    """`extra`: folders of more pages in webcopy's layout whose candidate lines join the
+    regressions' training (`boilerplate.joins`); never scored."""
     from ..analyzers.structure import StructureAnalyzer
     from ..options import Options
     from ..pipeline import Pipeline
@@ -117,9 +117,15 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     pages = read_pages(data)
     training = [page_rows(p, pipeline) for p in pages if not is_validation(p.id)]
     validation = [page_rows(p, pipeline) for p in pages if is_validation(p.id)]
-    more = [page_rows(p, pipeline) for folder in extra for p in read_pages(folder)]
+    more = read_each(extra_pages(pages, extra), lambda p: page_rows(p, pipeline))
     fold = {r.id: zlib.crc32(r.id.encode()) // 4 % FOLDS for r in training}
-    unseen = {f: regression([r for r in training if fold[r.id] != f] + more) for f in range(FOLDS)}
+    data_ids = {p.id for p in pages}
+
+    def fitted(rows: list) -> dict:
+        ids = {r.id for r in rows}
+        return regression(rows + [r for r in more if joins(r.id, ids, data_ids)])
+
+    unseen = {f: fitted([r for r in training if fold[r.id] != f]) for f in range(FOLDS)}
 
     def cross_fitted(threshold: float, margin: float) -> tuple[int, int]:
         counts = [titles_right({**unseen[f], "threshold": threshold, "margin": margin},
@@ -129,7 +135,7 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     grid = {(t, m): cross_fitted(t, m) for t in THRESHOLDS for m in MARGINS}
     # ties: the surer threshold, then the smaller margin
     threshold, margin = max(grid, key=lambda key: (grid[key][0], key[0], -key[1]))
-    config = {**regression(training + more), "threshold": threshold, "margin": margin}
+    config = {**fitted(training), "threshold": threshold, "margin": margin}
     rules = sum(r.rules_right for r in training if r.scored), sum(r.scored for r in training)
     report = {"candidate_lines": int(sum(len(r.y) for r in training + more)),
               "training_pages": len(training), "more_pages": len(more), "validation_pages": len(validation),
