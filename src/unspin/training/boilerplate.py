@@ -130,8 +130,8 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     # reads them: before the classifier, and before the headline pass that follows it.
     pipeline = Pipeline([StructureAnalyzer(LineModel.off(), HeadlineModel.off())], structure_only)
     pages = read_pages(data)
-    training = [p for p in pages if not is_validation(p.id)]
-    rows = {page.id: page_rows(page, pipeline)[:2] for page in training}
+    rows = dict(read_each([p for p in pages if not is_validation(p.id)], lambda page: (page.id, page_rows(page, pipeline)[:2])))
+    training = [p for p in pages if p.id in rows]
     fold = {page.id: zlib.crc32(page.id.encode()) // 4 % FOLDS for page in training}
     more = read_each(extra_pages(pages, extra), lambda page: (page.id, *page_rows(page, pipeline)[:2]))
     data_ids = {page.id for page in pages}
@@ -150,7 +150,9 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
             model = LineModel({**regression_config, "threshold": threshold, "inner_threshold": inner})
             with_model = Pipeline([StructureAnalyzer(model)], structure_only)
             for page in chosen:
-                result.add(page.copy, article_text(analyze(page.copy, id=page.id, pipeline=with_model)), page)
+                analysis = read_each([page], lambda page: analyze(page.copy, id=page.id, pipeline=with_model))
+                result.add(page.copy, article_text(analysis[0]) if analysis else "", page)
+                result.refused += not analysis
         return result.figures()
 
     cross_fitted = [(unseen[f], [p for p in training if fold[p.id] == f]) for f in range(FOLDS)]

@@ -115,8 +115,8 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     pipeline = Pipeline([StructureAnalyzer(headline_model=HeadlineModel.off())],
                         Options(techniques=False, attribution=False, claims=False))
     pages = read_pages(data)
-    training = [page_rows(p, pipeline) for p in pages if not is_validation(p.id)]
-    validation = [page_rows(p, pipeline) for p in pages if is_validation(p.id)]
+    training = read_each([p for p in pages if not is_validation(p.id)], lambda p: page_rows(p, pipeline))
+    validation = read_each([p for p in pages if is_validation(p.id)], lambda p: page_rows(p, pipeline))
     more = read_each(extra_pages(pages, extra), lambda p: page_rows(p, pipeline))
     fold = {r.id: zlib.crc32(r.id.encode()) // 4 % FOLDS for r in training}
     data_ids = {p.id for p in pages}
