@@ -691,3 +691,25 @@ def test_more_pages_in_another_form_never_leak_a_page_into_its_own_scoring(tmp_p
     data_ids = set(ids)
     assert joins(kept[0], {kept[0]}, data_ids) and not joins(kept[0], set(kept[1:]), data_ids)
     assert joins("a-page-of-its-own", set(), data_ids)
+
+
+def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_are_denser():
+    """A list article ("01. Ada Quay" ...) has less prose than the readers' comments under it; the
+    thread's heading ("{ 10 comments… read them below or add one }") ends the article."""
+    menu = "\n".join(["About Us", "Live Sessions", "Interviews", "Subscribe", "Harbour Sounds - Local Music Blog"])
+    names = ["Ada Quay", "Ben Tide", "Cora Mast", "Dev Anchor", "Eli Helm", "Fay Keel", "Gus Rope", "Hal Buoy",
+             "Ivy Deck", "Jo Stern", "Kit Bow", "Lu Hull"]
+    items = "\n".join(f"{n:02d}. {name}" for n, name in enumerate(names, 1))
+    comments = "\n".join(
+        f"Reader{n} June {n}, 2015 at 10:{n:02d} pm\nI have listened to every one of these singers for years and I still "
+        "cannot believe the list leaves out half of the harbour's best voices, especially the ones who played the old "
+        "pier hall every Friday night before it closed." for n in range(1, 11))
+    text = (menu + "\nThe Harbour's Twelve Best Singers of All Time\nby dana on December 4, 2006\n"
+            "I am not much of a folk person these days, but I grew up on these voices, and the list the Courier printed "
+            "this week brought them all back.\nHere is the full list, in the Courier's order.\n" + items
+            + "\nTweet\n{ 10 comments… read them below or add one }\n" + comments + "\nRecent Comments\nBlogroll\nPrivacy Policy\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert "grew up on these voices" in article and "12. lu hull" in article
+    assert "old pier hall" not in article and "read them below" not in article

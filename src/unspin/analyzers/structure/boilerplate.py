@@ -166,12 +166,15 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
-    # A comment form ends the article: no run reaches across it (the blogger's sidebar and the
-    # site's notices below it read as prose too).
+    # A comment form or thread ends the article: no run reaches across it (the blogger's sidebar,
+    # the site's notices and the readers' comments below it read as prose too), and the article is
+    # the densest run above the first of them where there is one above.
     form = [not c and bool(COMMENT_FORM.search(line.text)) for line, c in zip(lines, candidate)]
     gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
-    first, last = _best_run(gains)
+    first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
+    if first > last:
+        first, last = _best_run(gains)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model

@@ -27,6 +27,10 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
                      r"tumblr|whatsapp|telegram|e-?mail|google\s?\+|google buzz|buzz|mixx|print|reprints?|tweet|share)")
+# A comment thread's own heading: "11 responses to “The Loneliest Woman ...”", "One thought on “...”",
+# "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
+THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
+                  r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
 BOILERPLATE_START = [
     ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
     ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this|"
@@ -48,9 +52,7 @@ BOILERPLATE_START = [
     ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
                  r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
-                 r"laisser un commentaire|lascia un commento|"
-                 # the thread's own heading: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
-                 r"(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies) (?:to|on) [“\"'‘]"),
+                 rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation|"
@@ -82,7 +84,7 @@ BOILERPLATE_START = [
 # The comment form below a post: the article never goes on past it (its heading "Leave a Reply",
 # its fields' notices), unlike "Leave a comment", which is also a link under a headline.
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
-                          r"schreibe einen kommentar|laisser un commentaire|lascia un commento)|"
+                          rf"schreibe einen kommentar|laisser un commentaire|lascia un commento|{THREAD_HEADING})|"
                           r"your email address will not be published|required fields are marked|"
                           r"notify me of follow-up comments|save my name,? email", re.IGNORECASE)
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
