@@ -713,3 +713,33 @@ def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_a
     article = normalised(article_text(analysis))
     assert "grew up on these voices" in article and "12. lu hull" in article
     assert "old pier hall" not in article and "read them below" not in article
+
+
+def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_more_stays():
+    """One or two headlines under a bare "Related Articles" label are another story's; after a
+    "Read more: <headline>" link the article goes on with its own subheading."""
+    menu = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "WEATHER", "Log in", "Subscribe"])
+    paragraphs = [
+        "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
+        "decision came after a two-hour debate in which several members asked for the work to wait until autumn.",
+        "The pier's pilings have rotted faster than expected, the board's engineer told the meeting. Two of them failed "
+        "an inspection in January, and a third was found cracked last week.",
+        "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
+        "operator said. Timetables will be changed from the first of March.",
+        "Shop owners on the east quay said they were worried about losing customers in the busiest weeks before the "
+        "summer season. One café owner said she would lose a third of her trade.",
+        "The board said it would pay for signs directing visitors to the quay's shops and would review the plan after a "
+        "month. It also promised a shuttle bus on weekends if the numbers fall.",
+        "Repairs are expected to cost 2.4 million dollars, most of it from a state grant approved last year. The rest "
+        "comes from the board's reserve, which it says is large enough for the work."]
+    text = (menu + "\nEast pier to close for six weeks of repairs\nBy Sam Ortiz | Harbour Courier\nApril 5, 2021\nShare\n"
+            + "\n".join(paragraphs[:3]) + "\nRelated Articles\nCouncil delays vote on parking fees near the quay for a second time\n"
+            + "\n".join(paragraphs[3:5]) + "\nRead more: Ferry fares rise for the first time in six years\n"
+            "Who pays for the repairs\n" + paragraphs[5] + "\nLeave a Reply\nYour email address will not be published.\n"
+            "Privacy Policy\nTerms of Service\n© 2021 Harbour Courier\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert "council delays vote" not in article
+    assert "who pays for the repairs" in article
+    assert all(normalised(paragraph) in article for paragraph in paragraphs)

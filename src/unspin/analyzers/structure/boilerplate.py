@@ -23,7 +23,7 @@ import numpy as np
 
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
-from .patterns import COMMENT_FORM, SENTENCE_END
+from .patterns import COMMENT_FORM, SENTENCE_END, boilerplate_kind
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
@@ -180,7 +180,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
         # doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, form, first, -1), _grown(lines, candidate, form, last, 1)
-    listed = _heading_runs(lines, kinds)
+    listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
 
@@ -208,6 +208,25 @@ def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
             if run[0] > 0 and kinds[run[0] - 1] == "heading":
                 out.add(run[0] - 1)  # the list's own label ("POPULAR NOW")
         run = []
+    return out
+
+
+RELATED_ITEMS = 4  # headlines a "Related" box inside an article holds
+
+
+def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """The headline-like lines right under a label that is only that ("Related", "Related
+    Articles", "More on this story"), up to the first line that is not: a box of other stories,
+    however short ("Read more: <headline>" is a link of its own, and what follows it is the
+    article's)."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if kinds[i] != "boilerplate" or line.words > 4 or boilerplate_kind(line.text) != "related":
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + RELATED_ITEMS)):
+            if kinds[j] not in CANDIDATES or not is_heading_like(lines[j]):
+                break
+            out.add(j)
     return out
 
 
