@@ -130,7 +130,8 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     # reads them: before the classifier, and before the headline pass that follows it.
     pipeline = Pipeline([StructureAnalyzer(LineModel.off(), HeadlineModel.off())], structure_only)
     pages = read_pages(data)
-    rows = dict(read_each([p for p in pages if not is_validation(p.id)], lambda page: (page.id, page_rows(page, pipeline)[:2])))
+    rows = dict(read_each([p for p in pages if not is_validation(p.id)],
+                          lambda page: (page.id, page_rows(page, pipeline)[:2])))
     training = [p for p in pages if p.id in rows]
     fold = {page.id: zlib.crc32(page.id.encode()) // 4 % FOLDS for page in training}
     more = read_each(extra_pages(pages, extra), lambda page: (page.id, *page_rows(page, pipeline)[:2]))
