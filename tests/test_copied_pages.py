@@ -743,3 +743,25 @@ def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_
     assert "council delays vote" not in article
     assert "who pays for the repairs" in article
     assert all(normalised(paragraph) in article for paragraph in paragraphs)
+
+
+def test_a_long_headline_with_no_full_stop_is_no_first_paragraph():
+    """A tutorial's headline ("... (4 Examples) | Lines, Labels, Background & Legend") is as long as
+    a sentence but ends as none; the first paragraph is the one under it, and the site's name at
+    the top is no title."""
+    from unspin.document import Layer
+
+    text = ("Harbour Stats\nStatistical Methods\nR Programming\nPython\nAbout\n"
+            "Change the Colours of a Tide Chart in R (4 Examples) | Lines, Labels, Background & Legend\n \n"
+            "In this article, I will explain how to change the colours of a tide chart drawn with ggplot2 in R.\n"
+            "The tutorial consists of these content blocks:\nExample Data\nExample 1: Change the Colour of the Lines\n"
+            "Example 2: Change the Colour of the Labels\nExample 3: Change the Background\nExample 4: Change the Legend\n"
+            "First, we need some example data: the tide heights of one week at the east pier, measured every hour by "
+            "the harbour office.\nThe chart below draws them with the default colours, which are hard to tell apart "
+            "when printed in black and white.\nIn the first example, we pick our own colours for the lines with the "
+            "scale_colour_manual function of the package.\nRelated Posts\nPrivacy Policy\nImprint\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] == [
+        "Change the Colours of a Tide Chart in R (4 Examples) | Lines, Labels, Background & Legend"]
+    assert "In this article, I will explain" in article_text(analysis)

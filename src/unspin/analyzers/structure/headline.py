@@ -89,7 +89,13 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
     getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
-                 and not _over_byline(lines, i)), None)
+                 and not _over_byline(lines, i) and not _headline_shaped(lines[i])), None)
+
+
+def _headline_shaped(line: Line) -> bool:
+    """No longer than a headline and ending as no sentence does ("Change Font Size of ggplot2 Plot in
+    R (5 Examples) | Axis Text, Main Title & Legend"): a copy's paragraphs end on their punctuation."""
+    return line.words <= HEADLINE_MAX_WORDS and not SENTENCE_END.search(line.text)
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
