@@ -765,3 +765,22 @@ def test_a_long_headline_with_no_full_stop_is_no_first_paragraph():
     assert [s.text for s in analysis.document.layer(Layer.TITLE)] == [
         "Change the Colours of a Tide Chart in R (4 Examples) | Lines, Labels, Background & Legend"]
     assert "In this article, I will explain" in article_text(analysis)
+
+
+def test_a_site_name_over_a_long_headline_is_no_title_and_a_headline_over_its_dek_stays_one():
+    from unspin.document import Layer
+
+    body = ("\n\nThe east pier ferry stopped running in March, and for weeks the harbour town wondered whether it "
+            "would ever come back. Rumours spread faster than the tide.\n\nOn Friday the harbour board said the ferry "
+            "had only been waiting for a new engine, which arrived from the mainland this week.\n")
+    under_site_name = ("HARBOURZILLA\nFans Feared the Ferry Was Gone for Good – Then the Harbour Board Confirmed the "
+                       "Real Cause\nBy Staff Writer" + body)
+    over_dek = ("Ferry returns to the east pier\nA new engine, weeks late, ends the rumours that the harbour town had "
+                "lost its ferry for good\nBy Staff Writer" + body)
+    titles = []
+    for text in (under_site_name, over_dek):
+        analysis = analyze(text)
+        assert_offsets(analysis)
+        titles += [s.text for s in analysis.document.layer(Layer.TITLE)]
+    assert titles == ["Fans Feared the Ferry Was Gone for Good – Then the Harbour Board Confirmed the Real Cause",
+                      "Ferry returns to the east pier"]

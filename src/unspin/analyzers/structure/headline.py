@@ -30,7 +30,14 @@ from .boilerplate import (
     stopwords,
 )
 from .draft import Draft
-from .lines import Line, is_heading_like, is_prose, is_separator
+from .lines import (
+    HEADLINE_MAX_WORDS,
+    Line,
+    is_heading_like,
+    is_headline_shaped,
+    is_prose,
+    is_separator,
+)
 from .logistic import Logistic
 from .metadata import is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
@@ -49,7 +56,6 @@ BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
 LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP Technology Writers | AP – 1 hr ago")
-HEADLINE_MAX_WORDS = 25  # a longer line over a byline is a standfirst or a paragraph
 META_ABOVE = 3  # bylines and datelines right over the first paragraph, read where no headline was found
 # "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.
 PLACE_FIRST_WORDS = {"new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "north", "south", "east", "west"}
@@ -89,13 +95,7 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
     getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
-                 and not _over_byline(lines, i) and not _headline_shaped(lines[i])), None)
-
-
-def _headline_shaped(line: Line) -> bool:
-    """No longer than a headline and ending as no sentence does ("Change Font Size of ggplot2 Plot in
-    R (5 Examples) | Axis Text, Main Title & Legend"): a copy's paragraphs end on their punctuation."""
-    return line.words <= HEADLINE_MAX_WORDS and not SENTENCE_END.search(line.text)
+                 and not _over_byline(lines, i) and not is_headline_shaped(lines[i])), None)
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:

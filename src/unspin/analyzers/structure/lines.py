@@ -63,6 +63,15 @@ def is_heading_like(line: Line) -> bool:
     return 1 <= line.words <= 14 and not SENTENCE_END.search(text.rstrip("?")) and not text.endswith(":") and len(text) < 120
 
 
+HEADLINE_MAX_WORDS = 25  # the longest headline: a longer line is a standfirst or a paragraph
+
+
+def is_headline_shaped(line: Line) -> bool:
+    """No longer than a headline and ending as no sentence does ("Change Font Size of ggplot2 Plot in
+    R (5 Examples) | Axis Text, Main Title & Legend"): a copy's paragraphs end on their punctuation."""
+    return line.words <= HEADLINE_MAX_WORDS and not SENTENCE_END.search(line.text)
+
+
 def runs_on(line: Line, following: Line) -> bool:
     """Whether `line` is hard-wrapped into `following` (plain-text mail, old blogs, `fmt`): it stops
     mid-sentence and the next line, with no blank line between, goes on in lower case. Such lines

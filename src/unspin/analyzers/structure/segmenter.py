@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from ...document import Document
 from ..dates import find_date
 from .draft import Draft
-from .lines import Line, is_heading_like, is_prose, is_separator, runs_on
+from .lines import (
+    Line,
+    is_heading_like,
+    is_headline_shaped,
+    is_prose,
+    is_separator,
+    runs_on,
+)
 from .metadata import is_dateline, outlet_from_notice, read_meta_line, read_tags
 from .patterns import (
     ABOUT_HEADING,
@@ -28,6 +35,7 @@ from .patterns import (
 from .quotes import introduces_quote, quote_block
 
 HEADER_LINES = 25  # the header never runs further down than this
+KICKER_WORDS = 2  # a line this short over the headline is a site's or a section's name, never the headline
 # Kinds of line that are boilerplate even when they read as a sentence ("Notify me of new posts by
 # email.", "We use cookies to improve your experience."), where shorter than 200 characters.
 SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice", "disclaimer")
@@ -124,8 +132,11 @@ def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
         line = lines[k]
         if boilerplate_kind(line.text) or is_separator(line) or is_dateline(line) or TAG_LINE.match(line.text):
             continue
+        under_kicker = k == 1 and lines[0].words <= KICKER_WORDS
         if line.words >= 3 and is_heading_like(line):
-            return [k] if k >= 2 else []  # a title on the first lines needs no help
+            return [k] if k >= 2 or under_kicker else []  # a title on the first line needs no help
+        if under_kicker and is_headline_shaped(line):
+            return [k]  # a long headline under a site's name ("PAWSZILLA" / "Fans Expressed Fears Over ...")
         break
     return []
 
