@@ -784,3 +784,21 @@ def test_a_site_name_over_a_long_headline_is_no_title_and_a_headline_over_its_de
         titles += [s.text for s in analysis.document.layer(Layer.TITLE)]
     assert titles == ["Fans Feared the Ferry Was Gone for Good – Then the Harbour Board Confirmed the Real Cause",
                       "Ferry returns to the east pier"]
+
+
+def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_headline():
+    from unspin.document import Layer
+
+    menu = "\n".join(["Skip to content", "Nation News", *(f"Section {n}" for n in range(1, 9)), "Share", "Facebook"])
+    paragraphs = [
+        "Schools will stay open next week despite a rise in cases, the chief education officer said on Friday.",
+        "Principals have been told to keep classes apart at lunch and to report any new cases within a day.",
+        "Parents said they were relieved, though several asked why testing at schools had not been expanded.",
+        "The ministry said it would review the measures at the end of the month with the health authorities."]
+    text = (menu + "\nEditors Pick\nEditors Pick\nSchools ‘safe’ amidst surge\nArticle by\nBarry Alleyne\nSocial Share\n"
+            + "\n".join(paragraphs) + "\nLeave a Reply\nPrivacy Policy\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Schools ‘safe’ amidst surge"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]

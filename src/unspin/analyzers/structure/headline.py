@@ -209,9 +209,14 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
 
 
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
-    """Which candidate stands right over a byline, the nearest the article's first paragraph."""
+    """Which candidate stands right over a byline, a dateline or a lone "By" / "Article by" label,
+    the nearest the article's first paragraph."""
     return next((n for n in range(len(options) - 1, -1, -1)
-                 if options[n] + 1 < len(lines) and is_byline(lines[options[n] + 1])), None)
+                 if options[n] + 1 < len(lines) and _meta_or_lone_by(lines[options[n] + 1])), None)
+
+
+def _meta_or_lone_by(line: Line) -> bool:
+    return is_meta(line) or line.text.rstrip(" :").lower() in LONE_BY
 
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
