@@ -361,17 +361,19 @@ def test_photo_credits_alone_on_their_line_are_credits():
         assert boilerplate_kind(line) is None, line
 
 
+SCHOOLS_MENU = "\n".join(["Skip to content", "Nation News", *(f"Section {n}" for n in range(1, 9)), "Share", "Facebook"])
+SCHOOLS_PARAGRAPHS = [
+    "Schools will stay open next week despite a rise in cases, the chief education officer said on Friday.",
+    "Principals have been told to keep classes apart at lunch and to report any new cases within a day.",
+    "Parents said they were relieved, though several asked why testing at schools had not been expanded.",
+    "The ministry said it would review the measures at the end of the month with the health authorities."]
+
+
 def test_an_article_by_label_names_the_author_on_the_next_line():
     from unspin.document import Layer
 
-    menu = "\n".join(["Skip to content", "Nation News", *(f"Section {n}" for n in range(1, 9)), "Share", "Facebook"])
-    paragraphs = [
-        "Schools will stay open next week despite a rise in cases, the chief education officer said on Friday.",
-        "Principals have been told to keep classes apart at lunch and to report any new cases within a day.",
-        "Parents said they were relieved, though several asked why testing at schools had not been expanded.",
-        "The ministry said it would review the measures at the end of the month with the health authorities."]
-    text = (menu + "\nSchools safe amidst surge, officials say\nArticle by\nBarry Alleyne\nPosted on April 22, 2022\n"
-            + "\n".join(paragraphs) + "\nLeave a Reply\nPrivacy Policy\n")
+    text = (SCHOOLS_MENU + "\nSchools safe amidst surge, officials say\nArticle by\nBarry Alleyne\nPosted on April 22, 2022\n"
+            + "\n".join(SCHOOLS_PARAGRAPHS) + "\nLeave a Reply\nPrivacy Policy\n")
     doc = analyze(text).document
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
     assert doc.meta["published"] == "2022-04-22"
@@ -789,14 +791,8 @@ def test_a_site_name_over_a_long_headline_is_no_title_and_a_headline_over_its_de
 def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_headline():
     from unspin.document import Layer
 
-    menu = "\n".join(["Skip to content", "Nation News", *(f"Section {n}" for n in range(1, 9)), "Share", "Facebook"])
-    paragraphs = [
-        "Schools will stay open next week despite a rise in cases, the chief education officer said on Friday.",
-        "Principals have been told to keep classes apart at lunch and to report any new cases within a day.",
-        "Parents said they were relieved, though several asked why testing at schools had not been expanded.",
-        "The ministry said it would review the measures at the end of the month with the health authorities."]
-    text = (menu + "\nEditors Pick\nEditors Pick\nSchools ‘safe’ amidst surge\nArticle by\nBarry Alleyne\nSocial Share\n"
-            + "\n".join(paragraphs) + "\nLeave a Reply\nPrivacy Policy\n")
+    text = (SCHOOLS_MENU + "\nEditors Pick\nEditors Pick\nSchools ‘safe’ amidst surge\nArticle by\nBarry Alleyne\n"
+            "Social Share\n" + "\n".join(SCHOOLS_PARAGRAPHS) + "\nLeave a Reply\nPrivacy Policy\n")
     analysis = analyze(text)
     assert_offsets(analysis)
     doc = analysis.document
