@@ -718,8 +718,9 @@ def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_a
 
 
 def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_more_stays():
-    """One or two headlines under a bare "Related Articles" label are another story's; after a
-    "Read more: <headline>" link the article goes on with its own subheading."""
+    """One or two headlines under a bare "Related Articles" label are another story's, and the
+    short subheading under them the article's; after a "Read more: <headline>" link the article
+    goes on with its own subheading."""
     menu = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "WEATHER", "Log in", "Subscribe"])
     paragraphs = [
         "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
@@ -736,14 +737,14 @@ def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_
         "comes from the board's reserve, which it says is large enough for the work."]
     text = (menu + "\nEast pier to close for six weeks of repairs\nBy Sam Ortiz | Harbour Courier\nApril 5, 2021\nShare\n"
             + "\n".join(paragraphs[:3]) + "\nRelated Articles\nCouncil delays vote on parking fees near the quay for a second time\n"
-            + "\n".join(paragraphs[3:5]) + "\nRead more: Ferry fares rise for the first time in six years\n"
+            "What the shops say\n" + "\n".join(paragraphs[3:5]) + "\nRead more: Ferry fares rise for the first time in six years\n"
             "Who pays for the repairs\n" + paragraphs[5] + "\nLeave a Reply\nYour email address will not be published.\n"
             "Privacy Policy\nTerms of Service\n© 2021 Harbour Courier\n")
     analysis = analyze(text)
     assert_offsets(analysis)
     article = normalised(article_text(analysis))
     assert "council delays vote" not in article
-    assert "who pays for the repairs" in article
+    assert "what the shops say" in article and "who pays for the repairs" in article
     assert all(normalised(paragraph) in article for paragraph in paragraphs)
 
 

@@ -212,19 +212,20 @@ def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
 
 
 RELATED_ITEMS = 4  # headlines a "Related" box inside an article holds
+RELATED_HEADLINE_WORDS = 6  # another story's headline; a shorter line under the box is the article's subheading
 
 
 def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]:
-    """The headline-like lines right under a label that is only that ("Related", "Related
-    Articles", "More on this story"), up to the first line that is not: a box of other stories,
-    however short ("Read more: <headline>" is a link of its own, and what follows it is the
-    article's)."""
+    """The headline-like lines of six words or more right under a label that is only that
+    ("Related", "Related Articles", "More on this story"), up to the first line that is not: a box
+    of other stories, however short ("Read more: <headline>" is a link of its own, and what follows
+    it is the article's; so is a short subheading under the box)."""
     out: set[int] = set()
     for i, line in enumerate(lines):
         if kinds[i] != "boilerplate" or line.words > 4 or boilerplate_kind(line.text) != "related":
             continue
         for j in range(i + 1, min(len(lines), i + 1 + RELATED_ITEMS)):
-            if kinds[j] not in CANDIDATES or not is_heading_like(lines[j]):
+            if kinds[j] not in CANDIDATES or not is_heading_like(lines[j]) or lines[j].words < RELATED_HEADLINE_WORDS:
                 break
             out.add(j)
     return out
