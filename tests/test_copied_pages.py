@@ -799,3 +799,32 @@ def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_
     doc = analysis.document
     assert [s.text for s in doc.layer(Layer.TITLE)] == ["Schools ‘safe’ amidst surge"]
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
+
+
+def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
+    """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
+    ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that
+    names the site itself ("Business Courier Inc.") stays the outlet over a section's name."""
+    from unspin.document import Layer
+
+    paragraphs = [
+        "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
+        "decision came after a two-hour debate.",
+        "The pier's pilings have rotted faster than expected, the board's engineer told the meeting. Two of them failed "
+        "an inspection in January.",
+        "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
+        "operator said.",
+        "Shop owners on the east quay said they were worried about losing customers in the busiest weeks before the "
+        "summer season."]
+
+    def outlet(masthead: str, notice: str) -> list[str]:
+        text = (masthead + "\nNews\nReviews\nFeatures\nVideo\nSearch\nEast pier to close for six weeks of repairs\n"
+                "By Sam Ortiz\nApril 5, 2021\nShare\n" + "\n".join(paragraphs)
+                + f"\nMore from {masthead}\nFerry fares rise for the first time in six years\nFollow {masthead}\n"
+                + f"{masthead} Newsletter\nPrivacy Policy\nTerms of Use\n{notice}\n")
+        analysis = analyze(text)
+        assert_offsets(analysis)
+        return [s.text for s in analysis.document.layer(Layer.OUTLET)]
+
+    assert outlet("The Harbour Verge", "© 2024 Harbour Media, LLC. All rights reserved.") == ["The Harbour Verge"]
+    assert outlet("Money Game", "© 2024 Business Courier Inc. All rights reserved.") == ["Business Courier"]

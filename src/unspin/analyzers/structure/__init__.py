@@ -16,11 +16,11 @@ from collections import Counter
 
 from ...document import Document, Layer
 from ..registry import Analyzer
-from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds
+from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_copied
 from .draft import Draft
 from .headline import HeadlineModel, read_copied_header
 from .lines import Line, read_lines
-from .metadata import from_reader, outlet_from_copyright
+from .metadata import from_reader, outlet_from_copyright, outlet_from_masthead
 from .patterns import boilerplate_kind
 from .segmenter import segment
 
@@ -58,7 +58,10 @@ class StructureAnalyzer(Analyzer):
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
         from_reader(doc, draft)
+        named = draft.outlet is not None  # by the article (a dateline, a notice) or the reader
         outlet_from_copyright(doc, draft)
+        if not named and lines and doc.source.format != "html" and looks_copied(lines):
+            outlet_from_masthead(doc, lines, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])

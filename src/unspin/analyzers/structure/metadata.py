@@ -20,6 +20,7 @@ from .patterns import (
     SPLIT_VALUES,
     TAG_LINE,
     WEEKDAY_AT_END,
+    boilerplate_kind,
 )
 
 _OUTLET_WORDS = re.compile(
@@ -255,6 +256,51 @@ def outlet_from_copyright(doc: Document, draft: Draft) -> None:
         holder = copyright_holder(doc.text[start:end])
         if holder:
             draft.outlet = (start + holder[0], start + holder[1])
+            return
+
+
+MASTHEAD_LINES = 2  # a copied page's site name stands on its first lines (the logo's text)
+MASTHEAD_WORDS = 4
+MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
+_SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
+                            r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
+                            r"menu|search|sections|today|latest|video|videos|audio|podcasts?|live|watch|listen|weather|about|about us|"
+                            r"contact|more|subscribe|shop|log ?in|sign ?in)$",
+                            re.IGNORECASE)
+
+
+# How a page names itself in its furniture: "Follow PCMag", "More from The Verge", "Subscribe to ...",
+# "... is a senior writer for FiveThirtyEight", "PC Gamer Newsletter", "PC Gamer is part of Future US".
+_BRAND_BEFORE = (r"(?:follow|more from|more on|subscribe to|sign up for|about|join|popular on|latest from|"
+                 r"writer for|writes for|works for|editor at|reporter for|watch|listen to|download the|©\s*\d{4})")
+_BRAND_AFTER = (r"(?:['’]s\s+(?:newsletter|app|editors|staff)|\s+(?:newsletters?|is part of|is a (?:registered|leading)|"
+                r"editors|staff|app|daily|video|live|podcast)\b)")
+
+
+# A copyright holder that is a publishing company rather than the site ("Vox Media", "CBS Interactive",
+# "ABC News Internet Ventures", "Paul Parey Zeitschriftenverlag").
+_PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publications|communications|holdings|"
+                        r"broadcasting|l\.?p|\w*verlag)\b", re.IGNORECASE)
+
+
+def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None:
+    """A copied page's site name, where nothing in the article named the outlet and the copyright
+    notice names none or a publishing company ("Vox Media" for The Verge, "Nexstar Media" for KXAN
+    Austin): a short line on its first lines that the page names again at least twice further
+    down, once as a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
+    if draft.outlet and not _PUBLISHER.search(doc.text[slice(*draft.outlet)]):
+        return  # (called after the copyright notice: an outlet here is its holder)
+    title = draft.title[0] if draft.title else None
+    for line in lines[:MASTHEAD_LINES]:
+        name = line.text
+        if (not 1 <= line.words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
+                or not (name[:1].isupper() or name[:1].isdigit()) or boilerplate_kind(name) or find_date(name)):
+            continue
+        escaped = re.escape(name)
+        mentions = re.compile(rf"(?<!\w){escaped}(?!\w)", re.IGNORECASE)
+        as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
+        if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
+            draft.outlet = (line.start, line.end)
             return
 
 
