@@ -804,7 +804,8 @@ def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
     """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that
-    names the site itself ("Business Courier Inc.") stays the outlet over a section's name."""
+    names the site itself ("Business Courier Inc.") stays the outlet over a section's name; a footer
+    that says whose the site is names it."""
     from unspin.document import Layer
 
     paragraphs = [
@@ -828,3 +829,6 @@ def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_pu
 
     assert outlet("The Harbour Verge", "© 2024 Harbour Media, LLC. All rights reserved.") == ["The Harbour Verge"]
     assert outlet("Money Game", "© 2024 Business Courier Inc. All rights reserved.") == ["Business Courier"]
+    # the footer says whose the site is: "Harbour Gamer is part of Future Harbour Inc, ..."
+    assert outlet("Reviews", "Harbour Gamer is part of Future Harbour Inc, an international media group.\n"
+                  "© 2024 Future Harbour Inc. All rights reserved.") == ["Harbour Gamer"]

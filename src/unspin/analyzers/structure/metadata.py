@@ -259,7 +259,7 @@ def outlet_from_copyright(doc: Document, draft: Draft) -> None:
             return
 
 
-MASTHEAD_LINES = 2  # a copied page's site name stands on its first lines (the logo's text)
+MASTHEAD_LINES = 6  # a copied page's site name stands on its first lines (the logo's text), past the skip links
 MASTHEAD_WORDS = 4
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
@@ -283,13 +283,38 @@ _PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publication
                         r"broadcasting|l\.?p|\w*verlag)\b", re.IGNORECASE)
 
 
+# "PC Gamer is part of Future US Inc, an international media group ...": a site names itself and its
+# owner in its footer.
+_OWNED_BRAND = re.compile(r"^[\s*_]*(?P<brand>(?!(?:this|it|that|the story|our)\b)[A-Z0-9][\w.&'’\-]*(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
+                          r"\s+is (?:part of|a (?:brand|publication|division|property|unit) of|owned by|published by)\s+"
+                          r"(?P<owner>[^.,;]{2,60})")
+_OWNER = re.compile(r"\b(?:inc|plc|llc|ltd|group|media|corporation|corp|company|publishers?)\b", re.IGNORECASE)
+OWNED_BRAND_CHARS = 300  # a longer line is prose that says what something belongs to
+
+
+def _owned_brand(lines: list[Line], holder: str | None) -> tuple[int, int] | None:
+    """The site's name where its footer says whose it is ("PC Gamer is part of Future US Inc"), the
+    owner being a company or the copyright's holder."""
+    for line in reversed(lines):
+        match = _OWNED_BRAND.match(line.text) if len(line.text) <= OWNED_BRAND_CHARS else None
+        if match and (_OWNER.search(match["owner"]) or (holder and holder.lower() in match["owner"].lower())):
+            return line.start + match.start("brand"), line.start + match.end("brand")
+    return None
+
+
 def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None:
-    """A copied page's site name, where nothing in the article named the outlet and the copyright
-    notice names none or a publishing company ("Vox Media" for The Verge, "Nexstar Media" for KXAN
-    Austin): a short line on its first lines that the page names again at least twice further
-    down, once as a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
-    if draft.outlet and not _PUBLISHER.search(doc.text[slice(*draft.outlet)]):
-        return  # (called after the copyright notice: an outlet here is its holder)
+    """A copied page's site name, where nothing in the article named the outlet: the one its footer
+    says is part of a company ("PC Gamer is part of Future US Inc"); else, where the copyright notice
+    names none or a publishing company ("Vox Media" for The Verge, "Nexstar Media" for KXAN Austin),
+    a short line on its first lines that the page names again at least twice further down, once as
+    a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
+    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None  # called after the copyright notice
+    owned = _owned_brand(lines, holder)
+    if owned:
+        draft.outlet = owned
+        return
+    if holder and not _PUBLISHER.search(holder):
+        return
     title = draft.title[0] if draft.title else None
     for line in lines[:MASTHEAD_LINES]:
         name = line.text
