@@ -205,7 +205,11 @@ def test_bylines_and_datelines_of_copied_pages():
                 "By JANE ROE and JOHN DOE - AP Science Writers | AP – 2 hrs 15 mins ago": (["JANE ROE", "JOHN DOE"], None),
                 "By Richard Roe  posted Mar 4th 2012 9:15AM": (["Richard Roe"], "2012-03-04"),
                 "Opinion by Bo Chen | Updated 9:22 PM EST, Mon November 6, 2023": (["Bo Chen"], "2023-11-06"),
-                "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094 | 6": (["Joe Roe"], "2011-09-21")}
+                "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094 | 6": (["Joe Roe"], "2011-09-21"),
+                # a bullet between name and date; capitalised "And"; a byline all in capitals
+                "By Alexandra Roe-Pengelly • 11/08/23 5:19pm": (["Alexandra Roe-Pengelly"], None),
+                "By Glen Roe And Bo Carlin For The Harbour On Sunday": (["Glen Roe", "Bo Carlin"], None),
+                "By JOHN SMITH AND JANE DOE": (["JOHN SMITH", "JANE DOE"], None)}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
@@ -832,3 +836,27 @@ def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_pu
     # the footer says whose the site is: "Harbour Gamer is part of Future Harbour Inc, ..."
     assert outlet("Reviews", "Harbour Gamer is part of Future Harbour Inc, an international media group.\n"
                   "© 2024 Future Harbour Inc. All rights reserved.") == ["Harbour Gamer"]
+
+
+def test_an_author_label_below_the_article_names_its_author_where_nothing_above_did():
+    """On a short page the byline under the article is within the header's reach; the article
+    over it stays the article."""
+    from unspin.document import Layer
+
+    text = ("Strangemachines\nChallenges\nArticles\nContact\nPerformant Python\n"
+            "There are many ways to improve the performance of a Python program, such as writing C modules and calling "
+            "them from Python.\nPython has been designed to be friendly, and its simpler constructs are the defaults. "
+            "Some of them cost memory.\nThis article compares the memory that tuples, lists, dictionaries and classes "
+            "take for the same data, and the time it takes to read them back.\nMemory\nCounting memory in Python is "
+            "complicated, and there are a number of ways to do it, often giving different results.\nI use one library to "
+            "count the memory an item holds on its own, and another for the generators.\nTuples\nTuples are lists that "
+            "cannot change, and they take a bit less memory than lists do.\nI know it's a lot of graphs, so here is a "
+            "summary of them:\nTuples save a bit of memory when replacing lists\nSlotted classes save a lot of memory\n"
+            "Author: Jacopo Roe\nPublished: 03 December 2019\nRss\nLicense: by-nc-sa\n© 2020 Strangemachines\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Jacopo Roe"]
+    # the byline closes the page: the lines over it are the article, not a menu over its headline
+    assert "Counting memory in Python is complicated" in article_text(analysis)
+    segments = sorted((s.start, s.end) for s in analysis.segments)
+    assert all(b <= c for (_, b), (c, _) in zip(segments, segments[1:]))  # no two segments overlap

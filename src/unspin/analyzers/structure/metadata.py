@@ -94,6 +94,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         if draft.authors:
             return
     position = names_start
+    capitals = doc.text[names_start:names_end].isupper()
     pieces = []
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))
@@ -112,7 +113,9 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             draft.outlet = draft.outlet or (a + caps_then_org.start(2), b)
             continue
         if PERSON.match(value) and len(value.split()) >= 2 or (k == 0 and PERSON.match(value)):
-            if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value):
+            # (in a byline all in capitals, "BY JOHN SMITH AND JANE DOE", capitals make no outlet)
+            if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value) and not (
+                    capitals and not _OUTLET_WORDS.search(value)):
                 draft.outlet = draft.outlet or (a, b)
             else:
                 draft.authors.append((a, b))

@@ -12,6 +12,7 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
     r"|authors?[^\S\t]*:)[^\S\t]+(?=\S)", re.IGNORECASE
 )
+AUTHOR_LABEL = re.compile(r"^(?:authors?[^\S\t]*:|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)  # a byline that says so
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
     r"sections?|keywords|subjects?|in-depth report|related topics|country|countries)\s*:\s*(?=\S)",
@@ -166,7 +167,8 @@ CARD_BIO_VERB = re.compile(r"^[*_\s]*(?:is|was|has|writes|teaches|covers|reports
 QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*|\s+[-–—]\s+")  # "Ann Lee - AP Writer": a spaced dash too
+# "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+[Ff]or\s+(?=The\b)")
 
 
 def boilerplate_kind(text: str) -> str | None:

@@ -16,9 +16,16 @@ from .lines import (
     is_separator,
     runs_on,
 )
-from .metadata import is_dateline, outlet_from_notice, read_meta_line, read_tags
+from .metadata import (
+    is_dateline,
+    outlet_from_notice,
+    read_byline,
+    read_meta_line,
+    read_tags,
+)
 from .patterns import (
     ABOUT_HEADING,
+    AUTHOR_LABEL,
     BIO,
     BYLINE,
     CARD_BIO_VERB,
@@ -35,6 +42,7 @@ from .patterns import (
 from .quotes import introduces_quote, quote_block
 
 HEADER_LINES = 25  # the header never runs further down than this
+PROSE_OVER_BYLINE = 3  # paragraphs (a tagline, a standfirst) that may stand over a headline's byline
 KICKER_WORDS = 2  # a line this short over the headline is a site's or a section's name, never the headline
 # Kinds of line that are boilerplate even when they read as a sentence ("Notify me of new posts by
 # email.", "We use cookies to improve your experience."), where shorter than 200 characters.
@@ -50,10 +58,19 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     body_end = footer_start(lines, body_start, draft)
     body(doc, lines[body_start:body_end], draft)
     for line in lines[body_end:]:
-        if read_tag_line(doc, line, draft):
+        if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft):
             continue
         draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
+
+
+def read_author_line(doc: Document, line: Line, draft: Draft) -> bool:
+    """"Author: Jacopo Cascioli" below the article, where nothing above named one: its author."""
+    label = AUTHOR_LABEL.match(line.text)
+    if not label or draft.authors or is_prose(line):
+        return False
+    read_byline(doc, line, line.start + label.end(), draft)
+    return True
 
 
 def read_tag_line(doc: Document, line: Line, draft: Draft) -> bool:
@@ -126,8 +143,8 @@ def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
     the headline-like line nearest above the byline: [its index], or [] when the page has no
     byline below its second line or no such headline."""
     byline = next((k for k in range(min(limit, len(lines))) if BYLINE.match(lines[k].text)), None)
-    if byline is None or byline < 2:
-        return []
+    if byline is None or byline < 2 or sum(is_prose(lines[k]) for k in range(byline)) > PROSE_OVER_BYLINE:
+        return []  # past the article's paragraphs a byline closes a short page, or heads a quoted story
     for k in range(byline - 1, -1, -1):
         line = lines[k]
         if boilerplate_kind(line.text) or is_separator(line) or is_dateline(line) or TAG_LINE.match(line.text):
