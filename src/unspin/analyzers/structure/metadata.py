@@ -288,7 +288,8 @@ _PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publication
 
 # "PC Gamer is part of Future US Inc, an international media group ...": a site names itself and its
 # owner in its footer.
-_OWNED_BRAND = re.compile(r"^[\s*_]*(?P<brand>(?!(?:this|it|that|the story|our)\b)[A-Z0-9][\w.&'’\-]*(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
+_OWNED_BRAND = re.compile(r"^[\s*_]*(?P<brand>(?!(?:this|it|that|the story|our)\b)"
+                          r"[A-Z0-9][\w.&'’\-]*(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
                           r"\s+is (?:part of|a (?:brand|publication|division|property|unit) of|owned by|published by)\s+"
                           r"(?P<owner>[^.,;]{2,60})")
 _OWNER = re.compile(r"\b(?:inc|plc|llc|ltd|group|media|corporation|corp|company|publishers?)\b", re.IGNORECASE)

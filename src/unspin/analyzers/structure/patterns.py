@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+_AUTHOR_COLON = r"authors?[^\S\t]*:"
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
-    r"|authors?[^\S\t]*:)[^\S\t]+(?=\S)", re.IGNORECASE
+    rf"|{_AUTHOR_COLON})[^\S\t]+(?=\S)", re.IGNORECASE
 )
-AUTHOR_LABEL = re.compile(r"^(?:authors?[^\S\t]*:|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)  # a byline that says so
+# A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
+AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
     r"sections?|keywords|subjects?|in-depth report|related topics|country|countries)\s*:\s*(?=\S)",
