@@ -858,5 +858,7 @@ def test_an_author_label_below_the_article_names_its_author_where_nothing_above_
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Jacopo Roe"]
     # the byline closes the page: the lines over it are the article, not a menu over its headline
     assert "Counting memory in Python is complicated" in article_text(analysis)
+    # the site's one-word name over its menu is no title; the line over the first paragraph is
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] == ["Performant Python"]
     segments = sorted((s.start, s.end) for s in analysis.segments)
     assert all(b <= c for (_, b), (c, _) in zip(segments, segments[1:]))  # no two segments overlap

@@ -252,6 +252,12 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         return
     title_line = next((i for i, line in enumerate(lines) if draft.title and line.start == draft.title[0]), None)
     headline = find_headline(lines, kinds, start, title_line, model)
+    if headline is None and title_line is not None and title_line < SITE_NAME_LINES and lines[title_line].words == 1:
+        # the rules' "title" is the site's name over its menu ("Strangemachines" / "Challenges" /
+        # "Articles"): the headline-shaped line right over the first paragraph is the headline
+        above = start - 1
+        if above > title_line and _could_be_headline(lines[above]) and is_headline_shaped(lines[above]):
+            headline = above
     if headline is not None and _straddled(draft, lines[headline]):
         headline = None
     if headline is None and title_line is not None and _menu_title(lines, title_line, start):
@@ -383,6 +389,7 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
     return True
 
 
+SITE_NAME_LINES = 2  # a one-word "title" on the first two lines of a copy is the site's name
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
 MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further
 
