@@ -82,6 +82,11 @@ class Score:
         self.pages += 1
         self.pages_right += kept == len(inside) and left_out == len(outside)
 
+    def add_analysis(self, page: Page, analysis) -> None:
+        """Score unspin's analysis of the page's copy; None (a copy it refused) kept nothing."""
+        self.add(page.copy, article_text(analysis) if analysis is not None else "", page)
+        self.refused += analysis is None
+
     def figures(self) -> dict:
         kept = self.kept / self.inside if self.inside else 1.0
         left_out = self.left_out / self.outside if self.outside else 1.0
@@ -169,8 +174,7 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     ("all", "validation" or "training" pages)."""
     ours, anchor = Score(), Score()
     for page, analysis in _structure_analyses(folder, split):
-        ours.add(page.copy, article_text(analysis) if analysis is not None else "", page)
-        ours.refused += analysis is None
+        ours.add_analysis(page, analysis)
         if trafilatura:
             anchor.add(page.copy, trafilatura_article(page.html_path), page)
     out = {"unspin on the copy": ours.figures()}
@@ -201,15 +205,22 @@ def score_metadata(folder: Path, split: str = "all") -> dict:
 
 def _structure_analyses(folder: Path, split: str):
     """Each page of `split` with the structure layer's analysis of its copy (the other layers
-    off), or None where unspin refuses the copy (over a limit), as a reader would be refused."""
-    from .errors import InputError
+    off), or None where unspin refuses the copy."""
     from .options import Options
-    from .pipeline import Pipeline, analyze
+    from .pipeline import Pipeline
 
     pipeline = Pipeline.from_options(Options(techniques=False, attribution=False, claims=False))
     for page in pages_of(folder, split):
-        try:
-            analysis = analyze(page.copy, id=page.id, pipeline=pipeline)
-        except InputError:
-            analysis = None
-        yield page, analysis
+        yield page, analysed_copy(page, pipeline)
+
+
+def analysed_copy(page: Page, pipeline):
+    """`pipeline`'s analysis of the page's copy, or None where unspin refuses it (over a limit), as
+    a reader would be refused."""
+    from .errors import InputError
+    from .pipeline import analyze
+
+    try:
+        return analyze(page.copy, id=page.id, pipeline=pipeline)
+    except InputError:
+        return None

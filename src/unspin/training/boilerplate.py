@@ -27,7 +27,7 @@ from ..analyzers.structure.boilerplate import MODEL_FILE, LineModel, features
 from ..analyzers.structure.headline import HeadlineModel
 from ..webcopy import (
     Score,
-    article_text,
+    analysed_copy,
     is_validation,
     normalised,
     read_pages,
@@ -123,7 +123,7 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
 
     from ..analyzers.structure import StructureAnalyzer
     from ..options import Options
-    from ..pipeline import Pipeline, analyze
+    from ..pipeline import Pipeline
 
     structure_only = Options(techniques=False, attribution=False, claims=False)
     # Silver labels and features are read where the rules alone leave the lines, as the analyzer
@@ -151,9 +151,7 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
             model = LineModel({**regression_config, "threshold": threshold, "inner_threshold": inner})
             with_model = Pipeline([StructureAnalyzer(model)], structure_only)
             for page in chosen:
-                analysis = read_each([page], lambda page: analyze(page.copy, id=page.id, pipeline=with_model))
-                result.add(page.copy, article_text(analysis[0]) if analysis else "", page)
-                result.refused += not analysis
+                result.add_analysis(page, analysed_copy(page, with_model))
         return result.figures()
 
     cross_fitted = [(unseen[f], [p for p in training if fold[p.id] == f]) for f in range(FOLDS)]
