@@ -216,7 +216,12 @@ def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
 
 
 def _meta_or_lone_by(line: Line) -> bool:
-    return is_meta(line) or line.text.rstrip(" :").lower() in LONE_BY
+    return is_meta(line) or _lone_by(line)
+
+
+def _lone_by(line: Line) -> bool:
+    """A byline's label alone on its line ("By", "Article by"), its names on the lines below."""
+    return line.text.rstrip(" :").lower() in LONE_BY
 
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
@@ -351,7 +356,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
                 _drop_line(draft, line)
                 draft.segments += found.segments
             found.segments = []
-        elif line.text.rstrip(" :").lower() in LONE_BY:  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
+        elif _lone_by(line):  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             _set_line(draft, line, "byline")
         elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
