@@ -856,9 +856,39 @@ def test_an_author_label_below_the_article_names_its_author_where_nothing_above_
     analysis = analyze(text)
     assert_offsets(analysis)
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Jacopo Roe"]
+    # so is the labelled date line under it
+    assert analysis.document.meta["published"] == "2019-12-03"
+    assert [s.kind for s in analysis.segments if s.text == "Published: 03 December 2019"] == ["dateline"]
     # the byline closes the page: the lines over it are the article, not a menu over its headline
     assert "Counting memory in Python is complicated" in article_text(analysis)
     # the site's one-word name over its menu is no title; the line over the first paragraph is
     assert [s.text for s in analysis.document.layer(Layer.TITLE)] == ["Performant Python"]
     segments = sorted((s.start, s.end) for s in analysis.segments)
     assert all(b <= c for (_, b), (c, _) in zip(segments, segments[1:]))  # no two segments overlap
+
+
+def test_a_labelled_date_line_under_a_copied_byline_dates_the_article_however_long():
+    """"Published: 22:00 GMT, 26 September 2020 | Updated: ..." under the byline, which stands
+    under the story's first paragraph, below a menu longer than the header rules read."""
+    from unspin.document import Layer
+
+    menu = "\n".join(["Skip to content", "Harbour Times", *(f"Section {n}" for n in range(1, 30)), "Share", "Facebook"])
+    text = (menu + "\nSchools will stay open next week despite a rise in cases as the chief education officer tells principals to keep "
+            "classes apart at lunch and to report any new cases within a day\n"
+            "Principals told to keep classes apart\nParents relieved but ask about testing\n"
+            "By Barry Alleyne For The Harbour Times\n"
+            "Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020\n"
+            "e-mail\n845 shares\n" + "\n".join(SCHOOLS_PARAGRAPHS[1:]) + "\nLeave a Reply\nPrivacy Policy\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert analysis.document.meta["published"] == "2020-09-26"
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
+    assert "Published: 22:00 GMT" not in article_text(analysis)
+
+
+def test_an_ad_slots_button_is_an_advertisement():
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    for label in ["show ad", "Hide Ads", "Close ad"]:
+        assert boilerplate_kind(label) == "advertisement", label
+    assert boilerplate_kind("Show additional details") is None

@@ -220,3 +220,35 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     kept = {s.text for s in analysis.segments if s.kind in ("body", "heading")}
     assert {"Arizona", "Delaware", "Florida", "Ohio"} <= kept
     assert not [s for s in analysis.segments if s.type == "page"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Published: 03 December 2019", "2019-12-03"),
+    ("Oct. 9, 2010 - 7:28 AM EST", "2010-10-09"),
+    ("6. November 2023", "2023-11-06"),  # German, day first with its full stop
+    ("25. Januar 2022", "2022-01-25"),
+    ("11 de mayo de 2022", "2022-05-11"),
+    ("10 MAYO, 2022", "2022-05-10"),
+    ("le 3 mars 2021", "2021-03-03"),
+    ("Date 19.01.2020", "2020-01-19"),  # a dotted date puts the day first
+    ("Posted by Konstantin 21.10.2019", "2019-10-21"),
+    ("Published: 11/18/2011 2:27 AM", "2011-11-18"),  # a slashed date whose order shows
+    ("21/10/2019", "2019-10-21"),
+    ("12/04/2020 by Kay", None),  # April in Britain, December in the United States: unread
+    ("version 1.10.2019.2", None),
+    ("Mars 3, 2021", None),  # other languages' month names only after the day
+])
+def test_dates_as_pages_write_them(text, expected):
+    from unspin.analyzers.dates import normalise_date
+
+    assert normalise_date(text) == expected
+
+
+def test_a_marked_headline_that_ends_on_a_date_stays_the_title():
+    html = ("<html><head><title>x</title></head><body><article><h1>Berlin confronts its colonial past | DW | 19.01.2020"
+            "</h1><p>By Deutsche Welle</p><p>The German capital has launched a five-year project to mark its part in "
+            "European colonialism, the city's culture senator said on Sunday.</p><p>The project will fund research, "
+            "exhibitions and school visits, and will end with a memorial in the city centre.</p></article></body></html>")
+    analysis = unspin.analyze(html, format="html")
+    assert [s.kind for s in analysis.segments if s.text.startswith("Berlin confronts")] == ["title"]
+    assert_offsets(analysis)

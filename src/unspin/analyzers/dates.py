@@ -5,20 +5,45 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ENGLISH_MONTHS = [
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+]
+# Copied pages in other languages write the day first ("6. November 2023", "25. Januar 2022", "11
+# de mayo de 2022", "10 MAYO, 2022", "3 mars 2021"): German, Dutch, French, Spanish, Italian and
+# Portuguese names, read only in that order, where a day and a year stand round them.
+_OTHER_MONTHS = [
+    ("januar", "jänner", "januari", "janvier", "enero", "gennaio", "janeiro"),
+    ("februar", "februari", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+    ("märz", "maerz", "maart", "mars", "marzo", "março"),
+    ("avril", "abril", "aprile"),
+    ("mai", "mei", "mayo", "maggio", "maio"),
+    ("juni", "juin", "junio", "giugno", "junho"),
+    ("juli", "juillet", "julio", "luglio", "julho"),
+    ("augustus", "août", "aout", "agosto"),
+    ("septembre", "septiembre", "setiembre", "settembre", "setembro"),
+    ("oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("novembre", "noviembre", "novembro"),
+    ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+]
+
+
+def _numbered(table: list[tuple[str, ...]]) -> dict[str, int]:
+    return {name: number for number, names in enumerate(table, 1) for name in names}
+
+
+_MONTHS = _numbered(_ENGLISH_MONTHS)
+_ANY_MONTHS = {**_MONTHS, **_numbered(_OTHER_MONTHS)}
+
+
+def _alternatives(names) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+_MONTH = rf"(?P<month>{_alternatives(_MONTHS)})\.?"
+_ANY_MONTH = rf"(?P<month>{_alternatives(_ANY_MONTHS)})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Copied pages glue a date to the words around it ("Shana Nys DambrotNovember 6, 2023",
 # "APR. 26, 2022APR. 26, 2022"): a month may start where a lower-case letter meets a capital,
@@ -26,9 +51,14 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PATTERNS = [
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE),
     re.compile(rf"\b{_YEAR}-(?P<month_n>[01]\d)-(?P<day_n>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_YEAR}/(?P<month_n>[01]?\d)/(?P<day_n>[0-3]?\d)\b"),
+    # "27.01.2020": a dotted date puts the day first (not a version or an address: "1.10.2019.2")
+    re.compile(rf"(?<![\d.])(?P<day_n>[0-3]?\d)\.(?P<month_n>[01]?\d)\.{_YEAR}(?![\d.]\d)"),
+    # "11/18/2011", "21/10/2019": a slashed date only where its order shows ("12/04/2020" is April
+    # in Britain and December in the United States, and stays unread)
+    re.compile(rf"(?<![\d/])(?P<first_n>[0-3]?\d)/(?P<second_n>[0-3]?\d)/{_YEAR}(?![\d/])"),
 ]
 
 
@@ -49,8 +79,14 @@ def _iso(match: re.Match) -> str | None:
     groups = match.groupdict()
     try:
         year = int(groups["year"])
-        month = _MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["month_n"])
-        day = int(groups["day"] if groups.get("day") else groups["day_n"])
+        if groups.get("first_n"):
+            first, second = int(groups["first_n"]), int(groups["second_n"])
+            if (first > 12) == (second > 12):
+                return None  # both could be the month (or neither is): the order does not show
+            month, day = (second, first) if first > 12 else (first, second)
+        else:
+            month = _ANY_MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["month_n"])
+            day = int(groups["day"] if groups.get("day") else groups["day_n"])
         return date(year, month, day).isoformat()
     except (KeyError, ValueError, TypeError):
         return None

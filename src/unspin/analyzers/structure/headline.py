@@ -42,6 +42,7 @@ from .logistic import Logistic
 from .metadata import is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BYLINE,
+    LABELLED_DATE,
     NAME_THEN_ROLE,
     PERSON,
     SENTENCE_END,
@@ -386,9 +387,10 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
 def _is_date_line(line: Line, kind: str | None) -> bool:
     """A short dateline; one the article kept (a heading) only where the date is most of the line
     ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
-    if line.words > 8 or kind == "byline" or not is_dateline(line):
+    labelled = LABELLED_DATE.match(line.text) is not None
+    if (line.words > 8 and not labelled) or kind == "byline" or not is_dateline(line):
         return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
-    if kind in ("body", "heading"):
+    if kind in ("body", "heading") and not labelled:
         date = find_date(line.text)
         return date is not None and date[1] - date[0] >= 0.6 * len(line.text)
     return True

@@ -25,6 +25,10 @@ WIRE_DATELINE = re.compile(
     r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"
 )
 DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first published|date)\b\s*:?", re.IGNORECASE)
+# A date line that says so with a colon ("Published: 22:00 GMT, 26 September 2020 | Updated: ..."):
+# a dateline however long, wherever it stands ("Published reports say ..." is a sentence).
+LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
+                           re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
@@ -80,7 +84,7 @@ BOILERPLATE_START = [
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
-    ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$"),
+    ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     ("notice", r"for immediate release\b|embargoed\b"),
 ]

@@ -20,6 +20,7 @@ from .metadata import (
     is_dateline,
     outlet_from_notice,
     read_byline,
+    read_dateline,
     read_meta_line,
     read_tags,
 )
@@ -32,6 +33,7 @@ from .patterns import (
     CLOSING_BIO,
     COPYRIGHT_NOTICE,
     FORM_INSTRUCTION,
+    LABELLED_DATE,
     PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
@@ -58,7 +60,7 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     body_end = footer_start(lines, body_start, draft)
     body(doc, lines[body_start:body_end], draft)
     for line in lines[body_end:]:
-        if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft):
+        if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
         draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
@@ -70,6 +72,14 @@ def read_author_line(doc: Document, line: Line, draft: Draft) -> bool:
     if not label or draft.authors or is_prose(line):
         return False
     read_byline(doc, line, line.start + label.end(), draft)
+    return True
+
+
+def read_date_line(doc: Document, line: Line, draft: Draft) -> bool:
+    """"Published: 03 December 2019" below the article, where nothing above dated it: its date."""
+    if draft.published or not LABELLED_DATE.match(line.text) or not is_dateline(line):
+        return False
+    read_dateline(doc, line, draft)
     return True
 
 
@@ -93,7 +103,9 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
     headings = [k for k in range(min(limit, 6)) if "heading" in lines[k].markup] or _title_above_byline(lines, limit)
     while i < limit:
         line = lines[i]
-        if read_meta_line(doc, line, draft):
+        # the page's marked headline is its title even where it ends on a date ("... | DW | 19.01.2020")
+        marked_headline = title_index is None and headings and i == headings[0] and not BYLINE.match(line.text)
+        if not marked_headline and read_meta_line(doc, line, draft):
             i += 1
             continue
         kind = boilerplate_kind(line.text)
