@@ -892,3 +892,24 @@ def test_an_ad_slots_button_is_an_advertisement():
     for label in ["show ad", "Hide Ads", "Close ad"]:
         assert boilerplate_kind(label) == "advertisement", label
     assert boilerplate_kind("Show additional details") is None
+
+
+def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
+    from unspin.analyzers.structure.patterns import BYLINE
+    from unspin.document import Layer
+
+    body = "\n".join(SCHOOLS_PARAGRAPHS)
+    for byline, author in [("Von: Wolfgang Roe", "Wolfgang Roe"), ("Por Williams Roe @wroe -", "Williams Roe"),
+                           ("Par Jeanne Roe", "Jeanne Roe")]:
+        doc = analyze(f"Schools stay open despite surge\n{byline}\n{body}").document
+        assert [s.text for s in doc.layer(Layer.AUTHORS)] == [author], byline
+    for headline in ["Von der Leyen wins a second term", "Par for the course in the city council",
+                     "Por qué the mayor changed course"]:
+        assert not BYLINE.match(headline), headline
+
+    # a blog names its author only under the post; the line stays a credit
+    analysis = analyze(f"Schools stay open despite surge\n{body}\nPosted by Ned Roe at 5:11 AM\nNo comments:\n"
+                       "Post a Comment\nNewer Post Older Post Home")
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Ned Roe"]
+    assert [s.type for s in analysis.segments if s.text.startswith("Posted by")] == ["credit"]
+    assert_offsets(analysis)

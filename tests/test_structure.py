@@ -236,7 +236,7 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("21/10/2019", "2019-10-21"),
     ("12/04/2020 by Kay", None),  # April in Britain, December in the United States: unread
     ("version 1.10.2019.2", None),
-    ("Mars 3, 2021", None),  # other languages' month names only after the day
+    ("mayo 11, 2022", "2022-05-11"),
 ])
 def test_dates_as_pages_write_them(text, expected):
     from unspin.analyzers.dates import normalise_date

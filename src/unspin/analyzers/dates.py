@@ -10,9 +10,9 @@ _ENGLISH_MONTHS = [
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec"),
 ]
-# Copied pages in other languages write the day first ("6. November 2023", "25. Januar 2022", "11
-# de mayo de 2022", "10 MAYO, 2022", "3 mars 2021"): German, Dutch, French, Spanish, Italian and
-# Portuguese names, read only in that order, where a day and a year stand round them.
+# Copied pages in other languages: "6. November 2023", "25. Januar 2022", "11 de mayo de 2022", "10
+# MAYO, 2022", "mayo 11, 2022", "3 mars 2021" (German, Dutch, French, Spanish, Italian and
+# Portuguese names).
 _OTHER_MONTHS = [
     ("januar", "jänner", "januari", "janvier", "enero", "gennaio", "janeiro"),
     ("februar", "februari", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
@@ -33,8 +33,7 @@ def _numbered(table: list[tuple[str, ...]]) -> dict[str, int]:
     return {name: number for number, names in enumerate(table, 1) for name in names}
 
 
-_MONTHS = _numbered(_ENGLISH_MONTHS)
-_ANY_MONTHS = {**_MONTHS, **_numbered(_OTHER_MONTHS)}
+_MONTHS = {**_numbered(_ENGLISH_MONTHS), **_numbered(_OTHER_MONTHS)}
 
 
 def _alternatives(names) -> str:
@@ -42,7 +41,6 @@ def _alternatives(names) -> str:
 
 
 _MONTH = rf"(?P<month>{_alternatives(_MONTHS)})\.?"
-_ANY_MONTH = rf"(?P<month>{_alternatives(_ANY_MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Copied pages glue a date to the words around it ("Shana Nys DambrotNovember 6, 2023",
@@ -51,7 +49,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PATTERNS = [
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE),
     re.compile(rf"\b{_YEAR}-(?P<month_n>[01]\d)-(?P<day_n>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_YEAR}/(?P<month_n>[01]?\d)/(?P<day_n>[0-3]?\d)\b"),
     # "27.01.2020": a dotted date puts the day first (not a version or an address: "1.10.2019.2")
@@ -85,7 +83,7 @@ def _iso(match: re.Match) -> str | None:
                 return None  # both could be the month (or neither is): the order does not show
             month, day = (second, first) if first > 12 else (first, second)
         else:
-            month = _ANY_MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["month_n"])
+            month = _MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["month_n"])
             day = int(groups["day"] if groups.get("day") else groups["day_n"])
         return date(year, month, day).isoformat()
     except (KeyError, ValueError, TypeError):

@@ -33,6 +33,8 @@ _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+# "Por Williams Roe @wroe": the author's handle after the name.
+_TRAILING_HANDLE = re.compile(r"\s+@\w+$")
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
@@ -102,7 +104,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     pieces.append((position, names_end))
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
-        glued = _GLUED_ROLE.search(doc.text, a, b)
+        glued = _GLUED_ROLE.search(doc.text, a, b) or _TRAILING_HANDLE.search(doc.text, a, b)
         b = glued.start() if glued else b
         value = doc.text[a:b]
         if not value or _CONTACT.match(value) or (k > 0 and _ROLE_AFTER_NAME.match(value)):

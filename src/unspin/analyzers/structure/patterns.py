@@ -11,8 +11,12 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
+    # in other languages: "Von: Wolfgang Roe", "Por Williams Roe", "Par Jeanne Roe" (before a name only)
+    r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
     rf"|{_AUTHOR_COLON})[^\S\t]+(?=\S)", re.IGNORECASE
 )
+# A blog's sign-off under its post ("Posted by Ned Roe at 5:11 AM"): its author, where none is named above.
+SIGN_OFF = re.compile(r"^posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\t]+\d{1,2}:\d{2}", re.IGNORECASE)
 # A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(

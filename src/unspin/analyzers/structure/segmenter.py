@@ -37,6 +37,7 @@ from .patterns import (
     PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
+    SIGN_OFF,
     TAG_LINE,
     WIRE_DATELINE,
     boilerplate_kind,
@@ -64,6 +65,18 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
             continue
         draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
+    if not draft.authors:
+        read_sign_off(lines, draft)
+
+
+def read_sign_off(lines: list[Line], draft: Draft) -> None:
+    """A blog's "Posted by Ned Roe at 5:11 AM" under its post names its author (the line stays a
+    credit)."""
+    for line in lines:
+        sign_off = SIGN_OFF.match(line.text)
+        if sign_off and PERSON.match(sign_off["name"]):
+            draft.authors.append((line.start + sign_off.start("name"), line.start + sign_off.end("name")))
+            return
 
 
 def read_author_line(doc: Document, line: Line, draft: Draft) -> bool:
