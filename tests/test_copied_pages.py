@@ -260,7 +260,11 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
                "© AP Photo / Pablo Martinez Monsivais UK 'In Need of Leadership'": None,
                "© Foto: Johanna Link / Donna Magazin": None,
                "Copyright Policy": None,
-               "This document is subject to copyright. Apart from any fair dealing": None}
+               "This document is subject to copyright. Apart from any fair dealing": None,
+               # a blog's theme after the holder; "by" before it; the mark after the site's address
+               "Copyright © 2020 Harbour Food on the Foodie Pro Theme": "Harbour Food",
+               "© 2024 The Mail on Sunday": "The Mail on Sunday",
+               "Harbour.com Copyright (c) 2020 by The Harbour Monthly Group. All Rights Reserved.": "The Harbour Monthly"}
     for line, holder in holders.items():
         span = copyright_holder(line)
         assert (line[span[0]:span[1]] if span else None) == holder, line
@@ -913,3 +917,22 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Ned Roe"]
     assert [s.type for s in analysis.segments if s.text.startswith("Posted by")] == ["credit"]
     assert_offsets(analysis)
+
+
+def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_section_kicker():
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.analyzers.structure.metadata import owned_brand
+    from unspin.document import Layer
+    from unspin.readers import from_text
+
+    text = ("HARBOURLINE\nNews\nPolitics\nCulture\nSign In\nSubscribe\nCONSERVATISM MAY 16, 2020\n"
+            "The party that forgot its voters\nBy Ann Roe\n" + "\n".join(SCHOOLS_PARAGRAPHS)
+            + "\nMost Viewed Stories\nTerms of Service\nPrivacy Policy\n"
+            "HARBOURLINE IS A HARBOUR MEDIA NETWORK.\n© 2020 HARBOUR MEDIA, LLC. ALL RIGHTS RESERVED.\n")
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ["HARBOURLINE"]
+    assert doc.meta["published"] == "2020-05-16"
+    # "This is ..." is never a site's name; a label of the date in another language is no outlet
+    assert owned_brand(read_lines(from_text("This is part of Harbour Media Inc."))) is None
+    dated = analyze("Meine Reise\nDatum: 10 Feb 2020\nVon: Wolfgang Roe\n" + "\n".join(SCHOOLS_PARAGRAPHS)).document
+    assert dated.layer(Layer.OUTLET) == [] and dated.meta["published"] == "2020-02-10"

@@ -20,7 +20,12 @@ from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_cop
 from .draft import Draft
 from .headline import HeadlineModel, read_copied_header
 from .lines import Line, read_lines
-from .metadata import from_reader, outlet_from_copyright, outlet_from_masthead
+from .metadata import (
+    from_reader,
+    outlet_from_copyright,
+    outlet_from_masthead,
+    owned_brand,
+)
 from .patterns import boilerplate_kind
 from .segmenter import segment
 
@@ -58,9 +63,14 @@ class StructureAnalyzer(Analyzer):
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
         from_reader(doc, draft)
+        copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
+        # A copied page's footer that says whose the site is ("INTELLIGENCER IS A VOX MEDIA NETWORK")
+        # names it over a dateline's words ("CONSERVATISM MAY 16, 2020" is the piece's section).
+        owned = owned_brand(lines) if copied else None
+        draft.outlet = owned or draft.outlet
         named = draft.outlet is not None  # by the article (a dateline, a notice) or the reader
         outlet_from_copyright(doc, draft)
-        if not named and lines and doc.source.format != "html" and looks_copied(lines):
+        if not named and copied:
             outlet_from_masthead(doc, lines, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))

@@ -47,7 +47,7 @@ _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|update
 # "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
 _NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
-_DATE_LABEL_WORD = re.compile(r"\b(?:date|time|released?|issued|modified|created|aired|run)$", re.I)
+_DATE_LABEL_WORD = re.compile(r"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -203,20 +203,22 @@ def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
 
 # "© 2020 The New York Times Company", "Copyright © 2013-2021 Docker Inc. All rights reserved.",
 # "Luxurious Magazine © 2011-2019.": who holds a page's copyright, the outlet where nothing else names one.
-_COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\))\b|©", re.IGNORECASE)
-_COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\))\b|©|\bcopyright \(c\)", re.IGNORECASE)
+_COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*(?:by\s+)?", re.IGNORECASE)
 _HOLDER = re.compile(r"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|of|the|and|de|on|&))*")
 _HOLDER_BEFORE_MARK = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,4})[,\s]*©")
 _CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
 _CORPORATE_TAIL = re.compile(rf"(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
 _CORPORATE_WORD = re.compile(rf"\s{_CORPORATE}(?=\s|$)", re.IGNORECASE)
-_HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|terms|do not|powered|site by|legal)\b|\s+\d{4}\b",
+# (a blog's notice names its theme after the holder: "Flawless Food on the Foodie Pro Theme")
+_HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|terms|do not|powered|site by|legal|on the)\b|"
+                         r"\s+\d{4}\b",
                          re.IGNORECASE)
 # What follows the holder in a notice (its suffix, a year, "All rights reserved", a place in
 # brackets); a photo credit goes on with its caption ("© Reuters Bishop Barros (centre) was ...")
 # or its photographer ("© AP Photo / Pablo Martinez").
 _HOLDER_THEN = re.compile(rf"[\s,]*(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
-                          r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not)",
+                          r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the)",
                           re.IGNORECASE)
 _NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc"}
 COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
@@ -288,22 +290,23 @@ _PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publication
                         r"broadcasting|l\.?p|\w*verlag)\b", re.IGNORECASE)
 
 
-# "PC Gamer is part of Future US Inc, an international media group ...": a site names itself and its
-# owner in its footer.
-_OWNED_BRAND = re.compile(r"^[\s*_]*(?P<brand>(?!(?:this|it|that|the story|our)\b)"
+# "PC Gamer is part of Future US Inc, an international media group ...", "INTELLIGENCER IS A VOX
+# MEDIA NETWORK.": a site names itself and its owner in its footer.
+_OWNED_BRAND = re.compile(r"^[\s*_]*(?P<brand>(?!(?i:this|it|that|the story|our)\b)"
                           r"[A-Z0-9][\w.&'’\-]*(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
-                          r"\s+is (?:part of|a (?:brand|publication|division|property|unit) of|owned by|published by)\s+"
-                          r"(?P<owner>[^.,;]{2,60})")
+                          r"\s+(?i:is (?:part of|a (?:brand|publication|division|property|unit) of|owned by|published by)\s+"
+                          r"(?P<owner>[^.,;]{2,60})|is an? (?P<network>[^.,;]{2,40}?) (?:network|brand|publication)\b)")
 _OWNER = re.compile(r"\b(?:inc|plc|llc|ltd|group|media|corporation|corp|company|publishers?)\b", re.IGNORECASE)
 OWNED_BRAND_CHARS = 300  # a longer line is prose that says what something belongs to
 
 
-def _owned_brand(lines: list[Line], holder: str | None) -> tuple[int, int] | None:
+def owned_brand(lines: list[Line], holder: str | None = None) -> tuple[int, int] | None:
     """The site's name where its footer says whose it is ("PC Gamer is part of Future US Inc"), the
     owner being a company or the copyright's holder."""
     for line in reversed(lines):
         match = _OWNED_BRAND.match(line.text) if len(line.text) <= OWNED_BRAND_CHARS else None
-        if match and (_OWNER.search(match["owner"]) or (holder and holder.lower() in match["owner"].lower())):
+        owner = match and (match["owner"] or match["network"])
+        if owner and (_OWNER.search(owner) or (holder and holder.lower() in owner.lower())):
             return line.start + match.start("brand"), line.start + match.end("brand")
     return None
 
@@ -315,7 +318,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     a short line on its first lines that the page names again at least twice further down, once as
     a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
     holder = doc.text[slice(*draft.outlet)] if draft.outlet else None  # called after the copyright notice
-    owned = _owned_brand(lines, holder)
+    owned = owned_brand(lines, holder)
     if owned:
         draft.outlet = owned
         return
