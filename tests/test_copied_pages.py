@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import FIXTURES, assert_offsets
 
 from unspin.analyzers.structure.boilerplate import LineModel, _best_run
@@ -936,3 +937,44 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
     assert owned_brand(read_lines(from_text("This is part of Harbour Media Inc."))) is None
     dated = analyze("Meine Reise\nDatum: 10 Feb 2020\nVon: Wolfgang Roe\n" + "\n".join(SCHOOLS_PARAGRAPHS)).document
     assert dated.layer(Layer.OUTLET) == [] and dated.meta["published"] == "2020-02-10"
+
+
+# Copies of three more news layouts, written for these tests: a wire story (caption with its
+# "(AP Photo/...)" credit, capitalised byline, "contributed to this report", author cards in
+# capitals), a national daily (the logo's "- Back to home", a name alone under the standfirst, a
+# topic list) and a local paper on a hosted platform (e-mail glued to the byline, a published and
+# an updated date, tags, a newsletter box).
+NEWS_LAYOUTS = {
+    "copied-wire-style.txt": (
+        "Harbour Senate passes a stopgap bill to keep the state running through March",
+        ["LISA MARINO", "MARY CLARE JALONA"], "2023-11-15", "AP",
+        {"FILE - The Harbour State Capitol": "credit", "Associated Press writers": "credit", "LISA MARINO": "bio",
+         "Mary Clare Jalona covers": "bio", "Copyright 2023": "copyright"},
+        "The Harbour Senate passed", "sign the bill on Thursday, her office said in a statement."),
+    "copied-guardian-style.txt": (
+        "Russia launches biggest drone attack on Kyiv since start of war", ["Piotr Sauer"], "2023-11-25",
+        "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "footer", "© 2023": "copyright"},
+        "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s."),
+    "copied-local-news-style.txt": (
+        "City council approves $48 million budget after three-hour meeting", ["Jane Roe"], "2023-11-14",
+        "Harbour Times", {"Get the morning headlines": "subscribe", "Jane Roe covers": "bio", "Most Popular": "related"},
+        "The Riverton City Council approved", "The budget takes effect on Jan. 1."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_LAYOUTS))
+def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out(name):
+    from unspin.document import Layer
+
+    title, authors, published, outlet, furniture, first, last = NEWS_LAYOUTS[name]
+    analysis = analyze((FIXTURES / "structure" / name).read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == [title]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors
+    assert doc.meta["published"] == published
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
+    for opening, kind in furniture.items():
+        assert [s.type for s in analysis.segments if s.text.startswith(opening)] == [kind], opening
+    article = article_text(analysis)
+    assert article.startswith(first) and article.endswith(last)

@@ -348,6 +348,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if kinds[i] in ("byline", "dateline"):
             named = named or kinds[i] == "byline"
+            # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
+            if kinds[i] == "dateline" and not found.published and (date := find_date(line.text)):
+                found.published = date[2]
             continue
         if _straddled(draft, line):
             continue

@@ -33,8 +33,8 @@ _CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
-# "Por Williams Roe @wroe": the author's handle after the name.
-_TRAILING_HANDLE = re.compile(r"\s+@\w+$")
+# "Por Williams Roe @wroe", "By Jane Roe jroe@example.com": the author's handle or address after the name.
+_TRAILING_HANDLE = re.compile(r"\s+(?:@\w+|\S+@\S+\.\w+)$")
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
@@ -267,6 +267,10 @@ def outlet_from_copyright(doc: Document, draft: Draft) -> None:
 
 
 MASTHEAD_LINES = 6  # a copied page's site name stands on its first lines (the logo's text), past the skip links
+LOGO_LINES = 20  # lines from the top where the logo's link may say where it leads
+# The logo's link, as a copy gives its text: "The Guardian - Back to home", "Go to the Harbour Times homepage".
+_LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back to (?:the )?home(?: ?page)?|home ?page)\s*$|"
+                        r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
 MASTHEAD_WORDS = 4
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
@@ -324,6 +328,11 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         return
     if holder and not _PUBLISHER.search(holder):
         return
+    for line in lines[:LOGO_LINES]:
+        if logo := _LOGO_LINK.match(line.text):
+            group = "name" if logo["name"] else "other"
+            draft.outlet = (line.start + logo.start(group), line.start + logo.end(group))
+            return
     title = draft.title[0] if draft.title else None
     for line in lines[:MASTHEAD_LINES]:
         name = line.text

@@ -111,8 +111,12 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
-    # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"
-    ("credit", re.compile(r"\((?:picture|photo|photograph|image)\s*(?:by\b|:)[^()]{2,60}\)\s*\.?\s*$", re.I)),
+    # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+    # "... in Washington. (AP Photo/J. Scott Applewhite, File)"
+    ("credit", re.compile(r"\((?:[\w.&'’-]{1,20}\s+)?(?:picture|photo|photograph|image)\s*(?:by\b|:|/)[^()]{2,60}\)\s*\.?\s*$",
+                          re.I)),
+    # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
+    ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
                             r"we want to hear what you think|submit a letter to the editor", re.I)),

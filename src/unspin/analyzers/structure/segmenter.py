@@ -262,7 +262,9 @@ def author_card(lines: list[Line], index: int) -> int | None:
     name, about = lines[index].text.split(), lines[below].text.lstrip("*_ ")
     if not 2 <= len(name) <= 4 or len(about) > 400:
         return None
-    opening = next((" ".join(name[:k]) for k in (len(name), 1) if about.startswith(" ".join(name[:k]) + " ")), None)
+    # (the card may give the name in capitals: "LISA MARINO" / "Lisa Marino is the chief ...")
+    opening = next((" ".join(name[:k]) for k in (len(name), 1) if about.lower().startswith(" ".join(name[:k]).lower() + " ")),
+                   None)
     if opening is None or not CARD_BIO_VERB.match(about[len(opening):]):
         return None
     return below if _furniture_or_nothing(lines, below + 1) else None
