@@ -23,7 +23,7 @@ import numpy as np
 
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
-from .patterns import COMMENT_FORM, SENTENCE_END, boilerplate_kind
+from .patterns import COMMENT_FORM, COUNT, SENTENCE_END, boilerplate_kind
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
@@ -180,7 +180,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
         # doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, form, first, -1), _grown(lines, candidate, form, last, 1)
-    listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds)
+    listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds) | _counts(lines)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
 
@@ -229,6 +229,14 @@ def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]
                 break
             out.add(j)
     return out
+
+
+def _counts(lines: list[Line]) -> set[int]:
+    """Lines that are a count alone ("42", "1.2K": a post's likes, shares or comments), not one of
+    a list's numbers ("1", "2", "3" over the items of a list article)."""
+    counts = {i: line.text.strip() for i, line in enumerate(lines) if COUNT.match(line.text)}
+    numbers = {int(value) for value in counts.values() if value.isdigit()}
+    return {i for i, value in counts.items() if not (value.isdigit() and numbers & {int(value) - 1, int(value) + 1})}
 
 
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int) -> int:

@@ -268,6 +268,9 @@ def outlet_from_copyright(doc: Document, draft: Draft) -> None:
 
 MASTHEAD_LINES = 6  # a copied page's site name stands on its first lines (the logo's text), past the skip links
 LOGO_LINES = 20  # lines from the top where the logo's link may say where it leads
+# A blogging platform's "Published in" label, the publication's name after it or on the next line.
+_PUBLISHED_IN = re.compile(r"^published in\b[\s:]*", re.IGNORECASE)
+PUBLICATION_WORDS = 6
 # The logo's link, as a copy gives its text: "The Guardian - Back to home", "Go to the Harbour Times homepage".
 _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back to (?:the )?home(?: ?page)?|home ?page)\s*$|"
                         r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
@@ -315,6 +318,23 @@ def owned_brand(lines: list[Line], holder: str | None = None) -> tuple[int, int]
     return None
 
 
+def _published_in(lines: list[Line]) -> tuple[int, int] | None:
+    """"Published in" / "Harbour Notes" under a post's headline (or "Published in Harbour Notes")."""
+    for i, line in enumerate(lines):
+        label = _PUBLISHED_IN.match(line.text)
+        if not label or line.words > PUBLICATION_WORDS + 2:  # (a label, not "Published in 1998, the book ...")
+            continue
+        if label.end() < len(line.text):
+            start, end = line.start + label.end(), line.end
+        elif i + 1 < len(lines):
+            start, end = lines[i + 1].start, lines[i + 1].end
+        else:
+            return None
+        name = line.text[label.end():] or lines[i + 1].text
+        return (start, end) if name[:1].isupper() and len(name.split()) <= PUBLICATION_WORDS else None
+    return None
+
+
 def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None:
     """A copied page's site name, where nothing in the article named the outlet: the one its footer
     says is part of a company ("PC Gamer is part of Future US Inc"); else, where the copyright notice
@@ -322,7 +342,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     a short line on its first lines that the page names again at least twice further down, once as
     a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
     holder = doc.text[slice(*draft.outlet)] if draft.outlet else None  # called after the copyright notice
-    owned = owned_brand(lines, holder)
+    owned = owned_brand(lines, holder) or _published_in(lines)
     if owned:
         draft.outlet = owned
         return

@@ -92,6 +92,9 @@ BOILERPLATE_START = [
     ("bio", r"about the authors?\b"),
     ("notice", r"for immediate release\b|embargoed\b"),
 ]
+# A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
+# number, "1.", nor a year).
+COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
 # The comment form below a post: the article never goes on past it (its heading "Leave a Reply",
 # its fields' notices), unlike "Leave a comment", which is also a link under a headline.
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
@@ -132,7 +135,9 @@ BOILERPLATE_ANYWHERE = [
                              r"get the latest (?:news|headlines|updates|stories)\b.{0,60}\b(?:app|inbox|e-?mail)\b|"
                              r"never miss (?:our|a|the) (?:top |latest |best )?(?:stor(?:y|ies)|posts?|updates?|articles?)\b|"
                              r"receive a (?:daily|weekly) (?:list|digest|round-?up|e-?mail|newsletter)\b|"
-                             r"receive promotional (?:content|offers|e-?mails|messages)\b", re.I)),
+                             r"receive promotional (?:content|offers|e-?mails|messages)\b|"
+                             # "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts ..."
+                             r"subscribe for free\b|to receive new posts\b", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form

@@ -70,12 +70,17 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
 
 
 def read_sign_off(lines: list[Line], draft: Draft) -> None:
-    """A blog's "Posted by Ned Roe at 5:11 AM" under its post names its author (the line stays a
-    credit)."""
+    """A blog's "Posted by Ned Roe at 5:11 AM" or "Written by Ann Roe" under its post names its
+    author (the line keeps its segment)."""
     for line in lines:
-        sign_off = SIGN_OFF.match(line.text)
-        if sign_off and PERSON.match(sign_off["name"]):
-            draft.authors.append((line.start + sign_off.start("name"), line.start + sign_off.end("name")))
+        if sign_off := SIGN_OFF.match(line.text):
+            start, end = sign_off.span("name")
+        elif (label := AUTHOR_LABEL.match(line.text)) and not is_prose(line):
+            start, end = label.end(), len(line.text.rstrip())
+        else:
+            continue
+        if PERSON.match(line.text[start:end]):
+            draft.authors.append((line.start + start, line.start + end))
             return
 
 
