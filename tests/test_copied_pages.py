@@ -945,8 +945,10 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 # a local paper on a hosted platform (e-mail glued to the byline, a published and an updated date,
 # tags, a newsletter box), a cable news site, a newsletter platform (counts of likes and comments
 # under the headline, "Thanks for reading ...! Subscribe for free") and a blogging platform ("Published
-# in" / the publication, "Written by" under the post). The outlet None: not asserted (the newsletter's
-# copyright is its writer's, and unspin names her).
+# in" / the publication, "Written by" under the post), a state broadcaster's site (the headline again
+# over its picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended) and a
+# WordPress news site clipped as Markdown. The outlet None: not asserted (the newsletter's copyright
+# is its writer's, and unspin names her).
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": (
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -974,6 +976,15 @@ NEWS_LAYOUTS = {
         "What I learned running a newsroom on a shoestring", ["Ann Roe"], "2024-01-12", "Harbour Notes",
         {"1.2K": "page", "Written by Ann Roe": "page", "Editor of a small newsroom": "page"},
         "Running a newsroom of four people", "the habits of the people in it."),
+    "copied-state-media-style.txt": (
+        "Washington wants war, not peace, in Europe – Moscow", [], None, "Harbour Today",
+        {"FILE PHOTO.": "credit", "Follow HT on": "social", "Dear readers!": "comments", "This website uses": "notice"},
+        "The US has no interest", "discouraged talks."),
+    "copied-wordpress-news.md": (
+        "Globalists Want to Take Your Car, and They Are Not Even Hiding It", ["Jack Roe"], "2023-11-08",
+        "Harbour Patriot", {"Share this:": "share", "Like Loading...": "footer", "Related": "related",
+                            "Your email address": "comments", "© 2023": "copyright"},
+        "The elites who fly", "when they want."),
 }
 
 

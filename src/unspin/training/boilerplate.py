@@ -161,7 +161,9 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
     # settings that keep at least MIN_KEPT of the article snippets of the training pages (each
     # scored by a regression that did not train on it, as a new page will be).
     safe = [key for key in grid if grid[key]["article_kept"] >= MIN_KEPT] or list(grid)
-    best = max(safe, key=lambda key: (grid[key]["f1"], -abs(key[0] - 0.5)))
+    # ties: the setting that keeps more of the article, then the threshold nearer 0.5, then the surer
+    # inner threshold (it moves fewer of the article's own lines)
+    best = max(safe, key=lambda key: (grid[key]["f1"], grid[key]["article_kept"], -abs(key[0] - 0.5), key[1]))
     config["threshold"], config["inner_threshold"] = best
     validation = [p for p in pages if is_validation(p.id)]
     labels = np.concatenate([y for _, y in rows.values()] + [y for _, _, y in more])

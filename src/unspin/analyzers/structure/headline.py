@@ -289,6 +289,9 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if (kinds[i] in CANDIDATES and _covered_by(draft, lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 _set_line(draft, lines[i], "boilerplate", type="credit")
+            elif _repeats(lines[i], lines[headline]) and _covered_by(draft, lines[i], CANDIDATES):
+                # the headline again, as the picture's alternative text or a share card's title
+                _set_line(draft, lines[i], "boilerplate", type="page")
     else:
         # No headline: the menu lines above the first paragraph are navigation all the same (not
         # one that ends as a sentence: "Another first." is a subhead), and a byline or dateline
@@ -308,6 +311,10 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     draft.authors += found.authors
     draft.published = found.published or draft.published
     draft.outlet = draft.outlet or found.outlet
+
+
+def _repeats(line: Line, headline: Line) -> bool:
+    return line.text.lower().split() == headline.text.lower().split()
 
 
 LONE_BY = {"by", "article by", "written by", "words by", "story by", "posted by", "reported by"}  # a label, its names below

@@ -75,7 +75,7 @@ BOILERPLATE_START = [
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$"),
-    ("social", r"follow us\b|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
+    ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$"),
@@ -112,6 +112,8 @@ BOILERPLATE_ANYWHERE = [
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
+    # "FILE PHOTO. © Getty Images / Jane Roe": a picture agency's mark
+    ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
     # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
@@ -121,6 +123,8 @@ BOILERPLATE_ANYWHERE = [
     # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
     ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
+                            r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "
+                            r"(?:closed|suspended|disabled)\b|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
                             r"we want to hear what you think|submit a letter to the editor", re.I)),
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|"
