@@ -959,7 +959,8 @@ NEWS_LAYOUTS = {
     "copied-guardian-style.txt": (
         "Russia launches biggest drone attack on Kyiv since start of war", ["Piotr Sauer"], "2023-11-25",
         "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "footer", "© 2023": "copyright"},
-        "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s."),
+        "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s.",
+        ["Ukraine", "Russia", "Europe", "news"]),
     "copied-local-news-style.txt": (
         "City council approves $48 million budget after three-hour meeting", ["Jane Roe"], "2023-11-14",
         "Harbour Times", {"Get the morning headlines": "subscribe", "Jane Roe covers": "bio", "Most Popular": "related"},
@@ -992,7 +993,7 @@ NEWS_LAYOUTS = {
 def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out(name):
     from unspin.document import Layer
 
-    title, authors, published, outlet, furniture, first, last = NEWS_LAYOUTS[name]
+    title, authors, published, outlet, furniture, first, last = NEWS_LAYOUTS[name][:7]
     analysis = analyze((FIXTURES / "structure" / name).read_text(encoding="utf-8"))
     assert_offsets(analysis)
     doc = analysis.document
@@ -1004,6 +1005,8 @@ def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out
         assert next(s.type for s in analysis.segments if s.text.startswith(opening)) == kind, opening
     article = article_text(analysis)
     assert article.startswith(first) and article.endswith(last)
+    if len(NEWS_LAYOUTS[name]) > 7:
+        assert [s.text for s in doc.layer(Layer.TAGS)] == NEWS_LAYOUTS[name][7]
 
 
 def test_a_count_alone_is_furniture_and_a_lists_numbers_are_not():

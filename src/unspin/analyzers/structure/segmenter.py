@@ -39,6 +39,7 @@ from .patterns import (
     SENTENCE_END,
     SIGN_OFF,
     TAG_LINE,
+    TOPICS_LABEL,
     WIRE_DATELINE,
     boilerplate_kind,
 )
@@ -60,13 +61,35 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     draft.author_names = [doc.text[a:b] for a, b in draft.authors]
     body_end = footer_start(lines, body_start, draft)
     body(doc, lines[body_start:body_end], draft)
-    for line in lines[body_end:]:
+    topics = topic_list(lines, body_end) if not draft.tags else []
+    for i, line in enumerate(lines[body_end:], body_end):
+        if i in topics:
+            draft.tags.append((line.start, line.end))
+            draft.add(line.start, line.end, "tag")
+            continue
         if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
         draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
     if not draft.authors:
         read_sign_off(lines, draft)
+
+
+TOPICS = 8  # topics a list under its label holds
+
+
+def topic_list(lines: list[Line], start: int) -> list[int]:
+    """The lines of a list of the article's topics under a label of its own below the article
+    ("Explore more on these topics" / "Ukraine" / "Russia" / ...): up to `TOPICS` short lines that
+    are no furniture, each a tag."""
+    label = next((i for i in range(start, len(lines)) if TOPICS_LABEL.match(lines[i].text)), None)
+    out: list[int] = []
+    for i in range(label + 1 if label is not None else len(lines), min(len(lines), (label or 0) + 1 + TOPICS)):
+        text = lines[i].text
+        if lines[i].words > 4 or SENTENCE_END.search(text) or boilerplate_kind(text):
+            break
+        out.append(i)
+    return out
 
 
 def read_sign_off(lines: list[Line], draft: Draft) -> None:
