@@ -83,8 +83,10 @@ def topic_list(lines: list[Line], start: int) -> list[int]:
     ("Explore more on these topics" / "Ukraine" / "Russia" / ...): up to `TOPICS` short lines that
     are no furniture, each a tag."""
     label = next((i for i in range(start, len(lines)) if TOPICS_LABEL.match(lines[i].text)), None)
+    if label is None:
+        return []
     out: list[int] = []
-    for i in range(label + 1 if label is not None else len(lines), min(len(lines), (label or 0) + 1 + TOPICS)):
+    for i in range(label + 1, min(len(lines), label + 1 + TOPICS)):
         text = lines[i].text
         if lines[i].words > 4 or SENTENCE_END.search(text) or boilerplate_kind(text):
             break
