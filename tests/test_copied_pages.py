@@ -580,6 +580,9 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
                  "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
                  "This work is licensed under a Creative Commons Attribution 4.0 International License.",
                  "You may occasionally receive promotional content from the Harbour Courier.",
+                 "NEW You can now listen to Harbour Courier articles!",
+                 "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts and support my work.",
+                 "Comments are closed.",
                  "Missing the tide tables? Enter your email below to receive every new table straight from the "
                  "harbour office. A confirmation will be sent before you start receiving them, so please check your "
                  "spam folder if it does not arrive within the hour."]
@@ -912,6 +915,10 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
                      "Por qué the mayor changed course"]:
         assert not BYLINE.match(headline), headline
 
+    # a syndicated piece names its author under it
+    doc = analyze(f"Schools stay open despite surge\n{body}\nAuthored by Jane Roe via The Harbour Times,\n").document
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Jane Roe"]
+
     # a blog names its author only under the post; the line stays a credit
     analysis = analyze(f"Schools stay open despite surge\n{body}\nPosted by Ned Roe at 5:11 AM\nNo comments:\n"
                        "Post a Comment\nNewer Post Older Post Home")
@@ -946,8 +953,9 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 # tags, a newsletter box), a cable news site, a newsletter platform (counts of likes and comments
 # under the headline, "Thanks for reading ...! Subscribe for free") and a blogging platform ("Published
 # in" / the publication, "Written by" under the post), a state broadcaster's site (the headline again
-# over its picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended) and a
-# WordPress news site clipped as Markdown. The outlet None: not asserted (the newsletter's copyright
+# over its picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a
+# WordPress news site clipped as Markdown and a partisan news site ("Read More Stories About:" over
+# the topics; its byline in capitals alone over the date is not read). The outlet None: not asserted (the newsletter's copyright
 # is its writer's, and unspin names her).
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": (
@@ -986,6 +994,11 @@ NEWS_LAYOUTS = {
         "Harbour Patriot", {"Share this:": "share", "Like Loading...": "footer", "Related": "related",
                             "Your email address": "comments", "© 2023": "copyright"},
         "The elites who fly", "when they want."),
+    "copied-partisan-news-style.txt": (
+        "Exclusive — Rep. Ann Roe: ‘The Border Is Wide Open, and Washington Knows It’", [], "2023-11-15",
+        "Harbour Breeze", {"Jane Roe / Getty Images": "credit", "1,214": "page", "John Doe is a reporter": "bio",
+                           "Read More Stories About:": "related"},
+        "Rep. Ann Roe (R-TX) told", "what she called “catch and release.”", ["Politics", "Border", "Immigration"]),
 }
 
 

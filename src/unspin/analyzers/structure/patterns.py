@@ -15,8 +15,10 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
     r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
     rf"|{_AUTHOR_COLON})[^\S\t]+(?=\S)", re.IGNORECASE
 )
-# A blog's sign-off under its post ("Posted by Ned Roe at 5:11 AM"): its author, where none is named above.
-SIGN_OFF = re.compile(r"^posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\t]+\d{1,2}:\d{2}", re.IGNORECASE)
+# A sign-off under the post ("Posted by Ned Roe at 5:11 AM", a syndicated piece's "Authored by Jane
+# Roe via The Harbour Times,"): its author, where none is named above.
+SIGN_OFF = re.compile(r"^(?:posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\t]+\d{1,2}:\d{2}|"
+                      r"authored by[^\S\t]+(?P<syndicated>\S.{0,59}?)[^\S\t]+via\b)", re.IGNORECASE)
 # A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(
@@ -25,8 +27,8 @@ TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics").
-TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story))\W*$",
-                          re.IGNORECASE)
+TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
+                          r"read more stories about)\W*$", re.IGNORECASE)
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
     r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"
@@ -144,7 +146,7 @@ BOILERPLATE_ANYWHERE = [
                              r"receive a (?:daily|weekly) (?:list|digest|round-?up|e-?mail|newsletter)\b|"
                              r"receive promotional (?:content|offers|e-?mails|messages)\b|"
                              # "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts ..."
-                             r"subscribe for free\b|to receive new posts\b", re.I)),
+                             r"subscribe for free\b|to receive new posts\b|you can now listen to\b", re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form

@@ -64,8 +64,7 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     topics = topic_list(lines, body_end) if not draft.tags else []
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
-            draft.tags.append((line.start, line.end))
-            draft.add(line.start, line.end, "tag")
+            read_tags(doc, line, line.start, draft)
             continue
         if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
@@ -80,8 +79,8 @@ TOPICS = 8  # topics a list under its label holds
 
 def topic_list(lines: list[Line], start: int) -> list[int]:
     """The lines of a list of the article's topics under a label of its own below the article
-    ("Explore more on these topics" / "Ukraine" / "Russia" / ...): up to `TOPICS` short lines that
-    are no furniture, each a tag."""
+    ("Explore more on these topics" / "Ukraine" / "Russia" / ...; "Read More Stories About:" /
+    "Politics, Border, Immigration"): up to `TOPICS` short lines that are no furniture."""
     label = next((i for i in range(start, len(lines)) if TOPICS_LABEL.match(lines[i].text)), None)
     if label is None:
         return []
@@ -99,7 +98,7 @@ def read_sign_off(lines: list[Line], draft: Draft) -> None:
     author (the line keeps its segment)."""
     for line in lines:
         if sign_off := SIGN_OFF.match(line.text):
-            start, end = sign_off.span("name")
+            start, end = sign_off.span("name" if sign_off["name"] else "syndicated")
         elif (label := AUTHOR_LABEL.match(line.text)) and not is_prose(line):
             start, end = label.end(), len(line.text.rstrip())
         else:
