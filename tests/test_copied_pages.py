@@ -966,7 +966,7 @@ NEWS_LAYOUTS = {
         "The Harbour Senate passed", "sign the bill on Thursday, her office said in a statement."),
     "copied-guardian-style.txt": (
         "Russia launches biggest drone attack on Kyiv since start of war", ["Piotr Sauer"], "2023-11-25",
-        "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "footer", "© 2023": "copyright"},
+        "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "copyright", "© 2023": "copyright"},
         "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s.",
         ["Ukraine", "Russia", "Europe", "news"]),
     "copied-local-news-style.txt": (

@@ -74,7 +74,7 @@ BOILERPLATE_START = [
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
-    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|"
+    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
