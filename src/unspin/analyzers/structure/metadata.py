@@ -337,10 +337,12 @@ def _published_in(lines: list[Line]) -> tuple[int, int] | None:
 
 def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None:
     """A copied page's site name, where nothing in the article named the outlet: the one its footer
-    says is part of a company ("PC Gamer is part of Future US Inc"); else, where the copyright notice
-    names none or a publishing company ("Vox Media" for The Verge, "Nexstar Media" for KXAN Austin),
-    a short line on its first lines that the page names again at least twice further down, once as
-    a brand ("Follow The Verge", "About PCMag", "PC Gamer Newsletter")."""
+    says is part of a company ("PC Gamer is part of Future US Inc") or a blogging platform's
+    "Published in" names; else, where the copyright notice names none or a publishing company ("Vox
+    Media" for The Verge, "Nexstar Media" for KXAN Austin), the name on the logo's link ("The
+    Guardian - Back to home"), or a short line on its first lines that the page names again at
+    least twice further down, once as a brand ("Follow The Verge", "About PCMag", "PC Gamer
+    Newsletter")."""
     holder = doc.text[slice(*draft.outlet)] if draft.outlet else None  # called after the copyright notice
     owned = owned_brand(lines, holder) or _published_in(lines)
     if owned:
