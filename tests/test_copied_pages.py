@@ -6,6 +6,7 @@ of the page (issue 22). The pages and copies here are this project's own."""
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 import pytest
 from conftest import FIXTURES, assert_offsets
@@ -876,13 +877,13 @@ def test_an_author_label_below_the_article_names_its_author_where_nothing_above_
 
 
 def test_a_labelled_date_line_under_a_copied_byline_dates_the_article_however_long():
-    """"Published: 22:00 GMT, 26 September 2020 | Updated: ..." under the byline, which stands
-    under the story's first paragraph, below a menu longer than the header rules read."""
+    """"Published: 22:00 GMT, 26 September 2020 | Updated: ..." under a tabloid's byline, below a
+    menu longer than the header rules read: the article's date, and no part of the article."""
     from unspin.document import Layer
 
     menu = "\n".join(["Skip to content", "Harbour Times", *(f"Section {n}" for n in range(1, 30)), "Share", "Facebook"])
-    text = (menu + "\nSchools will stay open next week despite a rise in cases as the chief education officer tells principals to keep "
-            "classes apart at lunch and to report any new cases within a day\n"
+    text = (menu + "\nSchools will stay open next week despite a rise in cases as the chief education officer tells "
+            "principals to keep classes apart at lunch and to report any new cases within a day\n"
             "Principals told to keep classes apart\nParents relieved but ask about testing\n"
             "By Barry Alleyne For The Harbour Times\n"
             "Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020\n"
@@ -946,59 +947,73 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
     assert dated.layer(Layer.OUTLET) == [] and dated.meta["published"] == "2020-02-10"
 
 
-# Copies of more news layouts, written for these tests: a wire story (caption with its "(AP
-# Photo/...)" credit, capitalised byline, "contributed to this report", author cards in capitals),
-# a national daily (the logo's "- Back to home", a name alone under the standfirst, a topic list),
-# a local paper on a hosted platform (e-mail glued to the byline, a published and an updated date,
-# tags, a newsletter box), a cable news site, a newsletter platform (counts of likes and comments
-# under the headline, "Thanks for reading ...! Subscribe for free") and a blogging platform ("Published
-# in" / the publication, "Written by" under the post), a state broadcaster's site (the headline again
-# over its picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a
-# WordPress news site clipped as Markdown and a partisan news site ("Read More Stories About:" over
-# the topics; its byline in capitals alone over the date is not read). The outlet None: not asserted (the newsletter's copyright
-# is its writer's, and unspin names her).
+class Layout(NamedTuple):
+    """What a copy of a news layout should give; None: not asserted (the newsletter's copyright is
+    its writer's and unspin names her as the outlet; the local paper's "Tags" label alone over its
+    tags is not read)."""
+
+    title: str
+    authors: list[str]
+    published: str | None
+    outlet: str | None
+    furniture: dict[str, str]  # the first segment opening so, and its boilerplate type
+    first: str  # how the article opens
+    last: str  # and how it closes
+    tags: list[str] | None = None
+
+
+# Copies of news layouts, written for these tests: a wire story (a caption with its "(AP Photo/...)"
+# credit, a byline in capitals, "contributed to this report", author cards in capitals), a national
+# daily (the logo's "- Back to home", a name alone under the standfirst, a topic list), a local
+# paper on a hosted platform (an e-mail glued to the byline, a published and an updated date, a
+# newsletter box), a cable news site, a newsletter platform (counts of likes and comments under the
+# headline, "Thanks for reading ...! Subscribe for free"), a blogging platform ("Published in" / the
+# publication, "Written by" under the post), a state broadcaster (the headline again over its
+# picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a WordPress news
+# site clipped as Markdown and a partisan news site ("Read More Stories About:" over the topics; its
+# byline in capitals alone over the date is not read).
 NEWS_LAYOUTS = {
-    "copied-wire-style.txt": (
+    "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
         ["LISA MARINO", "MARY CLARE JALONA"], "2023-11-15", "AP",
         {"FILE - The Harbour State Capitol": "credit", "Associated Press writers": "credit", "LISA MARINO": "bio",
          "Mary Clare Jalona covers": "bio", "Copyright 2023": "copyright"},
         "The Harbour Senate passed", "sign the bill on Thursday, her office said in a statement."),
-    "copied-guardian-style.txt": (
+    "copied-guardian-style.txt": Layout(
         "Russia launches biggest drone attack on Kyiv since start of war", ["Piotr Sauer"], "2023-11-25",
         "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "copyright", "© 2023": "copyright"},
         "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s.",
-        ["Ukraine", "Russia", "Europe", "news"]),
-    "copied-local-news-style.txt": (
+        tags=["Ukraine", "Russia", "Europe", "news"]),
+    "copied-local-news-style.txt": Layout(
         "City council approves $48 million budget after three-hour meeting", ["Jane Roe"], "2023-11-14",
         "Harbour Times", {"Get the morning headlines": "subscribe", "Jane Roe covers": "bio", "Most Popular": "related"},
         "The Riverton City Council approved", "The budget takes effect on Jan. 1."),
-    "copied-cable-news-style.txt": (
+    "copied-cable-news-style.txt": Layout(
         "Harbour heat wave: Record temperatures close schools for a third day", ["Ann Roe", "Omar Reyes"],
         "2024-06-20", "HNN", {"HNN’s Maria Alvarez": "credit", "Related article": "page", "© 2024": "copyright"},
         "Schools across Harbour County", "when a cold front is due to cross the region."),
-    "copied-newsletter-style.txt": (
+    "copied-newsletter-style.txt": Layout(
         "Why the harbour tunnel will cost twice what we were told", ["Ann Roe"], "2024-03-03", None,
         {"42": "page", "11": "page", "Thanks for reading": "subscribe", "Discussion about this post": "footer"},
         "When the council approved", "approve a bond to cover the difference."),
-    "copied-blog-platform-style.txt": (
+    "copied-blog-platform-style.txt": Layout(
         "What I learned running a newsroom on a shoestring", ["Ann Roe"], "2024-01-12", "Harbour Notes",
         {"1.2K": "page", "Written by Ann Roe": "page", "Editor of a small newsroom": "page"},
         "Running a newsroom of four people", "the habits of the people in it."),
-    "copied-state-media-style.txt": (
+    "copied-state-media-style.txt": Layout(
         "Washington wants war, not peace, in Europe – Moscow", [], None, "Harbour Today",
         {"FILE PHOTO.": "credit", "Follow HT on": "social", "Dear readers!": "comments", "This website uses": "notice"},
         "The US has no interest", "discouraged talks."),
-    "copied-wordpress-news.md": (
+    "copied-wordpress-news.md": Layout(
         "Globalists Want to Take Your Car, and They Are Not Even Hiding It", ["Jack Roe"], "2023-11-08",
         "Harbour Patriot", {"Share this:": "share", "Like Loading...": "footer", "Related": "related",
                             "Your email address": "comments", "© 2023": "copyright"},
         "The elites who fly", "when they want."),
-    "copied-partisan-news-style.txt": (
+    "copied-partisan-news-style.txt": Layout(
         "Exclusive — Rep. Ann Roe: ‘The Border Is Wide Open, and Washington Knows It’", [], "2023-11-15",
         "Harbour Breeze", {"Jane Roe / Getty Images": "credit", "1,214": "page", "John Doe is a reporter": "bio",
                            "Read More Stories About:": "related"},
-        "Rep. Ann Roe (R-TX) told", "what she called “catch and release.”", ["Politics", "Border", "Immigration"]),
+        "Rep. Ann Roe (R-TX) told", "what she called “catch and release.”", tags=["Politics", "Border", "Immigration"]),
 }
 
 
@@ -1006,20 +1021,19 @@ NEWS_LAYOUTS = {
 def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out(name):
     from unspin.document import Layer
 
-    title, authors, published, outlet, furniture, first, last = NEWS_LAYOUTS[name][:7]
+    expected = NEWS_LAYOUTS[name]
     analysis = analyze((FIXTURES / "structure" / name).read_text(encoding="utf-8"))
     assert_offsets(analysis)
     doc = analysis.document
-    assert [s.text for s in doc.layer(Layer.TITLE)] == [title]
-    assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors
-    assert doc.meta["published"] == published
-    assert outlet is None or [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
-    for opening, kind in furniture.items():  # the first segment that opens so
+    assert [s.text for s in doc.layer(Layer.TITLE)] == [expected.title]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == expected.authors
+    assert doc.meta["published"] == expected.published
+    assert expected.outlet is None or [s.text for s in doc.layer(Layer.OUTLET)] == [expected.outlet]
+    assert expected.tags is None or [s.text for s in doc.layer(Layer.TAGS)] == expected.tags
+    for opening, kind in expected.furniture.items():
         assert next(s.type for s in analysis.segments if s.text.startswith(opening)) == kind, opening
     article = article_text(analysis)
-    assert article.startswith(first) and article.endswith(last)
-    if len(NEWS_LAYOUTS[name]) > 7:
-        assert [s.text for s in doc.layer(Layer.TAGS)] == NEWS_LAYOUTS[name][7]
+    assert article.startswith(expected.first) and article.endswith(expected.last)
 
 
 def test_a_count_alone_is_furniture_and_a_lists_numbers_are_not():
