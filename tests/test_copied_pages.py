@@ -566,6 +566,18 @@ def test_the_article_never_runs_on_past_a_comment_form():
     for left_out in ("hi friend!", "so glad you stopped by", "affiliate advertising program"):
         assert left_out not in article
 
+    # the same form as WordPress words it in German, Spanish, French and Italian (no heading over it)
+    for notice in ["Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+                   "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+                   "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+                   "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *"]:
+        translated = text.replace("Leave a Reply\n", "").replace(
+            "Your email address will not be published. Required fields are marked *", notice)
+        analysis = analyze(translated)
+        assert [s.type for s in analysis.segments if s.text == notice] == ["comments"], notice
+        article = normalised(article_text(analysis))
+        assert "nothing warms the kitchen" in article and "hi friend!" not in article, notice
+
 
 def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
     """App, newsletter and donation appeals, a comment thread's heading, spam-filter and licence

@@ -39,6 +39,13 @@ DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first publis
 LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
                            re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
+# A comment form's notices as WordPress words them, in English and its German, Spanish, French and
+# Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
+_FORM_NOTICES = (r"your email address will not be published|required fields are marked|notify me of follow-up comments|"
+                 r"save my name,? email|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
+                 r"correo electrónico no será publicada|los campos obligatorios están marcados|"
+                 r"adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|"
+                 r"indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
@@ -65,9 +72,9 @@ BOILERPLATE_START = [
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
-    ("comments", r"leave a (?:reply|comment)\b|your email address will not be published|required fields are marked|"
-                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of (?:follow-up comments|new posts)\b|"
-                 r"save my name,? email|deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
+    ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|"
+                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
+                 r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
@@ -104,8 +111,7 @@ COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
 # its fields' notices), unlike "Leave a comment", which is also a link under a headline.
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
                           rf"schreibe einen kommentar|laisser un commentaire|lascia un commento|{THREAD_HEADING})|"
-                          r"your email address will not be published|required fields are marked|"
-                          r"notify me of follow-up comments|save my name,? email", re.IGNORECASE)
+                          + _FORM_NOTICES, re.IGNORECASE)
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
@@ -127,7 +133,7 @@ BOILERPLATE_ANYWHERE = [
                           re.I)),
     # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
-    ("comments", re.compile(r"please enter your (?:name|email|comment)|comments are moderated|"
+    ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
                             r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "
                             r"(?:closed|suspended|disabled)\b|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
