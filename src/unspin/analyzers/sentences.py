@@ -10,11 +10,21 @@ about every 500 articles. (spaCy's memory zones free the words too, but made sen
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Layer
 from .registry import Analyzer
 
 MAX_VOCABULARY = 50_000  # strings: about 15 MB
 _nlp = None
+# spaCy's tokenizer splits a run of symbols one affix at a time, each time searching the rest of
+# it: quadratic in the run's length ("(" * 8,000 took 8.8 s, * 16,000 35 s). Such a run is no
+# sentence; it is handed over as letters of the same length, so offsets stay as they are.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
+
+
+def _tamed(text: str) -> str:
+    return _SYMBOL_RUN.sub(lambda run: "x" * len(run.group()), text)
 
 
 def _sentencizer():
@@ -33,7 +43,7 @@ def sentence_offsets(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the content regions, whitespace trimmed."""
     regions = doc.content_regions()
     out = []
-    for (start, _), parsed in zip(regions, _sentencizer().pipe(doc.text[a:b] for a, b in regions)):
+    for (start, _), parsed in zip(regions, _sentencizer().pipe(_tamed(doc.text[a:b]) for a, b in regions)):
         for sentence in parsed.sents:
             a, b = start + sentence.start_char, start + sentence.end_char
             while a < b and doc.text[a].isspace():
