@@ -94,8 +94,9 @@ def topic_list(lines: list[Line], start: int) -> list[int]:
 
 
 def read_sign_off(lines: list[Line], draft: Draft) -> None:
-    """A blog's "Posted by Ned Roe at 5:11 AM" or "Written by Ann Roe" under its post names its
-    author (the line keeps its segment)."""
+    """A sign-off under the post names its author where nothing above did: a blog's "Posted by Ned
+    Roe at 5:11 AM", "Written by Ann Roe", a syndicated piece's "Authored by Jane Roe via ..." (the
+    line keeps its segment)."""
     for line in lines:
         if sign_off := SIGN_OFF.match(line.text):
             start, end = sign_off.span("name" if sign_off["name"] else "syndicated")
