@@ -14,6 +14,7 @@ Trained on trafilatura's reading of each page's HTML title (`training/headline.p
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -112,7 +113,12 @@ def candidates(lines: list[Line], start: int) -> list[int]:
     rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
     Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
     nor a list cut off at a comma ("Home Entertainment, HD Set Tops,")."""
-    return [k for k in range(max(0, start - WINDOW), start) if _could_be_headline(lines[k])]
+    return [k for k in range(max(0, start - WINDOW), start)
+            if _could_be_headline(lines[k]) and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text))]
+
+
+# A video player's label: the line under it is the video's title, never the page's headline.
+_VIDEO_LABEL = re.compile(r"^\W*(?:video|play video|watch video|watch)\W*$", re.IGNORECASE)
 
 
 def _could_be_headline(line: Line) -> bool:
