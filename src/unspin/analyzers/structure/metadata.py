@@ -27,14 +27,15 @@ _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
     r"magazine|gazette|guardian|telegraph|network|tv|radio|online|courier|chronicle|observer|independent|globe|"
     r"examiner|inquirer|bulletin|sentinel|dispatch|monitor|\.com|\.org|\.net)\b", re.IGNORECASE)
-# "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet.
-_CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
+# "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet, alone or after
+# the name ("Por Williams Roe @wroe", "By Jane Roe jroe@example.com").
+_ADDRESS = r"(?:\S+@\S+\.\w+|@\w+)"
+_CONTACT = re.compile(rf"^{_ADDRESS}$")
+_TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
-# "Por Williams Roe @wroe", "By Jane Roe jroe@example.com": the author's handle or address after the name.
-_TRAILING_HANDLE = re.compile(r"\s+(?:@\w+|\S+@\S+\.\w+)$")
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
