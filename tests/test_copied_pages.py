@@ -439,6 +439,50 @@ def test_an_older_news_copy_gets_its_headline_over_the_byline():
         assert types[form] == "subscribe", form  # a log-in form's lines, by the rules
 
 
+# The log-in dialog a common news theme writes into every page (tagDiv's "Newspaper"), as its
+# English, Spanish and German copies read; above the article, where a header would take a line of it
+# for the page's title ("tu correo electrónico").
+LOG_IN_DIALOGS = {
+    "en": ["Sign in", "Welcome! Log into your account", "your username", "your password", "Forgot your password? Get help",
+           "Create an account", "Welcome! Register for an account", "your email", "A password will be e-mailed to you.",
+           "Password recovery", "Recover your password"],
+    "es": ["Registrarse", "¡Bienvenido! Ingresa en tu cuenta", "tu nombre de usuario", "tu contraseña", "Crea una cuenta",
+           "tu correo electrónico", "Se te ha enviado una contraseña por correo electrónico.", "Recuperación de contraseña",
+           "Recupera tu contraseña"],
+    "de": ["Anmelden", "Herzlich willkommen! Melden Sie sich an", "Ihr Benutzername", "Ihr Passwort",
+           "Passwort-Wiederherstellung", "Passwort zurücksetzen", "Ihre E-Mail-Adresse",
+           "Ein Passwort wird Ihnen per Email zugeschickt."],
+}
+
+
+@pytest.mark.parametrize("language", sorted(LOG_IN_DIALOGS))
+def test_a_news_themes_log_in_dialog_is_furniture_and_never_the_title(language):
+    from unspin.document import Layer
+
+    dialog = LOG_IN_DIALOGS[language]
+    text = "\n".join(["Harbour Courier", "News", "Politics", "Sports", *dialog, "Schools stay open despite rise in cases",
+                      "By Ann Roe", "March 4, 2022", *SCHOOLS_PARAGRAPHS, "Related", "Most read", "© 2022 Harbour Courier"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] == ["Schools stay open despite rise in cases"]
+    kinds = {s.text: (s.kind, s.type) for s in analysis.segments}
+    # the dialog's own lines (not the "Sign in" link over it, navigation either way) are a log-in form's
+    assert all(kinds[line] == ("boilerplate", "subscribe") for line in dialog[1:]), kinds
+    assert normalised(article_text(analysis)).startswith("schools will stay open next week")
+
+
+def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher():
+    """A header rule takes the line over the byline for the title; where that is the standfirst
+    ("Vote fell mostly along party lines"), the model's far likelier headline above it wins."""
+    import numpy as np
+
+    from unspin.analyzers.structure.headline import choose
+
+    assert choose(np.array([0.78, 0.61]), 1, 0.6, 0.1) == 0
+    assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1) == 1  # within the margin: the rules' title
+    assert choose(np.array([0.78, 0.41]), 1, 0.6, 0.1) == 0
+
+
 def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():
     import numpy as np
 

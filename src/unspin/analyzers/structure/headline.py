@@ -238,7 +238,7 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
     "### subtitle" just above the byline); else, of the lines that reach the threshold and score
     within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
     where none reaches it, the line right over a byline ("... in Q4" / "By Richard Lawler ...")."""
-    if title_option is not None and p[title_option] >= threshold:
+    if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
         return title_option
     if not len(p) or p.max() < threshold:
         return over_byline

@@ -46,6 +46,22 @@ _FORM_NOTICES = (r"your email address will not be published|required fields are 
                  r"correo electrónico no será publicada|los campos obligatorios están marcados|"
                  r"adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|"
                  r"indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati")
+# The log-in dialog a common news theme (tagDiv's "Newspaper") writes into every page, in English and
+# its German, Spanish, French, Italian and Portuguese translations: "Welcome! Log into your account",
+# "your username", "Password recovery", "A password will be e-mailed to you.", "Create an account".
+_LOG_IN_DIALOG = (r"(?:welcome!?\s*(?:log into|register for) (?:your|an) account|herzlich willkommen!?\s*melden sie sich an|"
+                  r"¡?bienvenid[oa]!?\s*(?:ingresa en tu cuenta|registrarse para una cuenta)|bienvenue\s*!?\s*connectez-vous|"
+                  r"benvenut[oa]!?\s*accedi al tuo account|bem-vind[oa]!?\s*entre na sua conta|"
+                  r"(?:your|ihr|ihre|tu|votre|il tuo|la tua|seu|sua) (?:username|password|e-?mail|benutzername|passwort|"
+                  r"e-mail-adresse|nombre de usuario|contraseña|correo electrónico|nom d'utilisateur|mot de passe|"
+                  r"nome de usuário|senha)\s*$|"
+                  r"password recovery\s*$|recover your password\s*$|passwort[- ](?:vergessen|wiederherstellung|zurücksetzen)|"
+                  r"recuperación de contraseña|recupera tu contraseña|récupération de (?:votre )?mot de passe|"
+                  r"récupérer votre mot de passe|mot de passe oublié|recupero della password|recupera la tua password|"
+                  r"password dimenticata|recuperação de senha|recupere sua senha|esqueceu sua senha|"
+                  r"a password will be e-?mailed to you|ein passwort wird ihnen per e-?mail|se te ha enviado una contraseña|"
+                  r"un mot de passe vous sera envoyé|la password verrà inviata|uma senha será enviada|"
+                  r"(?:create an account|crea una cuenta|créer un compte|crea un account|konto erstellen|criar uma conta)\s*$)")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
@@ -65,6 +81,7 @@ BOILERPLATE_START = [
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
                   r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
+                  rf"{_LOG_IN_DIALOG}|"
                   r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
                   r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
                   r"(?:readers|subscribers|followers|developers|people)\b"),
