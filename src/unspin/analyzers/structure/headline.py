@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ...document import Document
+from ..attribution.entities import is_person_name
 from ..dates import find_date
 from .boilerplate import (
     CANDIDATES,
@@ -380,7 +381,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             _set_line(draft, line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
-        elif _name_alone(line) and (lone_by or (not (named or found.authors) and _next_to_date_or_outlet(lines, i))):
+        elif _name_alone(line) and (lone_by or (not (named or found.authors) and (
+                _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, i, first, draft)))):
             _set_line(draft, line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
@@ -434,18 +436,31 @@ def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start
 
 
 def _name_alone(line: Line) -> bool:
-    """A line that is a person's name and nothing else ("Jessica DeFino" under a headline)."""
+    """A line that is a person's name and nothing else ("Jessica DeFino" under a headline); one in
+    capitals only where the recogniser reads it as a person's ("JOHN DOE", not "WORLD NEWS")."""
     words = line.text.split()
-    return (2 <= len(words) <= 3 and bool(PERSON.match(line.text)) and not line.text.isupper()
-            and not looks_like_outlet(line.text) and not FURNITURE_WORDS.search(line.text)
-            and words[0].lower() not in PLACE_FIRST_WORDS and not boilerplate_kind(line.text))  # "Text Size"
+    if not 2 <= len(words) <= 3 or FURNITURE_WORDS.search(line.text) or boilerplate_kind(line.text):  # "Text Size"
+        return False
+    if line.text.isupper():
+        return is_person_name(line.text)
+    return bool(PERSON.match(line.text)) and not looks_like_outlet(line.text) and words[0].lower() not in PLACE_FIRST_WORDS
+
+
+def _between_headline_and_article(lines: list[Line], index: int, first: int, draft: Draft) -> bool:
+    """Whether the line stands alone between the headline and the first paragraph, and the
+    recogniser reads it as a person's name ("Leader spotlight: Erin Spiceland" / "Jessica Rudder" /
+    "Every March we ..."; not a subheading "Breaking Down Barriers")."""
+    return (index + 1 == first and draft.title is not None and lines[index - 1].start == draft.title[0]
+            and is_person_name(lines[index].text))
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
-    """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall")."""
+    """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall"; not
+    a count of comments in capitals, "CAKE RECIPES" / "80 COMMENTS")."""
     after = lines[index + 1] if index + 1 < len(lines) else None
     return (is_dateline(lines[index - 1]) or (after is not None and is_dateline(after))
-            or (after is not None and after.words <= 6 and looks_like_outlet(after.text.split(",")[0])))
+            or (after is not None and after.words <= 6 and looks_like_outlet(after.text.split(",")[0])
+                and not boilerplate_kind(after.text)))
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:
