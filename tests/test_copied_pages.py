@@ -1005,9 +1005,8 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 
 class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong (the
-    newsletter's copyright is its writer's and unspin names her as the outlet; the local paper's
-    "Tags" label alone over its tags is not read; the video's caption under a cable site's byline
-    stays at the article's head)."""
+    newsletter's copyright is its writer's and unspin names her as the outlet; the video's caption
+    under a cable site's byline stays at the article's head)."""
 
     title: str
     authors: list[str] | None
@@ -1023,7 +1022,7 @@ class Layout(NamedTuple):
 # credit, a byline in capitals, "contributed to this report", author cards in capitals), a national
 # daily (the logo's "- Back to home", a name alone under the standfirst, a topic list), a local
 # paper on a hosted platform (an e-mail glued to the byline, a published and an updated date, a
-# newsletter box), a cable news site, a newsletter platform (counts of likes and comments under the
+# newsletter box, "Tags" alone over its tags), a cable news site, a newsletter platform (counts of likes and comments under the
 # headline, "Thanks for reading ...! Subscribe for free"), a blogging platform ("Published in" / the
 # publication, "Written by" under the post), a state broadcaster (the headline again over its
 # picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a WordPress news
@@ -1045,7 +1044,7 @@ NEWS_LAYOUTS = {
     "copied-local-news-style.txt": Layout(
         "City council approves $48 million budget after three-hour meeting", ["Jane Roe"], "2023-11-14",
         "Harbour Times", {"Get the morning headlines": "subscribe", "Jane Roe covers": "bio", "Most Popular": "related"},
-        "The Riverton City Council approved", "The budget takes effect on Jan. 1."),
+        "The Riverton City Council approved", "The budget takes effect on Jan. 1.", tags=["City Council", "Budget", "Riverton"]),
     "copied-cable-news-style.txt": Layout(
         "Harbour heat wave: Record temperatures close schools for a third day", ["Ann Roe", "Omar Reyes"],
         "2024-06-20", "HNN", {"HNN’s Maria Alvarez": "credit", "Related article": "page", "© 2024": "copyright"},
@@ -1129,6 +1128,34 @@ def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_per
 
     lines = read_lines(from_text("VÍCTOR CASTELLANOS\nJOHN DOE\nWORLD NEWS\nMIDDLE EAST\nBREAKING NEWS\n"))
     assert [_name_alone(line) for line in lines] == [True, True, False, False, False]
+
+
+def test_a_tags_label_alone_under_the_article_lists_its_tags_and_a_menus_does_not():
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.analyzers.structure.segmenter import topic_list
+    from unspin.document import Layer
+    from unspin.readers import from_text
+
+    def topics(text: str) -> list[str]:
+        lines = read_lines(from_text(text))
+        return [lines[i].text for i in topic_list(lines, 0)]
+
+    assert topics("Tagged\nNEW YORK CITY\nHOUSING\nBRONX\nRelated Articles\n") == ["NEW YORK CITY", "HOUSING", "BRONX"]
+    assert topics("Tags:\nFios,\nApple iPad,\nRecent posts from Signal Strength\n") == ["Fios,", "Apple iPad,"]
+    assert topics("Tags\nViews: 184\n") == []  # a label of its own is no tag
+    # a footer's menu runs on past a tag list's length; a wiki's linked "Tags" is one item of its tools
+    assert topics("Tags\n" + "\n".join(["Site Map", "Latest", "Contributors", "Video", "Tools", "Job Listings",
+                                          "Lists & Rankings", "Digital 100", "Silicon Alley 100", "More"])) == []
+    assert topics("[Edit](javascript:;)\n[Tags](javascript:;)\n[History](javascript:;)\n[Files](javascript:;)\n") == []
+
+    # under the article, where the rules still read the body (an author's links come between)
+    text = "\n".join(["Harbour Blog", "Blog", "Podcast", "Jobs", "Sign in", "Why we still write code by hand", "By Ann Roe",
+                      *SCHOOLS_PARAGRAPHS, "Author ArchivesWebsiteTwitterGithub", "Tags", "Bulletin", "Code for a Living",
+                      "Stackoverflow", "Related Articles", "How we moved to the cloud", "© 2019 Harbour Blog"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TAGS)] == ["Bulletin", "Code for a Living", "Stackoverflow"]
+    assert "code for a living" not in normalised(article_text(analysis))
 
 
 def test_a_count_alone_is_furniture_and_a_lists_numbers_are_not():

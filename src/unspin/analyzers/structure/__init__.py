@@ -27,7 +27,7 @@ from .metadata import (
     owned_brand,
 )
 from .patterns import boilerplate_kind
-from .segmenter import segment
+from .segmenter import read_copied_tags, segment
 
 
 class StructureAnalyzer(Analyzer):
@@ -62,6 +62,8 @@ class StructureAnalyzer(Analyzer):
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
+                if looks_copied(lines) and self.line_model is not None and not self.line_model.is_off:
+                    read_copied_tags(doc, lines, draft)  # under the article the classifier found
         from_reader(doc, draft)
         copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
         # A copied page's footer that says whose the site is ("INTELLIGENCER IS A VOX MEDIA NETWORK")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .lines import Line
+
 
 @dataclass
 class Draft:
@@ -18,3 +20,23 @@ class Draft:
     def add(self, start: int, end: int, kind: str, **attrs) -> None:
         if end > start:
             self.segments.append((start, end, kind, attrs))
+
+    def straddles(self, line: Line) -> bool:
+        """Whether a segment runs across the line's edge (a quoted block of several lines): such a
+        line is left as it is, so that segments never overlap."""
+        return any(s < line.end and line.start < e and not (line.start <= s and e <= line.end)
+                   for s, e, _, _ in self.segments)
+
+    def drop_line(self, line: Line) -> None:
+        """Drop the segments that lie within the line."""
+        self.segments = [seg for seg in self.segments if not (line.start <= seg[0] and seg[1] <= line.end)]
+
+    def set_line(self, line: Line, kind: str, **attrs) -> None:
+        """Make the whole line one segment of `kind`, in place of what covered it."""
+        self.drop_line(line)
+        self.add(line.start, line.end, kind, **attrs)
+
+    def covers(self, line: Line, kinds: tuple[str, ...]) -> bool:
+        """Whether the line is still one of `kinds` (and no segment runs across its edge)."""
+        return not self.straddles(line) and any(
+            line.start <= s and e <= line.end and kind in kinds for s, e, kind, _ in self.segments)

@@ -271,7 +271,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         above = start - 1
         if above > title_line and _could_be_headline(lines[above]) and is_headline_shaped(lines[above]):
             headline = above
-    if headline is not None and _straddled(draft, lines[headline]):
+    if headline is not None and draft.straddles(lines[headline]):
         headline = None
     if headline is None and title_line is not None and _menu_title(lines, title_line, start):
         draft.segments = [_demoted(segment, lines[title_line].end) for segment in draft.segments]
@@ -284,21 +284,21 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if kinds[i] is None:  # the short menu lines the header rules left in no segment
                 draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")
         draft.authors = [a for a in draft.authors if a[0] >= top]
-        _set_line(draft, lines[headline], "title")
+        draft.set_line(lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)
         _read_byline_block(doc, lines, kinds, range(headline + 1, _block_end(lines, start)), start, draft, found)
-        if _is_standfirst(lines, kinds, headline + 1, start) and not _straddled(draft, lines[headline + 1]):
-            _set_line(draft, lines[headline + 1], "subtitle")
+        if _is_standfirst(lines, kinds, headline + 1, start) and not draft.straddles(lines[headline + 1]):
+            draft.set_line(lines[headline + 1], "subtitle")
         # Between the headline and the first paragraph, a line next to a picture's credit is the
         # picture's caption ("Getty Images" / "The seafront road has been closed ..."; or the
         # caption, then "Credit...").
         for i in range(headline + 1, start):
-            if (kinds[i] in CANDIDATES and _covered_by(draft, lines[i], CANDIDATES)
+            if (kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
-                _set_line(draft, lines[i], "boilerplate", type="credit")
-            elif _repeats(lines[i], lines[headline]) and _covered_by(draft, lines[i], CANDIDATES):
+                draft.set_line(lines[i], "boilerplate", type="credit")
+            elif _repeats(lines[i], lines[headline]) and draft.covers(lines[i], CANDIDATES):
                 # the headline again, as the picture's alternative text or a share card's title
-                _set_line(draft, lines[i], "boilerplate", type="page")
+                draft.set_line(lines[i], "boilerplate", type="page")
     else:
         # No headline: the menu lines above the first paragraph are navigation all the same (not
         # one that ends as a sentence: "Another first." is a subhead), and a byline or dateline
@@ -312,8 +312,8 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             draft.authors = [a for a in draft.authors if a[0] >= lines[top].start]
     if not found.published:
         dateline = _nearest_dateline(lines, kinds, start)
-        if dateline is not None and not _straddled(draft, lines[dateline]):
-            _set_line(draft, lines[dateline], "dateline")
+        if dateline is not None and not draft.straddles(lines[dateline]):
+            draft.set_line(lines[dateline], "dateline")
             found.published = find_date(lines[dateline].text)[2]
     draft.authors += found.authors
     draft.published = found.published or draft.published
@@ -366,24 +366,24 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             if kinds[i] == "dateline" and not found.published and (date := find_date(line.text)):
                 found.published = date[2]
             continue
-        if _straddled(draft, line):
+        if draft.straddles(line):
             continue
         if is_byline(line) or is_dateline(line):  # (a name linked to the author's page is read as a name, below)
             lone_by = False
             if read_meta_line(doc, line, found):  # else the line keeps what covered it
-                _drop_line(draft, line)
+                draft.drop_line(line)
                 draft.segments += found.segments
             found.segments = []
         elif _lone_by(line):  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
-            _set_line(draft, line, "byline")
+            draft.set_line(line, "byline")
         elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
-            _set_line(draft, line, "byline")
+            draft.set_line(line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
         elif _name_alone(line) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, i, first, draft)))):
-            _set_line(draft, line, "byline")
+            draft.set_line(line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
             lone_by = False
@@ -472,26 +472,3 @@ def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, s
     if kind == "title":
         return start, end, "boilerplate", {"type": "page"}
     return segment
-
-
-def _straddled(draft: Draft, line: Line) -> bool:
-    """Whether a segment runs across the line's edge (a quoted block of several lines): such a
-    line is left as it is, so that segments never overlap."""
-    return any(s < line.end and line.start < e and not (line.start <= s and e <= line.end)
-               for s, e, _, _ in draft.segments)
-
-
-def _drop_line(draft: Draft, line: Line) -> None:
-    draft.segments = [seg for seg in draft.segments if not (line.start <= seg[0] and seg[1] <= line.end)]
-
-
-def _set_line(draft: Draft, line: Line, kind: str, **attrs) -> None:
-    """Make the whole line one segment of `kind`, in place of what covered it."""
-    _drop_line(draft, line)
-    draft.add(line.start, line.end, kind, **attrs)
-
-
-def _covered_by(draft: Draft, line: Line, kinds: tuple[str, ...]) -> bool:
-    """Whether the line is still one of `kinds` in the draft (and no segment runs across its edge)."""
-    return not _straddled(draft, line) and any(
-        line.start <= s and e <= line.end and kind in kinds for s, e, kind, _ in draft.segments)

@@ -26,9 +26,10 @@ TAG_LINE = re.compile(
     r"sections?|keywords|subjects?|in-depth report|related topics|country|countries)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
-# A label alone over a list of the article's topics, one a line ("Explore more on these topics").
+# A label alone over a list of the article's topics, one a line ("Explore more on these topics",
+# "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more stories about)\W*$", re.IGNORECASE)
+                          r"read more stories about|tags|tagged(?: with)?)\W*$", re.IGNORECASE)
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
     r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ...document import Document
 from ..dates import find_date
+from .boilerplate import line_kinds
 from .draft import Draft
 from .lines import (
     Line,
@@ -80,17 +81,46 @@ TOPICS = 8  # topics a list under its label holds
 def topic_list(lines: list[Line], start: int) -> list[int]:
     """The lines of a list of the article's topics under a label of its own below the article
     ("Explore more on these topics" / "Ukraine" / "Russia" / ...; "Read More Stories About:" /
-    "Politics, Border, Immigration"): up to `TOPICS` short lines that are no furniture."""
-    label = next((i for i in range(start, len(lines)) if TOPICS_LABEL.match(lines[i].text)), None)
+    "Politics, Border, Immigration"; "Tags" / "City Council" / "Budget"): up to `TOPICS` short
+    lines that are no furniture, no label ("Views: 184") and no author's card, under the first label
+    from line `start` on. A list that runs on past `TOPICS` lines is the site's menu ("Tags" /
+    "Site Map" / "Latest" / "Contributors" / ...)."""
+    label = next((i for i in range(start, len(lines)) if TOPICS_LABEL.match(lines[i].text) and not _menu_item(lines[i])),
+                 None)
     if label is None:
         return []
     out: list[int] = []
-    for i in range(label + 1, min(len(lines), label + 1 + TOPICS)):
+    for i in range(label + 1, min(len(lines), label + 2 + TOPICS)):
         text = lines[i].text
-        if lines[i].words > 4 or SENTENCE_END.search(text) or boilerplate_kind(text):
-            break
+        if (lines[i].words > 4 or SENTENCE_END.search(text) or boilerplate_kind(text) or ":" in text
+                or author_card(lines, i) is not None):
+            return out
         out.append(i)
-    return out
+    return out if len(out) <= TOPICS else []
+
+
+def read_copied_tags(doc: Document, lines: list[Line], draft: Draft) -> None:
+    """A copied page's list of topics under its article ("Tags" / "Bulletin" / "Code for a
+    Living"), read once the line classifier has found the article: on a copy the rules' body runs
+    on past the article, over an author's links and "Related Articles", so the footer's reading
+    (`segment`) never reaches the list. The label becomes boilerplate, its lines tags."""
+    if draft.tags:
+        return
+    kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
+    first = next((i for i, kind in enumerate(kinds) if kind == "body"), None)
+    topics = topic_list(lines, first + 1) if first is not None else []
+    if not topics or any(draft.straddles(lines[k]) for k in (topics[0] - 1, *topics)):
+        return
+    draft.set_line(lines[topics[0] - 1], "boilerplate", type="tags")
+    for k in topics:
+        draft.drop_line(lines[k])
+        read_tags(doc, lines[k], lines[k].start, draft)
+
+
+def _menu_item(line: Line) -> bool:
+    """A label of a word or two that is a link is a menu's item ("[Tags](javascript:;)" among a
+    wiki's "Edit" and "History"); a longer one heads the list ("[Explore more on these topics](#)")."""
+    return bool(line.links) and line.words <= 2
 
 
 def read_sign_off(lines: list[Line], draft: Draft) -> None:
