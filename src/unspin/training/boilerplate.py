@@ -171,7 +171,9 @@ def fit(data: Path, extra: list[Path] = ()) -> dict:
               "training_pages": len(training), "more_pages": len(more), "validation_pages": len(validation),
               "training_by_threshold_cross_fitted": {f"{t} {inner}": v for (t, inner), v in grid.items()},
               "threshold": best[0], "inner_threshold": best[1],
-              "validation": snippet_f1(*best, [(config, validation)])}
+              "validation": snippet_f1(*best, [(config, validation)]),
+              # how far validation moves with the training pages: each fold's regression (four fifths of them)
+              "validation_of_fold_regressions": [snippet_f1(*best, [(unseen[f], validation)]) for f in range(FOLDS)]}
     return write_model(MODEL_FILE, config, report)
 
 
