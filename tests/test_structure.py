@@ -252,3 +252,43 @@ def test_a_marked_headline_that_ends_on_a_date_stays_the_title():
     analysis = unspin.analyze(html, format="html")
     assert [s.kind for s in analysis.segments if s.text.startswith("Berlin confronts")] == ["title"]
     assert_offsets(analysis)
+
+
+def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(structure_pipeline):
+    """A PolNeAR story: its second paragraph opens "By the end of next week's contests ..."; the
+    first was taken for a standfirst over a byline, and "Rhode Island" for its author."""
+    text = ("Beyond victory, a deep image problem\n\n"
+            "The senator got what she needed in New York, a solid victory that stopped her rival's winning streak.\n\n"
+            "By the end of next week's contests in Pennsylvania, Maryland, Connecticut, Rhode Island and Delaware, "
+            "her lead in pledged delegates in all likelihood will be insurmountable.\n\n"
+            "By the beginning of May, she will be at liberty to turn her attention to the general election.\n")
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert list(analysis.meta.authors) == [] and analysis.meta.outlet is None
+    assert [s.text[:20] for s in analysis.document.segments("body")] == [
+        "The senator got what", "By the end of next w", "By the beginning of "]
+
+
+@pytest.mark.parametrize("byline, authors, outlet", [
+    ("By ANN ROE FOR THE HARBOUR MAIL", ["ANN ROE"], "THE HARBOUR MAIL"),
+    ("By ANN ROE and JOHN DOE FOR DAILYMAIL.COM", ["ANN ROE", "JOHN DOE"], "DAILYMAIL.COM"),
+    ("By Ann Roe and John Doe for the Associated Press", ["Ann Roe", "John Doe"], "the Associated Press"),
+    ("By Ann Roe for Reuters", ["Ann Roe"], "Reuters"),
+])
+def test_what_follows_for_in_a_byline_is_its_outlet(byline, authors, outlet, structure_pipeline):
+    text = (f"Harbour council bans cars from its seafront\n{byline}\nMarch 3, 2024\n"
+            + "The council voted on Tuesday to close four blocks of the waterfront to cars, ending a long fight.\n" * 3)
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.meta.authors] == authors
+    assert analysis.meta.outlet is not None and analysis.meta.outlet.text == outlet
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("e-mail", "social"), ("shares", "share"), ("View comments", "comments"), ("Add your comment", "comments"),
+    ("Share or comment on this article:", "share"), ("Shares in Harbour Telecom rose 3% on Monday.", None),
+])
+def test_a_tabloids_sharing_and_comment_buttons_are_furniture(line, kind):
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    assert boilerplate_kind(line) == kind

@@ -41,7 +41,7 @@ from .lines import (
     is_separator,
 )
 from .logistic import Logistic
-from .metadata import is_dateline, looks_like_outlet, read_meta_line
+from .metadata import is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BYLINE,
     LABELLED_DATE,
@@ -57,8 +57,6 @@ MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "hea
 WINDOW = 20  # lines above the article's first paragraph where its headline may be (a caption, credit, byline, date and share buttons between)
 BODY_LINES = 40  # lines from the first paragraph whose words a headline shares
 NAME_ROLE_WORDS = 16  # a name, a comma and a role: no paragraph of the article
-BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
-LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP Technology Writers | AP – 1 hr ago")
 META_ABOVE = 3  # bylines and datelines right over the first paragraph, read where no headline was found
 # "New York" / "CNN": a dateline's place over the outlet, no author; few names open with these.
 PLACE_FIRST_WORDS = {"new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "north", "south", "east", "west"}
@@ -80,13 +78,6 @@ def is_meta(line: Line) -> bool:
     """A byline or dateline ("By Ann Lee", "by: Cora Neas", "Posted: Nov 8, 2023 / 04:43 PM"); a
     paragraph that opens with its author ("By Aaron Humes: The Americas cannot ...") is none."""
     return bool(is_byline(line) or is_dateline(line) or link_byline(line))
-
-
-def is_byline(line: Line) -> bool:
-    """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
-    ROE - AP Technology Writers | AP – 1 hr 4 mins ago")."""
-    return bool(BYLINE.match(line.text)) and (line.words <= BYLINE_WORDS or (
-        line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
 
 
 def _content_words(text: str) -> set[str]:

@@ -16,6 +16,7 @@ from .patterns import (
     DATE_LABEL,
     NAME_WORD,
     PERSON,
+    SENTENCE_END,
     SPLIT_NAMES,
     SPLIT_VALUES,
     TAG_LINE,
@@ -51,6 +52,17 @@ _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
 _DATE_LABEL_WORD = re.compile(r"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
+
+
+BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
+LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP Technology Writers | AP – 1 hr ago")
+
+
+def is_byline(line: Line) -> bool:
+    """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
+    ROE - AP Technology Writers | AP – 1 hr 4 mins ago")."""
+    return bool(BYLINE.match(line.text)) and (line.words <= BYLINE_WORDS or (
+        line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
 
 
 def is_dateline(line: Line) -> bool:
@@ -98,13 +110,22 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             return
     position = names_start
     capitals = doc.text[names_start:names_end].isupper()
-    pieces = []
+    pieces, outlet_next, outlets, named_before = [], False, set(), len(draft.authors)
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))
+        if outlet_next:
+            outlets.add(len(pieces) - 1)
+        outlet_next = separator["outlet"] is not None
         position = separator.end()
     pieces.append((position, names_end))
+    if outlet_next:
+        outlets.add(len(pieces) - 1)
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
+        if k in outlets:  # "... for The Courier", after a name this line gave
+            if len(draft.authors) > named_before and not draft.outlet and doc.text[a:b]:
+                draft.outlet = (a, b)
+            continue
         glued = _GLUED_ROLE.search(doc.text, a, b) or _TRAILING_HANDLE.search(doc.text, a, b)
         b = glued.start() if glued else b
         value = doc.text[a:b]

@@ -23,7 +23,7 @@ SIGN_OFF = re.compile(r"^(?:posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
-    r"sections?|keywords|subjects?|in-depth report|related topics|country|countries)\s*:\s*(?=\S)",
+    r"sections?|keywords|subjects?|in-depth report|related topics|country|countries|see more on)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
@@ -72,8 +72,11 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
 BOILERPLATE_START = [
-    ("note", r"note to readers|editor'?s note|editors'? note|a note from"),
-    ("share", r"share (?:this|on|via)\b|share:|share\s*$|tweet this|please share|click the share|forward this|"
+    ("note", r"note to readers|editor'?s note|editors'? note|a note from|"
+             # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
+             r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b"),
+    ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
+              r"forward this|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -92,6 +95,7 @@ BOILERPLATE_START = [
                    r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|"
                  r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
+                 r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
@@ -106,7 +110,7 @@ BOILERPLATE_START = [
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
-               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print|pinterest|tumblr|follow|listen|"
+               r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
@@ -212,7 +216,9 @@ BIO = re.compile(rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|t
 # Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
 # and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
 CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+(?:is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b|"
-                         r"writes (?:about|for|on)\b|reports on\b|has (?:written|worked) (?:for|as)\b)")
+                         r"writes (?:about|for|on)\b|reports on\b|has (?:written|worked) (?:for|as)\b|"
+                         # "Ann Roe covers city government for The Harbour Times."
+                         r"covers\s.{0,60}?\bfor\s+(?:the\s+)?[A-Z])")
 # The first words of an author card's bio, after the name on the line above ("Martin Chikilian" /
 # "Martin is a full-stack engineer and has worked as ...").
 CARD_BIO_VERB = re.compile(r"^[*_\s]*(?:is|was|has|writes|teaches|covers|reports|joined|works|leads)\b")
@@ -220,7 +226,8 @@ QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+[Ff]or\s+(?=The\b)")
+# (what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 def boilerplate_kind(text: str) -> str | None:

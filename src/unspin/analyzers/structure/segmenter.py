@@ -18,6 +18,7 @@ from .lines import (
     runs_on,
 )
 from .metadata import (
+    is_byline,
     is_dateline,
     outlet_from_notice,
     read_byline,
@@ -215,7 +216,8 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             draft.add(line.start, line.end, "subtitle")
         i += 1
     # A prose line directly followed by a byline or dateline is a standfirst, not body.
-    if i + 1 < len(lines) and is_prose(lines[i]) and (BYLINE.match(lines[i + 1].text) or is_dateline(lines[i + 1])):
+    # (a paragraph that opens "By the end of next week ..." is no byline)
+    if i + 1 < len(lines) and is_prose(lines[i]) and (is_byline(lines[i + 1]) or is_dateline(lines[i + 1])):
         draft.add(lines[i].start, lines[i].end, "subtitle")
         i += 1
         while i < len(lines) and read_meta_line(doc, lines[i], draft):
