@@ -1027,8 +1027,11 @@ class Layout(NamedTuple):
 # publication, "Written by" under the post), a state broadcaster (the headline again over its
 # picture, "FILE PHOTO. © Getty Images / ...", "Follow HT on", comments suspended), a WordPress news
 # site clipped as Markdown, a partisan news site ("Read More Stories About:" over the topics, its
-# byline in capitals alone over the date) and a cable site with a video player between
-# the byline and the story (the line under the player's "Video" label is its title, no headline).
+# byline in capitals alone over the date), a cable site with a video player between the byline
+# and the story (the line under the player's "Video" label is its title, no headline), an American
+# national daily ("Credit..." under the caption, "Reporting from", the writer's line and "A version
+# of this article appears in print ...", "See more on:" its topics) and a tabloid ("By ANN ROE FOR
+# THE HARBOUR MAIL", its e-mail, shares and comments buttons, the headline again on the share card).
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -1076,6 +1079,18 @@ NEWS_LAYOUTS = {
         {"NEW You can now listen": "subscribe", "Harbour Fox News' Maria Alvarez": "credit",
          "Jane Roe is a politics reporter": "bio", "This material may not be published": "copyright"},
         None, "the toughest border bill in decades."),
+    "copied-national-daily-us-style.txt": Layout(
+        "Harbour City Votes to Ban Cars From Its Waterfront", ["Ann Roe"], "2024-12-03", "The Harbour Times",
+        {"Credit...Jane Doe": "credit", "Ann Roe covers": "bio", "A version of this article": "note",
+         "Related Content": "related", "© 2024": "copyright"},
+        "The Harbour City Council voted on Tuesday", "the ban after a year.",
+        tags=["Harbour City Council", "Lena Ortiz"]),
+    "copied-tabloid-style.txt": Layout(
+        "Harbour council bans cars from its seafront after furious row - leaving shop owners fuming and cyclists "
+        "celebrating", ["ANN ROE"], "2024-12-03", "THE HARBOUR MAIL",
+        {"e-mail": "social", "shares": "share", "View comments": "comments", "Share or comment": "share",
+         "The views expressed": "disclaimer"},
+        "A seaside town has voted", "the ban after a year."),
 }
 
 

@@ -45,6 +45,7 @@ from .metadata import is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BYLINE,
     LABELLED_DATE,
+    LABELLED_TIME,
     NAME_THEN_ROLE,
     PERSON,
     SENTENCE_END,
@@ -287,8 +288,11 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if (kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 draft.set_line(lines[i], "boilerplate", type="credit")
-            elif _repeats(lines[i], lines[headline]) and draft.covers(lines[i], CANDIDATES):
-                # the headline again, as the picture's alternative text or a share card's title
+        # the headline again, as a picture's alternative text above the article, or below it as
+        # the title of a share card ("Share or comment on this article:" / the headline / "e-mail")
+        for i in range(headline + 1, len(lines)):
+            if (_repeats(lines[i], lines[headline]) and draft.covers(lines[i], CANDIDATES)
+                    and (i < start or any(draft.covers(lines[j], ("boilerplate",)) for j in (i - 1, i + 1) if j < len(lines)))):
                 draft.set_line(lines[i], "boilerplate", type="page")
     else:
         # No headline: the menu lines above the first paragraph are navigation all the same (not
@@ -365,6 +369,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
                 draft.drop_line(line)
                 draft.segments += found.segments
             found.segments = []
+        elif LABELLED_TIME.match(line.text):  # "Updated 6:14 p.m. ET"
+            draft.set_line(line, "dateline")
         elif _lone_by(line):  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             draft.set_line(line, "byline")

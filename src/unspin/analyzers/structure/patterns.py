@@ -39,6 +39,9 @@ DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first publis
 # a dateline however long, wherever it stands ("Published reports say ..." is a sentence).
 LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
                            re.IGNORECASE)
+# A dateline that gives only the time ("Updated 6:14 p.m. ET" under a daily's date)
+LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+                           r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
 # Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
@@ -116,6 +119,7 @@ BOILERPLATE_START = [
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
+               r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                # a picture agency's name alone, as a picture's credit ("Getty Images", "PA Media")
                r"(?:getty images|afp|epa|pa media|pa|ap|reuters|shutterstock|alamy|eyevine|bloomberg via getty images)\W*$|"
                # a photo's credit alone on its line: "Rich Pedroncelli/Associated Press", "(Elizabeth
