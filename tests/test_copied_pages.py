@@ -1031,7 +1031,9 @@ class Layout(NamedTuple):
 # and the story (the line under the player's "Video" label is its title, no headline), an American
 # national daily ("Credit..." under the caption, "Reporting from", the writer's line and "A version
 # of this article appears in print ...", "See more on:" its topics) and a tabloid ("By ANN ROE FOR
-# THE HARBOUR MAIL", its e-mail, shares and comments buttons, the headline again on the share card).
+# THE HARBOUR MAIL", its e-mail, shares and comments buttons, the headline again on the share card)
+# and a political news site ("By ANN ROE and OMAR REYES", "12/04/2024 05:00 AM EST", a caption ending
+# "| Jane Doe/AP", "Filed under:", a last paragraph whose subject is "The House ... members").
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -1091,6 +1093,11 @@ NEWS_LAYOUTS = {
         {"e-mail": "social", "shares": "share", "View comments": "comments", "Share or comment": "share",
          "The views expressed": "disclaimer"},
         "A seaside town has voted", "the ban after a year."),
+    "copied-politics-site-style.txt": Layout(
+        "Senate passes harbour funding bill after late-night deal", ["ANN ROE", "OMAR REYES"], "2024-12-04",
+        "HARBOURPOLITICS", {"Senate Majority Leader Lena Ortiz speaks": "credit", "FOLLOW US": "social",
+                            "© 2024": "copyright"},
+        "The Senate passed a $2 billion bill", "will vote against it.", tags=["Congress", "Senate", "Lena Ortiz"]),
 }
 
 

@@ -235,6 +235,9 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("Published: 11/18/2011 2:27 AM", "2011-11-18"),  # a slashed date whose order shows
     ("21/10/2019", "2019-10-21"),
     ("12/04/2020 by Kay", None),  # April in Britain, December in the United States: unread
+    ("12/04/2024 05:00 AM EST", "2024-12-04"),  # ... unless an American time zone follows
+    ("Updated: 12/04/2024, 5:12 p.m. ET", "2024-12-04"),
+    ("12/04/2024 05:00 GMT", None),
     ("version 1.10.2019.2", None),
     ("mayo 11, 2022", "2022-05-11"),
 ])
@@ -292,3 +295,11 @@ def test_a_tabloids_sharing_and_comment_buttons_are_furniture(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     assert boilerplate_kind(line) == kind
+
+
+def test_a_closing_paragraph_whose_subject_is_an_institution_is_no_bio():
+    from unspin.analyzers.structure.patterns import BIO
+
+    assert not BIO.match("The House is expected to take up the measure next week, but several conservative members "
+                         "have said they will vote against it.")
+    assert BIO.match("Ann Roe is a reporter for the Harbour Times.")

@@ -58,6 +58,8 @@ _PATTERNS = [
     # in Britain and December in the United States, and stays unread)
     re.compile(rf"(?<![\d/])(?P<first_n>[0-3]?\d)/(?P<second_n>[0-3]?\d)/{_YEAR}(?![\d/])"),
 ]
+# ... unless an American time zone follows it, which puts the month first ("12/04/2024 05:00 AM EST")
+_AMERICAN_TIME = re.compile(r"\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:E|C|M|P|AK|H)[SD]?T\b", re.IGNORECASE)
 
 
 def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
@@ -66,19 +68,21 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, i
     best = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
-            iso = _iso(match)
+            iso = _iso(match, month_first=_AMERICAN_TIME.match(text, match.end(), end) is not None)
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end(), iso)
                 break
     return best
 
 
-def _iso(match: re.Match) -> str | None:
+def _iso(match: re.Match, month_first: bool = False) -> str | None:
     groups = match.groupdict()
     try:
         year = int(groups["year"])
         if groups.get("first_n"):
             first, second = int(groups["first_n"]), int(groups["second_n"])
+            if month_first and first <= 12:
+                return date(year, first, second).isoformat()
             if (first > 12) == (second > 12):
                 return None  # both could be the month (or neither is): the order does not show
             month, day = (second, first) if first > 12 else (first, second)

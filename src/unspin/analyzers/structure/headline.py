@@ -90,7 +90,16 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
     getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
-                 and not _over_byline(lines, i) and not is_headline_shaped(lines[i])), None)
+                 and not _over_byline(lines, i) and not is_headline_shaped(lines[i])
+                 and not _standfirst_over_byline(lines, kinds, i)), None)
+
+
+def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
+    """A prose line over a picture's caption or credit and then the byline or dateline ("The bill
+    now heads to the House ..." / "... on Capitol Hill. | Jane Doe/AP" / "By ANN ROE"): the
+    standfirst, not the article's first paragraph."""
+    return (index + 2 < len(lines) and kinds[index + 1] == "boilerplate" and boilerplate_kind(lines[index + 1].text) == "credit"
+            and is_meta(lines[index + 2]))
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:

@@ -33,6 +33,7 @@ _OUTLET_WORDS = re.compile(
 _ADDRESS = r"(?:\S+@\S+\.\w+|@\w+)"
 _CONTACT = re.compile(rf"^{_ADDRESS}$")
 _TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$")
+_CONNECTIVES = re.compile(r"\b(?:and|with|for)\b")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
 _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
@@ -109,7 +110,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         if draft.authors:
             return
     position = names_start
-    capitals = doc.text[names_start:names_end].isupper()
+    # ("BY ANN ROE and OMAR REYES": the connectives may be in lower case)
+    capitals = _CONNECTIVES.sub("", doc.text[names_start:names_end]).isupper()
     pieces, outlet_next, outlets, named_before = [], False, set(), len(draft.authors)
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))

@@ -79,7 +79,7 @@ BOILERPLATE_START = [
              # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
              r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b"),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
-              r"forward this|"
+              r"forward this|copy link\s*$|link copied\s*$|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -153,6 +153,9 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
+    # "... speaks to reporters on Capitol Hill. | Jane Doe/AP": a caption ending on its photographer and agency
+    ("credit", re.compile(r"\|\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|"
+                          r"Bloomberg|Pool|POLITICO)\s*$")),
     # A caption that ends on its credit: "... Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
     # "... in Washington. (AP Photo/J. Scott Applewhite, File)"
     ("credit", re.compile(r"\((?:[\w.&'’-]{1,20}\s+)?(?:picture|photo|photograph|image)\s*(?:by\b|:|/)[^()]{2,60}\)\s*\.?\s*$",
@@ -216,7 +219,9 @@ BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspo
 # Education Equity": an author's name and role under a copied page's headline.
 NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
                             rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager)s?)\b")
-BIO = re.compile(rf"^[*_\s]*(?:{NAME_WORD}\s+){{1,4}}(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
+# (a sentence's subject is no name: "The House is expected ..., but several conservative members ...")
+BIO = re.compile(rf"^[*_\s]*(?!(?:The|This|That|These|Those|It|He|She|They|We|There|A|An)\s)(?:{NAME_WORD}\s+){{1,4}}"
+                 rf"(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
 # Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
 # and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
 CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+(?:is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b|"
