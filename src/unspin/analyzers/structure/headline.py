@@ -43,7 +43,6 @@ from .lines import (
 from .logistic import Logistic
 from .metadata import is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
-    BYLINE,
     LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
@@ -456,7 +455,7 @@ def _between_headline_and_article(lines: list[Line], index: int, first: int, dra
     """Whether the line stands alone between the headline and the first paragraph, and the
     recogniser reads it as a person's name ("Leader spotlight: Erin Spiceland" / "Jessica Rudder" /
     "Every March we ..."; not a subheading "Breaking Down Barriers")."""
-    return (index + 1 == first and draft.title is not None and lines[index - 1].start == draft.title[0]
+    return (0 < index and index + 1 == first and draft.title is not None and lines[index - 1].start == draft.title[0]
             and is_person_name(lines[index].text))
 
 

@@ -75,9 +75,9 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
 BOILERPLATE_START = [
-    ("note", r"note to readers|editor'?s note|editors'? note|a note from|"
-             # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
-             r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b"),
+    ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
+              # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
+              r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b")),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
               r"forward this|copy link\s*$|link copied\s*$|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
