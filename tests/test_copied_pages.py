@@ -1006,7 +1006,8 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong (the
     newsletter's copyright is its writer's and unspin names her as the outlet; the video's caption
-    under a cable site's byline stays at the article's head)."""
+    under a cable site's byline stays at the article's head; the Indian daily's outlet is its
+    publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's)."""
 
     title: str
     authors: list[str] | None
@@ -1033,7 +1034,9 @@ class Layout(NamedTuple):
 # of this article appears in print ...", "See more on:" its topics) and a tabloid ("By ANN ROE FOR
 # THE HARBOUR MAIL", its e-mail, shares and comments buttons, the headline again on the share card)
 # and a political news site ("By ANN ROE and OMAR REYES", "12/04/2024 05:00 AM EST", a caption ending
-# "| Jane Doe/AP", "Filed under:", a last paragraph whose subject is "The House ... members").
+# "| Jane Doe/AP", "Filed under:", a last paragraph whose subject is "The House ... members") and an
+# Indian daily ("By Ann Roe, Harbour City": a place after the writer, "Updated on: Dec 04, 2024
+# 05:14 PM IST", "Read Time: 3 min", "Catch all the Latest India News ...").
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -1098,6 +1101,10 @@ NEWS_LAYOUTS = {
         "HARBOURPOLITICS", {"Senate Majority Leader Lena Ortiz speaks": "credit", "FOLLOW US": "social",
                             "© 2024": "copyright"},
         "The Senate passed a $2 billion bill", "will vote against it.", tags=["Congress", "Senate", "Lena Ortiz"]),
+    "copied-indian-daily-style.txt": Layout(
+        "Harbour City bans cars from waterfront, traders protest", ["Ann Roe"], "2024-12-04", None,
+        {"Share Via": "share", "Read Time": "page", "Catch all the Latest": "related", "Copyright ©": "copyright"},
+        "The Harbour City municipal corporation", "review the ban after a year."),
 }
 
 

@@ -76,7 +76,8 @@ EXPECTED = {
                              ["CLICK HERE TO GET", "Mike Jensen is a reporter"]),
     "medium-style.md": ("Why I Quit Social Media for a Year", ["Jordan Lee"], "2022-01-08", None, [],
                         "A year ago I deleted", "I am telling you that you can.", [],
-                        ["Follow", "Listen", "Share", "--", "--", "12", "Follow", "Written by Jordan Lee", "143 Followers",
+                        ["Follow", "5 min read", "Listen", "Share", "--", "--", "12", "Follow", "Written by Jordan Lee",
+                         "143 Followers",
                          "Writer and teacher."]),
     "utf16-bom.txt": ("Café owners protest new rules on outdoor seating", ["Élodie Martin"], None, None, [],
                       "Café owners in the old town", "wheelchair users.", [], []),
@@ -277,19 +278,22 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
     ("By ANN ROE and JOHN DOE FOR DAILYMAIL.COM", ["ANN ROE", "JOHN DOE"], "DAILYMAIL.COM"),
     ("By Ann Roe and John Doe for the Associated Press", ["Ann Roe", "John Doe"], "the Associated Press"),
     ("By Ann Roe for Reuters", ["Ann Roe"], "Reuters"),
+    ("By Ann Roe, New Delhi", ["Ann Roe"], None),  # a place after the writer, as the recogniser reads it
+    ("By Ann Roe, Omar Reyes", ["Ann Roe", "Omar Reyes"], None),
 ])
-def test_what_follows_for_in_a_byline_is_its_outlet(byline, authors, outlet, structure_pipeline):
+def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline, authors, outlet, structure_pipeline):
     text = (f"Harbour council bans cars from its seafront\n{byline}\nMarch 3, 2024\n"
             + "The council voted on Tuesday to close four blocks of the waterfront to cars, ending a long fight.\n" * 3)
     analysis = unspin.analyze(text, pipeline=structure_pipeline)
     assert_offsets(analysis)
     assert [s.text for s in analysis.meta.authors] == authors
-    assert analysis.meta.outlet is not None and analysis.meta.outlet.text == outlet
+    assert (analysis.meta.outlet.text if analysis.meta.outlet else None) == outlet
 
 
 @pytest.mark.parametrize("line, kind", [
     ("e-mail", "social"), ("shares", "share"), ("View comments", "comments"), ("Add your comment", "comments"),
     ("Share or comment on this article:", "share"), ("Shares in Harbour Telecom rose 3% on Monday.", None),
+    ("Read Time: 3 min", "page"), ("5 min read", "page"), ("It took 5 min to read the report.", None),
 ])
 def test_a_tabloids_sharing_and_comment_buttons_are_furniture(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind

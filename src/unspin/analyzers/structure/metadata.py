@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...document import Document, strip_span
+from ..attribution.entities import is_place_name
 from ..dates import find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
@@ -131,8 +132,9 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         glued = _GLUED_ROLE.search(doc.text, a, b) or _TRAILING_HANDLE.search(doc.text, a, b)
         b = glued.start() if glued else b
         value = doc.text[a:b]
-        if not value or _CONTACT.match(value) or (k > 0 and _ROLE_AFTER_NAME.match(value)):
-            continue
+        if not value or _CONTACT.match(value) or (k > 0 and (_ROLE_AFTER_NAME.match(value) or (
+                k == len(pieces) - 1 and len(value.split()) >= 2 and is_place_name(value)))):
+            continue  # (a role or a place after the writer: "By Ann Roe, Harbour City")
         caps_then_org = CAPS_NAME_THEN_ORG.match(value)
         if caps_then_org:
             draft.authors.append((a, a + caps_then_org.end(1)))

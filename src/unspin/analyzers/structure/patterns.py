@@ -111,7 +111,7 @@ BOILERPLATE_START = [
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
-                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$"),
+                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
@@ -128,6 +128,8 @@ BOILERPLATE_START = [
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
+    # a page's own counters: "Read Time: 3 min", "5 min read"
+    ("page", r"(?:read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s? read)\s*$"),
     ("notice", r"for immediate release\b|embargoed\b"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
