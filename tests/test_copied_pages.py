@@ -1036,7 +1036,9 @@ class Layout(NamedTuple):
 # and a political news site ("By ANN ROE and OMAR REYES", "12/04/2024 05:00 AM EST", a caption ending
 # "| Jane Doe/AP", "Filed under:", a last paragraph whose subject is "The House ... members") and an
 # Indian daily ("By Ann Roe, Harbour City": a place after the writer, "Updated on: Dec 04, 2024
-# 05:14 PM IST", "Read Time: 3 min", "Catch all the Latest India News ...").
+# 05:14 PM IST", "Read Time: 3 min", "Catch all the Latest India News ...") and an international
+# broadcaster (a caption ending "[File: Jane Doe/Reuters]" over the byline, two datelines, "Save
+# articles to read later ...", "Source: ... and news agencies").
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -1105,6 +1107,12 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from waterfront, traders protest", ["Ann Roe"], "2024-12-04", None,
         {"Share Via": "share", "Read Time": "page", "Catch all the Latest": "related", "Copyright ©": "copyright"},
         "The Harbour City municipal corporation", "review the ban after a year."),
+    "copied-international-broadcaster-style.txt": Layout(
+        "Harbour City votes to ban cars from its waterfront", ["Ann Roe"], "2024-12-03",
+        "Harbour Broadcasting Media Network",
+        {"A cyclist rides along": "credit", "Save articles": "subscribe", "Advertisement": "advertisement",
+         "Most Read": "related"},
+        "The city council of Harbour City", "review the ban after a year."),
 }
 
 

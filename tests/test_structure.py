@@ -294,8 +294,10 @@ def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline
     ("e-mail", "social"), ("shares", "share"), ("View comments", "comments"), ("Add your comment", "comments"),
     ("Share or comment on this article:", "share"), ("Shares in Harbour Telecom rose 3% on Monday.", None),
     ("Read Time: 3 min", "page"), ("5 min read", "page"), ("It took 5 min to read the report.", None),
+    ("A cyclist rides along the waterfront road [File: Jane Doe/Reuters]", "credit"), ("[Photo/VCG]", "credit"),
+    ("Trump extends his lead over Ted Cruz in the national primary race. [IBD/TIPP]", None),  # a poll's source
 ])
-def test_a_tabloids_sharing_and_comment_buttons_are_furniture(line, kind):
+def test_buttons_counters_and_captions_of_news_pages_are_furniture(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     assert boilerplate_kind(line) == kind

@@ -89,7 +89,7 @@ BOILERPLATE_START = [
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
                   r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
                   rf"{_LOG_IN_DIALOG}|"
-                  r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
+                  r"save articles to read later|try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
                   r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
                   r"(?:readers|subscribers|followers|developers|people)\b"),
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
@@ -155,6 +155,11 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
+    # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
+    # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
+    ("credit", re.compile(r"\[(?:file(?: photo)?:[^\[\]]{2,80}|photo/[^\[\]]{2,40}|[^\[\]/]{2,60}/\s*(?:AP|AFP|Reuters|"
+                          r"Getty(?: Images)?|EPA(?:-EFE)?|Bloomberg|Pool|Xinhua|Anadolu(?: Agency)?|NurPhoto|Shutterstock|"
+                          r"Alamy|VCG|SOPA Images|Sipa)\b[^\[\]]{0,30})\]\s*$", re.I)),
     # "... speaks to reporters on Capitol Hill. | Jane Doe/AP": a caption ending on its photographer and agency
     ("credit", re.compile(r"\|\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|"
                           r"Bloomberg|Pool|POLITICO)\s*$")),
