@@ -1007,7 +1007,9 @@ class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong (the
     newsletter's copyright is its writer's and unspin names her as the outlet; the video's caption
     under a cable site's byline stays at the article's head; the Indian daily's outlet is its
-    publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's)."""
+    publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's;
+    the public broadcaster names no outlet, and its page's address alone on a line ("abc.example/
+    news/...") and its "In short:" box stay at the article's head)."""
 
     title: str
     authors: list[str] | None
@@ -1038,7 +1040,9 @@ class Layout(NamedTuple):
 # Indian daily ("By Ann Roe, Harbour City": a place after the writer, "Updated on: Dec 04, 2024
 # 05:14 PM IST", "Read Time: 3 min", "Catch all the Latest India News ...") and an international
 # broadcaster (a caption ending "[File: Jane Doe/Reuters]" over the byline, two datelines, "Save
-# articles to read later ...", "Source: ... and news agencies").
+# articles to read later ...", "Source: ... and news agencies") and a public broadcaster ("By state
+# political reporter Ann Roe", a caption ending "(Harbour ABC News: Jane Doe)", "Help keep family &
+# friends informed by sharing this article", the page's address to copy and "copied").
 NEWS_LAYOUTS = {
     "copied-wire-style.txt": Layout(
         "Harbour Senate passes a stopgap bill to keep the state running through March",
@@ -1113,6 +1117,11 @@ NEWS_LAYOUTS = {
         {"A cyclist rides along": "credit", "Save articles": "subscribe", "Advertisement": "advertisement",
          "Most Read": "related"},
         "The city council of Harbour City", "review the ban after a year."),
+    "copied-public-broadcaster-style.txt": Layout(
+        "Harbour City council bans cars from waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
+        {"Cyclists will have": "credit", "Help keep family": "share", "copied": "share", "Share this article": "share",
+         "Related stories": "related"},
+        None, "considering a legal challenge."),
 }
 
 

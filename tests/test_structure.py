@@ -280,6 +280,7 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
     ("By Ann Roe for Reuters", ["Ann Roe"], "Reuters"),
     ("By Ann Roe, New Delhi", ["Ann Roe"], None),  # a place after the writer, as the recogniser reads it
     ("By Ann Roe, Omar Reyes", ["Ann Roe", "Omar Reyes"], None),
+    ("By state political reporter Ann Roe", ["Ann Roe"], None),  # the writer's role before the name
 ])
 def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline, authors, outlet, structure_pipeline):
     text = (f"Harbour council bans cars from its seafront\n{byline}\nMarch 3, 2024\n"
@@ -296,6 +297,8 @@ def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline
     ("Read Time: 3 min", "page"), ("5 min read", "page"), ("It took 5 min to read the report.", None),
     ("A cyclist rides along the waterfront road [File: Jane Doe/Reuters]", "credit"), ("[Photo/VCG]", "credit"),
     ("Trump extends his lead over Ted Cruz in the national primary race. [IBD/TIPP]", None),  # a poll's source
+    ("Cyclists will have the road to themselves.(Harbour ABC News: Jane Doe)", "credit"),
+    ("Help keep family & friends informed by sharing this article", "share"), ("copied", "share"),
 ])
 def test_buttons_counters_and_captions_of_news_pages_are_furniture(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind

@@ -45,6 +45,8 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
 # "By Ann Lee, Staff Writer", "Ann Lee, CNN Senior Supreme Court Analyst", "... - AP Technology
 # Writers": a piece after the first that ends in a role is the role, not a second author.
 _ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}{BIO_ROLES}s?$", re.IGNORECASE)
+# "By state political reporter Ann Roe": the writer's role, in lower case, before the name.
+_ROLE_BEFORE_NAME = re.compile(rf"(?:[a-z][\w'’\-]*\s+){{0,4}}(?i:{BIO_ROLES})\s+(?=[A-Z])")
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)
@@ -125,6 +127,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         outlets.add(len(pieces) - 1)
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
+        if k == 0 and (role := _ROLE_BEFORE_NAME.match(doc.text, a, b)):
+            a = role.end()
         if k in outlets:  # "... for The Courier", after a name this line gave
             if len(draft.authors) > named_before and not draft.outlet and doc.text[a:b]:
                 draft.outlet = (a, b)

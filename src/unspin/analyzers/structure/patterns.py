@@ -79,7 +79,7 @@ BOILERPLATE_START = [
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
               r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b")),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
-              r"forward this|copy link\s*$|link copied\s*$|"
+              r"forward this|copy link\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -155,6 +155,8 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
+    # "Cyclists will have the road to themselves.(Harbour ABC News: Jane Doe)": a caption ending on its outlet and photographer
+    ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w&'’.\-]*\s+){0,4}[A-Z][\w&'’.\-]*:\s*(?:[A-Z][\w.'’\-]*\s*){1,4}\)\s*$")),
     # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
     # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
     ("credit", re.compile(r"\[(?:file(?: photo)?:[^\[\]]{2,80}|photo/[^\[\]]{2,40}|[^\[\]/]{2,60}/\s*(?:AP|AFP|Reuters|"
