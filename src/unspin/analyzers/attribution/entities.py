@@ -65,23 +65,22 @@ def is_person_name(text: str) -> bool:
     recogniser misses most names written so ("VÍCTOR CASTELLANOS"). Structure asks it of a short
     line alone under a copied page's headline."""
     value = text.strip()
-    if value.isupper():
-        value = value.title()
-    alone = False
-    for _, doc in _piped(value, [(0, len(value), 0, len(value))], _NOT_NER):
-        alone = [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(0, len(value), "PERSON")]
-    return alone
+    return _one_entity(value.title() if value.isupper() else value) == "PERSON"
 
 
 def is_place_name(text: str) -> bool:
     """Whether `text` is one place's name and nothing else as the recogniser reads it ("Harbour
     City", "New Delhi"; not "Omar Reyes"): the place a byline names after its writer."""
-    value = text.strip()
-    alone = False
+    return _one_entity(text.strip()) in ("GPE", "LOC")
+
+
+def _one_entity(value: str) -> str | None:
+    """The label of the one entity the recogniser finds spanning all of `value`, or None."""
+    label = None
     for _, doc in _piped(value, [(0, len(value), 0, len(value))], _NOT_NER):
-        alone = [(e.start_char, e.end_char, e.label_) for e in doc.ents] in (
-            [(0, len(value), "GPE")], [(0, len(value), "LOC")])
-    return alone
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        label = entities[0][2] if len(entities) == 1 and entities[0][:2] == (0, len(value)) else None
+    return label
 
 
 def _piped(text: str, requests: list[tuple[int, int, int, int]], disable: list[str]):

@@ -115,21 +115,17 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     position = names_start
     # ("BY ANN ROE and OMAR REYES": the connectives may be in lower case)
     capitals = _CONNECTIVES.sub("", doc.text[names_start:names_end]).isupper()
-    pieces, outlet_next, outlets, named_before = [], False, set(), len(draft.authors)
+    pieces, after_for, named_before = [], [False], len(draft.authors)
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))
-        if outlet_next:
-            outlets.add(len(pieces) - 1)
-        outlet_next = separator["outlet"] is not None
+        after_for.append(separator["outlet"] is not None)
         position = separator.end()
     pieces.append((position, names_end))
-    if outlet_next:
-        outlets.add(len(pieces) - 1)
     for k, (a, b) in enumerate(pieces):
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
         if k == 0 and (role := _ROLE_BEFORE_NAME.match(doc.text, a, b)):
             a = role.end()
-        if k in outlets:  # "... for The Courier", after a name this line gave
+        if after_for[k]:  # "... for The Courier", after a name this line gave
             if len(draft.authors) > named_before and not draft.outlet and doc.text[a:b]:
                 draft.outlet = (a, b)
             continue
