@@ -76,7 +76,7 @@ EXPECTED = {
                              ["CLICK HERE TO GET", "Mike Jensen is a reporter"]),
     "medium-style.md": ("Why I Quit Social Media for a Year", ["Jordan Lee"], "2022-01-08", None, [],
                         "A year ago I deleted", "I am telling you that you can.", [],
-                        ["Follow", "5 min read", "Listen", "Share", "--", "--", "12", "Follow", "Written by Jordan Lee",
+                        ["Follow", "5 min read", "12", "Listen", "Share", "--", "--", "12", "Follow", "Written by Jordan Lee",
                          "143 Followers",
                          "Writer and teacher."]),
     "utf16-bom.txt": ("Café owners protest new rules on outdoor seating", ["Élodie Martin"], None, None, [],
@@ -241,6 +241,9 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("12/04/2024 05:00 GMT", None),
     ("version 1.10.2019.2", None),
     ("mayo 11, 2022", "2022-05-11"),
+    ("December 3, 20246:14 PM ET", "2024-12-03"),  # a public radio's date, glued to its time
+    ("3 December 202411:05", "2024-12-03"),
+    ("December 3, 20245", None),  # digits glued to the year that are no time
 ])
 def test_dates_as_pages_write_them(text, expected):
     from unspin.analyzers.dates import normalise_date

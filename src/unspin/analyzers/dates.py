@@ -45,11 +45,12 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Copied pages glue a date to the words around it ("Shana Nys DambrotNovember 6, 2023",
 # "APR. 26, 2022APR. 26, 2022"): a month may start where a lower-case letter meets a capital,
-# and a year ends where its digits do.
+# and a year ends where its digits do, or where a time glued to it begins ("December 3, 20246:14 PM ET").
 _WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+_YEAR_END = r"(?!\d(?!\d?:\d\d))"
 _PATTERNS = [
-    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.IGNORECASE),
     re.compile(rf"\b{_YEAR}-(?P<month_n>[01]\d)-(?P<day_n>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_YEAR}/(?P<month_n>[01]?\d)/(?P<day_n>[0-3]?\d)\b"),
     # "27.01.2020": a dotted date puts the day first (not a version or an address: "1.10.2019.2")
