@@ -959,6 +959,18 @@ def test_an_ad_slots_button_is_an_advertisement():
     assert boilerplate_kind("Show additional details") is None
 
 
+def test_where_a_portal_or_an_advert_cuts_the_article_and_a_radio_pages_buttons_are_furniture():
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    for line in ["Story continues", "Story continues below advertisement", "Article continues below",
+                 "3-Minute Listen", "Enlarge this image", "Heard on All Things Considered"]:
+        assert boilerplate_kind(line) == "page", line
+    assert boilerplate_kind("Cyclists ride along the waterfront. Jane Doe/HPR hide caption") == "credit"
+    assert boilerplate_kind("Recommended Stories") == "related"
+    for prose in ["The story continues to develop as police arrive.", "Heard on the street, the rumour spread."]:
+        assert boilerplate_kind(prose) is None, prose
+
+
 def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
     from unspin.analyzers.structure.patterns import BYLINE
     from unspin.document import Layer
@@ -1009,7 +1021,8 @@ class Layout(NamedTuple):
     under a cable site's byline stays at the article's head; the Indian daily's outlet is its
     publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's;
     the public broadcaster names no outlet, and its page's address alone on a line ("abc.example/
-    news/...") and its "In short:" box stay at the article's head)."""
+    news/...") and its "In short:" box stay at the article's head; nor does the public radio, whose
+    notice holder is in lower case, "© 2024 hpr")."""
 
     title: str
     authors: list[str] | None
@@ -1122,6 +1135,27 @@ NEWS_LAYOUTS = {
         {"Cyclists will have": "credit", "Help keep family": "share", "copied": "share", "Share this article": "share",
          "Related stories": "related"},
         None, "considering a legal challenge."),
+    "copied-syndication-portal-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Portal",
+        {"Story continues": "page", "View comments": "comments", "Recommended Stories": "related",
+         "© 2024 Harbour Portal": "copyright"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-academic-news-style.txt": Layout(
+        "Why harbour cities are banning cars from their waterfronts", ["Ann Roe"], "2024-12-03",
+        "The Harbour Conversation", {"Author": "page",
+                                     "Disclosure statement": "disclaimer", "Want to write?": "page"},
+        "Cities around the world are closing", "over the first year."),
+    "copied-public-radio-style.txt": Layout(
+        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-03", None,
+        {"Heard on All Things Considered": "page", "3-Minute Listen": "page", "Playlist": "page",
+         "Enlarge this image": "page", "Cyclists ride along": "credit", "toggle caption": "credit",
+         "More Stories From HPR": "footer"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-briefing-style.txt": Layout(
+        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-03", "Harbour Brief",
+        {"Cyclists on the Harbour City waterfront": "credit", "Get the news you need": "subscribe",
+         "© 2024 Harbour Brief Media": "copyright"},
+        "Harbour City will close four blocks", "Go deeper: Why the harbour tunnel will cost twice what we were told"),
 }
 
 

@@ -36,6 +36,10 @@ class Draft:
         self.drop_line(line)
         self.add(line.start, line.end, kind, **attrs)
 
+    def touches(self, line: Line) -> bool:
+        """Whether any segment covers part of the line."""
+        return any(s < line.end and line.start < e for s, e, _, _ in self.segments)
+
     def covers(self, line: Line, kinds: tuple[str, ...]) -> bool:
         """Whether the line is still one of `kinds` (and no segment runs across its edge)."""
         return not self.straddles(line) and any(

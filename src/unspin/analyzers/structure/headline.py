@@ -296,6 +296,11 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             if (kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES)
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 draft.set_line(lines[i], "boilerplate", type="credit")
+        # What the header rules left in no segment between the headline and the article is the
+        # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author").
+        for i in range(headline + 1, start):
+            if not draft.touches(lines[i]) and not is_separator(lines[i]) and not is_prose(lines[i]):
+                draft.add(lines[i].start, lines[i].end, "boilerplate", type="page")
         # the headline again, as a picture's alternative text above the article, or below it as
         # the title of a share card ("Share or comment on this article:" / the headline / "e-mail")
         for i in range(headline + 1, len(lines)):
@@ -387,7 +392,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
         elif _name_alone(line) and (lone_by or (not (named or found.authors) and (
-                _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, i, first, draft)))):
+                _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
             found.authors.append((line.start, line.end))
         elif not (lone_by and line.text.lower() in ("and", "&")):
@@ -451,12 +456,43 @@ def _name_alone(line: Line) -> bool:
     return bool(PERSON.match(line.text)) and not looks_like_outlet(line.text) and words[0].lower() not in PLACE_FIRST_WORDS
 
 
-def _between_headline_and_article(lines: list[Line], index: int, first: int, draft: Draft) -> bool:
-    """Whether the line stands alone between the headline and the first paragraph, and the
+def _between_headline_and_article(lines: list[Line], kinds: list[str | None], index: int, first: int,
+                                  draft: Draft) -> bool:
+    """Whether the line stands between the headline and the first paragraph, next to either of them
+    or to a dateline but for furniture (a picture's caption, an audio player's buttons), and the
     recogniser reads it as a person's name ("Leader spotlight: Erin Spiceland" / "Jessica Rudder" /
-    "Every March we ..."; not a subheading "Breaking Down Barriers")."""
-    return (0 < index and index + 1 == first and draft.title is not None and lines[index - 1].start == draft.title[0]
-            and is_person_name(lines[index].text))
+    "Every March we ..."; not a subheading "Breaking Down Barriers", nor "CAKE RECIPES" over "80
+    COMMENTS")."""
+    headline = next((i for i in range(index) if draft.title and lines[i].start == draft.title[0]), None)
+    if headline is None or index >= first or not is_person_name(lines[index].text):
+        return False
+    if headline + 1 == index and index + 1 == first:
+        return True
+    name = lines[index].text
+    if (name.isupper() or index - headline > NAME_UNDER_HEADLINE or _GLUED_LABEL.search(name)
+            or any(name.lower() in lines[j].text.lower() for j in range(index))):
+        return False  # a section or a topic named in the breadcrumb or the headline ("Cake Recipes"), an image's label
+    if all(draft.covers(lines[j], ("boilerplate",)) and _typed(draft, lines[j], "navigation")
+           for j in (index - 1, index + 1) if 0 <= j < len(lines)):
+        return False  # an item of a menu ("Mitglieder" / "Aktuelle Änderungen" / "Liste aller Seiten")
+
+    def furniture(j: int) -> bool:
+        return kinds[j] == "boilerplate" or boilerplate_kind(lines[j].text) is not None
+
+    above = next(j for j in range(index - 1, headline - 1, -1) if j == headline or not furniture(j))
+    below = next((j for j in range(index + 1, first) if not furniture(j)), first)
+    return above == headline or below == first or is_dateline(lines[above])
+
+
+# what a copy puts after a name under a headline ("Alex Bozarjian Image", "Inga HoeltmannFollow"): no author's
+# last name
+_GLUED_LABEL = re.compile(r"(?:\s|(?<=[a-z]))(?:Image|Images|Photo|Photos|Video|Logo|Icon|Avatar|Follow)$")
+NAME_UNDER_HEADLINE = 5  # lines under the headline where an author's name alone may stand (a date, a show's name between)
+
+
+def _typed(draft: Draft, line: Line, kind: str) -> bool:
+    """Whether a boilerplate segment of type `kind` covers the line."""
+    return any(s <= line.start and line.end <= e and attrs.get("type") == kind for s, e, _, attrs in draft.segments)
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:

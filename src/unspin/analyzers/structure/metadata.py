@@ -387,12 +387,21 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         if (not 1 <= line.words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
                 or not (name[:1].isupper() or name[:1].isdigit()) or boilerplate_kind(name) or find_date(name)):
             continue
+        if holder and _names_its_publisher(name, holder):
+            draft.outlet = (line.start, line.end)
+            return
         escaped = re.escape(name)
         mentions = re.compile(rf"(?<!\w){escaped}(?!\w)", re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
         if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
             draft.outlet = (line.start, line.end)
             return
+
+
+def _names_its_publisher(name: str, holder: str) -> bool:
+    """Whether a masthead's name opens its publishing company's ("The Harbour Conversation" and
+    "The Harbour Conversation Media"), as whole words."""
+    return len(name) < len(holder) and holder.lower().startswith(name.lower()) and not holder[len(name)].isalnum()
 
 
 def from_reader(doc: Document, draft: Draft) -> None:

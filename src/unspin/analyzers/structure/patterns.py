@@ -105,12 +105,12 @@ BOILERPLATE_START = [
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
     ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
-    ("disclaimer", r"disclaimer\b|the views expressed|the opinions expressed|views and opinions|this article does not"),
+    ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
-                r"you (?:may|might) also like|recommended(?: for you)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
+                r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
@@ -129,7 +129,11 @@ BOILERPLATE_START = [
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
-    ("page", r"(?:read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s? read)\s*$"),
+    ("page", r"(?:read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s? read)\s*$|"
+             # an audio player's length ("3-Minute Listen") and a picture's lightbox button
+             r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
+             # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
+             r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
     ("notice", r"for immediate release\b|embargoed\b"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
@@ -151,6 +155,9 @@ BOILERPLATE_ANYWHERE = [
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
+    # "... on Tuesday. Jane Doe/HPR hide caption": a public radio's caption, ending on its lightbox's
+    # button (and the button alone, "toggle caption")
+    ("credit", re.compile(r"\b(?:hide|toggle) caption\s*$", re.I)),
     # "FILE PHOTO. © Getty Images / Jane Roe": a picture agency's mark
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
@@ -225,9 +232,11 @@ BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspo
              r"researcher|analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|"
              r"member|editor-in-chief)")
 # "Sarah Hinger, Staff Attorney, ACLU Racial Justice Program", "& Sylvia Torres-Guillén, Director of
-# Education Equity": an author's name and role under a copied page's headline.
+# Education Equity": an author's name and role under a copied page's headline; or an academic's name
+# and university ("Ann Roe, University of Harbour", "Omar Reyes, Harbour Institute of Technology").
 NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
-                            rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager)s?)\b")
+                            rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager|"
+                            r"universit(?:y|ies)|institute|college)s?)\b")
 # (a sentence's subject is no name: "The House is expected ..., but several conservative members ...")
 BIO = re.compile(rf"^[*_\s]*(?!(?:The|This|That|These|Those|It|He|She|They|We|There|A|An)\s)(?:{NAME_WORD}\s+){{1,4}}"
                  rf"(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
