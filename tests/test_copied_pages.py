@@ -967,8 +967,26 @@ def test_where_a_portal_or_an_advert_cuts_the_article_and_a_radio_pages_buttons_
         assert boilerplate_kind(line) == "page", line
     assert boilerplate_kind("Cyclists ride along the waterfront. Jane Doe/HPR hide caption") == "credit"
     assert boilerplate_kind("Recommended Stories") == "related"
-    for prose in ["The story continues to develop as police arrive.", "Heard on the street, the rumour spread."]:
+    assert boilerplate_kind("For the latest news, weather, sports, and streaming video, head to KHRB.") == "related"
+    assert boilerplate_kind("Save") == "share"
+    assert boilerplate_kind("Support now") == boilerplate_kind("Your support helps us to tell the story") == "donate"
+    assert boilerplate_kind("Join our commenting forum") == "comments"
+    for prose in ["The story continues to develop as police arrive.", "Heard on the street, the rumour spread.",
+                  "Save the date: the market opens on Friday.", "Support now comes from both parties, she said."]:
         assert boilerplate_kind(prose) is None, prose
+
+
+@pytest.mark.parametrize(("opening", "outlet"), [
+    ("HARBOUR CITY (KHRB) — The council voted on Tuesday.", "KHRB"),  # a station's call sign
+    ("CLEVELAND, Ohio (WKYC-TV) — The council voted on Tuesday.", "WKYC-TV"),
+    ("WASHINGTON (Reuters) - The council voted on Tuesday.", "Reuters"),
+    ("HARBOUR CITY (Tuesday) — The council voted.", None),
+])
+def test_a_first_paragraphs_dateline_names_a_wire_or_a_station(opening, outlet):
+    from unspin.analyzers.structure.patterns import WIRE_DATELINE
+
+    found = WIRE_DATELINE.match(opening)
+    assert (found["agency"] if found else None) == outlet
 
 
 def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
@@ -976,12 +994,15 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
     from unspin.document import Layer
 
     body = "\n".join(SCHOOLS_PARAGRAPHS)
-    for byline, author in [("Von: Wolfgang Roe", "Wolfgang Roe"), ("Por Williams Roe @wroe -", "Williams Roe"),
-                           ("Par Jeanne Roe", "Jeanne Roe")]:
+    for byline, authors in [("Von: Wolfgang Roe", ["Wolfgang Roe"]), ("Por Williams Roe @wroe -", ["Williams Roe"]),
+                            ("Par Jeanne Roe", ["Jeanne Roe"]), ("Von Wolfgang Roe", ["Wolfgang Roe"]),
+                            ("Von Ann Roe und Omar Reyes", ["Ann Roe", "Omar Reyes"]),
+                            ("Par Jeanne Roe et Paul Doe", ["Jeanne Roe", "Paul Doe"]),
+                            ("Por Ann Roe y Omar Reyes", ["Ann Roe", "Omar Reyes"])]:
         doc = analyze(f"Schools stay open despite surge\n{byline}\n{body}").document
-        assert [s.text for s in doc.layer(Layer.AUTHORS)] == [author], byline
+        assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors, byline
     for headline in ["Von der Leyen wins a second term", "Par for the course in the city council",
-                     "Por qué the mayor changed course"]:
+                     "Por qué the mayor changed course", "Von Miller signs with the Bills"]:
         assert not BYLINE.match(headline), headline
 
     # a syndicated piece names its author under it
@@ -1022,7 +1043,8 @@ class Layout(NamedTuple):
     publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's;
     the public broadcaster names no outlet, and its page's address alone on a line ("abc.example/
     news/...") and its "In short:" box stay at the article's head; nor does the public radio, whose
-    notice holder is in lower case, "© 2024 hpr")."""
+    notice holder is in lower case, "© 2024 hpr"; nor the British broadsheet, whose name only its masthead
+    and one line about its readers give)."""
 
     title: str
     authors: list[str] | None
@@ -1156,6 +1178,46 @@ NEWS_LAYOUTS = {
         {"Cyclists on the Harbour City waterfront": "credit", "Get the news you need": "subscribe",
          "© 2024 Harbour Brief Media": "copyright"},
         "Harbour City will close four blocks", "Go deeper: Why the harbour tunnel will cost twice what we were told"),
+    "copied-local-tv-style.txt": Layout(
+        "Harbour City bans cars from waterfront after 2-year fight", ["Ann Roe"], "2024-12-03", "KHRB",
+        {"HARBOUR CITY (KHRB) —": None, "Copyright 2024 Nexstar": "copyright", "For the latest news": "related",
+         "Trending Stories": "related"},
+        "Harbour City Council voted Tuesday night", "The council will review the ban after a year."),
+    "copied-business-news-style.txt": Layout(
+        "Harbour City bans cars from its waterfront, and shop owners say sales will suffer", ["Ann Roe"], "2024-12-03",
+        "HBN", {"@AnnRoeHBN": "page", "WATCH LIVE": "page", "Subscribe to HBN PRO": "subscribe",
+                "© 2024 HBN LLC": "copyright"},
+        "Key Points", "some are considering a legal challenge."),
+    "copied-magazine-style.txt": Layout(
+        "The Car-Free Waterfront Is Coming", ["Ann Roe"], "2024-12-03", "Harbour Monthly",
+        {"Illustration by Jane Doe": "page", "Save": "share", "About the Author": "bio", "More Stories": "related"},
+        "When Harbour City Council voted", "Other cities will be watching."),
+    "copied-uk-broadsheet-style.txt": Layout(
+        "Harbour City bans cars from waterfront in ‘historic’ vote", ["Ann Roe"], "2024-12-03", None,
+        {"Your support helps us": "donate", "Support now": "donate", "More about": "tags",
+         "Join our commenting forum": "comments"},
+        "Harbour City council has voted", "The council will review the ban after a year.",
+        tags=["Harbour City", "Cycling", "Cars"]),
+    "copied-washington-daily-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after a two-year fight", ["Ann Roe", "Omar Reyes"], "2024-12-03",
+        "The Harbour Post", {"Cyclists ride along": "credit", "Add to your saved stories": "page", "Save": "share",
+                             "Subscribe to comment": "subscribe", "© 1996-2024": "copyright"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-oped-local-style.txt": Layout(
+        "Guest column: Closing the waterfront to cars is a mistake", ["Ann Roe"], "2024-12-03", "Harbour Tribune",
+        {"Sign up for Opinion": "subscribe", "Ann Roe owns a bakery": "bio", "Originally Published": "copyright",
+         "More in Opinion": "related"},
+        "Harbour City Council wants you to believe", "close the road on weekends, and see who comes."),
+    "copied-german-news-style.txt": Layout(
+        "Harbour City sperrt die Uferpromenade für Autos", ["Ann Roe"], "2024-12-03", "Harbourer Zeitung",
+        {"Artikel anhören": "page", "Teilen": "share", "Mehr zum Thema": "related", "Kommentare": "comments"},
+        "Der Stadtrat von Harbour City", "Der Stadtrat will das Verbot nach einem Jahr überprüfen."),
+    "copied-spanish-news-style.txt": Layout(
+        "Harbour City prohíbe los coches en su paseo marítimo", ["Ann Roe"], "2024-12-03", "El Diario de Harbour",
+        {"Compartir en Twitter": "share", "Copiar enlace": "share", "Archivado En": "footer",
+         "Se adhiere a los criterios": "notice", "Más información": "related"},
+        "El ayuntamiento de Harbour City votó", "El ayuntamiento revisará la prohibición dentro de un año.",
+        tags=["Harbour City", "Urbanismo", "Coches"]),
 }
 
 

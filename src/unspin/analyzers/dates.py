@@ -33,7 +33,13 @@ def _numbered(table: list[tuple[str, ...]]) -> dict[str, int]:
     return {name: number for number, names in enumerate(table, 1) for name in names}
 
 
-_MONTHS = {**_numbered(_ENGLISH_MONTHS), **_numbered(_OTHER_MONTHS)}
+# Their short forms ("03 dic 2024", "3. Dez. 2024", "3 déc. 2024"; "mar", "sep", "oct" and "nov" are
+# English ones already, "ago" and "set" too like English words to stand for months)
+_OTHER_SHORT_MONTHS = [
+    ("ene", "janv", "gen"), ("févr", "fevr"), ("mär", "mrz"), ("abr", "avr"), ("mag",), ("giu",),
+    ("juil", "lug"), ("aoû",), (), ("okt", "ott"), (), ("dez", "dic", "déc"),
+]
+_MONTHS = {**_numbered(_ENGLISH_MONTHS), **_numbered(_OTHER_MONTHS), **_numbered(_OTHER_SHORT_MONTHS)}
 
 
 def _alternatives(names) -> str:

@@ -13,6 +13,7 @@ from .lines import Line, is_prose
 from .patterns import (
     BIO_ROLES,
     BYLINE,
+    CALL_SIGN,
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
     NAME_WORD,
@@ -177,10 +178,10 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
         prefix = doc.text[a:b]
         prefix = _DATE_CONNECTIVES.sub("", prefix)
         prefix = WEEKDAY_AT_END.sub("", prefix).strip(" ,|-–—")
-        # an outlet is named, never "at" or "on" ("Posted at 2013-12-30", "on June 26, 2014") nor
-        # a label ("Release Date 2014-06-26")
+        # an outlet is named, never "at" or "on" ("Posted at 2013-12-30", "on June 26, 2014"), a
+        # label ("Release Date 2014-06-26") nor the place the story was filed from ("Valencia - 03 dic 2024")
         if (prefix[:1].isupper() and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix)
-                and not _DATE_LABEL_WORD.search(prefix)):
+                and not _DATE_LABEL_WORD.search(prefix) and not is_place_name(prefix)):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
 
@@ -320,7 +321,7 @@ _BRAND_AFTER = (r"(?:['’]s\s+(?:newsletter|app|editors|staff)|\s+(?:newsletter
 # A copyright holder that is a publishing company rather than the site ("Vox Media", "CBS Interactive",
 # "ABC News Internet Ventures", "Paul Parey Zeitschriftenverlag").
 _PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publications|communications|holdings|"
-                        r"broadcasting|l\.?p|\w*verlag)\b", re.IGNORECASE)
+                        r"broadcasting|l\.?p|\w*verlag|ediciones|éditions|edizioni)\b", re.IGNORECASE)
 
 
 # "PC Gamer is part of Future US Inc, an international media group ...", "INTELLIGENCER IS A VOX
@@ -399,9 +400,10 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
 
 
 def _names_its_publisher(name: str, holder: str) -> bool:
-    """Whether a masthead's name opens its publishing company's ("The Harbour Conversation" and
-    "The Harbour Conversation Media"), as whole words."""
-    return len(name) < len(holder) and holder.lower().startswith(name.lower()) and not holder[len(name)].isalnum()
+    """Whether a masthead's name is part of its publishing company's ("The Harbour Conversation" of
+    "The Harbour Conversation Media", "El Diario de Harbour" of "Ediciones El Diario de Harbour"), as
+    whole words."""
+    return len(name) < len(holder) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", holder, re.IGNORECASE) is not None
 
 
 def from_reader(doc: Document, draft: Draft) -> None:
@@ -410,8 +412,9 @@ def from_reader(doc: Document, draft: Draft) -> None:
     meta = doc.reader_meta
     if not draft.published and meta.get("date"):
         draft.published = normalise_date(str(meta["date"]))
-    if not draft.outlet and meta.get("sitename"):
-        draft.outlet = first_occurrence(doc.text, str(meta["sitename"]))
+    # (a page's own name over a station's call sign from its dateline: "ABC13 Houston", not "KTRK")
+    if meta.get("sitename") and (not draft.outlet or re.fullmatch(CALL_SIGN, doc.text[slice(*draft.outlet)])):
+        draft.outlet = first_occurrence(doc.text, str(meta["sitename"])) or draft.outlet
     if not draft.authors and meta.get("author"):
         for name in str(meta["author"]).split(";"):
             span = first_occurrence(doc.text, name.strip())

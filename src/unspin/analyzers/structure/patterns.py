@@ -13,6 +13,8 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
     # in other languages: "Von: Wolfgang Roe", "Por Williams Roe", "Par Jeanne Roe" (before a name only)
     r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
+    # "Von Ann Roe" over a German story (a short line: "Von Miller signs with the Bills" is a headline)
+    r"|von(?=(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){1,3}(?:[^\S\t]*(?:,|und)[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){0,2})*[^\S\t]*$)"
     rf"|{_AUTHOR_COLON})[^\S\t]+(?=\S)", re.IGNORECASE
 )
 # A sign-off under the post ("Posted by Ned Roe at 5:11 AM", a syndicated piece's "Authored by Jane
@@ -27,12 +29,16 @@ TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
-# "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
+# "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more stories about|tags|tagged(?: with)?)\W*$", re.IGNORECASE)
+                          r"read more stories about|more about|tags|tagged(?: with)?|archivado en|schlagwörter|mots-clés)\W*$",
+                          re.IGNORECASE)
+# An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
+CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
-    r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT)\)\s*[-—–:]+\s*"
+    # a wire agency, or a station's call sign ("HARBOUR CITY (KHRB) —", "CLEVELAND, Ohio (WKYC-TV) —")
+    rf"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT|{CALL_SIGN})\)\s*[-—–:]+\s*"
 )
 DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first published|date)\b\s*:?", re.IGNORECASE)
 # A date line that says so with a colon ("Published: 22:00 GMT, 26 September 2020 | Updated: ..."):
@@ -79,7 +85,9 @@ BOILERPLATE_START = [
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
               r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b")),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
-              r"forward this|copy link\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
+              r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
+              # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
+              r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -95,23 +103,28 @@ BOILERPLATE_START = [
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
+                   r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
                    r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
-    ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|"
-                 r"post comment\s*$|\d+ comments?\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
+    ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
+                 r"post comment\s*$|\d+ comments?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|support (?:us|our|independent)|become a (?:member|patron|supporter)|please support|make a donation|"
+    ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
-                r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|most (?:read|popular)\b|trending\b|"
-                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b"),
+                r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
+                r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
+                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
+                r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
+                # a station's line under every story: "For the latest news, weather, sports, and streaming video, head to KHRB."
+                r"for the latest (?:news|headlines|updates)\b.{0,80}\b(?:head|go) to\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
@@ -131,10 +144,13 @@ BOILERPLATE_START = [
     # a page's own counters: "Read Time: 3 min", "5 min read"
     ("page", r"(?:read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen") and a picture's lightbox button
-             r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
+             r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|"
+             r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
              r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
     ("notice", r"for immediate release\b|embargoed\b"),
+    # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
+    ("notice", r".{0,60}\bthe trust project\s*$"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
@@ -164,6 +180,10 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"[|/–—-]\s*(?:AP|AFP|Reuters|Getty)\s+(?:Photos?|Images)(?:\s*/\s*[^|]{2,40}?)?(?:\s+close)?\s*$", re.I)),
     # "Cyclists will have the road to themselves.(Harbour ABC News: Jane Doe)": a caption ending on its outlet and photographer
     ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w&'’.\-]*\s+){0,4}[A-Z][\w&'’.\-]*:\s*(?:[A-Z][\w.'’\-]*\s*){1,4}\)\s*$")),
+    # "Cyclists ride along the waterfront on Tuesday. (Jane Doe/The Harbour Post)": a caption ending on its
+    # photographer and outlet in parentheses
+    ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,5}"
+                          r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)\s*$")),
     # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
     # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
     ("credit", re.compile(r"\[(?:file(?: photo)?:[^\[\]]{2,80}|photo/[^\[\]]{2,40}|[^\[\]/]{2,60}/\s*(?:AP|AFP|Reuters|"
@@ -253,8 +273,9 @@ QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
-# (what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
+# ("Von Ann Roe und Omar Reyes", "Par Jeanne Roe et Paul Doe", "Por Ann Roe y Omar Reyes";
+# what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and|und|et|y)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 def boilerplate_kind(text: str) -> str | None:
