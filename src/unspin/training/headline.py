@@ -27,6 +27,7 @@ from ..analyzers.structure.headline import (
     features,
     first_paragraph,
     over_byline_option,
+    over_standfirst_options,
 )
 from ..analyzers.structure.lines import read_lines
 from ..document import Layer
@@ -56,6 +57,7 @@ class PageRows:
     scored: bool
     title_option: int | None = None  # the header rules' title among the candidates
     over_byline: int | None = None  # the candidate right over a byline
+    over_standfirst: list | None = None  # for each candidate that reads as a standfirst, the one right over it
 
 
 def page_rows(page, pipeline) -> PageRows:
@@ -75,7 +77,8 @@ def page_rows(page, pipeline) -> PageRows:
     options = candidates(lines, start)
     y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
     return PageRows(page.id, features(lines, kinds, start, title_line, options).astype(np.float64), y, rules_right, scored,
-                    options.index(title_line) if title_line in options else None, over_byline_option(lines, options))
+                    options.index(title_line) if title_line in options else None, over_byline_option(lines, options),
+                    over_standfirst_options(lines, options))
 
 
 def regression(rows: list[PageRows]) -> dict:
@@ -99,7 +102,7 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
             continue
         total += 1
         chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin,
-                        r.over_byline)
+                        r.over_byline, r.over_standfirst)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 

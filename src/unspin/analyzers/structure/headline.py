@@ -212,8 +212,17 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
         return None
     p = model.probabilities(features(lines, kinds, start, title_line, options))
     chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin,
-                    over_byline_option(lines, options))
+                    over_byline_option(lines, options), over_standfirst_options(lines, options))
     return None if chosen is None else options[chosen]
+
+
+def over_standfirst_options(lines: list[Line], options: list[int]) -> list[int | None]:
+    """For each candidate that ends as a sentence, the candidate on the line right above it where
+    that one does not ("The Car-Free Waterfront Is Coming" / "Harbour City's vote is a sign of
+    ... will be."): a headline over its standfirst; None elsewhere."""
+    index = {line: n for n, line in enumerate(options)}
+    return [index.get(line - 1) if SENTENCE_END.search(lines[line].text) and line - 1 in index
+            and not SENTENCE_END.search(lines[line - 1].text) else None for line in options]
 
 
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
@@ -233,17 +242,21 @@ def _lone_by(line: Line) -> bool:
 
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
-           over_byline: int | None = None) -> int | None:
+           over_byline: int | None = None, over_standfirst: list[int | None] | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
     "### subtitle" just above the byline); else, of the lines that reach the threshold and score
-    within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
-    where none reaches it, the line right over a byline ("... in Q4" / "By Richard Lawler ...")."""
+    within `margin` of the likeliest, the topmost (a caption under the headline can score as high),
+    or the line right over it where it reads as a standfirst and that line reaches the threshold
+    (`over_standfirst_options`); where none reaches it, the line right over a byline ("... in Q4" /
+    "By Richard Lawler ...")."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
         return title_option
     if not len(p) or p.max() < threshold:
         return over_byline
-    return next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
+    chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
+    above = over_standfirst[chosen] if over_standfirst else None
+    return above if above is not None and p[above] >= threshold else chosen
 
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
@@ -458,8 +471,8 @@ def _name_alone(line: Line) -> bool:
 
 def _between_headline_and_article(lines: list[Line], kinds: list[str | None], index: int, first: int,
                                   draft: Draft) -> bool:
-    """Whether the line stands between the headline and the first paragraph, next to either of them
-    or to a dateline but for furniture (a picture's caption, an audio player's buttons), and the
+    """Whether the line stands between the headline and the first paragraph, with only furniture (a
+    picture's caption, an audio player's buttons) or a dateline between it and either, and the
     recogniser reads it as a person's name ("Leader spotlight: Erin Spiceland" / "Jessica Rudder" /
     "Every March we ..."; not a subheading "Breaking Down Barriers", nor "CAKE RECIPES" over "80
     COMMENTS")."""
@@ -476,12 +489,12 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
            for j in (index - 1, index + 1) if 0 <= j < len(lines)):
         return False  # an item of a menu ("Mitglieder" / "Aktuelle Änderungen" / "Liste aller Seiten")
 
-    def furniture(j: int) -> bool:
-        return kinds[j] == "boilerplate" or boilerplate_kind(lines[j].text) is not None
+    def furniture(j: int) -> bool:  # (a line the header rules left in no segment is a button: "Playlist")
+        return kinds[j] in ("boilerplate", None) or boilerplate_kind(lines[j].text) is not None
 
     above = next(j for j in range(index - 1, headline - 1, -1) if j == headline or not furniture(j))
     below = next((j for j in range(index + 1, first) if not furniture(j)), first)
-    return above == headline or below == first or is_dateline(lines[above])
+    return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
 
 
 # what a copy puts after a name under a headline ("Alex Bozarjian Image", "Inga HoeltmannFollow"): no author's
