@@ -976,6 +976,17 @@ def test_where_a_portal_or_an_advert_cuts_the_article_and_a_radio_pages_buttons_
         assert boilerplate_kind(prose) is None, prose
 
 
+@pytest.mark.parametrize(("line", "role"), [
+    ("Political reporter @annroe", True), ("Staff Writer", True), ("Professor of Urban Planning, University of Harbour", True),
+    ("Author", False),  # a label over the name, not a role
+    ("The reporter said he left.", False), ("Harbour City bans cars from its waterfront", False),
+])
+def test_a_writers_role_alone_on_its_line(line, role):
+    from unspin.analyzers.structure.patterns import ROLE_LINE
+
+    assert bool(ROLE_LINE.match(line)) == role
+
+
 @pytest.mark.parametrize(("opening", "outlet"), [
     ("HARBOUR CITY (KHRB) — The council voted on Tuesday.", "KHRB"),  # a station's call sign
     ("CLEVELAND, Ohio (WKYC-TV) — The council voted on Tuesday.", "WKYC-TV"),
@@ -1044,7 +1055,8 @@ class Layout(NamedTuple):
     the public broadcaster names no outlet, and its page's address alone on a line ("abc.example/
     news/...") and its "In short:" box stay at the article's head; nor does the public radio, whose
     notice holder is in lower case, "© 2024 hpr"; nor the British broadsheet, whose name only its masthead
-    and one line about its readers give)."""
+    and one line about its readers give, nor the hyperlocal site; the British broadcaster's outlet is its
+    copyright's company, "Harbour Sky UK", not its masthead's "Harbour Sky News")."""
 
     title: str
     authors: list[str] | None
@@ -1218,6 +1230,26 @@ NEWS_LAYOUTS = {
          "Se adhiere a los criterios": "notice", "Más información": "related"},
         "El ayuntamiento de Harbour City votó", "El ayuntamiento revisará la prohibición dentro de un año.",
         tags=["Harbour City", "Urbanismo", "Coches"]),
+    "copied-press-wire-style.txt": Layout(
+        "Harbour City Council Approves Car-Free Waterfront Plan", ["Harbour City Council"], "2024-12-03",
+        "Harbour Newswire", {"News provided by": "page", "Share this article": "share",
+                             "HARBOUR CITY, Dec. 3, 2024 /Harbour Newswire/ --": None,
+                             "SOURCE Harbour City Council": "credit", "WANT YOUR COMPANY'S NEWS": "page"},
+        "Harbour City Council today approved", "Harbour City Council serves 240,000 residents on the northern coast."),
+    "copied-hyperlocal-style.txt": Layout(
+        "Harbour City Bans Cars From Waterfront After 2-Year Fight", ["Ann Roe"], "2024-12-03", None,
+        {"Cyclists ride along": "credit", "Get more local news": "subscribe", "More from Harbour City": "related"},
+        "HARBOUR CITY — Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-uk-broadcaster-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after 'historic' vote", ["Ann Roe"], "2024-12-03", None,
+        {"The council voted seven to two": None, "Political reporter @annroe": None,
+         "Why you can trust": "notice", "Read more from": "related",
+         "Why the harbour tunnel": "page", "Related Topics": "related"},
+        "Harbour City council has voted", "The council will review the ban after a year."),
+    "copied-indian-paper-style.txt": Layout(
+        "Harbour City bans cars from waterfront, traders up in arms", ["Ann Roe"], "2024-12-03", "TOH",
+        {"Ann Roe / TOH": None, "AA": "page", "Follow us": "social"},
+        "HARBOUR CITY: The municipal corporation on Tuesday", "The corporation will review the ban after a year."),
 }
 
 

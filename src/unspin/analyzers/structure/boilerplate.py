@@ -23,7 +23,7 @@ import numpy as np
 
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
-from .patterns import COMMENT_FORM, COUNT, SENTENCE_END, boilerplate_kind
+from .patterns import COMMENT_FORM, COUNT, RELEASE_END, SENTENCE_END, boilerplate_kind
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
@@ -166,10 +166,12 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
-    # A comment form or thread ends the article: no run reaches across it (the blogger's sidebar,
-    # the site's notices and the readers' comments below it read as prose too), and the article is
-    # the densest run above the first of them where there is one above.
-    form = [not c and bool(COMMENT_FORM.search(line.text)) for line, c in zip(lines, candidate)]
+    # A comment form or thread ends the article, as a press release's sender does ("SOURCE Harbour
+    # City Council"): no run reaches across it (the blogger's sidebar, the site's notices and the
+    # readers' comments below it read as prose too), and the article is the densest run above the
+    # first of them where there is one above.
+    form = [not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text))
+            for line, c in zip(lines, candidate)]
     gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
     first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
@@ -213,16 +215,17 @@ def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
 
 RELATED_ITEMS = 4  # headlines a "Related" box inside an article holds
 RELATED_HEADLINE_WORDS = 6  # another story's headline; a shorter line under the box is the article's subheading
+RELATED_LABEL_WORDS = 6  # "Related", "More on this story", "Read more from Harbour Sky News:"
 
 
 def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]:
     """The headline-like lines of six words or more right under a label that is only that
-    ("Related", "Related Articles", "More on this story"), up to the first line that is not: a box
-    of other stories, however short ("Read more: <headline>" is a link of its own, and what follows
-    it is the article's; so is a short subheading under the box)."""
+    ("Related", "Related Articles", "More on this story", "Read more from Harbour Sky News:"), up to
+    the first line that is not: a box of other stories, however short ("Read more: <headline>" is a
+    link of its own, and what follows it is the article's; so is a short subheading under the box)."""
     out: set[int] = set()
     for i, line in enumerate(lines):
-        if kinds[i] != "boilerplate" or line.words > 4 or boilerplate_kind(line.text) != "related":
+        if kinds[i] != "boilerplate" or line.words > RELATED_LABEL_WORDS or boilerplate_kind(line.text) != "related":
             continue
         for j in range(i + 1, min(len(lines), i + 1 + RELATED_ITEMS)):
             if kinds[j] not in CANDIDATES or not is_heading_like(lines[j]) or lines[j].words < RELATED_HEADLINE_WORDS:

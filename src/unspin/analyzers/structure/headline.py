@@ -47,6 +47,7 @@ from .patterns import (
     LABELLED_TIME,
     NAME_THEN_ROLE,
     PERSON,
+    ROLE_LINE,
     SENTENCE_END,
     TAG_LINE,
     boilerplate_kind,
@@ -95,10 +96,20 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
 
 def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
     """A prose line over a picture's caption or credit and then the byline or dateline ("The bill
-    now heads to the House ..." / "... on Capitol Hill. | Jane Doe/AP" / "By ANN ROE"): the
-    standfirst, not the article's first paragraph."""
-    return (index + 2 < len(lines) and kinds[index + 1] == "boilerplate" and boilerplate_kind(lines[index + 1].text) == "credit"
-            and is_meta(lines[index + 2]))
+    now heads to the House ..." / "... on Capitol Hill. | Jane Doe/AP" / "By ANN ROE"), or over the
+    writer's name and role and then the dateline ("The council voted ..." / "Ann Roe" / "Political
+    reporter @annroe" / "Tuesday 3 December 2024 18:14, UK"): the standfirst, not the article's
+    first paragraph."""
+    for j in range(index + 1, min(len(lines), index + 1 + STANDFIRST_GAP)):
+        if is_meta(lines[j]):
+            return j > index + 1
+        credit = kinds[j] == "boilerplate" and boilerplate_kind(lines[j].text) == "credit"
+        if not (credit or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)):
+            return False
+    return False
+
+
+STANDFIRST_GAP = 3  # a caption's credit, or the writer's name and role, between a standfirst and its dateline
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
@@ -408,6 +419,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
             found.authors.append((line.start, line.end))
+        elif (ROLE_LINE.match(line.text) and found.authors and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end
+              and not draft.straddles(line)):  # the role under the name just read ("Political reporter @annroe")
+            draft.set_line(line, "byline")
         elif not (lone_by and line.text.lower() in ("and", "&")):
             lone_by = False
 
@@ -510,8 +524,12 @@ def _typed(draft: Draft, line: Line, kind: str) -> bool:
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
     """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall"; not
-    a count of comments in capitals, "CAKE RECIPES" / "80 COMMENTS")."""
-    after = lines[index + 1] if index + 1 < len(lines) else None
+    a count of comments in capitals, "CAKE RECIPES" / "80 COMMENTS"); below it, past the writer's role
+    ("Ann Roe" / "Political reporter @annroe" / "Tuesday 3 December 2024 18:14, UK")."""
+    if lines[index - 1].text.rstrip().endswith(":"):
+        return False  # an item of a labelled list ("Search for this author in:" / "Pub Med" / "Nature.com")
+    below = index + 2 if index + 2 < len(lines) and ROLE_LINE.match(lines[index + 1].text) else index + 1
+    after = lines[below] if below < len(lines) else None
     return (is_dateline(lines[index - 1]) or (after is not None and is_dateline(after))
             or (after is not None and after.words <= 6 and looks_like_outlet(after.text.split(",")[0])
                 and not boilerplate_kind(after.text)))

@@ -166,6 +166,11 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
     if date and _author_before_date(doc, line, date[0], draft):
         draft.add(line.start, line.end, "byline")
         return
+    if date and (named := _NAME_OUTLET_DATE.match(doc.text, line.start, date[0])) and not looks_like_outlet(named["name"]):
+        draft.authors.append((named.start("name"), named.end("name")))  # "Ann Roe / TOH / Updated: Dec 3, 2024"
+        draft.outlet = draft.outlet or (named.start("outlet"), named.end("outlet"))
+        draft.add(line.start, line.end, "byline")
+        return
     draft.add(line.start, line.end, "dateline")
     by = _BY_NAME.search(line.text)
     if date and by and not (date[0] < line.start + by.end(1) and line.start + by.start(1) < date[1]):
@@ -184,6 +189,12 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
                 and not _DATE_LABEL_WORD.search(prefix) and not is_place_name(prefix)):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
+
+
+# A daily's byline, outlet and date on one line: "Ann Roe / TOH / Updated: Dec 3, 2024, 18:14 IST"
+_NAME_OUTLET_DATE = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*[/|][ \t]*"
+                               r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3})[ \t]*[/|][ \t]*"
+                               r"(?:(?i:published|updated|posted|last updated)[ \t]*:?[ \t]*)?$")
 
 
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:

@@ -133,6 +133,7 @@ BOILERPLATE_START = [
                r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
+               r"(?-i:SOURCE)\s+(?-i:[A-Z])|"  # a press release's sender under it: "SOURCE Harbour City Council"
                # a picture agency's name alone, as a picture's credit ("Getty Images", "PA Media")
                r"(?:getty images|afp|epa|pa media|pa|ap|reuters|shutterstock|alamy|eyevine|bloomberg via getty images)\W*$|"
                # a photo's credit alone on its line: "Rich Pedroncelli/Associated Press", "(Elizabeth
@@ -148,7 +149,7 @@ BOILERPLATE_START = [
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
              r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
-    ("notice", r"for immediate release\b|embargoed\b"),
+    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b"),
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$"),
 ]
@@ -160,6 +161,8 @@ COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
                           rf"schreibe einen kommentar|laisser un commentaire|lascia un commento|{THREAD_HEADING})|"
                           + _FORM_NOTICES, re.IGNORECASE)
+# A press release's sender under it, where the release ends ("SOURCE Harbour City Council")
+RELEASE_END = re.compile(r"^(?-i:SOURCE)[^\S\n]+[A-Z]")
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
@@ -240,8 +243,10 @@ BACK_REFERENCE = re.compile(
 )
 # "RICK SALAS Associated Press": wire bylines put the agency right after a capitalised name.
 CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\s+([A-Z][a-z][\w .&'\-]*)$")
-# "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date.
-PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*(?:--|—|–|-)\s*")
+# "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date (and a release
+# wire's name: "HARBOUR CITY, Dec. 3, 2024 /Harbour Newswire/ --").
+PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*"
+                                 r"(?:/[^/\n]{2,40}/\s*)?(?:--|—|–|-)\s*")
 WEEKDAY_AT_END = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
 ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,60}$", re.IGNORECASE)
@@ -253,10 +258,15 @@ BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspo
              r"member|editor-in-chief)")
 # "Sarah Hinger, Staff Attorney, ACLU Racial Justice Program", "& Sylvia Torres-Guillén, Director of
 # Education Equity": an author's name and role under a copied page's headline; or an academic's name
-# and university ("Ann Roe, University of Harbour", "Omar Reyes, Harbour Institute of Technology").
+# and university ("Ann Roe, University of Harbour", "Omar Reyes, Harbour Institute of Technology"),
+# or a local site's "Ann Roe, Patchwork Staff".
+_ROLES = (rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager|staff|"
+          r"universit(?:y|ies)|institute|college)s?")
 NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
-                            rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman|person)?|manager|"
-                            r"universit(?:y|ies)|institute|college)s?)\b")
+                            rf"{_ROLES})\b")
+# The writer's role alone on the line under the name ("Political reporter @annroe", "Staff Writer",
+# "Professor of Urban Planning, University of Harbour"): no sentence, the role in its first four words.
+ROLE_LINE = re.compile(rf"^(?!(?i:authors?)\W*$)(?i:(?:[\w'’.\-]+\s+){{0,3}}{_ROLES})\b[^.!?]{{0,60}}$")  # ("Author": a label)
 # (a sentence's subject is no name: "The House is expected ..., but several conservative members ...")
 BIO = re.compile(rf"^[*_\s]*(?!(?:The|This|That|These|Those|It|He|She|They|We|There|A|An)\s)(?:{NAME_WORD}\s+){{1,4}}"
                  rf"(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
