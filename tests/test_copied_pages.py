@@ -266,7 +266,10 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
                # a blog's theme after the holder; "by" before it; the mark after the site's address
                "Copyright © 2020 Harbour Food on the Foodie Pro Theme": "Harbour Food",
                "© 2024 The Mail on Sunday": "The Mail on Sunday",
-               "Harbour.com Copyright (c) 2020 by The Harbour Monthly Group. All Rights Reserved.": "The Harbour Monthly"}
+               "Harbour.com Copyright (c) 2020 by The Harbour Monthly Group. All Rights Reserved.": "The Harbour Monthly",
+               # names in other languages, and their reservation after the mark
+               "© Le Quotidien du Port 2024": "Le Quotidien du Port",
+               "Il Giornale del Porto © RIPRODUZIONE RISERVATA": "Il Giornale del Porto"}
     for line, holder in holders.items():
         span = copyright_holder(line)
         assert (line[span[0]:span[1]] if span else None) == holder, line
@@ -1009,11 +1012,13 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
                             ("Par Jeanne Roe", ["Jeanne Roe"]), ("Von Wolfgang Roe", ["Wolfgang Roe"]),
                             ("Von Ann Roe und Omar Reyes", ["Ann Roe", "Omar Reyes"]),
                             ("Par Jeanne Roe et Paul Doe", ["Jeanne Roe", "Paul Doe"]),
-                            ("Por Ann Roe y Omar Reyes", ["Ann Roe", "Omar Reyes"])]:
+                            ("Por Ann Roe y Omar Reyes", ["Ann Roe", "Omar Reyes"]),
+                            ("di Giovanna Roe e Marco Bianchi", ["Giovanna Roe", "Marco Bianchi"])]:
         doc = analyze(f"Schools stay open despite surge\n{byline}\n{body}").document
         assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors, byline
     for headline in ["Von der Leyen wins a second term", "Par for the course in the city council",
-                     "Por qué the mayor changed course", "Von Miller signs with the Bills"]:
+                     "Por qué the mayor changed course", "Von Miller signs with the Bills",
+                     "Di Maria signs for Juventus"]:
         assert not BYLINE.match(headline), headline
 
     # a syndicated piece names its author under it
@@ -1056,7 +1061,8 @@ class Layout(NamedTuple):
     news/...") and its "In short:" box stay at the article's head; nor does the public radio, whose
     notice holder is in lower case, "© 2024 hpr"; nor the British broadsheet, whose name only its masthead
     and one line about its readers give, nor the hyperlocal site; the British broadcaster's outlet is its
-    copyright's company, "Harbour Sky UK", not its masthead's "Harbour Sky News")."""
+    copyright's company, "Harbour Sky UK", not its masthead's "Harbour Sky News"; the news magazine's
+    mission line, "Harbour Week is committed to ...", opens its article)."""
 
     title: str
     authors: list[str] | None
@@ -1250,6 +1256,22 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from waterfront, traders up in arms", ["Ann Roe"], "2024-12-03", "TOH",
         {"Ann Roe / TOH": None, "AA": "page", "Follow us": "social"},
         "HARBOUR CITY: The municipal corporation on Tuesday", "The corporation will review the ban after a year."),
+    "copied-capitol-news-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03",
+        "The Harbour Hill", {"Post": "page", "Email": "social", "Copyright 2024 Harbour Hill Media": "copyright"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-newsmagazine-style.txt": Layout(
+        "Harbour City bans cars from its waterfront, angering shop owners", ["Ann Roe"], "2024-12-03", "HARBOUR WEEK",
+        {"Senior Reporter": "page", "Link copied": "share", "Request Reprint": "footer", "© 2024": "copyright"},
+        None, "The council will review the ban after a year."),
+    "copied-french-news-style.txt": Layout(
+        "Harbour City interdit les voitures sur son front de mer", ["Jeanne Roe"], "2024-12-03", "Le Quotidien du Port",
+        {"Temps de lecture": "page", "Partager": "share", "Lire aussi": "related", "Réutiliser ce contenu": "copyright"},
+        "Le conseil municipal de Harbour City", "Le conseil réexaminera l’interdiction dans un an."),
+    "copied-italian-news-style.txt": Layout(
+        "Harbour City vieta le auto sul lungomare", ["Giovanna Roe"], "2024-12-03", "Il Giornale del Porto",
+        {"Condividi": "share", "Leggi anche": "related", "Il Giornale del Porto ©": "copyright"},
+        "Il consiglio comunale di Harbour City", "Il consiglio rivedrà il divieto tra un anno."),
 }
 
 

@@ -64,9 +64,14 @@ _PATTERNS = [
     # "11/18/2011", "21/10/2019": a slashed date only where its order shows ("12/04/2020" is April
     # in Britain and December in the United States, and stays unread)
     re.compile(rf"(?<![\d/])(?P<first_n>[0-3]?\d)/(?P<second_n>[0-3]?\d)/{_YEAR}(?![\d/])"),
+    # "12/03/24 6:14 PM ET": a two-digit year, read only where an American time zone follows
+    re.compile(r"(?<![\d/])(?P<first_n>[01]?\d)/(?P<second_n>[0-3]?\d)/(?P<short_year>\d\d)(?![\d/])"),
 ]
-# ... unless an American time zone follows it, which puts the month first ("12/04/2024 05:00 AM EST")
+# ... unless an American time zone follows it, which puts the month first ("12/04/2024 05:00 AM EST"),
+# or a label in a language that writes the day first comes before it ("Publié le 03/12/2024 à 18h14")
 _AMERICAN_TIME = re.compile(r"\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:E|C|M|P|AK|H)[SD]?T\b", re.IGNORECASE)
+_DAY_FIRST_LABEL = re.compile(r"(?:publié|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|"
+                              r"veröffentlicht|aktualisiert|atualizado)\s+(?:le|el|il|am|em|a)?\s*$", re.IGNORECASE)
 
 
 def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
@@ -75,21 +80,29 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, i
     best = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
-            iso = _iso(match, month_first=_AMERICAN_TIME.match(text, match.end(), end) is not None)
+            iso = _iso(match, month_first=_AMERICAN_TIME.match(text, match.end(), end) is not None,
+                       day_first=_DAY_FIRST_LABEL.search(text, max(start, match.start() - 40), match.start()) is not None)
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end(), iso)
                 break
     return best
 
 
-def _iso(match: re.Match, month_first: bool = False) -> str | None:
+def _iso(match: re.Match, month_first: bool = False, day_first: bool = False) -> str | None:
     groups = match.groupdict()
     try:
-        year = int(groups["year"])
+        if groups.get("short_year"):
+            if not month_first:
+                return None
+            year = 2000 + int(groups["short_year"])
+        else:
+            year = int(groups["year"])
         if groups.get("first_n"):
             first, second = int(groups["first_n"]), int(groups["second_n"])
             if month_first and first <= 12:
                 return date(year, first, second).isoformat()
+            if day_first and second <= 12:
+                return date(year, second, first).isoformat()
             if (first > 12) == (second > 12):
                 return None  # both could be the month (or neither is): the order does not show
             month, day = (second, first) if first > 12 else (first, second)

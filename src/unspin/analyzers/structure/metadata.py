@@ -54,7 +54,9 @@ _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|update
 # "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
 _NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
-_DATE_LABEL_WORD = re.compile(r"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run)$", re.I)
+_DATE_LABEL_WORD = re.compile(r"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
+                              r"(?:publié|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|veröffentlicht|"
+                              r"aktualisiert)(?:\s+(?:le|el|il|am|em|a))?)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -243,8 +245,11 @@ def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
 # "Luxurious Magazine © 2011-2019.": who holds a page's copyright, the outlet where nothing else names one.
 _COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\))\b|©|\bcopyright \(c\)", re.IGNORECASE)
 _COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*(?:by\s+)?", re.IGNORECASE)
-_HOLDER = re.compile(r"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|of|the|and|de|on|&))*")
-_HOLDER_BEFORE_MARK = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,4})[,\s]*©")
+# (names in other languages join their words with articles: "Le Quotidien du Port", "Il Giornale del Porto")
+_NAME_JOINS = r"of|the|and|de|du|des|del|della|di|da|do|la|le|el|der|den|van|von|on|&"
+_HOLDER = re.compile(rf"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|{_NAME_JOINS}))*")
+_HOLDER_BEFORE_MARK = re.compile(rf"^([A-Z][\w&'’.\-]*(?:[ \t]+(?:{_NAME_JOINS}))*(?:[ \t]+[A-Z][\w&'’.\-]*"
+                                 rf"(?:[ \t]+(?:{_NAME_JOINS}))*){{0,4}})[,\s]*©")
 _CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
 _CORPORATE_TAIL = re.compile(rf"(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
 _CORPORATE_WORD = re.compile(rf"\s{_CORPORATE}(?=\s|$)", re.IGNORECASE)
@@ -258,7 +263,8 @@ _HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|term
 _HOLDER_THEN = re.compile(rf"[\s,]*(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
                           r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the)",
                           re.IGNORECASE)
-_NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc"}
+_NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",
+                "riproduzione", "tous", "todos", "alle"}  # (the reservation in other languages: "© RIPRODUZIONE RISERVATA")
 COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
 
 
@@ -414,6 +420,7 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     """Whether a masthead's name is part of its publishing company's ("The Harbour Conversation" of
     "The Harbour Conversation Media", "El Diario de Harbour" of "Ediciones El Diario de Harbour"), as
     whole words."""
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "The Harbour Hill" of "Harbour Hill Media"
     return len(name) < len(holder) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", holder, re.IGNORECASE) is not None
 
 

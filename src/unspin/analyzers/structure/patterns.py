@@ -13,8 +13,9 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
     # in other languages: "Von: Wolfgang Roe", "Por Williams Roe", "Par Jeanne Roe" (before a name only)
     r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
-    # "Von Ann Roe" over a German story (a short line: "Von Miller signs with the Bills" is a headline)
-    r"|von(?=(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){1,3}(?:[^\S\t]*(?:,|und)[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){0,2})*[^\S\t]*$)"
+    # "Von Ann Roe" over a German story, "di Giovanna Roe" over an Italian one (a short line: "Von Miller
+    # signs with the Bills" is a headline)
+    r"|(?:von|di)(?=(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){1,3}(?:[^\S\t]*(?:,|und|e|and)[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){0,2})*[^\S\t]*$)"
     rf"|{_AUTHOR_COLON})[^\S\t]+(?=\S)", re.IGNORECASE
 )
 # A sign-off under the post ("Posted by Ned Roe at 5:11 AM", a syndicated piece's "Authored by Jane
@@ -115,7 +116,7 @@ BOILERPLATE_START = [
     ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
-    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|"
+    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
@@ -143,7 +144,8 @@ BOILERPLATE_START = [
     ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
-    ("page", r"(?:read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s? read)\s*$|"
+    ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
+             r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen") and a picture's lightbox button
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
@@ -171,6 +173,7 @@ BOILERPLATE_ANYWHERE = [
                               r"(?:is|are) not responsible for the (?:opinions|views|content)", re.I)),
     ("copyright", re.compile(r"contains copyrighted material|provisions of .fair use.|grants permission to cross-post|"
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
+                             r"riproduzione riservata|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
@@ -283,9 +286,10 @@ QUOTE_OPEN = "\"“‘'«„"
 QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
-# ("Von Ann Roe und Omar Reyes", "Par Jeanne Roe et Paul Doe", "Por Ann Roe y Omar Reyes";
+# ("Von Ann Roe und Omar Reyes", "Par Jeanne Roe et Paul Doe", "Por Ann Roe y Omar Reyes", "di Giovanna Roe e
+# Marco Bianchi";
 # what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and|und|et|y)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and|und|et|e|y)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 def boilerplate_kind(text: str) -> str | None:
