@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...document import Document, Layer
+from ..attribution.entities import is_person_name
 from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_copied
 from .draft import Draft
@@ -78,6 +79,11 @@ class StructureAnalyzer(Analyzer):
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])
         unique_authors = {doc.text[a:b]: (a, b) for a, b in reversed(draft.authors)}  # first mention wins
+        outlet = doc.text[slice(*draft.outlet)] if draft.outlet else None
+        if outlet in unique_authors and not is_person_name(outlet):
+            # the outlet after the writer is no second author ("by Ann Roe, Harbour Public"); a person's
+            # name may be both, a blog named after its writer ("© 2024 Wolfgang Roe")
+            unique_authors.pop(outlet)
         doc.set_layer(Layer.TITLE, [doc.span(*draft.title)] if draft.title else [])
         doc.set_layer(Layer.AUTHORS, [doc.span(*a) for a in sorted(unique_authors.values())])
         doc.set_layer(Layer.OUTLET, [doc.span(*draft.outlet)] if draft.outlet else [])

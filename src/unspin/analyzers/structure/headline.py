@@ -227,13 +227,18 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     return None if chosen is None else options[chosen]
 
 
+KICKER_MAX_WORDS = 3  # a line this short over a headline is a section's or a series' label ("Local Reporting Network")
+
+
 def over_standfirst_options(lines: list[Line], options: list[int]) -> list[int | None]:
     """For each candidate that ends as a sentence, the candidate on the line right above it where
-    that one does not ("The Car-Free Waterfront Is Coming" / "Harbour City's vote is a sign of
-    ... will be."): a headline over its standfirst; None elsewhere."""
+    that one does not, and is shorter but no section's label ("The Car-Free Waterfront Is Coming" /
+    "Harbour City's vote is a sign of ... will be."; not "Local Reporting Network" over a headline of
+    two sentences): a headline over its standfirst; None elsewhere."""
     index = {line: n for n, line in enumerate(options)}
     return [index.get(line - 1) if SENTENCE_END.search(lines[line].text) and line - 1 in index
-            and not SENTENCE_END.search(lines[line - 1].text) else None for line in options]
+            and not SENTENCE_END.search(lines[line - 1].text)
+            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words else None for line in options]
 
 
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
@@ -447,10 +452,16 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
         return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
     if kind in ("body", "heading") and not labelled:
         date = find_date(line.text)
-        return date is not None and date[1] - date[0] >= 0.6 * len(line.text)
+        if date is None:
+            return False
+        time = _TIME_AFTER_DATE.match(line.text, date[1])  # "Dec. 3, 2024, 6 a.m. EST"
+        return date[1] - date[0] + (len(time.group(0)) if time else 0) >= 0.6 * len(line.text)
     return True
 
 
+# the time after a date, as much of a dateline as the date: ", 6 a.m. EST", " at 6:14 PM ET", " 18:14"
+_TIME_AFTER_DATE = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{1,4}T)?\s*$",
+                              re.IGNORECASE)
 SITE_NAME_LINES = 2  # a one-word "title" on the first two lines of a copy is the site's name
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
 MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further

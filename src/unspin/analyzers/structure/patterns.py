@@ -84,7 +84,9 @@ THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|though
 BOILERPLATE_START = [
     ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
-              r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b")),
+              r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b|"
+              # a nonprofit newsroom's partnership note: "This article was produced for ... in partnership with ..."
+              r"this (?:article|story|report) was (?:produced|reported|co-published) (?:for|by|with|in partnership)\b")),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
               r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
@@ -151,7 +153,8 @@ BOILERPLATE_START = [
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
              r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
-    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b"),
+    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|"
+               r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$"),
 ]
@@ -228,7 +231,11 @@ BOILERPLATE_ANYWHERE = [
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form
     ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
-    ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)", re.I)),
+    ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)|"
+                          # a reader-funded site's appeal: "We rely on readers like you to fund our journalism.",
+                          # "You've read 1 article in the last month", "Yes, I'll give $5/month"
+                          r"(?:rely on|funded by|supported by) readers like you\b|you['’]ve read \d+ (?:free )?articles? in the last\b|"
+                          r"^yes,? i['’]ll (?:give|donate|contribute)\b|^we accept credit cards?\b", re.I)),
 ]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
