@@ -5,6 +5,7 @@ trafilatura keeps its XPath tables, so a new site style is usually one line here
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _AUTHOR_COLON = r"authors?[^\S\t]*:"
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
@@ -299,6 +300,7 @@ SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and|und|et|e|y)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
+@lru_cache(maxsize=8192)  # segmenting, the classifier's features and the header all ask of each line
 def boilerplate_kind(text: str) -> str | None:
     """The kind of boilerplate a line is (share, copyright, ...), or None for article text."""
     text = text.replace("\xa0", " ")  # pages glue words with no-break spaces ("download the\xa0Nationnews apps")
