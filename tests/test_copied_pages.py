@@ -1293,6 +1293,26 @@ NEWS_LAYOUTS = {
         {"You’ve read 1 article": "donate", "Here at Harbour Vox": "donate", "Yes, I’ll give": "donate",
          "We accept credit card": "donate", "Most Popular": "related"},
         "Harbour City Council voted on Tuesday night", "other cities will be watching."),
+    "copied-state-agency-style.txt": Layout(
+        "Harbour City bans cars from waterfront", [], "2024-12-03", "Harbour News Agency",
+        {"Video PlayerClose": "page", "Copyright © 2000 - 2024": "copyright"},
+        "HARBOUR CITY, Dec. 3 (HNA) -- Harbour City Council voted", "The council will review the ban after a year. ■"),
+    "copied-hongkong-daily-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03",
+        "Harbour Morning Post", {"Why you can trust": "notice", "Ann Roe joined the Post": "bio",
+                                 "Advertisement": "advertisement"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-japan-daily-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["ANN ROE"], "2024-12-03",
+        "THE HARBOUR JAPAN TIMES", {"STAFF WRITER": "page", "KEYWORDS": "footer", "In a time of both": "subscribe",
+                                    "By subscribing": "subscribe", "SUBSCRIBE NOW": "subscribe"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year.",
+        tags=["Harbour City", "cars", "cycling"]),
+    "copied-wartime-independent-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03",
+        "The Harbour Independent", {"2 min read": "page", "Hi, this is Ann Roe": "donate", "Become a member": "donate",
+                                    "Read also": "related", "Ann Roe is a reporter": "bio"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
 }
 
 

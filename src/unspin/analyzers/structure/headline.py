@@ -126,7 +126,14 @@ def candidates(lines: list[Line], start: int) -> list[int]:
     Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
     nor a list cut off at a comma ("Home Entertainment, HD Set Tops,")."""
     return [k for k in range(max(0, start - WINDOW), start)
-            if _could_be_headline(lines[k]) and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text))]
+            if _could_be_headline(lines[k]) and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text)
+                                                     and not _in_menu(lines, k - 1))]
+
+
+def _in_menu(lines: list[Line], index: int) -> bool:
+    """Whether the line closes a menu: the two lines over it are a word or two each ("Photos" /
+    "Video" over the headline is the site's menu, not a player's label)."""
+    return index >= 2 and all(lines[j].words <= 2 for j in (index - 2, index - 1))
 
 
 # A video player's label: the line under it is the video's title, never the page's headline.
@@ -489,6 +496,8 @@ def _name_alone(line: Line) -> bool:
     words = line.text.split()
     if not 2 <= len(words) <= 3 or FURNITURE_WORDS.search(line.text) or boilerplate_kind(line.text):  # "Text Size"
         return False
+    if {part.lower() for part in _WORD_PARTS.findall(line.text)} & _PLAYER_WORDS:  # "Video PlayerClose"
+        return False
     if line.text.isupper():
         return is_person_name(line.text)
     return bool(PERSON.match(line.text)) and not looks_like_outlet(line.text) and words[0].lower() not in PLACE_FIRST_WORDS
@@ -522,6 +531,9 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
 
 
+# A media player's buttons, glued or not ("Video PlayerClose"): no one's name
+_PLAYER_WORDS = {"video", "audio", "player", "play", "pause", "close", "photo", "photos", "gallery", "podcast", "live"}
+_WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "PlayerClose" -> "Player", "Close"
 # what a copy puts after a name under a headline ("Alex Bozarjian Image", "Inga HoeltmannFollow"): no author's
 # last name
 _GLUED_LABEL = re.compile(r"(?:\s|(?<=[a-z]))(?:Image|Images|Photo|Photos|Video|Logo|Icon|Avatar|Follow)$")

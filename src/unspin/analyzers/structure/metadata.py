@@ -50,7 +50,8 @@ _ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}{BIO_ROLES}s?$", re
 _ROLE_BEFORE_NAME = re.compile(rf"(?:[a-z][\w'’\-]*\s+){{0,4}}(?i:{BIO_ROLES})\s+(?=[A-Z])")
 # "July 24, 2019 by Amy Motroni 5 Comments", "Published by BBNTEAM at April 21, 2022": a dateline's author.
 _BY_NAME = re.compile(rf"\b(?i:by)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
-_DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?", re.I)
+_DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)\b[\s:]*)?(?:\b(?:on|at)\b\s*)?"
+                               r"(?:source\s*:\s*)?", re.I)  # ("Source: Harbour News Agency| 2024-12-03 18:14:05")
 # "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
 _NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
@@ -251,6 +252,8 @@ _HOLDER = re.compile(rf"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0
 _HOLDER_BEFORE_MARK = re.compile(rf"^([A-Z][\w&'’.\-]*(?:[ \t]+(?:{_NAME_JOINS}))*(?:[ \t]+[A-Z][\w&'’.\-]*"
                                  rf"(?:[ \t]+(?:{_NAME_JOINS}))*){{0,4}})[,\s]*©")
 _CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
+# "THE HARBOUR JAPAN TIMES LTD. ALL RIGHTS RESERVED.": a notice with no mark names its holder before the reservation
+_HOLDER_BEFORE_RESERVATION = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,5})[,.\s]+(?i:all rights reserved)")
 _CORPORATE_TAIL = re.compile(rf"(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
 _CORPORATE_WORD = re.compile(rf"\s{_CORPORATE}(?=\s|$)", re.IGNORECASE)
 # (a blog's notice names its theme after the holder: "Flawless Food on the Foodie Pro Theme")
@@ -289,7 +292,7 @@ def copyright_holder(text: str) -> tuple[int, int] | None:
         if ((len(value) > 3 or (company and value.isupper() and len(value) >= 2)) and len(value.split()) <= 6
                 and value.split()[0].lower() not in _NOT_HOLDERS and _HOLDER_THEN.match(text, name.start() + len(value))):
             return name.start(), name.start() + len(value)
-    before = _HOLDER_BEFORE_MARK.match(text)
+    before = _HOLDER_BEFORE_MARK.match(text) or _HOLDER_BEFORE_RESERVATION.match(text)
     if before and not before.group(1).lower().startswith("copyright"):
         a, b = before.span(1)
         value = _CORPORATE_TAIL.sub("", text[a:b]).strip(" ,.")
@@ -337,7 +340,7 @@ _BRAND_AFTER = (r"(?:['’]s\s+(?:newsletter|app|editors|staff)|\s+(?:newsletter
 
 # A copyright holder that is a publishing company rather than the site ("Vox Media", "CBS Interactive",
 # "ABC News Internet Ventures", "Paul Parey Zeitschriftenverlag").
-_PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publications|communications|holdings|"
+_PUBLISHER = re.compile(r"\b(?:media|interactive|ventures|publishing|publications|publishers?|communications|holdings|"
                         r"broadcasting|l\.?p|\w*verlag|ediciones|éditions|edizioni)\b", re.IGNORECASE)
 
 

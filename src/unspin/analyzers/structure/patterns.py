@@ -33,7 +33,7 @@ TAG_LINE = re.compile(
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
 # "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more stories about|more about|tags|tagged(?: with)?|archivado en|schlagwörter|mots-clés)\W*$",
+                          r"read more stories about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagwörter|mots-clés)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -74,7 +74,8 @@ _LOG_IN_DIALOG = (r"(?:welcome!?\s*(?:log into|register for) (?:your|an) account
                   r"a password will be e-?mailed to you|ein passwort wird ihnen per e-?mail|se te ha enviado una contraseña|"
                   r"un mot de passe vous sera envoyé|la password verrà inviata|uma senha será enviada|"
                   r"(?:create an account|crea una cuenta|créer un compte|crea un account|konto erstellen|criar uma conta)\s*$)")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# (a wire's end-of-story mark may follow: "... after a year. ■")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*[■□◆◇♦▪])?$|[\"”’]$")
 
 _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
                      r"tumblr|whatsapp|telegram|e-?mail|google\s?\+|google buzz|buzz|mixx|print|reprints?|tweet|share)")
@@ -227,7 +228,11 @@ BOILERPLATE_ANYWHERE = [
                              r"receive a (?:daily|weekly) (?:list|digest|round-?up|e-?mail|newsletter)\b|"
                              r"receive promotional (?:content|offers|e-?mails|messages)\b|"
                              # "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts ..."
-                             r"subscribe for free\b|to receive new posts\b|you can now listen to\b", re.I)),
+                             r"subscribe for free\b|to receive new posts\b|you can now listen to\b|"
+                             # "By subscribing, you can help us get the story right."; "... quality journalism
+                             # is more crucial than ever."
+                             r"^by subscribing\b|journalism is more (?:crucial|important|vital|needed|essential) than ever\b",
+                             re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form
@@ -286,7 +291,9 @@ BIO = re.compile(rf"^[*_\s]*(?!(?:The|This|That|These|Those|It|He|She|They|We|Th
 CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+(?:is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b|"
                          r"writes (?:about|for|on)\b|reports on\b|has (?:written|worked) (?:for|as)\b|"
                          # "Ann Roe covers city government for The Harbour Times."
-                         r"covers\s.{0,60}?\bfor\s+(?:the\s+)?[A-Z])")
+                         r"covers\s.{0,60}?\bfor\s+(?:the\s+)?[A-Z]|"
+                         # "Ann Roe joined the Post in 2019 and covers urban affairs."
+                         r"joined\s+(?:the\s+)?[A-Z][\w.'’&\-]*(?:\s+[A-Z][\w.'’&\-]*){0,3}\s+in\s+(?:19|20)\d\d\b)")
 # The first words of an author card's bio, after the name on the line above ("Martin Chikilian" /
 # "Martin is a full-stack engineer and has worked as ...").
 CARD_BIO_VERB = re.compile(r"^[*_\s]*(?:is|was|has|writes|teaches|covers|reports|joined|works|leads)\b")
