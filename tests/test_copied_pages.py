@@ -243,6 +243,18 @@ def test_a_table_row_that_credits_a_writer_is_no_byline():
     assert BYLINE.match("Written\xa0by Jane Roe") and BYLINE.match("By: Jane Roe")
 
 
+def test_a_holder_in_lower_case_names_the_outlet_where_the_page_writes_it_in_capitals():
+    from unspin.document import Layer
+
+    body = "\n".join(SCHOOLS_PARAGRAPHS)
+    menu = "\n".join(["Skip to main content", "News", "Culture", "Music", "Podcasts", "Newsletters", "Sign In", "Donate"])
+    footer = "\n".join(["More Stories From HPR", "About HPR", "Terms of Use", "Privacy", "Text Only", "Careers", "© 2024 hpr"])
+    doc = analyze(f"{menu}\nSchools stay open despite surge\nBy Ann Roe\n{body}\n{footer}").document
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ["HPR"]
+    alone = analyze(f"{menu}\nSchools stay open despite surge\nBy Ann Roe\n{body}\nTerms of Use\nPrivacy\n© 2024 hpr").document
+    assert alone.layer(Layer.OUTLET) == []  # (no capitals to name it by)
+
+
 def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
     from unspin.analyzers.structure.metadata import copyright_holder
 
@@ -1053,20 +1065,20 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 
 
 class Layout(NamedTuple):
-    """What a copy of a news layout should give; None: not asserted, where unspin is still wrong (the
-    newsletter's copyright is its writer's and unspin names her as the outlet; the video's caption
-    under a cable site's byline stays at the article's head; the Indian daily's outlet is its
-    publishing company's name, "HT Digital Streams", from the copyright line, not its masthead's;
-    the public broadcaster names no outlet, and its page's address alone on a line ("abc.example/
-    news/...") and its "In short:" box stay at the article's head; nor does the public radio, whose
-    notice holder is in lower case, "© 2024 hpr"; nor the British broadsheet, whose name only its masthead
-    and one line about its readers give, nor the hyperlocal site; the British broadcaster's outlet is its
-    copyright's company, "Harbour Sky UK", not its masthead's "Harbour Sky News"; the news magazine's
-    mission line, "Harbour Week is committed to ...", opens its article; the financial wire's title is
-    the second of the two summary lines under its headline, the headline model scoring that line, right
-    over the byline, 0.97 against the headline's 0.78; the nonprofit newsroom's title is its series'
-    label, "Local Reporting Network", its headline of two sentences scoring 0.48, and its partnership
-    note, "This article was produced for ... in partnership with ...", opens its article)."""
+    """What a copy of a news layout should give; None: not asserted, where unspin is still wrong:
+
+    - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
+      Indian daily's is its publishing company, "HT Digital Streams"; the British broadcaster's is
+      its copyright's company, "Harbour Sky UK", not its masthead; the public broadcaster, the
+      British broadsheet and the hyperlocal site name themselves only in their masthead (and one
+      line about their readers), so no outlet;
+    - titles: the financial wire's is the second of the summary lines under its headline (scored
+      0.97, right over the byline, against the headline's 0.78); the nonprofit newsroom's is its
+      series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);
+    - the article's head: the cable site's video caption under the byline, the public broadcaster's
+      page address alone on a line and its "In short:" box, the news magazine's mission line
+      ("Harbour Week is committed to ..."), the nonprofit's partnership note ("This article was
+      produced for ... in partnership with ...")."""
 
     title: str | None
     authors: list[str] | None
@@ -1190,7 +1202,7 @@ NEWS_LAYOUTS = {
                                      "Disclosure statement": "disclaimer", "Want to write?": "page"},
         "Cities around the world are closing", "over the first year."),
     "copied-public-radio-style.txt": Layout(
-        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-03", None,
+        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-03", "HPR",
         {"Heard on All Things Considered": "page", "3-Minute Listen": "page", "Playlist": "page",
          "Enlarge this image": "page", "Cyclists ride along": "credit", "toggle caption": "credit",
          "More Stories From HPR": "footer"},

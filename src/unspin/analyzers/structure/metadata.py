@@ -311,6 +311,23 @@ def outlet_from_copyright(doc: Document, draft: Draft) -> None:
         if holder:
             draft.outlet = (start + holder[0], start + holder[1])
             return
+        elsewhere = _holder_in_capitals(doc.text, doc.text[start:end])
+        if elsewhere:
+            draft.outlet = elsewhere
+            return
+
+
+_LOWER_CASE_HOLDER = re.compile(r"^\W*©\s*(?:\d{4}\s+)?([a-z][a-z0-9\-]{1,15})\s*$")
+
+
+def _holder_in_capitals(text: str, notice: str) -> tuple[int, int] | None:
+    """"© 2024 hpr": a holder written in lower case, where the page names it in capitals elsewhere
+    ("More Stories From HPR"): where it does first."""
+    lower = _LOWER_CASE_HOLDER.match(notice)
+    if not lower:
+        return None
+    found = re.search(rf"(?<!\w){re.escape(lower.group(1).upper())}(?!\w)", text)
+    return found.span() if found else None
 
 
 MASTHEAD_LINES = 6  # a copied page's site name stands on its first lines (the logo's text), past the skip links
