@@ -1070,8 +1070,9 @@ class Layout(NamedTuple):
     - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
       Indian daily's is its publishing company, "HT Digital Streams"; the British broadcaster's is
       its copyright's company, "Harbour Sky UK", not its masthead; the public broadcaster, the
-      British broadsheet and the hyperlocal site name themselves only in their masthead (and one
-      line about their readers), so no outlet;
+      British broadsheet, the hyperlocal site and the opinion section name themselves only in their
+      masthead (and a line about their readers or writers), so no outlet; the European broadcaster's
+      is the agency its byline credits ("By Ann Roe with AP");
     - titles: the financial wire's is the second of the summary lines under its headline (scored
       0.97, right over the byline, against the headline's 0.78); the nonprofit newsroom's is its
       series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);
@@ -1325,6 +1326,26 @@ NEWS_LAYOUTS = {
         "The Harbour Independent", {"2 min read": "page", "Hi, this is Ann Roe": "donate", "Become a member": "donate",
                                     "Read also": "related", "Ann Roe is a reporter": "bio"},
         "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-german-broadcaster-english-style.txt": Layout(
+        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-03", "Harbour Welle",
+        {"https://p.hw.example": "share", "Cyclists on the Harbour City waterfront": "credit",
+         "Edited by: Omar Reyes": "credit", "Related topics": "related"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
+    "copied-syndicated-commentary-style.txt": Layout(
+        "The Case Against Car-Free Waterfronts", ["Ann Roe"], "2024-12-03", "Project Harbour",
+        {"Ann Roe, a former transport minister": "bio", "Copyright: Project Harbour": "copyright",
+         "More from this author": "related"},
+        None, "close the road on weekends and see who comes."),
+    "copied-euro-broadcaster-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
+        {"Share this article": "share", "Read more": "related"},
+        "The council of Harbour City has voted", "The council will review the ban after a year."),
+    "copied-opinion-section-style.txt": Layout(
+        "The car-free waterfront will make Harbour City poorer, not greener", ["Ann Roe"], "2024-12-03", None,
+        {"Ann Roe is a Harbour Observer columnist": "bio", "Do you have an opinion": "comments",
+         "Reuse this content": "copyright"},
+        "Harbour City’s council wants us to believe", "close the road on weekends, and see who comes.",
+        tags=["Harbour City", "Cars", "Opinion"]),
 }
 
 

@@ -250,6 +250,7 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("by Ann Roe - 12/03/24 6:14 PM ET", "2024-12-03"),  # a two-digit year, where an American time zone follows
     ("3/12/24", None),
     ("Publié le 03/12/2024 à 18h14", "2024-12-03"),  # a French label puts the day first
+    ("Published on 03/12/2024 - 18:14 GMT+1", "2024-12-03"),  # so does a Continental time zone
 ])
 def test_dates_as_pages_write_them(text, expected):
     from unspin.analyzers.dates import normalise_date

@@ -70,6 +70,8 @@ _PATTERNS = [
 # ... unless an American time zone follows it, which puts the month first ("12/04/2024 05:00 AM EST"),
 # or a label in a language that writes the day first comes before it ("Publié le 03/12/2024 à 18h14")
 _AMERICAN_TIME = re.compile(r"\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:E|C|M|P|AK|H)[SD]?T\b", re.IGNORECASE)
+# (a Continental time zone after the date puts the day first too: "03/12/2024 - 18:14 GMT+1", "18:14 CET")
+_EUROPEAN_TIME = re.compile(r"\s*[-–,]?\s*\d{1,2}[:.h]\d{2}\s*(?:CET|CEST|EET|EEST|WET|WEST|(?:GMT|UTC)\s*[+-]\s*\d{1,2})\b")
 _DAY_FIRST_LABEL = re.compile(r"(?:publié|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|"
                               r"veröffentlicht|aktualisiert|atualizado)\s+(?:le|el|il|am|em|a)?\s*$", re.IGNORECASE)
 
@@ -81,7 +83,8 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, i
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
             iso = _iso(match, month_first=_AMERICAN_TIME.match(text, match.end(), end) is not None,
-                       day_first=_DAY_FIRST_LABEL.search(text, max(start, match.start() - 40), match.start()) is not None)
+                       day_first=(_DAY_FIRST_LABEL.search(text, max(start, match.start() - 40), match.start()) is not None
+                                  or _EUROPEAN_TIME.match(text, match.end(), end) is not None))
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end(), iso)
                 break

@@ -46,6 +46,7 @@ from .patterns import (
     LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
+    NAME_WITH_AGENCIES,
     PERSON,
     ROLE_LINE,
     SENTENCE_END,
@@ -333,10 +334,13 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
                     and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
                 draft.set_line(lines[i], "boilerplate", type="credit")
         # What the header rules left in no segment between the headline and the article is the
-        # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author").
+        # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author"),
+        # and an address alone there is the story's short link to share ("https://p.hw.example/p/4kX9").
         for i in range(headline + 1, start):
             if not draft.touches(lines[i]) and not is_separator(lines[i]) and not is_prose(lines[i]):
                 draft.add(lines[i].start, lines[i].end, "boilerplate", type="page")
+            elif _BARE_ADDRESS.match(lines[i].text) and not draft.straddles(lines[i]):
+                draft.set_line(lines[i], "boilerplate", type="share")
         # the headline again, as a picture's alternative text above the article, or below it as
         # the title of a share card ("Share or comment on this article:" / the headline / "e-mail")
         for i in range(headline + 1, len(lines)):
@@ -423,6 +427,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif _lone_by(line):  # "By" / "David Brand" / "and" / "Ramsey Khalifeh"
             lone_by = True
             draft.set_line(line, "byline")
+        elif with_agencies := NAME_WITH_AGENCIES.match(line.text):  # "Ann Roe with AFP, Reuters"
+            draft.set_line(line, "byline")
+            found.authors.append((line.start + with_agencies.start(1), line.start + with_agencies.end(1)))
         elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             draft.set_line(line, "byline")
@@ -523,14 +530,16 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
            for j in (index - 1, index + 1) if 0 <= j < len(lines)):
         return False  # an item of a menu ("Mitglieder" / "Aktuelle Änderungen" / "Liste aller Seiten")
 
-    def furniture(j: int) -> bool:  # (a line the header rules left in no segment is a button: "Playlist")
-        return kinds[j] in ("boilerplate", None) or boilerplate_kind(lines[j].text) is not None
+    def furniture(j: int) -> bool:  # (a line the header rules left in no segment is a button: "Playlist";
+        # a standfirst may stand between the name and the date: "Ann Roe" / "The council's ban is ..." / "Tue 3 Dec 2024")
+        return kinds[j] in ("boilerplate", "subtitle", None) or boilerplate_kind(lines[j].text) is not None
 
     above = next(j for j in range(index - 1, headline - 1, -1) if j == headline or not furniture(j))
     below = next((j for j in range(index + 1, first) if not furniture(j)), first)
     return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
 
 
+_BARE_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$")
 # A media player's buttons, glued or not ("Video PlayerClose"): no one's name
 _PLAYER_WORDS = {"video", "audio", "player", "play", "pause", "close", "photo", "photos", "gallery", "podcast", "live"}
 _WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "PlayerClose" -> "Player", "Close"

@@ -135,7 +135,7 @@ BOILERPLATE_START = [
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
-               r"\(?reporting by\b|editing by\b|additional reporting\b|writing by\b|articles by\s*:|"
+               r"\(?reporting by\b|editing by\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                r"(?-i:SOURCE)\s+(?-i:[A-Z])|"  # a press release's sender under it: "SOURCE Harbour City Council"
@@ -185,6 +185,8 @@ BOILERPLATE_ANYWHERE = [
     # "... on Tuesday. Jane Doe/HPR hide caption": a public radio's caption, ending on its lightbox's
     # button (and the button alone, "toggle caption")
     ("credit", re.compile(r"\b(?:hide|toggle) caption\s*$", re.I)),
+    # "... closed to cars from next summerImage: Jane Doe/AFP": a caption glued to its credit
+    ("credit", re.compile(r"(?<=[a-z.!?)\s])(?:Image|Photo|Picture|Foto|Bild)\s*:\s*[^:]{2,60}$")),
     # "FILE PHOTO. © Getty Images / Jane Roe": a picture agency's mark
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)
@@ -213,7 +215,8 @@ BOILERPLATE_ANYWHERE = [
                             r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "
                             r"(?:closed|suspended|disabled)\b|"
                             r"we ask that comments|comments may be (?:republished|edited|removed)|"
-                            r"we want to hear what you think|submit a letter to the editor", re.I)),
+                            r"we want to hear what you think|submit a letter to the editor|"
+                            r"submit a response of up to \d+ words|considered for publication in our letters", re.I)),
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|"
                              r"(?:delivered|straight|direct|right) to your inbox|enter your email (?:address )?below|"
                              r"already a subscriber|first-time subscribers|"
@@ -280,6 +283,10 @@ _ROLES = (rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman
           r"universit(?:y|ies)|institute|college)s?")
 NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
                             rf"{_ROLES})\b")
+# A writer's name and the agencies the story draws on, under a broadcaster's headline: "Ann Roe with AFP, Reuters"
+NAME_WITH_AGENCIES = re.compile(rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+with\s+(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|ANSA|"
+                                r"Bloomberg|AAP|PTI|IANS|ANI|Xinhua)(?:\s*(?:,|and)\s*(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|"
+                                r"ANSA|Bloomberg|AAP|PTI|IANS|ANI|Xinhua))*\s*$")
 # The writer's role alone on the line under the name ("Political reporter @annroe", "Staff Writer",
 # "Professor of Urban Planning, University of Harbour"): no sentence, the role in its first four words.
 ROLE_LINE = re.compile(rf"^(?!(?i:authors?)\W*$)(?i:(?:[\w'’.\-]+\s+){{0,3}}{_ROLES})\b[^.!?]{{0,60}}$")  # ("Author": a label)
@@ -288,7 +295,8 @@ BIO = re.compile(rf"^[*_\s]*(?!(?:The|This|That|These|Those|It|He|She|They|We|Th
                  rf"(?:is|was|has been|writes|teaches|serves)\b.{{0,120}}\b{BIO_ROLES}s?\b")
 # Stricter, for a bio line that closes the body rather than the footer: a full name, "is a ...",
 # and the role as a whole word ("Where is that authorized" and "X was the director" are prose).
-CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}\s+(?:is\s+(?:a|an|the)\s.{{0,80}}?\b{BIO_ROLES}s?\b|"
+# (an apposition may follow the name: "Ann Roe, a former transport minister of Harbour, is Professor of ...")
+CLOSING_BIO = re.compile(rf"^[*_\s]*{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}(?:,\s[^,]{{2,80}},)?\s+(?:is\s+(?:(?:a|an|the)\s.{{0,80}}?)?\b(?i:{BIO_ROLES})s?\b|"
                          r"writes (?:about|for|on)\b|reports on\b|has (?:written|worked) (?:for|as)\b|"
                          # "Ann Roe covers city government for The Harbour Times."
                          r"covers\s.{0,60}?\bfor\s+(?:the\s+)?[A-Z]|"
