@@ -1025,7 +1025,8 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
                             ("Von Ann Roe und Omar Reyes", ["Ann Roe", "Omar Reyes"]),
                             ("Par Jeanne Roe et Paul Doe", ["Jeanne Roe", "Paul Doe"]),
                             ("Por Ann Roe y Omar Reyes", ["Ann Roe", "Omar Reyes"]),
-                            ("di Giovanna Roe e Marco Bianchi", ["Giovanna Roe", "Marco Bianchi"])]:
+                            ("di Giovanna Roe e Marco Bianchi", ["Giovanna Roe", "Marco Bianchi"]),
+                            ("By Ann E. Roe and John Y. Smith", ["Ann E. Roe", "John Y. Smith"])]:  # initials, no "e" or "y"
         doc = analyze(f"Schools stay open despite surge\n{byline}\n{body}").document
         assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors, byline
     for headline in ["Von der Leyen wins a second term", "Par for the course in the city council",

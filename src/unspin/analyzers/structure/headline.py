@@ -476,6 +476,7 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
 # the time after a date, as much of a dateline as the date: ", 6 a.m. EST", " at 6:14 PM ET", " 18:14"
 _TIME_AFTER_DATE = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{1,4}T)?\s*$",
                               re.IGNORECASE)
+
 SITE_NAME_LINES = 2  # a one-word "title" on the first two lines of a copy is the site's name
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
 MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further
@@ -526,8 +527,7 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     if (name.isupper() or index - headline > NAME_UNDER_HEADLINE or _GLUED_LABEL.search(name)
             or any(name.lower() in lines[j].text.lower() for j in range(index))):
         return False  # a section or a topic named in the breadcrumb or the headline ("Cake Recipes"), an image's label
-    if all(draft.covers(lines[j], ("boilerplate",)) and _typed(draft, lines[j], "navigation")
-           for j in (index - 1, index + 1) if 0 <= j < len(lines)):
+    if all(_typed(draft, lines[j], "navigation") for j in (index - 1, index + 1) if 0 <= j < len(lines)):
         return False  # an item of a menu ("Mitglieder" / "Aktuelle Änderungen" / "Liste aller Seiten")
 
     def furniture(j: int) -> bool:  # (a line the header rules left in no segment is a button: "Playlist";
@@ -539,6 +539,7 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
 
 
+# A web address alone on its line ("https://p.hw.example/p/4kX9", "abc.example/news/harbour")
 _BARE_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$")
 # A media player's buttons, glued or not ("Video PlayerClose"): no one's name
 _PLAYER_WORDS = {"video", "audio", "player", "play", "pause", "close", "photo", "photos", "gallery", "podcast", "live"}

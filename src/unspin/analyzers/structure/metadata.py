@@ -441,7 +441,8 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     "The Harbour Conversation Media", "El Diario de Harbour" of "Ediciones El Diario de Harbour"), as
     whole words."""
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "The Harbour Hill" of "Harbour Hill Media"
-    return len(name) < len(holder) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", holder, re.IGNORECASE) is not None
+    return (bool(name) and len(name) < len(holder)
+            and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", holder, re.IGNORECASE) is not None)
 
 
 def from_reader(doc: Document, draft: Draft) -> None:

@@ -310,9 +310,9 @@ QUOTE_MARKS = "\"“”«»„"
 SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
 # ("Von Ann Roe und Omar Reyes", "Par Jeanne Roe et Paul Doe", "Por Ann Roe y Omar Reyes", "di Giovanna Roe e
-# Marco Bianchi";
+# Marco Bianchi", in lower case between spaces: "Ann E. Roe" is one name;
 # what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and|und|et|e|y)\b|\bwith\b)\s*|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+(?:und|et|e|y)\s+|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 @lru_cache(maxsize=8192)  # segmenting, the classifier's features and the header all ask of each line
