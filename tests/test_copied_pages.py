@@ -1078,9 +1078,8 @@ class Layout(NamedTuple):
       0.97, right over the byline, against the headline's 0.78); the nonprofit newsroom's is its
       series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);
     - the article's head: the cable site's video caption under the byline, the public broadcaster's
-      page address alone on a line and its "In short:" box, the news magazine's mission line
-      ("Harbour Week is committed to ..."), the nonprofit's partnership note ("This article was
-      produced for ... in partnership with ...")."""
+      "In short:" box, the news magazine's mission line ("Harbour Week is committed to ..."), the
+      nonprofit's partnership note ("This article was produced for ... in partnership with ...")."""
 
     title: str | None
     authors: list[str] | None
@@ -1190,8 +1189,8 @@ NEWS_LAYOUTS = {
         "The city council of Harbour City", "review the ban after a year."),
     "copied-public-broadcaster-style.txt": Layout(
         "Harbour City council bans cars from waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
-        {"Cyclists will have": "credit", "Help keep family": "share", "copied": "share", "Share this article": "share",
-         "Related stories": "related"},
+        {"Cyclists will have": "credit", "Help keep family": "share", "abc.example/news": "page", "copied": "share",
+         "Share this article": "share", "Related stories": "related"},
         None, "considering a legal challenge."),
     "copied-syndication-portal-style.txt": Layout(
         "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Portal",
