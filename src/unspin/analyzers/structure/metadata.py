@@ -7,7 +7,7 @@ import re
 
 from ...document import Document, strip_span
 from ..attribution.entities import is_place_name
-from ..dates import find_date, normalise_date
+from ..dates import DAY_FIRST_LABELS, LABEL_ARTICLES, find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
@@ -55,9 +55,8 @@ _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|update
 # "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
 _NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
-_DATE_LABEL_WORD = re.compile(r"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
-                              r"(?:publié|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|veröffentlicht|"
-                              r"aktualisiert)(?:\s+(?:le|el|il|am|em|a))?)$", re.I)
+_DATE_LABEL_WORD = re.compile(rf"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
+                              rf"(?:{DAY_FIRST_LABELS})(?:\s+(?:{LABEL_ARTICLES}))?)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
@@ -326,7 +325,7 @@ def _holder_in_capitals(text: str, notice: str) -> tuple[int, int] | None:
     lower = _LOWER_CASE_HOLDER.match(notice)
     if not lower:
         return None
-    found = re.search(rf"(?<!\w){re.escape(lower.group(1).upper())}(?!\w)", text)
+    found = re.search(_as_words(lower.group(1).upper()), text)
     return found.span() if found else None
 
 
@@ -429,7 +428,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             draft.outlet = (line.start, line.end)
             return
         escaped = re.escape(name)
-        mentions = re.compile(rf"(?<!\w){escaped}(?!\w)", re.IGNORECASE)
+        mentions = re.compile(_as_words(name), re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
         if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
             draft.outlet = (line.start, line.end)
@@ -442,7 +441,12 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     whole words."""
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "The Harbour Hill" of "Harbour Hill Media"
     return (bool(name) and len(name) < len(holder)
-            and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", holder, re.IGNORECASE) is not None)
+            and re.search(_as_words(name), holder, re.IGNORECASE) is not None)
+
+
+def _as_words(name: str) -> str:
+    """A pattern for `name` as whole words ("Harbour Hill" in "Harbour Hill Media", not in "Harbour Hills")."""
+    return rf"(?<!\w){re.escape(name)}(?!\w)"
 
 
 def from_reader(doc: Document, draft: Draft) -> None:

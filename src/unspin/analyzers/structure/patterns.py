@@ -83,6 +83,8 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
 THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
+# A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
+_RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
 BOILERPLATE_START = [
     ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
@@ -138,7 +140,7 @@ BOILERPLATE_START = [
                r"\(?reporting by\b|editing by\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
-               r"(?-i:SOURCE)\s+(?-i:[A-Z])|"  # a press release's sender under it: "SOURCE Harbour City Council"
+               rf"{_RELEASE_SENDER}|"
                # a picture agency's name alone, as a picture's credit ("Getty Images", "PA Media")
                r"(?:getty images|afp|epa|pa media|pa|ap|reuters|shutterstock|alamy|eyevine|bloomberg via getty images)\W*$|"
                # a photo's credit alone on its line: "Rich Pedroncelli/Associated Press", "(Elizabeth
@@ -168,8 +170,8 @@ COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
                           rf"schreibe einen kommentar|laisser un commentaire|lascia un commento|{THREAD_HEADING})|"
                           + _FORM_NOTICES, re.IGNORECASE)
-# A press release's sender under it, where the release ends ("SOURCE Harbour City Council")
-RELEASE_END = re.compile(r"^(?-i:SOURCE)[^\S\n]+[A-Z]")
+# where a press release ends: the comment form's equivalent for the line classifier's run
+RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
