@@ -211,7 +211,14 @@ def test_bylines_and_datelines_of_copied_pages():
                 # a bullet between name and date; capitalised "And"; a byline all in capitals
                 "By Alexandra Roe-Pengelly • 11/08/23 5:19pm": (["Alexandra Roe-Pengelly"], None),
                 "By Glen Roe And Bo Carlin For The Harbour On Sunday": (["Glen Roe", "Bo Carlin"], None),
-                "By JOHN SMITH AND JANE DOE": (["JOHN SMITH", "JANE DOE"], None)}
+                "By JOHN SMITH AND JANE DOE": (["JOHN SMITH", "JANE DOE"], None),
+                # a blog theme's line under the title (a slashed date's order unread on the line
+                # alone), the name between date and comment count; a copy that glues the handle
+                "12/04/2020 by Kay 24 Comments": (["Kay"], None),
+                "January 10, 2019 JeGX 1 Comment": (["JeGX"], "2019-01-10"),
+                "January 10, 2019 | Technology | 3 Comments": ([], "2019-01-10"),
+                "By Ann Roe@annroe28Omar O'Reyes": (["Ann Roe", "Omar O'Reyes"], None),
+                "By Ann Roe@annroe": (["Ann Roe"], None)}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
@@ -496,6 +503,9 @@ def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher()
     assert choose(np.array([0.78, 0.61]), 1, 0.6, 0.1) == 0
     assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1) == 1  # within the margin: the rules' title
     assert choose(np.array([0.78, 0.41]), 1, 0.6, 0.1) == 0
+    # within the margin too, but right over it and likelier: the headline over the standfirst the rules took
+    assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1, over_title=0) == 0
+    assert choose(np.array([0.58, 0.61]), 1, 0.6, 0.1, over_title=0) == 1
 
 
 def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():
@@ -1346,6 +1356,34 @@ NEWS_LAYOUTS = {
          "Reuse this content": "copyright"},
         "Harbour City’s council wants us to believe", "close the road on weekends, and see who comes.",
         tags=["Harbour City", "Cars", "Opinion"]),
+    # a food blog's theme: "03/04/2021 by Kay 18 Comments" (the day first, as its comments' "15/04/2021"
+    # show), a recipe card's buttons, the readers' comments before "Leave a Reply"
+    "copied-recipe-blog-style.txt": Layout(
+        "Rosemary Sea Salt Flatbread", ["Kay"], "2021-04-03", "Harbour Kitchen",
+        {"Jump to Recipe": "page", "5 from 9 votes": "page", "Did you make this recipe?": "page",
+         "Tag @harbourkitchen": "social", "Jo Marsh says": "page", "Made this for a picnic": "page",
+         "Leave a Reply": "comments"},
+        "A soft, golden flatbread topped with rosemary", "1 tsp honey", tags=["Bread", "Sharing", "Vegetarian"]),
+    # a company's blog: its breadcrumb and the date over a headline of 21 words, "By :" over the name
+    "copied-company-blog-style.txt": Layout(
+        "Machine Learning News Roundup: Clinical Notes, Hospital Staffing, Early Warning Scores, and How Regional "
+        "Hospitals Are Already Putting Models to Work", ["Ann R."], "2021-03-04", "Harbour Data",
+        {"Blog Home Data & Research": None, "Share on Twitter": "share", "Related posts": "related"},
+        "At Harbour Data, we provide training data", "the real work was in the data, not in the model."),
+    # a London evening paper: a breadcrumb over the headline, the standfirst the header rules took for the
+    # title, two writers with one's handle glued between them, a newsletter box's consent line
+    "copied-london-paper-style.txt": Layout(
+        "Turkey, Poland and three island nations added to the quarantine list", ["Ann Roe", "Omar Reyes"],
+        "2020-10-01", None,
+        {"Travellers who break the rules": None, "Harbour Standard would like to keep you": "subscribe",
+         "Read our full mailing list consent terms": "subscribe"},
+        "Turkey, Poland and three island nations have been added",
+        "places would be taken off it as soon as their figures allowed.", tags=["Travel", "Quarantine", "Coronavirus"]),
+    # a small-town site on a blog theme: "January 10, 2019 Omar Reyes 2 Comments" under the headline
+    "copied-wordpress-news-style.txt": Layout(
+        "Library board approves Sunday opening hours from March", ["Omar Reyes"], "2019-01-10", "Harbour Valley Today",
+        {"2 thoughts on": "comments", "Jo Marsh": "page", "Council delays vote": "page"},
+        "The Harbour Valley library will open on Sundays", "report to the town council before the budget is set."),
 }
 
 

@@ -258,6 +258,20 @@ def test_dates_as_pages_write_them(text, expected):
     assert normalise_date(text) == expected
 
 
+@pytest.mark.parametrize("page, expected", [
+    ("12/04/2020 by Kay\nJo says 14/04/2020 at 3:00 pm", "2020-04-12"),  # the comments put the day first
+    ("12/04/2020 by Kay\nJo says 04/14/2020 at 3:00 pm", "2020-12-04"),  # ... or the month
+    ("12/04/2020 by Kay\n14/04/2020 and 04/15/2020", None),  # both: the order still does not show
+    ("12/04/2020 by Kay", None),
+])
+def test_a_slashed_date_is_read_in_the_order_the_pages_other_dates_show(page, expected):
+    from unspin.analyzers.dates import date_place, unordered_date_on_page
+
+    line_end = page.index("\n") if "\n" in page else len(page)
+    assert unordered_date_on_page(page, 0, line_end, page) == expected
+    assert date_place(page, 0, line_end) == (0, 10, None)  # where the line gives a date it cannot read
+
+
 def test_a_marked_headline_that_ends_on_a_date_stays_the_title():
     html = ("<html><head><title>x</title></head><body><article><h1>Berlin confronts its colonial past | DW | 19.01.2020"
             "</h1><p>By Deutsche Welle</p><p>The German capital has launched a five-year project to mark its part in "

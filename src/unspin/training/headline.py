@@ -28,6 +28,7 @@ from ..analyzers.structure.headline import (
     first_paragraph,
     over_byline_option,
     over_standfirst_options,
+    over_title_option,
 )
 from ..analyzers.structure.lines import read_lines
 from ..document import Layer
@@ -58,6 +59,7 @@ class PageRows:
     title_option: int | None = None  # the header rules' title among the candidates
     over_byline: int | None = None  # the candidate right over a byline
     over_standfirst: list | None = None  # for each candidate that reads as a standfirst, the one right over it
+    over_title: int | None = None  # the candidate right over the rules' title that could head it
 
 
 def page_rows(page, pipeline) -> PageRows:
@@ -76,9 +78,10 @@ def page_rows(page, pipeline) -> PageRows:
     title_line = next((i for i, line in enumerate(lines) if title and line.start == title[0].start), None)
     options = candidates(lines, start)
     y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
+    title_option = options.index(title_line) if title_line in options else None
     return PageRows(page.id, features(lines, kinds, start, title_line, options).astype(np.float64), y, rules_right, scored,
-                    options.index(title_line) if title_line in options else None, over_byline_option(lines, options),
-                    over_standfirst_options(lines, options))
+                    title_option, over_byline_option(lines, options), over_standfirst_options(lines, options),
+                    over_title_option(lines, options, title_option))
 
 
 def regression(rows: list[PageRows]) -> dict:
@@ -102,7 +105,7 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
             continue
         total += 1
         chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin,
-                        r.over_byline, r.over_standfirst)
+                        r.over_byline, r.over_standfirst, r.over_title)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 

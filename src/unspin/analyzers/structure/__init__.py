@@ -16,6 +16,7 @@ from collections import Counter
 
 from ...document import Document, Layer
 from ..attribution.entities import is_person_name
+from ..dates import unordered_date_on_page
 from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_copied
 from .draft import Draft
@@ -65,6 +66,8 @@ class StructureAnalyzer(Analyzer):
                 read_copied_header(doc, lines, draft, self.headline_model)
                 if looks_copied(lines) and self.line_model is not None and not self.line_model.is_off:
                     read_copied_tags(doc, lines, draft)  # under the article the classifier found
+        if not draft.published:
+            draft.published = _page_ordered_date(doc, draft)
         from_reader(doc, draft)
         copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
         # A copied page's footer that says whose the site is ("INTELLIGENCER IS A VOX MEDIA NETWORK")
@@ -103,6 +106,14 @@ class StructureAnalyzer(Analyzer):
     def profile(self, doc: Document, words: int) -> dict:
         kinds = Counter(s.label for s in doc.layer(Layer.SEGMENTS))
         return {"words": words, "segments": dict(sorted(kinds.items()))}
+
+
+def _page_ordered_date(doc: Document, draft: Draft) -> str | None:
+    """A dateline's "12/04/2020", read in the order the page's other slashed dates show."""
+    for start, end, kind, _ in sorted(draft.segments):
+        if kind in ("dateline", "byline") and (found := unordered_date_on_page(doc.text, start, end, doc.text)):
+            return found
+    return None
 
 
 __all__ = ["StructureAnalyzer", "boilerplate_kind"]

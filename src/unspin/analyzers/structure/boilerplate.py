@@ -21,9 +21,19 @@ from pathlib import Path
 
 import numpy as np
 
+from ..dates import find_date
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
-from .patterns import COMMENT_FORM, COUNT, RELEASE_END, SENTENCE_END, boilerplate_kind
+from .patterns import (
+    COMMENT_FORM,
+    COMMENT_TIME,
+    COMMENT_TIME_WORDS,
+    COUNT,
+    RELEASE_END,
+    REPLY_BUTTON,
+    SENTENCE_END,
+    boilerplate_kind,
+)
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
 CANDIDATES = ("body", "heading")  # what the rules kept as article, and the classifier may move
@@ -170,8 +180,9 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     # City Council"): no run reaches across it (the blogger's sidebar, the site's notices and the
     # readers' comments below it read as prose too), and the article is the densest run above the
     # first of them where there is one above.
-    form = [not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text))
-            for line, c in zip(lines, candidate)]
+    thread = _comment_thread_start(lines)
+    form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)))
+            for i, (line, c) in enumerate(zip(lines, candidate))]
     gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
     first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
@@ -185,6 +196,26 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds) | _counts(lines)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
+
+
+COMMENT_REPLY_GAP = 6  # lines from a comment's time to its "Reply" button
+THREAD_COMMENTS = 2  # comments that make a thread (one "... at 3:00 pm" / "Reply" may be the article's)
+COMMENTER_WORDS = 4  # a commenter's name over the time: "Jo Marsh says", "Chandice Probst"
+
+
+def _comment_thread_start(lines: list[Line]) -> int | None:
+    """The first line of a thread of readers' comments that comes before any comment form (a blog
+    theme lists the comments, then "Leave a Reply"): each comment is the reader's name, its time
+    ("14/04/2020 at 3:00 pm", "July 11, 2011 at 12:25 pm"), the text and a "Reply" button."""
+    replies = [i for i, line in enumerate(lines) if REPLY_BUTTON.match(line.text)]
+    stamps = [i for i, line in enumerate(lines)
+              if COMMENT_TIME.search(line.text) and line.words <= COMMENT_TIME_WORDS and find_date(line.text)
+              and any(0 < r - i <= COMMENT_REPLY_GAP for r in replies)]
+    if len(stamps) < THREAD_COMMENTS:
+        return None
+    first = stamps[0]
+    above = lines[first - 1] if first > 0 else None
+    return first - 1 if above is not None and above.words <= COMMENTER_WORDS and not is_prose(above) else first
 
 
 def looks_copied(lines: list[Line]) -> bool:

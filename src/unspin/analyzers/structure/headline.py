@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...document import Document
+from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
 from .boilerplate import (
@@ -89,10 +89,11 @@ def _content_words(text: str) -> set[str]:
 def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     """The index of the article's first body paragraph (a prose line the rules and the line
     classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
-    getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010")."""
+    getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010") nor the name
+    under a "By :" label ("Joe S.")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
                  and not _over_byline(lines, i) and not is_headline_shaped(lines[i])
-                 and not _standfirst_over_byline(lines, kinds, i)), None)
+                 and not _standfirst_over_byline(lines, kinds, i) and not (i > 0 and _lone_by(lines[i - 1]))), None)
 
 
 def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
@@ -117,8 +118,13 @@ def _over_byline(lines: list[Line], index: int) -> bool:
     """A line no longer than a headline, not closed by a full stop, over a byline or dateline
     ("GOLDMAN: 4 Key Points On The FOMC Announcement" / "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094")."""
     line = lines[index]
-    return (index + 1 < len(lines) and line.words <= HEADLINE_MAX_WORDS and not line.text.rstrip().endswith(".")
+    return (index + 1 < len(lines) and line.words <= OVER_BYLINE_WORDS and not line.text.rstrip().endswith(".")
             and is_meta(lines[index + 1]))
+
+
+# a blog's headline may run past HEADLINE_MAX_WORDS where its byline marks it ("Industry News: AI in Patient
+# Care and Operations, AI as a Preventive Tool, and How Major Hospitals are Already Using AI" is 26 words)
+OVER_BYLINE_WORDS = 30
 
 
 def candidates(lines: list[Line], start: int) -> list[int]:
@@ -230,8 +236,9 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     if not options:
         return None
     p = model.probabilities(features(lines, kinds, start, title_line, options))
-    chosen = choose(p, options.index(title_line) if title_line in options else None, model.threshold, model.margin,
-                    over_byline_option(lines, options), over_standfirst_options(lines, options))
+    title_option = options.index(title_line) if title_line in options else None
+    chosen = choose(p, title_option, model.threshold, model.margin, over_byline_option(lines, options),
+                    over_standfirst_options(lines, options), over_title_option(lines, options, title_option))
     return None if chosen is None else options[chosen]
 
 
@@ -247,6 +254,18 @@ def over_standfirst_options(lines: list[Line], options: list[int]) -> list[int |
     return [index.get(line - 1) if SENTENCE_END.search(lines[line].text) and line - 1 in index
             and not SENTENCE_END.search(lines[line - 1].text)
             and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words else None for line in options]
+
+
+def over_title_option(lines: list[Line], options: list[int], title_option: int | None) -> int | None:
+    """The candidate right over the header rules' title where it could head it (no sentence, longer than
+    a section's label): the rules take the line nearest the byline, which may be the standfirst under
+    the headline ("Turkey, Poland and ... added to the quarantine list" / "Travellers who break the rules
+    face fines of up to £10,000" / "By ...")."""
+    if not title_option:
+        return None
+    above = options[title_option - 1]
+    return (title_option - 1 if above == options[title_option] - 1 and not SENTENCE_END.search(lines[above].text)
+            and lines[above].words > KICKER_MAX_WORDS else None)
 
 
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
@@ -266,16 +285,18 @@ def _lone_by(line: Line) -> bool:
 
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
-           over_byline: int | None = None, over_standfirst: list[int | None] | None = None) -> int | None:
+           over_byline: int | None = None, over_standfirst: list[int | None] | None = None,
+           over_title: int | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
-    "### subtitle" just above the byline); else, of the lines that reach the threshold and score
+    "### subtitle" just above the byline), unless the line right over it scores higher
+    (`over_title_option`: the rules took a standfirst); else, of the lines that reach the threshold and score
     within `margin` of the likeliest, the topmost (a caption under the headline can score as high),
     or the line right over it where it reads as a standfirst and that line reaches the threshold
     (`over_standfirst_options`); where none reaches it, the line right over a byline ("... in Q4" /
     "By Richard Lawler ...")."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
-        return title_option
+        return over_title if over_title is not None and p[over_title] > p[title_option] else title_option
     if not len(p) or p.max() < threshold:
         return over_byline
     chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
@@ -362,7 +383,8 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         dateline = _nearest_dateline(lines, kinds, start)
         if dateline is not None and not draft.straddles(lines[dateline]):
             draft.set_line(lines[dateline], "dateline")
-            found.published = find_date(lines[dateline].text)[2]
+            date = find_date(lines[dateline].text)  # (none where the line's order does not show: "12/04/2020")
+            found.published = date[2] if date else None
     draft.authors += found.authors
     draft.published = found.published or draft.published
     draft.outlet = draft.outlet or found.outlet
@@ -409,7 +431,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if i >= first and not _meta_below(line):
             continue
         if kinds[i] in ("byline", "dateline"):
-            named = named or kinds[i] == "byline"
+            lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
+            named = named or (kinds[i] == "byline" and not lone_by)
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
             if kinds[i] == "dateline" and not found.published and (date := find_date(line.text)):
                 found.published = date[2]
@@ -417,7 +440,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if draft.straddles(line):
             continue
         if is_byline(line) or is_dateline(line):  # (a name linked to the author's page is read as a name, below)
-            lone_by = False
+            lone_by = _lone_by(line)  # ("By :" is a byline that names no one)
             if read_meta_line(doc, line, found):  # else the line keeps what covered it
                 draft.drop_line(line)
                 draft.segments += found.segments
@@ -437,7 +460,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif _name_alone(line) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
-            found.authors.append((line.start, line.end))
+            found.authors.append(strip_span(doc.text, line.start, line.end))
         elif (ROLE_LINE.match(line.text) and found.authors and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end
               and not draft.straddles(line)):  # the role under the name just read ("Political reporter @annroe")
             draft.set_line(line, "byline")
@@ -461,7 +484,7 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
 def _is_date_line(line: Line, kind: str | None) -> bool:
     """A short dateline; one the article kept (a heading) only where the date is most of the line
     ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
-    labelled = LABELLED_DATE.match(line.text) is not None
+    labelled = LABELLED_DATE.match(line.text) is not None or _dated_crumbs(line.text)
     if (line.words > 8 and not labelled) or kind == "byline" or not is_dateline(line):
         return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
     if kind in ("body", "heading") and not labelled:
@@ -472,6 +495,16 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
         return date[1] - date[0] + (len(time.group(0)) if time else 0) >= 0.6 * len(line.text)
     return True
 
+
+def _dated_crumbs(text: str) -> bool:
+    """A blog's breadcrumb and the post's date after a bullet ("Blog Home AI & Machine Learning • October
+    18, 2019"): a dateline however many words the crumbs have."""
+    last = _LAST_CRUMB.search(text)
+    date = find_date(text, last.end()) if last else None
+    return date is not None and date[1] - date[0] >= 0.6 * len(text[last.end():].strip())
+
+
+_LAST_CRUMB = re.compile(r"\s[•|·]\s+(?=[^•|·]+$)")
 
 # the time after a date, as much of a dateline as the date: ", 6 a.m. EST", " at 6:14 PM ET", " 18:14"
 _TIME_AFTER_DATE = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{1,4}T)?\s*$",
@@ -493,22 +526,24 @@ def _menu_title(lines: list[Line], title_line: int, start: int) -> bool:
 
 def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start: int) -> bool:
     """The prose line right under the headline, above the first paragraph: "The expansion, the
-    first in two decades, is due to open in the spring."."""
-    return (index < start and kinds[index] in ("body", "boilerplate") and is_prose(lines[index])
+    first in two decades, is due to open in the spring."; the header rules' title where the headline
+    is the line over it."""
+    return (index < start and (kinds[index] == "title" or (kinds[index] in ("body", "boilerplate") and is_prose(lines[index])))
             and lines[index].words >= 6 and not is_meta(lines[index]) and not boilerplate_kind(lines[index].text))
 
 
 def _name_alone(line: Line) -> bool:
     """A line that is a person's name and nothing else ("Jessica DeFino" under a headline); one in
     capitals only where the recogniser reads it as a person's ("JOHN DOE", not "WORLD NEWS")."""
-    words = line.text.split()
-    if not 2 <= len(words) <= 3 or FURNITURE_WORDS.search(line.text) or boilerplate_kind(line.text):  # "Text Size"
+    text = line.text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 3 or FURNITURE_WORDS.search(text) or boilerplate_kind(text):  # "Text Size"
         return False
-    if {part.lower() for part in _WORD_PARTS.findall(line.text)} & _PLAYER_WORDS:  # "Video PlayerClose"
+    if {part.lower() for part in _WORD_PARTS.findall(text)} & _PLAYER_WORDS:  # "Video PlayerClose"
         return False
-    if line.text.isupper():
-        return is_person_name(line.text)
-    return bool(PERSON.match(line.text)) and not looks_like_outlet(line.text) and words[0].lower() not in PLACE_FIRST_WORDS
+    if text.isupper():
+        return is_person_name(text)
+    return bool(PERSON.match(text)) and not looks_like_outlet(text) and words[0].lower() not in PLACE_FIRST_WORDS
 
 
 def _between_headline_and_article(lines: list[Line], kinds: list[str | None], index: int, first: int,

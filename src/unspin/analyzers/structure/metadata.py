@@ -7,7 +7,7 @@ import re
 
 from ...document import Document, strip_span
 from ..attribution.entities import is_place_name
-from ..dates import DAY_FIRST_LABELS, LABEL_ARTICLES, find_date, normalise_date
+from ..dates import DAY_FIRST_LABELS, LABEL_ARTICLES, date_place, find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
@@ -34,7 +34,7 @@ _OUTLET_WORDS = re.compile(
 # the name ("Por Williams Roe @wroe", "By Jane Roe jroe@example.com").
 _ADDRESS = r"(?:\S+@\S+\.\w+|@\w+)"
 _CONTACT = re.compile(rf"^{_ADDRESS}$")
-_TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$")
+_TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$|(?<=[a-z])@\w+$")  # ("By Ann Roe@annroe": a copy glues the link)
 _CONNECTIVES = re.compile(r"\b(?:and|with|for)\b")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
@@ -75,7 +75,7 @@ def is_byline(line: Line) -> bool:
 def is_dateline(line: Line) -> bool:
     """A line that gives a date: short, or labelled ("PUBLISHED: April 5, 2021 at 6:00 a.m. |
     UPDATED: ...", which runs longer)."""
-    if find_date(line.text) is None:
+    if date_place(line.text) is None:
         return False
     return line.words <= 12 or (DATE_LABEL.match(line.text) is not None and line.words <= 30)
 
@@ -162,8 +162,8 @@ def looks_like_outlet(value: str) -> bool:
 
 
 def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
-    date = find_date(doc.text, line.start, line.end)
-    if date and not draft.published:
+    date = date_place(doc.text, line.start, line.end)
+    if date and date[2] and not draft.published:
         draft.published = date[2]
     if date and _author_before_date(doc, line, date[0], draft):
         draft.add(line.start, line.end, "byline")
@@ -174,6 +174,10 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
         draft.add(line.start, line.end, "byline")
         return
     draft.add(line.start, line.end, "dateline")
+    if (date and (named := _NAME_THEN_COMMENTS.match(doc.text, date[1], line.end))
+            and not _SECTION_WORDS.match(named["name"])):
+        draft.authors.append((named.start("name"), named.end("name")))  # "January 10, 2019 Ann Roe 1 Comment"
+        return
     by = _BY_NAME.search(line.text)
     if date and by and not (date[0] < line.start + by.end(1) and line.start + by.start(1) < date[1]):
         a, b = strip_span(doc.text, line.start + by.start(1), line.start + by.end(1))
@@ -193,6 +197,9 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
             draft.outlet = (a, a + len(prefix))
 
 
+# A blog post's line under its title: the date, the writer and the count of comments
+_NAME_THEN_COMMENTS = re.compile(rf"[ \t|·•\-–—]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})[ \t|·•\-–—]+"
+                                 r"\d+[ \t]+(?i:comments?|responses?|replies)[ \t]*$")
 # A daily's byline, outlet and date on one line: "Ann Roe / TOH / Updated: Dec 3, 2024, 18:14 IST"
 _NAME_OUTLET_DATE = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*[/|][ \t]*"
                                r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3})[ \t]*[/|][ \t]*"

@@ -135,7 +135,8 @@ BOILERPLATE_START = [
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
-               r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$"),
+               r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
+               r"(?:tag|mention) @[\w.]+ (?:on|or)\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|editing by\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
@@ -154,6 +155,9 @@ BOILERPLATE_START = [
              r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen") and a picture's lightbox button
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|"
+             # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
+             r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
+             r"sharing is caring\W*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
              r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
@@ -170,6 +174,12 @@ COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
                           rf"schreibe einen kommentar|laisser un commentaire|lascia un commento|{THREAD_HEADING})|"
                           + _FORM_NOTICES, re.IGNORECASE)
+# A reader's comment in a thread: its time ("14/04/2020 at 3:00 pm", "MAY 30, 2019 AT 1:06 PM", a short
+# line with a date) and its reply button
+COMMENT_TIME = re.compile(r"\bat\s+\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?!\S)", re.IGNORECASE)
+COMMENT_TIME_WORDS = 10
+REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|responder|responde|antworten|répondre|rispondi|log in to reply)\s*$",
+                          re.IGNORECASE)
 # where a press release ends: the comment form's equivalent for the line classifier's run
 RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
 BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
@@ -183,6 +193,9 @@ BOILERPLATE_ANYWHERE = [
                              r"riproduzione riservata|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
                              r"you must request permission from the copyright owner", re.I)),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
+    # a newsletter box's consent line: "The Harbour Standard would like to keep you informed about offers, events ..."
+    ("subscribe", re.compile(r"would like to keep you (?:informed|updated) about (?:offers|our|events|news)\b|"
+                             r"mailing list consent terms", re.I)),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
     # "... on Tuesday. Jane Doe/HPR hide caption": a public radio's caption, ending on its lightbox's
     # button (and the button alone, "toggle caption")
@@ -313,8 +326,10 @@ SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # "Ann Lee - AP Writer": a spaced dash too; "By Ann Lee • 11/08/23"; "By Glen Owen And Brendan Carlin For The Mail On Sunday"
 # ("Von Ann Roe und Omar Reyes", "Par Jeanne Roe et Paul Doe", "Por Ann Roe y Omar Reyes", "di Giovanna Roe e
 # Marco Bianchi", in lower case between spaces: "Ann E. Roe" is one name;
-# what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM")
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+(?:und|et|e|y)\s+|\s+[-–—]\s+|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
+# what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM";
+# a copy glues the writer's handle to the next name: "By Ann Roe@annroe28Omar Reyes")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+(?:und|et|e|y)\s+|\s+[-–—]\s+|"
+                         r"\s*@[a-z0-9_]+(?=[A-Z])|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 @lru_cache(maxsize=8192)  # segmenting, the classifier's features and the header all ask of each line
