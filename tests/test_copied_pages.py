@@ -895,6 +895,27 @@ def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Barry Alleyne"]
 
 
+@pytest.mark.parametrize(("furniture", "outlet"), [
+    ("Harbour Gazette is funded by sponsors and member donations", "Harbour Gazette"),
+    ("Get Harbour Beat to your inbox daily", "Harbour Beat"),
+    ("How Do I Whitelist Harbour Observer?", "Harbour Observer"),
+    ("Ann Roe is supported by her readers", None),  # the writer is no outlet
+    ("It is funded by sponsors and member donations", None),
+])
+def test_a_copied_page_that_names_itself_only_in_its_furniture_gets_that_outlet(furniture, outlet):
+    from unspin.document import Layer
+
+    text = "\n".join(["Skip to content", "Home", "News", "Politics", "Sport", "Culture", "Search", "Donate",
+                      "Harbour council bans cars from its seafront", "By Ann Roe", "March 3, 2024",
+                      "The council voted on Tuesday to close the seafront road to cars from next summer, after a "
+                      "year of protests by residents and shop owners.",
+                      "Shop owners said the ban would cost them customers, and several said they would go to court.",
+                      "The ban starts in June and will be reviewed after a year.",
+                      "Share", "Facebook", "Twitter", furniture, "Privacy Policy", "Terms of Use"])
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == ([outlet] if outlet else [])
+
+
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
     """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that
@@ -1371,10 +1392,11 @@ NEWS_LAYOUTS = {
         {"Blog Home Data & Research": None, "Share on Twitter": "share", "Related posts": "related"},
         "At Harbour Data, we provide training data", "the real work was in the data, not in the model."),
     # a London evening paper: a breadcrumb over the headline, the standfirst the header rules took for the
-    # title, two writers with one's handle glued between them, a newsletter box's consent line
+    # title, two writers with one's handle glued between them, a newsletter box's consent line, which
+    # alone names the paper ("Harbour Standard would like to keep you informed ...")
     "copied-london-paper-style.txt": Layout(
         "Turkey, Poland and three island nations added to the quarantine list", ["Ann Roe", "Omar Reyes"],
-        "2020-10-01", None,
+        "2020-10-01", "Harbour Standard",
         {"Travellers who break the rules": None, "Harbour Standard would like to keep you": "subscribe",
          "Read our full mailing list consent terms": "subscribe"},
         "Turkey, Poland and three island nations have been added",

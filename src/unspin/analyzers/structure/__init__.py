@@ -26,6 +26,7 @@ from .metadata import (
     from_reader,
     outlet_from_copyright,
     outlet_from_masthead,
+    outlet_from_own_furniture,
     owned_brand,
 )
 from .patterns import boilerplate_kind
@@ -78,6 +79,7 @@ class StructureAnalyzer(Analyzer):
         outlet_from_copyright(doc, draft)
         if not named and copied:
             outlet_from_masthead(doc, lines, draft)
+            outlet_from_own_furniture(doc, lines, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])

@@ -442,6 +442,33 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             return
 
 
+# Furniture in which a site names itself: "Gothamist is funded by sponsors and member donations", "Tom's
+# Hardware is supported by its audience", "Get Tone Deaf to your inbox daily", "Harbour Standard would like
+# to keep you informed about offers ...", "How Do I Whitelist Observer?" (its plea to ad blockers)
+_SITE_NAME = r"(?!(?:This|It|Our|We|The site|The page)\b)[A-Z][\w&'’\-]*(?:\.[a-z]{2,3})?(?:[ \t]+[A-Z][\w&'’\-]*){0,3}"
+_NAMES_ITSELF = re.compile(rf"^[\s*_]*(?P<subject>{_SITE_NAME})[ \t]+(?i:is (?:funded|supported) by|would like to keep you informed)\b|"
+                           rf"\b(?i:get)[ \t]+(?P<object>{_SITE_NAME})[ \t]+(?i:(?:delivered[ \t]+)?to your inbox)|"
+                           rf"\b(?i:whitelist)[ \t]+(?P<blocked>{_SITE_NAME})")
+
+
+SELF_NAMING_WORDS = 30
+
+
+def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) -> None:
+    """A copied page's name where its furniture names the site (`_NAMES_ITSELF`) and nothing else
+    named an outlet but a publishing company; never one of the article's authors."""
+    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
+    if holder and not _PUBLISHER.search(holder):
+        return
+    authors = {doc.text[a:b] for a, b in draft.authors}
+    for line in lines:
+        match = _NAMES_ITSELF.search(line.text) if line.words <= SELF_NAMING_WORDS else None  # (not inside a paragraph)
+        group = match and next(g for g in ("subject", "object", "blocked") if match[g])
+        if group and match[group] not in authors:
+            draft.outlet = (line.start + match.start(group), line.start + match.end(group))
+            return
+
+
 def _names_its_publisher(name: str, holder: str) -> bool:
     """Whether a masthead's name is part of its publishing company's ("The Harbour Conversation" of
     "The Harbour Conversation Media", "El Diario de Harbour" of "Ediciones El Diario de Harbour"), as
