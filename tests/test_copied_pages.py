@@ -916,6 +916,29 @@ def test_a_copied_page_that_names_itself_only_in_its_furniture_gets_that_outlet(
     assert [s.text for s in doc.layer(Layer.OUTLET)] == ([outlet] if outlet else [])
 
 
+def test_a_headline_that_ends_as_a_sentence_over_its_standfirst_and_date_beats_the_blogs_name_written_twice():
+    """A hosted blog: its name as the logo's text and again as a link, then the headline ("... So Do
+    We."), the standfirst, the date and the writer's name alone."""
+    from unspin.document import Layer
+
+    text = "\n".join(["Harbour Blogs", "Menu", "Features", "Themes", "Plans", "Blog", "Support", "Sign Up", "Log In",
+                      "The Harbour Blog", "The Harbour Blog",
+                      "Want More Readers to Write for Us? So Do We.",
+                      "More voices in the paper means a better paper for everyone who reads it, and we want to hear yours.",
+                      "June 19, 2019", "Ann Roe",
+                      "The mission of the Harbour Blog is to let anyone publish, whatever their background or their means.",
+                      "But the people who write for us have not always looked like the people who read us.",
+                      "This year we will train twenty new writers, and the first workshop opens in September.",
+                      "Share this:", "Twitter", "Facebook", "Related", "Leave a Reply", "Privacy Policy"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Want More Readers to Write for Us? So Do We."]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Ann Roe"]
+    assert doc.meta["published"] == "2019-06-19"
+    assert article_text(analysis).startswith("The mission of the Harbour Blog")
+
+
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
     """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that

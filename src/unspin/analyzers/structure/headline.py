@@ -93,7 +93,9 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
     under a "By :" label ("Joe S.")."""
     return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
                  and not _over_byline(lines, i) and not is_headline_shaped(lines[i])
-                 and not _standfirst_over_byline(lines, kinds, i) and not (i > 0 and _lone_by(lines[i - 1]))), None)
+                 and not _standfirst_over_byline(lines, kinds, i) and not (i > 0 and _lone_by(lines[i - 1]))
+                 and not _headline_over_standfirst_and_byline(lines, i)
+                 and not (i > 0 and _headline_over_standfirst_and_byline(lines, i - 1))), None)
 
 
 def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
@@ -109,6 +111,14 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
         if not (credit or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)):
             return False
     return False
+
+
+def _headline_over_standfirst_and_byline(lines: list[Line], index: int) -> bool:
+    """A headline that ends as a sentence, its standfirst, then the byline or dateline ("Want to See a
+    More Diverse Contributor Community? So Do We." / "More diverse speakers ... for everyone." / "June
+    19, 2019"): neither is the article's first paragraph."""
+    return (index + 2 < len(lines) and lines[index].words <= HEADLINE_MAX_WORDS and is_prose(lines[index + 1])
+            and not is_meta(lines[index + 1]) and (is_byline(lines[index + 2]) or _is_date_line(lines[index + 2], "body")))
 
 
 STANDFIRST_GAP = 3  # a caption's credit, or the writer's name and role, between a standfirst and its dateline
@@ -131,10 +141,11 @@ def candidates(lines: list[Line], start: int) -> list[int]:
     """The lines above `start` that could be a headline: two to forty words, and none that a
     rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
     Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
-    nor a list cut off at a comma ("Home Entertainment, HD Set Tops,")."""
+    nor a list cut off at a comma ("Home Entertainment, HD Set Tops,"), nor the second of a line
+    written twice (`_written_twice`)."""
     return [k for k in range(max(0, start - WINDOW), start)
-            if _could_be_headline(lines[k]) and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text)
-                                                     and not _in_menu(lines, k - 1))]
+            if _could_be_headline(lines[k]) and not _written_twice(lines, k)
+            and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text) and not _in_menu(lines, k - 1))]
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:
@@ -242,6 +253,12 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     return None if chosen is None else options[chosen]
 
 
+def _written_twice(lines: list[Line], index: int) -> bool:
+    """A line that repeats the one right above it ("The Harbour Blog" / "The Harbour Blog"): the
+    site's name, as its logo's text and its link, not the headline."""
+    return index > 0 and lines[index - 1].text.strip() == lines[index].text.strip()
+
+
 KICKER_MAX_WORDS = 3  # a line this short over a headline is a section's or a series' label ("Local Reporting Network")
 
 
@@ -270,9 +287,13 @@ def over_title_option(lines: list[Line], options: list[int], title_option: int |
 
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
     """Which candidate stands right over a byline, a dateline or a lone "By" / "Article by" label,
-    the nearest the article's first paragraph."""
-    return next((n for n in range(len(options) - 1, -1, -1)
-                 if options[n] + 1 < len(lines) and _meta_or_lone_by(lines[options[n] + 1])), None)
+    the nearest the article's first paragraph; the one over it where that is a standfirst under its
+    headline (`_headline_over_standfirst_and_byline`)."""
+    n = next((n for n in range(len(options) - 1, -1, -1)
+              if options[n] + 1 < len(lines) and _meta_or_lone_by(lines[options[n] + 1])), None)
+    if n and options[n - 1] == options[n] - 1 and _headline_over_standfirst_and_byline(lines, options[n - 1]):
+        return n - 1
+    return n
 
 
 def _meta_or_lone_by(line: Line) -> bool:
