@@ -1099,6 +1099,13 @@ def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():
     assert [s.type for s in analysis.segments if s.text.startswith("Posted by")] == ["credit"]
     assert_offsets(analysis)
 
+    # a company blog signs with the writer's role and team; a science journal's author card
+    for closing in ["Posted by Ann Roe, Project Marketing, Harbour Data",
+                    "Ann Roe\nSearch for this author in:\nPubMed\nGoogle Scholar"]:
+        analysis = analyze(f"Schools stay open despite surge\n{body}\n{closing}\n")
+        assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Ann Roe"], closing
+        assert_offsets(analysis)
+
 
 def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_section_kicker():
     from unspin.analyzers.structure.lines import read_lines

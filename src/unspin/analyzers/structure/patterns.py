@@ -22,7 +22,11 @@ BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Hen
 # A sign-off under the post ("Posted by Ned Roe at 5:11 AM", a syndicated piece's "Authored by Jane
 # Roe via The Harbour Times,"): its author, where none is named above.
 SIGN_OFF = re.compile(r"^(?:posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\t]+\d{1,2}:\d{2}|"
-                      r"authored by[^\S\t]+(?P<syndicated>\S.{0,59}?)[^\S\t]+via\b)", re.IGNORECASE)
+                      r"authored by[^\S\t]+(?P<syndicated>\S.{0,59}?)[^\S\t]+via\b|"
+                      # a company blog's "Posted by Ann Roe, Project Marketing, Harbour Data"
+                      r"posted by[^\S\t]+(?P<signed>[^,\n]{3,40}),[^\S\t]*[^.!?\n]{2,80}$)", re.IGNORECASE)
+# An author card's link under the writer's name: "Ann Roe" / "Search for this author in:" / "PubMed"
+AUTHOR_SEARCH = re.compile(r"^\s*search for this author in\b", re.IGNORECASE)
 # A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(

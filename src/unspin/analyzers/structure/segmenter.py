@@ -29,6 +29,7 @@ from .metadata import (
 from .patterns import (
     ABOUT_HEADING,
     AUTHOR_LABEL,
+    AUTHOR_SEARCH,
     BIO,
     BYLINE,
     CARD_BIO_VERB,
@@ -127,13 +128,16 @@ def _menu_item(line: Line) -> bool:
 
 def read_sign_off(lines: list[Line], draft: Draft) -> None:
     """A sign-off under the post names its author where nothing above did: a blog's "Posted by Ned
-    Roe at 5:11 AM", "Written by Ann Roe", a syndicated piece's "Authored by Jane Roe via ..." (the
-    line keeps its segment)."""
-    for line in lines:
+    Roe at 5:11 AM", "Written by Ann Roe", a syndicated piece's "Authored by Jane Roe via ...", a
+    company blog's "Posted by Ann Roe, Project Marketing, Harbour Data", the name over a journal's
+    "Search for this author in:" (the line keeps its segment)."""
+    for i, line in enumerate(lines):
         if sign_off := SIGN_OFF.match(line.text):
-            start, end = sign_off.span("name" if sign_off["name"] else "syndicated")
+            start, end = sign_off.span(next(group for group in ("name", "syndicated", "signed") if sign_off[group]))
         elif (label := AUTHOR_LABEL.match(line.text)) and not is_prose(line):
             start, end = label.end(), len(line.text.rstrip())
+        elif i + 1 < len(lines) and AUTHOR_SEARCH.match(lines[i + 1].text) and 2 <= line.words <= 4:
+            start, end = 0, len(line.text.rstrip())  # a science journal's author card
         else:
             continue
         if PERSON.match(line.text[start:end]):
