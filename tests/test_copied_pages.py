@@ -218,12 +218,21 @@ def test_bylines_and_datelines_of_copied_pages():
                 "January 10, 2019 JeGX 1 Comment": (["JeGX"], "2019-01-10"),
                 "January 10, 2019 | Technology | 3 Comments": ([], "2019-01-10"),
                 "By Ann Roe@annroe28Omar O'Reyes": (["Ann Roe", "Omar O'Reyes"], None),
-                "By Ann Roe@annroe": (["Ann Roe"], None)}
+                "By Ann Roe@annroe": (["Ann Roe"], None),
+                # a daily's byline without "by": the name, a comma, the outlet (or a role) and the time
+                "Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014": (["Ann Roe"], "2014-10-03"),
+                "Ann Roe, Staff Writer Oct. 3, 2014": (["Ann Roe"], "2014-10-03")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
         assert [text[a:b] for a, b in draft.authors] == authors, text
         assert draft.published == date, text
+    outlets = {}
+    for text in ("Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014", "Ann Roe, Staff Writer Oct. 3, 2014"):
+        doc, draft = from_text(text), Draft()
+        read_meta_line(doc, Line(0, len(text), text, True), draft)
+        outlets[text] = text[slice(*draft.outlet)] if draft.outlet else None
+    assert list(outlets.values()) == ["HARBOUR TODAY", None]  # a role is no outlet
 
 
 def test_a_datelines_words_before_its_date_name_an_outlet_only_as_a_name():
@@ -506,6 +515,17 @@ def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher()
     # within the margin too, but right over it and likelier: the headline over the standfirst the rules took
     assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1, over_title=0) == 0
     assert choose(np.array([0.58, 0.61]), 1, 0.6, 0.1, over_title=0) == 1
+
+
+def test_a_headline_ending_on_an_ellipsis_over_its_dateline_is_no_first_paragraph():
+    from unspin.analyzers.structure.headline import _over_byline
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    for headline, over in [("MEANWHILE: Developments In Harbour City...", True),
+                           ("The council voted to close the seafront road.", False)]:
+        lines = read_lines(from_text(f"{headline}\nAnn Roe | Sep. 21, 2011, 3:17 PM | 1,209 | 5\n"))
+        assert _over_byline(lines, 0) is over, headline
 
 
 def test_where_no_line_reaches_the_threshold_the_line_over_a_byline_is_the_headline():

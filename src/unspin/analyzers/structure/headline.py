@@ -125,11 +125,12 @@ STANDFIRST_GAP = 3  # a caption's credit, or the writer's name and role, between
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
-    """A line no longer than a headline, not closed by a full stop, over a byline or dateline
-    ("GOLDMAN: 4 Key Points On The FOMC Announcement" / "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094")."""
+    """A line no longer than a headline, not closed by a full stop (an ellipsis is none), over a byline
+    or dateline ("GOLDMAN: 4 Key Points On The FOMC Announcement" / "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094")."""
     line = lines[index]
-    return (index + 1 < len(lines) and line.words <= OVER_BYLINE_WORDS and not line.text.rstrip().endswith(".")
-            and is_meta(lines[index + 1]))
+    text = line.text.rstrip()
+    full_stop = text.endswith(".") and not text.endswith("...")  # ("MEANWHILE: Developments In Greece...")
+    return index + 1 < len(lines) and line.words <= OVER_BYLINE_WORDS and not full_stop and is_meta(lines[index + 1])
 
 
 # a blog's headline may run past HEADLINE_MAX_WORDS where its byline marks it ("Industry News: AI in Patient

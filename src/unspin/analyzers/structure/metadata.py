@@ -168,9 +168,11 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
     if date and _author_before_date(doc, line, date[0], draft):
         draft.add(line.start, line.end, "byline")
         return
-    if date and (named := _NAME_OUTLET_DATE.match(doc.text, line.start, date[0])) and not looks_like_outlet(named["name"]):
+    if (date and (named := _NAME_OUTLET_DATE.match(doc.text, line.start, date[0]) or _NAME_COMMA_OUTLET.match(
+            doc.text, line.start, date[0])) and not looks_like_outlet(named["name"]) and not is_place_name(named["name"])):
         draft.authors.append((named.start("name"), named.end("name")))  # "Ann Roe / TOH / Updated: Dec 3, 2024"
-        draft.outlet = draft.outlet or (named.start("outlet"), named.end("outlet"))
+        if not _ROLE_AFTER_NAME.match(named["outlet"]):  # ("Ann Roe, Staff Writer Oct. 3, 2014")
+            draft.outlet = draft.outlet or (named.start("outlet"), named.end("outlet"))
         draft.add(line.start, line.end, "byline")
         return
     draft.add(line.start, line.end, "dateline")
@@ -204,6 +206,13 @@ _NAME_THEN_COMMENTS = re.compile(rf"[ \t|·•\-–—]+(?P<name>{NAME_WORD}(?:[
 _NAME_OUTLET_DATE = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*[/|][ \t]*"
                                r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3})[ \t]*[/|][ \t]*"
                                r"(?:(?i:published|updated|posted|last updated)[ \t]*:?[ \t]*)?$")
+
+
+# ... and with a comma, the time before the date: "Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014"
+_NAME_COMMA_OUTLET = re.compile(rf"[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}}),[ \t]+"
+                                r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3}?)[ \t]+"
+                                r"(?:(?i:published|updated|posted)[ \t]*:?[ \t]*)?"
+                                r"(?:\d{1,2}:\d{2}[ \t]*(?:[aApP]\.?[mM]\.?)?[ \t]*(?:[A-Z]{1,4}T)?[ \t]*)?$")
 
 
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
