@@ -959,6 +959,25 @@ def test_a_headline_that_ends_as_a_sentence_over_its_standfirst_and_date_beats_t
     assert article_text(analysis).startswith("The mission of the Harbour Blog")
 
 
+@pytest.mark.parametrize(("furniture", "outlet"), [
+    (["Follow HarbourMag", "About HarbourMag", "HarbourMag is a leading authority on local tech."], "HarbourMag"),
+    (["Follow HarbourMag", "HarbourMag", "HarbourMag"], "Quay Davis"),  # one kind of furniture: no brand
+    (["Follow Joe Biden", "About Joe Biden", "Joe Biden", "Joe Biden"], "Quay Davis"),  # a topic's links
+])
+def test_a_brand_the_furniture_names_again_and_again_beats_the_copyrights_company(furniture, outlet):
+    from unspin.document import Layer
+
+    text = "\n".join(["Skip to content", "Home", "News", "Reviews", "Deals", "Search", "Log In",
+                      "The new Harbour phone is faster, and its battery lasts a day", "By Ann Roe", "March 3, 2024",
+                      "The new phone from Harbour Devices is faster than last year's, and in our tests its battery lasted "
+                      "a whole day of heavy use.",
+                      "It costs the same as the old model, and it goes on sale in April in twelve countries.",
+                      "Share", "Facebook", "Twitter", *furniture, "Privacy Policy",
+                      "© 1996-2024 Quay Davis, LLC. All rights reserved."])
+    doc = analyze(text).document
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
+
+
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
     """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that

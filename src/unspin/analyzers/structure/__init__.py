@@ -25,6 +25,7 @@ from .lines import Line, read_lines
 from .metadata import (
     from_reader,
     outlet_from_copyright,
+    outlet_from_brand,
     outlet_from_masthead,
     outlet_from_own_furniture,
     owned_brand,
@@ -80,6 +81,7 @@ class StructureAnalyzer(Analyzer):
         if not named and copied:
             outlet_from_masthead(doc, lines, draft)
             outlet_from_own_furniture(doc, lines, draft)
+            outlet_from_brand(doc, lines, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...document import Document, strip_span
-from ..attribution.entities import is_place_name
+from ..attribution.entities import is_person_name, is_place_name
 from ..dates import DAY_FIRST_LABELS, LABEL_ARTICLES, date_place, find_date, normalise_date
 from .draft import Draft
 from .lines import Line, is_prose
@@ -476,6 +476,45 @@ def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) ->
         if group and match[group] not in authors:
             draft.outlet = (line.start + match.start(group), line.start + match.end(group))
             return
+
+
+# A brand in the page's furniture: "More from The Telegraph", "Follow PCMag", "About WNYC", "... works for
+# TechCrunch as a writer" (not "More on ...", a topic's link)
+_BRAND_PHRASE = re.compile(r"\b(?i:follow|more from|about|support|latest from|popular on|writer for|writes for|works for)"
+                           r"[ \t]+(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
+_NO_BRAND = re.compile(r"^(?:the[ \t]+)?(?:us|our|me|this|these|that|author|authors|topic|topics|newsletters?|the[ \t]+authors?)$",
+                       re.IGNORECASE)
+BRAND_MENTIONS = 3  # times the page names a brand, as whole words, before it counts as the site's
+BRAND_PHRASES = 2  # in two kinds of furniture at least ("Follow PCMag", "About PCMag"; a topic has one: "More on Biden")
+
+
+def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
+    """The site's brand where the furniture names one ("More from The Telegraph", "Follow PCMag") that
+    the page names at least `BRAND_MENTIONS` times and more often than the copyright's holder (its
+    publishing company: "Telegraph Media Group", "Ziff Davis"); never an author or a section."""
+    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
+    if not holder:
+        return
+    authors = {doc.text[a:b] for a, b in draft.authors}
+    phrases: dict[str, set[str]] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        if line.words > SELF_NAMING_WORDS:
+            continue
+        for match in _BRAND_PHRASE.finditer(line.text):
+            name = match["name"]
+            if name in authors or _NO_BRAND.match(name) or _SECTION_WORDS.match(name):
+                continue
+            spans.setdefault(name, (line.start + match.start("name"), line.start + match.end("name")))
+            phrases.setdefault(name, set()).add(match.group(0)[: match.start("name") - match.start()].strip().lower())
+    brands = [name for name in spans if len(phrases[name]) >= BRAND_PHRASES]
+    mentions = {name: len(re.findall(_as_words(re.sub(r"^The[ \t]+", "", name)), doc.text)) for name in brands}
+    best = max(brands, key=lambda name: mentions[name], default=None)  # (the first of equals)
+    initials = "".join(word[0] for word in holder.split() if word[:1].isupper())
+    if (best and mentions[best] >= BRAND_MENTIONS and mentions[best] > len(re.findall(_as_words(holder), doc.text))
+            and best != initials and best.lower() not in holder.lower()  # ("BI" is "Business Insider")
+            and not is_person_name(best)):  # ("Follow Joe Biden", "About Joe Biden": a topic)
+        draft.outlet = spans[best]
 
 
 def _names_its_publisher(name: str, holder: str) -> bool:
