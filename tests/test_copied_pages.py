@@ -228,11 +228,13 @@ def test_bylines_and_datelines_of_copied_pages():
         assert [text[a:b] for a, b in draft.authors] == authors, text
         assert draft.published == date, text
     outlets = {}
-    for text in ("Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014", "Ann Roe, Staff Writer Oct. 3, 2014"):
+    for text in ("Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014", "Ann Roe, Staff Writer Oct. 3, 2014",
+                 "By Ann Roe  with AP", "By Ann Roe for The Courier"):
         doc, draft = from_text(text), Draft()
         read_meta_line(doc, Line(0, len(text), text, True), draft)
         outlets[text] = text[slice(*draft.outlet)] if draft.outlet else None
-    assert list(outlets.values()) == ["HARBOUR TODAY", None]  # a role is no outlet
+    # a role is no outlet, nor the agency the story draws on
+    assert list(outlets.values()) == ["HARBOUR TODAY", None, None, "The Courier"]
 
 
 def test_a_datelines_words_before_its_date_name_an_outlet_only_as_a_name():
@@ -1172,8 +1174,8 @@ class Layout(NamedTuple):
       Indian daily's is its publishing company, "HT Digital Streams"; the British broadcaster's is
       its copyright's company, "Harbour Sky UK", not its masthead; the public broadcaster, the
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
-      masthead (and a line about their readers or writers), so no outlet; the European broadcaster's
-      is the agency its byline credits ("By Ann Roe with AP");
+      masthead (and a line about their readers or writers), so no outlet, nor the European
+      broadcaster (its byline's "with AP" is no outlet);
     - titles: the financial wire's is the second of the summary lines under its headline (scored
       0.97, right over the byline, against the headline's 0.78); the nonprofit newsroom's is its
       series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);

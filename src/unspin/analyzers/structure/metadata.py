@@ -118,10 +118,11 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     position = names_start
     # ("BY ANN ROE and OMAR REYES": the connectives may be in lower case)
     capitals = _CONNECTIVES.sub("", doc.text[names_start:names_end]).isupper()
-    pieces, after_for, named_before = [], [False], len(draft.authors)
+    pieces, after_for, after_with, named_before = [], [False], [False], len(draft.authors)
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))
         after_for.append(separator["outlet"] is not None)
+        after_with.append(separator.group(0).strip() == "with")
         position = separator.end()
     pieces.append((position, names_end))
     for k, (a, b) in enumerate(pieces):
@@ -147,10 +148,11 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             # (in a byline all in capitals, "BY JOHN SMITH AND JANE DOE", capitals make no outlet)
             if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value) and not (
                     capitals and not _OUTLET_WORDS.search(value)):
-                draft.outlet = draft.outlet or (a, b)
+                if not after_with[k]:  # ("By Ann Roe with AP": the agency the story draws on is no outlet)
+                    draft.outlet = draft.outlet or (a, b)
             else:
                 draft.authors.append((a, b))
-        elif draft.authors and not draft.outlet and looks_like_outlet(value):
+        elif draft.authors and not draft.outlet and looks_like_outlet(value) and not after_with[k]:
             draft.outlet = (a, b)
 
 
