@@ -963,8 +963,8 @@ def test_a_headline_that_ends_as_a_sentence_over_its_standfirst_and_date_beats_t
 
 @pytest.mark.parametrize(("furniture", "outlet"), [
     (["Follow HarbourMag", "About HarbourMag", "HarbourMag is a leading authority on local tech."], "HarbourMag"),
-    (["Follow HarbourMag", "HarbourMag", "HarbourMag"], "Quay Davis"),  # one kind of furniture: no brand
-    (["Follow Joe Biden", "About Joe Biden", "Joe Biden", "Joe Biden"], "Quay Davis"),  # a topic's links
+    (["Follow HarbourMag", "HarbourMag", "HarbourMag"], "Quay Media"),  # one kind of furniture: no brand
+    (["Follow Joe Biden", "About Joe Biden", "Joe Biden", "Joe Biden"], "Quay Media"),  # a topic's links
 ])
 def test_a_brand_the_furniture_names_again_and_again_beats_the_copyrights_company(furniture, outlet):
     from unspin.document import Layer
@@ -975,7 +975,7 @@ def test_a_brand_the_furniture_names_again_and_again_beats_the_copyrights_compan
                       "a whole day of heavy use.",
                       "It costs the same as the old model, and it goes on sale in April in twelve countries.",
                       "Share", "Facebook", "Twitter", *furniture, "Privacy Policy",
-                      "© 1996-2024 Quay Davis, LLC. All rights reserved."])
+                      "© 1996-2024 Quay Media, LLC. All rights reserved."])
     doc = analyze(text).document
     assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
 

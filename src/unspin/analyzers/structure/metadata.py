@@ -486,17 +486,19 @@ _BRAND_PHRASE = re.compile(r"\b(?i:follow|more from|about|support|latest from|po
                            r"[ \t]+(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
 _NO_BRAND = re.compile(r"^(?:the[ \t]+)?(?:us|our|me|this|these|that|author|authors|topic|topics|newsletters?|the[ \t]+authors?)$",
                        re.IGNORECASE)
+_BROADCASTER = re.compile(r"\b(?:radio|television|broadcasting|network)\b", re.IGNORECASE)  # "New York Public Radio" for WNYC
 BRAND_MENTIONS = 3  # times the page names a brand, as whole words, before it counts as the site's
 BRAND_PHRASES = 2  # in two kinds of furniture at least ("Follow PCMag", "About PCMag"; a topic has one: "More on Biden")
 
 
 def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
-    """The site's brand where the furniture names one ("More from The Telegraph", "Follow PCMag") that
-    the page names at least `BRAND_MENTIONS` times and more often than the copyright's holder (its
-    publishing company: "Telegraph Media Group", "Ziff Davis"); never an author or a section."""
+    """The site's brand where the furniture names one in two kinds of phrase ("Follow HarbourMag",
+    "About HarbourMag") that the page names at least `BRAND_MENTIONS` times and more often than the
+    copyright's holder, a publishing or broadcasting company ("Harbour Media", "New York Public Radio"
+    for WNYC); never an author or a section."""
     holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
-    if not holder:
-        return
+    if not holder or not (_PUBLISHER.search(holder) or _BROADCASTER.search(holder)):
+        return  # (a holder that is no publishing company names the site: "Business Courier Inc.")
     authors = {doc.text[a:b] for a, b in draft.authors}
     phrases: dict[str, set[str]] = {}
     spans: dict[str, tuple[int, int]] = {}
