@@ -980,6 +980,20 @@ def test_a_brand_the_furniture_names_again_and_again_beats_the_copyrights_compan
     assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
 
 
+def test_the_writers_name_alone_below_the_article_is_the_card_not_a_subheading():
+    text = "\n".join(["Home", "News", "Opinion", "Sport", "Search", "Subscribe",
+                      "Harbour City bans cars from its waterfront", "By Ann Roe", "March 3, 2024",
+                      "The council voted on Tuesday to close the seafront road to cars from next summer, after a "
+                      "year of protests by residents and shop owners.",
+                      "Shop owners said the ban would cost them customers, and several said they would go to court.",
+                      "Ann Roe",
+                      "The ban starts in June and will be reviewed after a year, the council said in a statement.",
+                      "Share", "Facebook", "Privacy Policy"])
+    analysis = analyze(text)
+    assert [(s.kind, s.type) for s in analysis.segments if s.text == "Ann Roe"] == [("boilerplate", "bio")]
+    assert_offsets(analysis)
+
+
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
     """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that
@@ -1181,7 +1195,12 @@ class Layout(NamedTuple):
       series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);
     - the article's head: the cable site's video caption under the byline, the public broadcaster's
       "In short:" box, the news magazine's mission line ("Harbour Week is committed to ..."), the
-      nonprofit's partnership note ("This article was produced for ... in partnership with ...")."""
+      nonprofit's partnership note ("This article was produced for ... in partnership with ..."), the
+      business site's picture caption over its credit (the article opens with it; taking a line over a
+      credit for a caption moved two real pages' titles wrongly) and its site description under "Read
+      next" (the article closes with it);
+    - the markets news site's title: the second of its summary lines, right over the byline (as the
+      financial wire's)."""
 
     title: str | None
     authors: list[str] | None
@@ -1477,6 +1496,34 @@ NEWS_LAYOUTS = {
         "Library board approves Sunday opening hours from March", ["Omar Reyes"], "2019-01-10", "Harbour Valley Today",
         {"2 thoughts on": "comments", "Jo Marsh": "page", "Council delays vote": "page"},
         "The Harbour Valley library will open on Sundays", "report to the town council before the budget is set."),
+    # a business site's contributor network: the writer's card under the headline ("Contributor", "I write
+    # about ...", "Follow"), "This article is more than 2 years old.", a caption ending "GETTY IMAGES",
+    # the card again under the article; its brand in the furniture ("More From Harbour Business") and
+    # its publisher's in the notice ("Harbour Business Media, LLC")
+    "copied-contributor-network-style.txt": Layout(
+        "Harbour City Bans Cars From Its Waterfront. Shops Will Pay The Price.", ["Ann Roe"], "2024-12-03",
+        "Harbour Business",
+        {"This article is more than 2 years old.": "notice", "Cyclists ride along": "credit",
+         "Follow me on Twitter": "social"},
+        "Harbour City's council voted on Tuesday", "The council will review the ban after a year."),
+    # a markets news site: summary lines under the headline, "Updated on", the audio player's length,
+    # "— With assistance from", "Have a confidential tip ...?"
+    "copied-markets-news-style.txt": Layout(
+        None, ["Ann Roe"], "2024-12-03", "Harbour Markets",
+        {"4:12": "page", "— With assistance from": "credit", "Have a confidential tip": "notice"},
+        "Harbour City’s council voted on Tuesday", "The council will review the ban after a year."),
+    # a news portal's syndicated story: "Tue, December 3, 2024 at 6:14 PM EST · 3 min read", the source's
+    # name and a comment count under it, "This article originally appeared on ..."
+    "copied-news-aggregator-style.txt": Layout(
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
+        {"This article originally appeared on": "copyright", "Reporting by Ann Roe": "credit"},
+        "The council of Harbour City voted on Tuesday", "The council will review the ban after a year."),
+    # a business site: the writer's name alone and a machine timestamp ("2024-12-03T23:14:00Z") under the
+    # headline, "Read in app", the picture's caption over its credit
+    "copied-business-site-style.txt": Layout(
+        "Harbour City bans cars from its waterfront, and its shops fear the worst", ["Ann Roe"], "2024-12-03",
+        "Harbour Insider", {"Read in app": "page", "Jane Doe/Harbour Insider": "credit"},
+        None, "innovative stories you want to know."),
 }
 
 

@@ -82,6 +82,7 @@ class StructureAnalyzer(Analyzer):
             outlet_from_masthead(doc, lines, draft)
             outlet_from_own_furniture(doc, lines, draft)
             outlet_from_brand(doc, lines, draft)
+        _author_cards_below(doc, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])
@@ -110,6 +111,18 @@ class StructureAnalyzer(Analyzer):
     def profile(self, doc: Document, words: int) -> dict:
         kinds = Counter(s.label for s in doc.layer(Layer.SEGMENTS))
         return {"words": words, "segments": dict(sorted(kinds.items()))}
+
+
+def _author_cards_below(doc: Document, draft: Draft) -> None:
+    """A heading below the article's first paragraph that is one of its authors' names alone is the
+    name on the writer's card ("Follow me on Twitter or LinkedIn." / "Ann Roe"), not a subheading."""
+    names = {doc.text[a:b] for a, b in draft.authors}
+    first_body = min((s for s, _, kind, _ in draft.segments if kind == "body"), default=None)
+    if not names or first_body is None:
+        return
+    draft.segments = [(s, e, "boilerplate", {"type": "bio"}) if kind == "heading" and s > first_body
+                      and doc.text[s:e].strip() in names else (s, e, kind, attrs)
+                      for s, e, kind, attrs in draft.segments]
 
 
 def _page_ordered_date(doc: Document, draft: Draft) -> str | None:

@@ -91,8 +91,10 @@ def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     if tag:
         read_tags(doc, line, line.start + tag.end(), draft)
         return True
-    # (a sentence that holds a date is no dateline; "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094" is)
-    if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text) or "|" in text):
+    # (a sentence that holds a date is no dateline; "Joe Roe | Sep. 21, 2011, 3:03 PM | 4,094" and "Tue,
+    # December 3, 2024 at 6:14 PM EST · 3 min read" are)
+    if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text)
+                              or any(bar in text for bar in "|·•")):
         read_dateline(doc, line, draft)
         return True
     return False
@@ -492,10 +494,11 @@ BRAND_PHRASES = 2  # in two kinds of furniture at least ("Follow PCMag", "About 
 
 
 def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
-    """The site's brand where the furniture names one in two kinds of phrase ("Follow HarbourMag",
-    "About HarbourMag") that the page names at least `BRAND_MENTIONS` times and more often than the
-    copyright's holder, a publishing or broadcasting company ("Harbour Media", "New York Public Radio"
-    for WNYC); never an author or a section."""
+    """The site's brand where the furniture names the copyright's holder, a publishing or broadcasting
+    company, without its company word ("More From Harbour Business" over "Harbour Business Media"), or
+    names a brand in two kinds of phrase ("Follow HarbourMag", "About HarbourMag") at least
+    `BRAND_MENTIONS` times and more often than the holder ("New York Public Radio" for WNYC); never an
+    author or a section."""
     holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
     if not holder or not (_PUBLISHER.search(holder) or _BROADCASTER.search(holder)):
         return  # (a holder that is no publishing company names the site: "Business Courier Inc.")
@@ -511,6 +514,10 @@ def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
                 continue
             spans.setdefault(name, (line.start + match.start("name"), line.start + match.end("name")))
             phrases.setdefault(name, set()).add(match.group(0)[: match.start("name") - match.start()].strip().lower())
+    for name, span in spans.items():
+        if _names_its_publisher(name, holder):  # "More From Harbour Business" over "© Harbour Business Media LLC"
+            draft.outlet = span
+            return
     brands = [name for name in spans if len(phrases[name]) >= BRAND_PHRASES]
     mentions = {name: len(re.findall(_as_words(re.sub(r"^The[ \t]+", "", name)), doc.text)) for name in brands}
     best = max(brands, key=lambda name: mentions[name], default=None)  # (the first of equals)

@@ -128,6 +128,7 @@ BOILERPLATE_START = [
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
+                  r"this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
@@ -140,9 +141,9 @@ BOILERPLATE_START = [
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
-               r"(?:tag|mention) @[\w.]+ (?:on|or)\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
+               r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
-               r"\(?reporting by\b|editing by\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
+               r"\(?reporting by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                rf"{_RELEASE_SENDER}|"
@@ -165,7 +166,7 @@ BOILERPLATE_START = [
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
              r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
-    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|"
+    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$"),
@@ -206,6 +207,9 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"\b(?:hide|toggle) caption\s*$", re.I)),
     # "... closed to cars from next summerImage: Jane Doe/AFP": a caption glued to its credit
     ("credit", re.compile(r"(?<=[a-z.!?)\s])(?:Image|Photo|Picture|Foto|Bild)\s*:\s*[^:]{2,60}$")),
+    # "Cyclists ride along the waterfront. GETTY IMAGES": a caption ending on its agency in capitals
+    # (photo agencies only: a wire story's paragraph may end on its agency, "... the council said. AFP")
+    ("credit", re.compile(r"[.!?]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|SHUTTERSTOCK|ALAMY)\s*$")),
     # "FILE PHOTO. © Getty Images / Jane Roe": a picture agency's mark
     ("credit", re.compile(r"^file photo\b|©\s*(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|sputnik|tass)\b", re.I)),
     # "... poised to lose electoral votes. | AP Photo Close": a caption ending on its credit (and the lightbox's button)

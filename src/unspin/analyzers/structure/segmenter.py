@@ -53,7 +53,7 @@ PROSE_OVER_BYLINE = 3  # paragraphs (a tagline, a standfirst) that may stand ove
 KICKER_WORDS = 2  # a line this short over the headline is a site's or a section's name, never the headline
 # Kinds of line that are boilerplate even when they read as a sentence ("Notify me of new posts by
 # email.", "We use cookies to improve your experience."), where shorter than 200 characters.
-SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice", "disclaimer",
+SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "credit", "comments", "notice", "disclaimer", "social",
                  "page")  # (a page's counters: "Temps de lecture : 3 min.")
 # A line that opens with a copyright sign or closes on "All rights reserved." is a notice even as a
 # paragraph of several sentences ("© 2022, BreakingBelizeNews.com. This article is the copyrighted ...").
