@@ -102,13 +102,14 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
     """A prose line over a picture's caption or credit and then the byline or dateline ("The bill
     now heads to the House ..." / "... on Capitol Hill. | Jane Doe/AP" / "By ANN ROE"), or over the
     writer's name and role and then the dateline ("The council voted ..." / "Ann Roe" / "Political
-    reporter @annroe" / "Tuesday 3 December 2024 18:14, UK"): the standfirst, not the article's
-    first paragraph."""
+    reporter @annroe" / "Tuesday 3 December 2024 18:14, UK"; "Ann Roe, Patchwork Staff" / "Posted
+    ..."): the standfirst, not the article's first paragraph."""
     for j in range(index + 1, min(len(lines), index + 1 + STANDFIRST_GAP)):
         if is_meta(lines[j]):
             return j > index + 1
         credit = kinds[j] == "boilerplate" and boilerplate_kind(lines[j].text) == "credit"
-        if not (credit or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)):
+        if not (credit or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
+                or (NAME_THEN_ROLE.match(lines[j].text) and lines[j].words <= NAME_ROLE_WORDS)):
             return False
     return False
 
