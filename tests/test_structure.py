@@ -268,7 +268,7 @@ def test_a_slashed_date_is_read_in_the_order_the_pages_other_dates_show(page, ex
     from unspin.analyzers.dates import date_place, unordered_date_on_page
 
     line_end = page.index("\n") if "\n" in page else len(page)
-    assert unordered_date_on_page(page, 0, line_end, page) == expected
+    assert unordered_date_on_page(page, 0, line_end) == expected
     assert date_place(page, 0, line_end) == (0, 10, None)  # where the line gives a date it cannot read
 
 

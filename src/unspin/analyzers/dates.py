@@ -119,19 +119,22 @@ def _iso(match: re.Match, month_first: bool = False, day_first: bool = False) ->
         return None
 
 
-# "12/04/2020": a slashed date whose order nothing shows. It stays unread, but the line that holds it
-# is a dateline all the same ("12/04/2020 by Kay 24 Comments").
-_UNORDERED_DATE = re.compile(rf"(?<![\d/])[01]?\d/[01]?\d/{_YEAR}(?![\d/])")
-
-
 _SLASHED_DATE = re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")
 
 
-def unordered_date_on_page(text: str, start: int, end: int, page: str) -> str | None:
-    """The slashed date in text[start:end] whose order the line does not show ("12/04/2020"), read
-    the way the page's other slashed dates show it is written: day first where some have a first
-    number over 12 ("14/04/2020") and none a second, month first the other way round."""
-    unordered = _UNORDERED_DATE.search(text, start, end)
+def _unordered_date(text: str, start: int, end: int) -> re.Match | None:
+    """"12/04/2020": a slashed date whose order nothing on its line shows (both numbers could be the
+    month). It stays unread, but the line that holds it is a dateline all the same ("12/04/2020 by Kay
+    24 Comments")."""
+    return next((match for match in _SLASHED_DATE.finditer(text, start, end)
+                 if int(match["first"]) <= 12 and int(match["second"]) <= 12), None)
+
+
+def unordered_date_on_page(page: str, start: int, end: int) -> str | None:
+    """The slashed date in page[start:end] whose order its line does not show, read the way the
+    page's other slashed dates show it is written: day first where some have a first number over 12
+    ("14/04/2020") and none a second, month first the other way round."""
+    unordered = _unordered_date(page, start, end)
     if unordered is None:
         return None
     days_first = months_first = False
@@ -140,10 +143,10 @@ def unordered_date_on_page(text: str, start: int, end: int, page: str) -> str | 
         months_first |= int(match["second"]) > 12
     if days_first == months_first:
         return None
-    first, second, year = (int(n) for n in unordered.group(0).split("/"))
+    first, second = int(unordered["first"]), int(unordered["second"])
     day, month = (first, second) if days_first else (second, first)
     try:
-        return date(year, month, day).isoformat()
+        return date(int(unordered["year"]), month, day).isoformat()
     except ValueError:
         return None
 
@@ -152,7 +155,7 @@ def date_place(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
     """Where text[start:end] first gives a date, read or not: (start, end, 'YYYY-MM-DD' or None)."""
     end = len(text) if end is None else end
     found = find_date(text, start, end)
-    unordered = _UNORDERED_DATE.search(text, start, end)
+    unordered = _unordered_date(text, start, end)
     if unordered and (found is None or unordered.start() < found[0]):
         return unordered.start(), unordered.end(), None
     return found

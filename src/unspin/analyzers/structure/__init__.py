@@ -24,8 +24,8 @@ from .headline import HeadlineModel, read_copied_header
 from .lines import Line, read_lines
 from .metadata import (
     from_reader,
-    outlet_from_copyright,
     outlet_from_brand,
+    outlet_from_copyright,
     outlet_from_masthead,
     outlet_from_own_furniture,
     owned_brand,
@@ -128,7 +128,7 @@ def _author_cards_below(doc: Document, draft: Draft) -> None:
 def _page_ordered_date(doc: Document, draft: Draft) -> str | None:
     """A dateline's "12/04/2020", read in the order the page's other slashed dates show."""
     for start, end, kind, _ in sorted(draft.segments):
-        if kind in ("dateline", "byline") and (found := unordered_date_on_page(doc.text, start, end, doc.text)):
+        if kind in ("dateline", "byline") and (found := unordered_date_on_page(doc.text, start, end)):
             return found
     return None
 

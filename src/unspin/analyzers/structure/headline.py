@@ -115,9 +115,9 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
 
 
 def _headline_over_standfirst_and_byline(lines: list[Line], index: int) -> bool:
-    """A headline that ends as a sentence, its standfirst, then the byline or dateline ("Want to See a
-    More Diverse Contributor Community? So Do We." / "More diverse speakers ... for everyone." / "June
-    19, 2019"): neither is the article's first paragraph."""
+    """A headline (one that ends as a sentence too), its standfirst, then the byline or a line that is
+    mostly a date ("Want to See a More Diverse Contributor Community? So Do We." / "More diverse
+    speakers ... for everyone." / "June 19, 2019"): neither is the article's first paragraph."""
     return (index + 2 < len(lines) and lines[index].words <= HEADLINE_MAX_WORDS and is_prose(lines[index + 1])
             and not is_meta(lines[index + 1]) and (is_byline(lines[index + 2]) or _is_date_line(lines[index + 2], "body")))
 

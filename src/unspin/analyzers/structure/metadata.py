@@ -463,8 +463,7 @@ _NAMES_ITSELF = re.compile(rf"^[\s*_]*(?P<subject>{_SITE_NAME})[ \t]+(?i:is (?:f
                            rf"\b(?i:get)[ \t]+(?P<object>{_SITE_NAME})[ \t]+(?i:(?:delivered[ \t]+)?to your inbox)|"
                            rf"\b(?i:whitelist)[ \t]+(?P<blocked>{_SITE_NAME})")
 
-
-SELF_NAMING_WORDS = 30
+SELF_NAMING_WORDS = 30  # a longer line is a paragraph, whose words name what the article is about
 
 
 def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) -> None:
@@ -484,8 +483,8 @@ def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) ->
 
 # A brand in the page's furniture: "More from The Telegraph", "Follow PCMag", "About WNYC", "... works for
 # TechCrunch as a writer" (not "More on ...", a topic's link)
-_BRAND_PHRASE = re.compile(r"\b(?i:follow|more from|about|support|latest from|popular on|writer for|writes for|works for)"
-                           r"[ \t]+(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
+_BRAND_PHRASE = re.compile(r"\b(?P<phrase>(?i:follow|more from|about|support|latest from|popular on|writer for|writes for|"
+                           r"works for))[ \t]+(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
 _NO_BRAND = re.compile(r"^(?:the[ \t]+)?(?:us|our|me|this|these|that|author|authors|topic|topics|newsletters?|the[ \t]+authors?)$",
                        re.IGNORECASE)
 _BROADCASTER = re.compile(r"\b(?:radio|television|broadcasting|network)\b", re.IGNORECASE)  # "New York Public Radio" for WNYC
@@ -513,7 +512,7 @@ def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
             if name in authors or _NO_BRAND.match(name) or _SECTION_WORDS.match(name):
                 continue
             spans.setdefault(name, (line.start + match.start("name"), line.start + match.end("name")))
-            phrases.setdefault(name, set()).add(match.group(0)[: match.start("name") - match.start()].strip().lower())
+            phrases.setdefault(name, set()).add(match["phrase"].lower())
     for name, span in spans.items():
         if _names_its_publisher(name, holder):  # "More From Harbour Business" over "© Harbour Business Media LLC"
             draft.outlet = span
