@@ -517,6 +517,22 @@ def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher()
     # within the margin too, but right over it and likelier: the headline over the standfirst the rules took
     assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1, over_title=0) == 0
     assert choose(np.array([0.58, 0.61]), 1, 0.6, 0.1, over_title=0) == 1
+    # the rules' title is a summary line under a headline in title case: the headline, where the model accepts it
+    assert choose(np.array([0.78, 0.90, 0.97]), 2, 0.5, 0.1, over_standfirst=[None, None, 0]) == 0
+    assert choose(np.array([0.41, 0.90, 0.97]), 2, 0.5, 0.1, over_standfirst=[None, None, 0]) == 2
+
+
+def test_a_headline_in_title_case_heads_the_summary_lines_under_it():
+    from unspin.analyzers.structure.headline import over_standfirst_options
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    lines = read_lines(from_text("Harbour City Bans Cars From Waterfront, Threatening Seafront Shops\n"
+                                 "Shop owners say sales could fall by a fifth\n"
+                                 "Council vote ends two-year fight over the waterfront road\nBy Ann Roe\n"))
+    assert over_standfirst_options(lines, [0, 1, 2]) == [None, 0, 0]
+    lines = read_lines(from_text("Harbour City bans cars from its waterfront\nShop owners say sales could fall\n"))
+    assert over_standfirst_options(lines, [0, 1]) == [None, None]  # no title case, no telling
 
 
 def test_a_headline_ending_on_an_ellipsis_over_its_dateline_is_no_first_paragraph():
@@ -1190,17 +1206,14 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
-    - titles: the financial wire's is the second of the summary lines under its headline (scored
-      0.97, right over the byline, against the headline's 0.78); the nonprofit newsroom's is its
-      series' label, "Local Reporting Network" (its headline of two sentences scores 0.48);
+    - titles: the nonprofit newsroom's is its series' label, "Local Reporting Network" (its headline
+      of two sentences scores 0.48);
     - the article's head: the cable site's video caption under the byline, the public broadcaster's
       "In short:" box, the news magazine's mission line ("Harbour Week is committed to ..."), the
       nonprofit's partnership note ("This article was produced for ... in partnership with ..."), the
       business site's picture caption over its credit (the article opens with it; taking a line over a
       credit for a caption moved two real pages' titles wrongly) and its site description under "Read
-      next" (the article closes with it);
-    - the markets news site's title: the second of its summary lines, right over the byline (as the
-      financial wire's)."""
+      next" (the article closes with it)."""
 
     title: str | None
     authors: list[str] | None
@@ -1415,7 +1428,7 @@ NEWS_LAYOUTS = {
         "The Harbour Press", {"Link copied": "share", "ADVERTISEMENT": "advertisement", "Roe covers city": "page"},
         "HARBOUR CITY (HP) — Harbour City Council voted", "The council will review the ban after a year."),
     "copied-financial-wire-style.txt": Layout(
-        None, ["Ann Roe"], "2024-12-03", "Harbour Markets",
+        "Harbour City Bans Cars From Waterfront, Threatening Seafront Shops", ["Ann Roe"], "2024-12-03", "Harbour Markets",
         {"Save": "share", "Have a confidential tip": "notice", "©2024 Harbour Markets": "copyright"},
         "Harbour City Council voted on Tuesday night", "some are considering a legal challenge."),
     "copied-nonprofit-newsroom-style.txt": Layout(
@@ -1509,7 +1522,7 @@ NEWS_LAYOUTS = {
     # a markets news site: summary lines under the headline, "Updated on", the audio player's length,
     # "— With assistance from", "Have a confidential tip ...?"
     "copied-markets-news-style.txt": Layout(
-        None, ["Ann Roe"], "2024-12-03", "Harbour Markets",
+        "Harbour City Votes to Ban Cars From Waterfront, Angering Traders", ["Ann Roe"], "2024-12-03", "Harbour Markets",
         {"4:12": "page", "— With assistance from": "credit", "Have a confidential tip": "notice"},
         "Harbour City’s council voted on Tuesday", "The council will review the ban after a year."),
     # a news portal's syndicated story: "Tue, December 3, 2024 at 6:14 PM EST · 3 min read", the source's

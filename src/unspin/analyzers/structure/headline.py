@@ -268,11 +268,37 @@ def over_standfirst_options(lines: list[Line], options: list[int]) -> list[int |
     """For each candidate that ends as a sentence, the candidate on the line right above it where
     that one does not, and is shorter but no section's label ("The Car-Free Waterfront Is Coming" /
     "Harbour City's vote is a sign of ... will be."; not "Local Reporting Network" over a headline of
-    two sentences): a headline over its standfirst; None elsewhere."""
+    two sentences): a headline over its standfirst; for a summary line, the headline in title case
+    over it (`_headline_over_summaries`); None elsewhere."""
     index = {line: n for n, line in enumerate(options)}
     return [index.get(line - 1) if SENTENCE_END.search(lines[line].text) and line - 1 in index
             and not SENTENCE_END.search(lines[line - 1].text)
-            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words else None for line in options]
+            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words
+            else _headline_over_summaries(lines, index, line) for line in options]
+
+
+SUMMARY_LINES = 3  # a markets site's summary lines under its headline ("Shop owners say sales could fall by a fifth")
+TITLE_CASE = 0.8  # share of a line's longer words that are capitalised in a headline written in title case
+SENTENCE_CASE = 0.4  # ... and at most in a summary line (names are capitalised in any case)
+
+
+def _headline_over_summaries(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    """The candidate heading the run of summary lines that `line` ends, where the headline is in title
+    case and the summaries are not ("Harbour City Bans Cars From Waterfront, Threatening Seafront
+    Shops" / "Shop owners say sales could fall by a fifth" / "Council vote ends two-year fight over
+    the waterfront road")."""
+    top = line
+    while line - top < SUMMARY_LINES and top in index and _capitalised_share(lines[top].text) <= SENTENCE_CASE:
+        top -= 1
+    if top == line or top not in index or lines[top].words <= KICKER_MAX_WORDS:
+        return None
+    return index[top] if _capitalised_share(lines[top].text) >= TITLE_CASE else None
+
+
+def _capitalised_share(text: str) -> float:
+    """The share of a line's words of four letters or more, past the first, that start with a capital."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’\-]*", text)[1:] if len(word) >= 4]
+    return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
 
 
 def over_title_option(lines: list[Line], options: list[int], title_option: int | None) -> int | None:
@@ -319,10 +345,11 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
     (`over_standfirst_options`); where none reaches it, the line right over a byline ("... in Q4" /
     "By Richard Lawler ...")."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
-        return over_title if over_title is not None and p[over_title] > p[title_option] else title_option
-    if not len(p) or p.max() < threshold:
+        chosen = over_title if over_title is not None and p[over_title] > p[title_option] else title_option
+    elif not len(p) or p.max() < threshold:
         return over_byline
-    chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
+    else:
+        chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
     above = over_standfirst[chosen] if over_standfirst else None
     return above if above is not None and p[above] >= threshold else chosen
 
