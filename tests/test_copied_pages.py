@@ -518,21 +518,25 @@ def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher()
     assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1, over_title=0) == 0
     assert choose(np.array([0.58, 0.61]), 1, 0.6, 0.1, over_title=0) == 1
     # the rules' title is a summary line under a headline in title case: the headline, where the model accepts it
-    assert choose(np.array([0.78, 0.90, 0.97]), 2, 0.5, 0.1, over_standfirst=[None, None, 0]) == 0
-    assert choose(np.array([0.41, 0.90, 0.97]), 2, 0.5, 0.1, over_standfirst=[None, None, 0]) == 2
+    assert choose(np.array([0.78, 0.90, 0.97]), 2, 0.5, 0.1, instead=[None, None, 0]) == 0
+    assert choose(np.array([0.41, 0.90, 0.97]), 2, 0.5, 0.1, instead=[None, None, 0]) == 2
 
 
 def test_a_headline_in_title_case_heads_the_summary_lines_under_it():
-    from unspin.analyzers.structure.headline import over_standfirst_options
+    from unspin.analyzers.structure.headline import instead_options
     from unspin.analyzers.structure.lines import read_lines
     from unspin.readers import from_text
 
     lines = read_lines(from_text("Harbour City Bans Cars From Waterfront, Threatening Seafront Shops\n"
                                  "Shop owners say sales could fall by a fifth\n"
                                  "Council vote ends two-year fight over the waterfront road\nBy Ann Roe\n"))
-    assert over_standfirst_options(lines, [0, 1, 2]) == [None, 0, 0]
+    assert instead_options(lines, [0, 1, 2]) == [None, 0, 0]
     lines = read_lines(from_text("Harbour City bans cars from its waterfront\nShop owners say sales could fall\n"))
-    assert over_standfirst_options(lines, [0, 1]) == [None, None]  # no title case, no telling
+    assert instead_options(lines, [0, 1]) == [None, None]  # no title case, no telling
+    # a series' label over the line right over the byline: that line
+    lines = read_lines(from_text("Local Reporting Network\nHarbour City banned cars. Its own study warned of the cost.\n"
+                                 "by Ann Roe, Harbour Public\n"))
+    assert instead_options(lines, [0, 1]) == [1, None]
 
 
 def test_a_headline_ending_on_an_ellipsis_over_its_dateline_is_no_first_paragraph():
@@ -1206,11 +1210,10 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
-    - titles: the nonprofit newsroom's is its series' label, "Local Reporting Network" (its headline
-      of two sentences scores 0.48);
     - the article's head: the cable site's video caption under the byline, the public broadcaster's
       "In short:" box, the news magazine's mission line ("Harbour Week is committed to ..."), the
-      nonprofit's partnership note ("This article was produced for ... in partnership with ..."), the
+      nonprofit's partnership note ("This article was produced for ... in partnership with ..."; made a
+      credit, it shifted the headline model's scores so that the site's name became the title), the
       business site's picture caption over its credit (the article opens with it; taking a line over a
       credit for a caption moved two real pages' titles wrongly) and its site description under "Read
       next" (the article closes with it)."""
@@ -1432,7 +1435,8 @@ NEWS_LAYOUTS = {
         {"Save": "share", "Have a confidential tip": "notice", "©2024 Harbour Markets": "copyright"},
         "Harbour City Council voted on Tuesday night", "some are considering a legal challenge."),
     "copied-nonprofit-newsroom-style.txt": Layout(
-        None, ["Ann Roe"], "2024-12-03", "Harbour Public",
+        "Harbour City banned cars from its waterfront. Its own study warned of the cost.", ["Ann Roe"], "2024-12-03",
+        "Harbour Public",
         {"Harbour Public is a nonprofit": "page", "Ann Roe is a reporter": "bio", "More from Harbour Public": "related"},
         None, "Contact Ann Roe at ann.roe@harbourpublic.example."),
     "copied-explainer-site-style.txt": Layout(

@@ -27,7 +27,7 @@ from ..analyzers.structure.headline import (
     features,
     first_paragraph,
     over_byline_option,
-    over_standfirst_options,
+    instead_options,
     over_title_option,
 )
 from ..analyzers.structure.lines import read_lines
@@ -58,7 +58,7 @@ class PageRows:
     scored: bool
     title_option: int | None = None  # the header rules' title among the candidates
     over_byline: int | None = None  # the candidate right over a byline
-    over_standfirst: list | None = None  # for each candidate that reads as a standfirst, the one right over it
+    instead: list | None = None  # for each candidate, the headline to take where it reads as what stands next to one
     over_title: int | None = None  # the candidate right over the rules' title that could head it
 
 
@@ -80,7 +80,7 @@ def page_rows(page, pipeline) -> PageRows:
     y = np.array([same_title(lines[k].text, gold) for k in options], dtype=bool)
     title_option = options.index(title_line) if title_line in options else None
     return PageRows(page.id, features(lines, kinds, start, title_line, options).astype(np.float64), y, rules_right, scored,
-                    title_option, over_byline_option(lines, options), over_standfirst_options(lines, options),
+                    title_option, over_byline_option(lines, options), instead_options(lines, options),
                     over_title_option(lines, options, title_option))
 
 
@@ -105,7 +105,7 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
             continue
         total += 1
         chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin,
-                        r.over_byline, r.over_standfirst, r.over_title)
+                        r.over_byline, r.instead, r.over_title)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 

@@ -251,7 +251,7 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     p = model.probabilities(features(lines, kinds, start, title_line, options))
     title_option = options.index(title_line) if title_line in options else None
     chosen = choose(p, title_option, model.threshold, model.margin, over_byline_option(lines, options),
-                    over_standfirst_options(lines, options), over_title_option(lines, options, title_option))
+                    instead_options(lines, options), over_title_option(lines, options, title_option))
     return None if chosen is None else options[chosen]
 
 
@@ -264,17 +264,35 @@ def _written_twice(lines: list[Line], index: int) -> bool:
 KICKER_MAX_WORDS = 3  # a line this short over a headline is a section's or a series' label ("Local Reporting Network")
 
 
-def over_standfirst_options(lines: list[Line], options: list[int]) -> list[int | None]:
-    """For each candidate that ends as a sentence, the candidate on the line right above it where
-    that one does not, and is shorter but no section's label ("The Car-Free Waterfront Is Coming" /
-    "Harbour City's vote is a sign of ... will be."; not "Local Reporting Network" over a headline of
-    two sentences): a headline over its standfirst; for a summary line, the headline in title case
-    over it (`_headline_over_summaries`); None elsewhere."""
+def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
+    """For each candidate, the candidate that is the headline where this one is chosen but reads as
+    what stands next to a headline; None where it reads as none:
+
+    - a standfirst (it ends as a sentence) under a shorter line that does not, and is no section's
+      label: that line ("The Car-Free Waterfront Is Coming" / "Harbour City's vote is a sign of ...
+      will be."; not "Local Reporting Network" over a headline of two sentences);
+    - a summary line under a headline in title case: the headline (`_headline_over_summaries`);
+    - a section's or series' label over the line right over the byline: that line ("Local
+      Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
+      Ann Roe, Harbour Public")."""
     index = {line: n for n, line in enumerate(options)}
-    return [index.get(line - 1) if SENTENCE_END.search(lines[line].text) and line - 1 in index
-            and not SENTENCE_END.search(lines[line - 1].text)
-            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words
-            else _headline_over_summaries(lines, index, line) for line in options]
+    return [_headline_over_standfirst(lines, index, line) for line in options]
+
+
+def _headline_over_standfirst(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    if (SENTENCE_END.search(lines[line].text) and line - 1 in index and not SENTENCE_END.search(lines[line - 1].text)
+            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
+        return index[line - 1]
+    over_summaries = _headline_over_summaries(lines, index, line)
+    return over_summaries if over_summaries is not None else _headline_under_label(lines, index, line)
+
+
+def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    below = line + 1
+    if (lines[line].words <= KICKER_MAX_WORDS and not SENTENCE_END.search(lines[line].text) and below in index
+            and below + 1 < len(lines) and _meta_or_lone_by(lines[below + 1])):
+        return index[below]
+    return None
 
 
 SUMMARY_LINES = 3  # a markets site's summary lines under its headline ("Shop owners say sales could fall by a fifth")
@@ -334,24 +352,24 @@ def _lone_by(line: Line) -> bool:
 
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
-           over_byline: int | None = None, over_standfirst: list[int | None] | None = None,
+           over_byline: int | None = None, instead: list[int | None] | None = None,
            over_title: int | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
     "### subtitle" just above the byline), unless the line right over it scores higher
     (`over_title_option`: the rules took a standfirst); else, of the lines that reach the threshold and score
-    within `margin` of the likeliest, the topmost (a caption under the headline can score as high),
-    or the line right over it where it reads as a standfirst and that line reaches the threshold
-    (`over_standfirst_options`); where none reaches it, the line right over a byline ("... in Q4" /
-    "By Richard Lawler ...")."""
+    within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
+    either way, the candidate `instead_options` names for it where that one reaches the threshold (a
+    headline over the standfirst, the summaries or under the section's label that was chosen); where
+    none reaches the threshold, the line right over a byline ("... in Q4" / "By Richard Lawler ...")."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
         chosen = over_title if over_title is not None and p[over_title] > p[title_option] else title_option
     elif not len(p) or p.max() < threshold:
         return over_byline
     else:
         chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
-    above = over_standfirst[chosen] if over_standfirst else None
-    return above if above is not None and p[above] >= threshold else chosen
+    better = instead[chosen] if instead else None
+    return better if better is not None and p[better] >= threshold else chosen
 
 
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
