@@ -276,10 +276,11 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
       Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
       Ann Roe, Harbour Public")."""
     index = {line: n for n, line in enumerate(options)}
-    return [_headline_over_standfirst(lines, index, line) for line in options]
+    return [_instead_of(lines, index, line) for line in options]
 
 
-def _headline_over_standfirst(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    """The candidate to take instead of the one on `line` (see `instead_options`), or None."""
     if (SENTENCE_END.search(lines[line].text) and line - 1 in index and not SENTENCE_END.search(lines[line - 1].text)
             and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
