@@ -26,8 +26,8 @@ from ..analyzers.structure.headline import (
     choose,
     features,
     first_paragraph,
-    over_byline_option,
     instead_options,
+    over_byline_option,
     over_title_option,
 )
 from ..analyzers.structure.lines import read_lines
