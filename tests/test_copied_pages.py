@@ -1530,9 +1530,10 @@ NEWS_LAYOUTS = {
         {"4:12": "page", "— With assistance from": "credit", "Have a confidential tip": "notice"},
         "Harbour City’s council voted on Tuesday", "The council will review the ban after a year."),
     # a news portal's syndicated story: "Tue, December 3, 2024 at 6:14 PM EST · 3 min read", the source's
-    # name and a comment count under it, "This article originally appeared on ..."
+    # name and a comment count under it, "This article originally appeared on Harbour Tribune: ...",
+    # which names the outlet
     "copied-news-aggregator-style.txt": Layout(
-        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
+        "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Tribune",
         {"This article originally appeared on": "copyright", "Reporting by Ann Roe": "credit"},
         "The council of Harbour City voted on Tuesday", "The council will review the ban after a year."),
     # a business site: the writer's name alone and a machine timestamp ("2024-12-03T23:14:00Z") under the

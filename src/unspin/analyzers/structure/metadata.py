@@ -58,7 +58,8 @@ _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
 _DATE_LABEL_WORD = re.compile(rf"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
                               rf"(?:{DAY_FIRST_LABELS})(?:\s+(?:{LABEL_ARTICLES}))?)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
-    r"original source of this article is\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
+    r"(?:original source of this article is|(?i:this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)))"
+    r"\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
 
 BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is eleven
@@ -252,7 +253,8 @@ def read_tags(doc: Document, line: Line, values_start: int, draft: Draft) -> Non
 
 
 def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
-    """"The original source of this article is Global Research": the outlet, from a footer."""
+    """"The original source of this article is Global Research", "This article originally appeared on
+    Harbour Tribune: ..." (a portal's syndicated story): the outlet, from a footer."""
     if draft.outlet:
         return
     match = _ORIGINAL_SOURCE.search(line.text)
