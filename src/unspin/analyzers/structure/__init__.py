@@ -87,7 +87,7 @@ class StructureAnalyzer(Analyzer):
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])
         unique_authors = {doc.text[a:b]: (a, b) for a, b in reversed(draft.authors)}  # first mention wins
-        outlet = doc.text[slice(*draft.outlet)] if draft.outlet else None
+        outlet = draft.outlet_in(doc.text)
         if outlet in unique_authors and not is_person_name(outlet):
             # the outlet after the writer is no second author ("by Ann Roe, Harbour Public"); a person's
             # name may be both, a blog named after its writer ("© 2024 Wolfgang Roe")
@@ -116,7 +116,7 @@ class StructureAnalyzer(Analyzer):
 def _author_cards_below(doc: Document, draft: Draft) -> None:
     """A heading below the article's first paragraph that is one of its authors' names alone is the
     name on the writer's card ("Follow me on Twitter or LinkedIn." / "Ann Roe"), not a subheading."""
-    names = {doc.text[a:b] for a, b in draft.authors}
+    names = draft.authors_in(doc.text)
     first_body = min((s for s, _, kind, _ in draft.segments if kind == "body"), default=None)
     if not names or first_body is None:
         return

@@ -17,6 +17,14 @@ class Draft:
     tags: list[tuple[int, int]] = field(default_factory=list)
     author_names: list[str] = field(default_factory=list)
 
+    def outlet_in(self, text: str) -> str | None:
+        """The outlet's words in the document's `text`, where one was found."""
+        return text[slice(*self.outlet)] if self.outlet else None
+
+    def authors_in(self, text: str) -> set[str]:
+        """The authors' names as the document's `text` writes them."""
+        return {text[a:b] for a, b in self.authors}
+
     def add(self, start: int, end: int, kind: str, **attrs) -> None:
         if end > start:
             self.segments.append((start, end, kind, attrs))

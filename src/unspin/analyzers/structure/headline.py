@@ -550,6 +550,9 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
     return None
 
 
+DATE_SHARE = 0.6  # of a line's characters that its date (and time) take, for a line that is a date and little else
+
+
 def _is_date_line(line: Line, kind: str | None) -> bool:
     """A short dateline; one the article kept (a heading) only where the date is most of the line
     ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
@@ -561,7 +564,7 @@ def _is_date_line(line: Line, kind: str | None) -> bool:
         if date is None:
             return False
         time = _TIME_AFTER_DATE.match(line.text, date[1])  # "Dec. 3, 2024, 6 a.m. EST"
-        return date[1] - date[0] + (len(time.group(0)) if time else 0) >= 0.6 * len(line.text)
+        return date[1] - date[0] + (len(time.group(0)) if time else 0) >= DATE_SHARE * len(line.text)
     return True
 
 
@@ -570,7 +573,7 @@ def _dated_crumbs(text: str) -> bool:
     18, 2019"): a dateline however many words the crumbs have."""
     last = _LAST_CRUMB.search(text)
     date = find_date(text, last.end()) if last else None
-    return date is not None and date[1] - date[0] >= 0.6 * len(text[last.end():].strip())
+    return date is not None and date[1] - date[0] >= DATE_SHARE * len(text[last.end():].strip())
 
 
 _LAST_CRUMB = re.compile(r"\s[•|·]\s+(?=[^•|·]+$)")

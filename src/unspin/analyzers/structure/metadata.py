@@ -428,7 +428,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     Guardian - Back to home"), or a short line on its first lines that the page names again at
     least twice further down, once as a brand ("Follow The Verge", "About PCMag", "PC Gamer
     Newsletter")."""
-    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None  # called after the copyright notice
+    holder = draft.outlet_in(doc.text)  # called after the copyright notice
     owned = owned_brand(lines, holder) or _published_in(lines)
     if owned:
         draft.outlet = owned
@@ -471,10 +471,10 @@ SELF_NAMING_WORDS = 30  # a longer line is a paragraph, whose words name what th
 def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) -> None:
     """A copied page's name where its furniture names the site (`_NAMES_ITSELF`) and nothing else
     named an outlet but a publishing company; never one of the article's authors."""
-    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
+    holder = draft.outlet_in(doc.text)
     if holder and not _PUBLISHER.search(holder):
         return
-    authors = {doc.text[a:b] for a, b in draft.authors}
+    authors = draft.authors_in(doc.text)
     for line in lines:
         match = _NAMES_ITSELF.search(line.text) if line.words <= SELF_NAMING_WORDS else None  # (not inside a paragraph)
         group = match and next(g for g in ("subject", "object", "blocked") if match[g])
@@ -500,10 +500,10 @@ def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
     names a brand in two kinds of phrase ("Follow HarbourMag", "About HarbourMag") at least
     `BRAND_MENTIONS` times and more often than the holder ("New York Public Radio" for WNYC); never an
     author or a section."""
-    holder = doc.text[slice(*draft.outlet)] if draft.outlet else None
+    holder = draft.outlet_in(doc.text)
     if not holder or not (_PUBLISHER.search(holder) or _BROADCASTER.search(holder)):
         return  # (a holder that is no publishing company names the site: "Business Courier Inc.")
-    authors = {doc.text[a:b] for a, b in draft.authors}
+    authors = draft.authors_in(doc.text)
     phrases: dict[str, set[str]] = {}
     spans: dict[str, tuple[int, int]] = {}
     for line in lines:
@@ -520,7 +520,7 @@ def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.outlet = span
             return
     brands = [name for name in spans if len(phrases[name]) >= BRAND_PHRASES]
-    mentions = {name: len(re.findall(_as_words(re.sub(r"^The[ \t]+", "", name)), doc.text)) for name in brands}
+    mentions = {name: len(re.findall(_as_words(_without_the(name)), doc.text)) for name in brands}
     best = max(brands, key=lambda name: mentions[name], default=None)  # (the first of equals)
     initials = "".join(word[0] for word in holder.split() if word[:1].isupper())
     if (best and mentions[best] >= BRAND_MENTIONS and mentions[best] > len(re.findall(_as_words(holder), doc.text))
@@ -533,9 +533,13 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     """Whether a masthead's name is part of its publishing company's ("The Harbour Conversation" of
     "The Harbour Conversation Media", "El Diario de Harbour" of "Ediciones El Diario de Harbour"), as
     whole words."""
-    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "The Harbour Hill" of "Harbour Hill Media"
+    name = _without_the(name)  # "The Harbour Hill" of "Harbour Hill Media"
     return (bool(name) and len(name) < len(holder)
             and re.search(_as_words(name), holder, re.IGNORECASE) is not None)
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
 
 def _as_words(name: str) -> str:
@@ -550,7 +554,7 @@ def from_reader(doc: Document, draft: Draft) -> None:
     if not draft.published and meta.get("date"):
         draft.published = normalise_date(str(meta["date"]))
     # (a page's own name over a station's call sign from its dateline: "ABC13 Houston", not "KTRK")
-    if meta.get("sitename") and (not draft.outlet or re.fullmatch(CALL_SIGN, doc.text[slice(*draft.outlet)])):
+    if meta.get("sitename") and (not draft.outlet or re.fullmatch(CALL_SIGN, draft.outlet_in(doc.text))):
         draft.outlet = first_occurrence(doc.text, str(meta["sitename"])) or draft.outlet
     if not draft.authors and meta.get("author"):
         for name in str(meta["author"]).split(";"):
