@@ -1210,13 +1210,11 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
-    - the article's head: the cable site's video caption under the byline, the public broadcaster's
-      "In short:" box, the news magazine's mission line ("Harbour Week is committed to ..."), the
-      nonprofit's partnership note ("This article was produced for ... in partnership with ..."; made a
-      credit, it shifted the headline model's scores so that the site's name became the title), the
-      business site's picture caption over its credit (the article opens with it; taking a line over a
-      credit for a caption moved two real pages' titles wrongly) and its site description under "Read
-      next" (the article closes with it)."""
+    - the article's head and end: the cable site's video caption under the byline, the public
+      broadcaster's "In short:" box, the nonprofit's partnership note ("This article was produced for
+      ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
+      site's name became the title) and the business site's description under "Read next" (the
+      article closes with it)."""
 
     title: str | None
     authors: list[str] | None
@@ -1416,8 +1414,9 @@ NEWS_LAYOUTS = {
         "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
     "copied-newsmagazine-style.txt": Layout(
         "Harbour City bans cars from its waterfront, angering shop owners", ["Ann Roe"], "2024-12-03", "HARBOUR WEEK",
-        {"Senior Reporter": "page", "Link copied": "share", "Request Reprint": "footer", "© 2024": "copyright"},
-        None, "The council will review the ban after a year."),
+        {"Senior Reporter": "page", "Link copied": "share", "Harbour Week is committed": "notice",
+         "Request Reprint": "footer", "© 2024": "copyright"},
+        "Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
     "copied-french-news-style.txt": Layout(
         "Harbour City interdit les voitures sur son front de mer", ["Jeanne Roe"], "2024-12-03", "Le Quotidien du Port",
         {"Temps de lecture": "page", "Partager": "share", "Lire aussi": "related", "Réutiliser ce contenu": "copyright"},
@@ -1540,8 +1539,9 @@ NEWS_LAYOUTS = {
     # headline, "Read in app", the picture's caption over its credit
     "copied-business-site-style.txt": Layout(
         "Harbour City bans cars from its waterfront, and its shops fear the worst", ["Ann Roe"], "2024-12-03",
-        "Harbour Insider", {"Read in app": "page", "Jane Doe/Harbour Insider": "credit"},
-        None, "innovative stories you want to know."),
+        "Harbour Insider", {"Read in app": "page", "Cyclists on the Harbour City waterfront": "credit",
+                            "Jane Doe/Harbour Insider": "credit"},
+        "Harbour City's council voted", "innovative stories you want to know."),
 }
 
 

@@ -373,6 +373,9 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
     return better if better is not None and p[better] >= threshold else chosen
 
 
+CAPTION_WORDS = 30  # a picture's caption is a sentence or two; a longer line over a credit is the article's
+
+
 def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
     """Read a copied page's header where its article begins, not at the top of the page.
 
@@ -418,10 +421,16 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             draft.set_line(lines[headline + 1], "subtitle")
         # Between the headline and the first paragraph, a line next to a picture's credit is the
         # picture's caption ("Getty Images" / "The seafront road has been closed ..."; or the
-        # caption, then "Credit...").
-        for i in range(headline + 1, start):
-            if (kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES)
-                    and any(boilerplate_kind(lines[j].text) == "credit" for j in (i - 1, i + 1) if 0 <= j < len(lines))):
+        # caption, then "Credit..."); so is the "first paragraph" itself where the credit follows it
+        # and the article goes on below (the caption of the picture the article opens with).
+        def credit(j: int) -> bool:
+            return 0 <= j < len(lines) and boilerplate_kind(lines[j].text) == "credit"
+
+        opening_caption = (credit(start + 1) and not is_prose(lines[start + 1])  # (not a caption glued to its credit)
+                           and lines[start].words <= CAPTION_WORDS and start + 2 < len(lines)
+                           and kinds[start + 2] == "body" and is_prose(lines[start + 2]))
+        for i in range(headline + 1, start + opening_caption):
+            if kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES) and (credit(i - 1) or credit(i + 1)):
                 draft.set_line(lines[i], "boilerplate", type="credit")
         # What the header rules left in no segment between the headline and the article is the
         # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author"),

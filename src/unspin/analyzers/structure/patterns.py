@@ -201,6 +201,11 @@ BOILERPLATE_ANYWHERE = [
     # a newsletter box's consent line: "The Harbour Standard would like to keep you informed about offers, events ..."
     ("subscribe", re.compile(r"would like to keep you (?:informed|updated) about (?:offers|our|events|news)\b|"
                              r"mailing list consent terms", re.I)),
+    # a site's word about itself and its readers: "Harbour Week is committed to challenging conventional
+    # wisdom ...", "Postmedia is committed to maintaining a lively but civil forum for discussion ..."
+    # (not "The White House is committed to working with Congress")
+    ("notice", re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’.\-]*\s+is\s+(?:committed|dedicated)\s+to\b"
+                          r".*\b(?:journalism|readers|discussion|conventional wisdom|common ground)\b")),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
     # "... on Tuesday. Jane Doe/HPR hide caption": a public radio's caption, ending on its lightbox's
     # button (and the button alone, "toggle caption")
