@@ -1205,8 +1205,7 @@ class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong:
 
     - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
-      Indian daily's is its publishing company, "HT Digital Streams"; the British broadcaster's is
-      its copyright's company, "Harbour Sky UK", not its masthead; the public broadcaster, the
+      Indian daily's is its publishing company, "HT Digital Streams"; the public broadcaster, the
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
@@ -1399,10 +1398,10 @@ NEWS_LAYOUTS = {
         {"Cyclists ride along": "credit", "Get more local news": "subscribe", "More from Harbour City": "related"},
         "HARBOUR CITY — Harbour City Council voted on Tuesday night", "The council will review the ban after a year."),
     "copied-uk-broadcaster-style.txt": Layout(
-        "Harbour City bans cars from its waterfront after 'historic' vote", ["Ann Roe"], "2024-12-03", None,
-        {"The council voted seven to two": None, "Political reporter @annroe": None,
-         "Why you can trust": "notice", "Read more from": "related",
-         "Why the harbour tunnel": "page", "Related Topics": "related"},
+        "Harbour City bans cars from its waterfront after 'historic' vote", ["Ann Roe"], "2024-12-03",
+        "Harbour Sky News",
+        {"The council voted seven to two": None, "Political reporter @annroe": None, "Why you can trust": "notice",
+         "Read more from": "related", "Why the harbour tunnel": "page", "Related Topics": "related"},
         "Harbour City council has voted", "The council will review the ban after a year."),
     "copied-indian-paper-style.txt": Layout(
         "Harbour City bans cars from waterfront, traders up in arms", ["Ann Roe"], "2024-12-03", "TOH",

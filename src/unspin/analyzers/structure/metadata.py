@@ -433,9 +433,10 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     if owned:
         draft.outlet = owned
         return
-    if holder and not _PUBLISHER.search(holder):
-        return
-    for line in lines[:LOGO_LINES]:
+    # a copyright holder that is no publishing company names the outlet, unless it is the company of
+    # the brand on the masthead ("© 2024 Sky UK" under "Sky News", which the page names as a brand)
+    sibling_only = bool(holder) and not _PUBLISHER.search(holder)
+    for line in lines[:LOGO_LINES] if not sibling_only else ():
         if logo := _LOGO_LINK.match(line.text):
             group = "name" if logo["name"] else "other"
             draft.outlet = (line.start + logo.start(group), line.start + logo.end(group))
@@ -445,6 +446,8 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         name = line.text
         if (not 1 <= line.words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
                 or not (name[:1].isupper() or name[:1].isdigit()) or boilerplate_kind(name) or find_date(name)):
+            continue
+        if sibling_only and not _same_company(name, holder):
             continue
         if holder and _names_its_publisher(name, holder):
             draft.outlet = (line.start, line.end)
@@ -536,6 +539,13 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     name = _without_the(name)  # "The Harbour Hill" of "Harbour Hill Media"
     return (bool(name) and len(name) < len(holder)
             and re.search(_as_words(name), holder, re.IGNORECASE) is not None)
+
+
+def _same_company(name: str, holder: str) -> bool:
+    """Whether a masthead's name and the copyright's holder begin with the same word, as a company's
+    brands do ("Harbour Sky News" and "Harbour Sky UK"), and are not the same name."""
+    ours, theirs = _without_the(name).lower().split(), _without_the(holder).lower().split()
+    return bool(ours and theirs) and ours[0] == theirs[0] and ours != theirs
 
 
 def _without_the(name: str) -> str:
