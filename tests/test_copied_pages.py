@@ -1534,6 +1534,13 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Tribune",
         {"This article originally appeared on": "copyright", "Reporting by Ann Roe": "credit"},
         "The council of Harbour City voted on Tuesday", "The council will review the ban after a year."),
+    # a fact-checking site: the claim and its rating as labelled lines under the byline, "Sources" and the
+    # writer's card ("By Ann Roe" / "Ann Roe is a fact-checker at ...") under the article, "Article 1 of 25"
+    "copied-fact-check-style.txt": Layout(
+        "Did Harbour City Ban All Cars From Its Waterfront?", ["Ann Roe"], "2024-12-04", "Harbour Fact",
+        {"The council voted to close": None, "By Ann Roe": "bio", "Ann Roe is a fact-checker": "bio",
+         "Article 1 of 25": "page", "Related Fact Checks": "related", "© 2024": "copyright"},
+        "Claim:\nHarbour City has banned all cars", "Email exchange with a Harbour City Council spokesperson, 4 Dec. 2024."),
     # a business site: the writer's name alone and a machine timestamp ("2024-12-03T23:14:00Z") under the
     # headline, "Read in app", the picture's caption over its credit
     "copied-business-site-style.txt": Layout(

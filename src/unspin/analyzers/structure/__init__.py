@@ -12,6 +12,7 @@ footer), `quotes` (quoted blocks), `metadata` (bylines, datelines, tags, reader 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ...document import Document, Layer
@@ -114,15 +115,20 @@ class StructureAnalyzer(Analyzer):
 
 
 def _author_cards_below(doc: Document, draft: Draft) -> None:
-    """A heading below the article's first paragraph that is one of its authors' names alone is the
-    name on the writer's card ("Follow me on Twitter or LinkedIn." / "Ann Roe"), not a subheading."""
+    """A heading below the article's first paragraph that is one of its authors' names alone, or
+    "By" and the name, is the name on the writer's card ("Follow me on Twitter or LinkedIn." / "Ann
+    Roe"; a fact-check's "Sources" / ... / "By Ann Roe" / "Ann Roe is a fact-checker at ..."), not a
+    subheading."""
     names = draft.authors_in(doc.text)
     first_body = min((s for s, _, kind, _ in draft.segments if kind == "body"), default=None)
     if not names or first_body is None:
         return
     draft.segments = [(s, e, "boilerplate", {"type": "bio"}) if kind == "heading" and s > first_body
-                      and doc.text[s:e].strip() in names else (s, e, kind, attrs)
+                      and _BY.sub("", doc.text[s:e].strip()) in names else (s, e, kind, attrs)
                       for s, e, kind, attrs in draft.segments]
+
+
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 def _page_ordered_date(doc: Document, draft: Draft) -> str | None:

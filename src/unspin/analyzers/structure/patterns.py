@@ -130,7 +130,7 @@ BOILERPLATE_START = [
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
@@ -302,7 +302,7 @@ NAME_WORD = rf"(?:[{UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}$")
 BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|"
              r"researcher|analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|"
-             r"member|editor-in-chief)")
+             r"member|editor-in-chief|fact-?checker)")
 # "Sarah Hinger, Staff Attorney, ACLU Racial Justice Program", "& Sylvia Torres-Guillén, Director of
 # Education Equity": an author's name and role under a copied page's headline; or an academic's name
 # and university ("Ann Roe, University of Harbour", "Omar Reyes, Harbour Institute of Technology"),
