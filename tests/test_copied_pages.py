@@ -581,7 +581,7 @@ def test_a_time_or_numeric_date_is_no_outlet():
 def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_author():
     """Where the model finds no headline, the header rules' title goes when it is the page's
     furniture; "New York" over "CNN" is a dateline's place, not a name alone."""
-    from unspin.analyzers.structure.headline import _menu_title, _name_alone
+    from unspin.analyzers.structure.headline import _menu_title, _names_alone
     from unspin.analyzers.structure.lines import Line
 
     def line(text):
@@ -591,8 +591,10 @@ def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_autho
         assert _menu_title([line(menu)], 0, 3), menu
     for title in ("Harbour town votes to ban cars from its seafront", "convention notebook."):
         assert not _menu_title([line(title)], 0, 3), title
-    assert not _name_alone(line("New York")) and not _name_alone(line("San Antonio")) and not _name_alone(line("Text Size"))
-    assert _name_alone(line("Jessica DeFino"))
+    assert not any(_names_alone(line(text)) for text in ("New York", "San Antonio", "Text Size", "Ann Roe and the council"))
+    assert _names_alone(line("Jessica DeFino")) == [(0, 14)]
+    assert _names_alone(line("Ann Roe and Omar Reyes")) == [(0, 7), (12, 22)]
+    assert _names_alone(line("Ann Roe, Omar Reyes and Jo Lin")) == [(0, 7), (9, 19), (24, 30)]
 
 
 def test_with_no_headline_the_byline_over_the_first_paragraph_still_names_the_authors():
@@ -1534,6 +1536,16 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Tribune",
         {"This article originally appeared on": "copyright", "Reporting by Ann Roe": "credit"},
         "The council of Harbour City voted on Tuesday", "The council will review the ban after a year."),
+    # a national daily's live blog: two writers' names alone over the dateline, a "Key events" box of the
+    # entries' times and titles, each entry under its time ("9.02pm GMT") and over its "Share" button,
+    # the earliest at the bottom (the classifier doubts it: "Good evening and welcome to our live coverage ...")
+    "copied-live-blog-style.txt": Layout(
+        "Harbour City council votes on waterfront car ban – live updates", ["Ann Roe", "Omar Reyes"], "2024-12-03",
+        "The Harbour Guardian",
+        {"Councillors debate": None, "Key events": "page", "Show key events only": "page",
+         "Please turn on JavaScript": "page", "Reuse this content": "copyright", "Most viewed": "footer"},
+        "9.02pm GMT\nThe ban passes\nThe motion has passed seven votes to two.",
+        "Good evening and welcome to our live coverage of tonight's council vote on the Harbour City waterfront."),
     # a fact-checking site: the claim and its rating as labelled lines under the byline, "Sources" and the
     # writer's card ("By Ann Roe" / "Ann Roe is a fact-checker at ...") under the article, "Article 1 of 25"
     "copied-fact-check-style.txt": Layout(
@@ -1594,12 +1606,12 @@ def test_a_name_alone_between_the_headline_and_the_article_is_its_author_where_t
 
 
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
-    from unspin.analyzers.structure.headline import _name_alone
+    from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines
     from unspin.readers import from_text
 
     lines = read_lines(from_text("VÍCTOR CASTELLANOS\nJOHN DOE\nWORLD NEWS\nMIDDLE EAST\nBREAKING NEWS\n"))
-    assert [_name_alone(line) for line in lines] == [True, True, False, False, False]
+    assert [bool(_names_alone(line)) for line in lines] == [True, True, False, False, False]
 
 
 def test_a_tags_label_alone_under_the_article_lists_its_tags_and_a_menus_does_not():

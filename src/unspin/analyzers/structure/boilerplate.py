@@ -29,6 +29,7 @@ from .patterns import (
     COMMENT_TIME,
     COMMENT_TIME_WORDS,
     COUNT,
+    ENTRY_TIME,
     RELEASE_END,
     REPLY_BUTTON,
     SENTENCE_END,
@@ -276,7 +277,7 @@ def _counts(lines: list[Line]) -> set[int]:
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int) -> int:
     skipped, j = 0, edge + step
     while 0 <= j < len(lines) and not form[j]:
-        if not candidate[j]:
+        if not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
             skipped += 1
             if skipped > 2:
                 break

@@ -535,10 +535,10 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             draft.set_line(line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
-        elif _name_alone(line) and (lone_by or (not (named or found.authors) and (
+        elif (names := _names_alone(line)) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
-            found.authors.append(strip_span(doc.text, line.start, line.end))
+            found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in names]
         elif (ROLE_LINE.match(line.text) and found.authors and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end
               and not draft.straddles(line)):  # the role under the name just read ("Political reporter @annroe")
             draft.set_line(line, "byline")
@@ -613,10 +613,24 @@ def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start
             and lines[index].words >= 6 and not is_meta(lines[index]) and not boilerplate_kind(lines[index].text))
 
 
-def _name_alone(line: Line) -> bool:
-    """A line that is a person's name and nothing else ("Jessica DeFino" under a headline); one in
-    capitals only where the recogniser reads it as a person's ("JOHN DOE", not "WORLD NEWS")."""
-    text = line.text.strip()
+_BETWEEN_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+NAMES_ALONE = 4  # writers' names on one line with nothing else ("Ann Roe and Omar Reyes" over a live blog's dateline)
+
+
+def _names_alone(line: Line) -> list[tuple[int, int]]:
+    """Where a line is one to four persons' names and nothing else ("Jessica DeFino", "Ann Roe and
+    Omar Reyes", "Ann Roe, Omar Reyes and Jo Lin"), each name's span in the line; else none."""
+    bounds = [0, *(x for m in _BETWEEN_NAMES.finditer(line.text) for x in m.span()), len(line.text)]
+    spans = list(zip(bounds[::2], bounds[1::2]))
+    if len(spans) > NAMES_ALONE or not all(_is_name_alone(line.text[a:b]) for a, b in spans):
+        return []
+    return spans
+
+
+def _is_name_alone(text: str) -> bool:
+    """A person's name and nothing else ("Jessica DeFino" under a headline); one in capitals only
+    where the recogniser reads it as a person's ("JOHN DOE", not "WORLD NEWS")."""
+    text = text.strip()
     words = text.split()
     if not 2 <= len(words) <= 3 or FURNITURE_WORDS.search(text) or boilerplate_kind(text):  # "Text Size"
         return False

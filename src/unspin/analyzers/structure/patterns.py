@@ -181,6 +181,9 @@ COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:
                           + _FORM_NOTICES, re.IGNORECASE)
 # A reader's comment in a thread: its time ("14/04/2020 at 3:00 pm", "MAY 30, 2019 AT 1:06 PM", a short
 # line with a date) and its reply button
+# A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
+ENTRY_TIME = re.compile(r"^(?:updated(?: at)?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2})?)?\s*$",
+                        re.IGNORECASE)
 COMMENT_TIME = re.compile(r"\bat\s+\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?!\S)", re.IGNORECASE)
 COMMENT_TIME_WORDS = 10
 REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|responder|responde|antworten|répondre|rispondi|log in to reply)\s*$",
