@@ -296,6 +296,9 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
                # a blog's theme after the holder; "by" before it; the mark after the site's address
                "Copyright © 2020 Harbour Food on the Foodie Pro Theme": "Harbour Food",
                "© 2024 The Mail on Sunday": "The Mail on Sunday",
+               # a company "& Company" (not "Harbour Jones &"); an "&" inside the name stays
+               "Copyright ©2024 Harbour Jones & Company, Inc. All Rights Reserved": "Harbour Jones",
+               "© 2024 Procter & Gamble Co.": "Procter & Gamble",
                "Harbour.com Copyright (c) 2020 by The Harbour Monthly Group. All Rights Reserved.": "The Harbour Monthly",
                # names in other languages, and their reservation after the mark
                "© Le Quotidien du Port 2024": "Le Quotidien du Port",
@@ -1207,7 +1210,8 @@ class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong:
 
     - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
-      Indian daily's is its publishing company, "HT Digital Streams"; the public broadcaster, the
+      Indian daily's is its publishing company, "HT Digital Streams", and the business daily's behind a
+      paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
@@ -1546,6 +1550,13 @@ NEWS_LAYOUTS = {
          "Please turn on JavaScript": "page", "Reuse this content": "copyright", "Most viewed": "footer"},
         "9.02pm GMT\nThe ban passes\nThe motion has passed seven votes to two.",
         "Good evening and welcome to our live coverage of tonight's council vote on the Harbour City waterfront."),
+    # a business daily behind a paywall: the article's first two paragraphs, then "Continue reading your
+    # article with" / "a HSJ membership"; "Resize", "Listen" and the audio's length "(2 min)" over the article
+    "copied-paywall-style.txt": Layout(
+        "Harbour City’s Car Ban Puts Waterfront Shops on Notice", ["Ann Roe"], "2024-12-03", None,
+        {"Retailers along the seafront": None, "Resize": "page", "(2 min)": "page", "Continue reading": "footer",
+         "Subscribe Now": "subscribe", "Most Popular": "related", "Copyright ©2024": "copyright"},
+        "Harbour City’s council voted on Tuesday", "handed to pedestrians and cyclists from next summer."),
     # a fact-checking site: the claim and its rating as labelled lines under the byline, "Sources" and the
     # writer's card ("By Ann Roe" / "Ann Roe is a fact-checker at ...") under the article, "Article 1 of 25"
     "copied-fact-check-style.txt": Layout(

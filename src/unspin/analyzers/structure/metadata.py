@@ -275,7 +275,8 @@ _HOLDER_BEFORE_MARK = re.compile(rf"^([A-Z][\w&'’.\-]*(?:[ \t]+(?:{_NAME_JOINS
 _CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
 # "THE HARBOUR JAPAN TIMES LTD. ALL RIGHTS RESERVED.": a notice with no mark names its holder before the reservation
 _HOLDER_BEFORE_RESERVATION = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,5})[,.\s]+(?i:all rights reserved)")
-_CORPORATE_TAIL = re.compile(rf"(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
+# (with the "&" that joined it: "Harbour Jones & Company, Inc." is Harbour Jones's)
+_CORPORATE_TAIL = re.compile(rf"(?:\s+(?:&|and))?(?:[,\s]+{_CORPORATE})+$", re.IGNORECASE)
 _CORPORATE_WORD = re.compile(rf"\s{_CORPORATE}(?=\s|$)", re.IGNORECASE)
 # (a blog's notice names its theme after the holder: "Flawless Food on the Foodie Pro Theme")
 _HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|terms|do not|powered|site by|legal|on the)\b|"
@@ -284,7 +285,7 @@ _HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|term
 # What follows the holder in a notice (its suffix, a year, "All rights reserved", a place in
 # brackets); a photo credit goes on with its caption ("© Reuters Bishop Barros (centre) was ...")
 # or its photographer ("© AP Photo / Pablo Martinez").
-_HOLDER_THEN = re.compile(rf"[\s,]*(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
+_HOLDER_THEN = re.compile(rf"[\s,]*(?:(?:&|and)\s+(?={_CORPORATE}))?(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
                           r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the)",
                           re.IGNORECASE)
 _NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",

@@ -158,8 +158,8 @@ BOILERPLATE_START = [
     # a page's own counters: "Read Time: 3 min", "5 min read"
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
              r"\d+\s*min(?:ute)?s? read)\s*$|"
-             # an audio player's length ("3-Minute Listen") and a picture's lightbox button
-             r"\d+[- ]min(?:ute)?s?\s+listen\s*$|enlarge this image\s*$|"
+             # an audio player's length ("3-Minute Listen", "(2 min)" under "Listen") and a picture's lightbox button
+             r"\d+[- ]min(?:ute)?s?\s+listen\s*$|\(\d{1,2}\s*min(?:ute)?s?\)\s*$|enlarge this image\s*$|"
              # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
              r"sharing is caring\W*$|"
