@@ -1550,6 +1550,16 @@ NEWS_LAYOUTS = {
          "Please turn on JavaScript": "page", "Reuse this content": "copyright", "Most viewed": "footer"},
         "9.02pm GMT\nThe ban passes\nThe motion has passed seven votes to two.",
         "Good evening and welcome to our live coverage of tonight's council vote on the Harbour City waterfront."),
+    # a newspaper chain's local daily: "Published ... • Last updated ... • 2 minute read", a caption ending
+    # "Photo by Jane Doe /Harbour Sun", the article cut by adverts ("Advertisement 2" / "This advertisement
+    # has not loaded yet, but your article continues below." / "Article content"), the writer's address
+    # alone under it, the chain's comment policy
+    "copied-newspaper-chain-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Sun",
+        {"Cyclists ride along": "credit", "Article content": "page", "Advertisement 2": "advertisement",
+         "This advertisement has not loaded yet": "advertisement", "Story continues below": "page",
+         "aroe@harbour.example": "page", "Harbour Media is committed": "notice", "© 2024": "copyright"},
+        "Harbour City council voted on Tuesday night", "The council will review the ban after a year."),
     # a business daily behind a paywall: the article's first two paragraphs, then "Continue reading your
     # article with" / "a HSJ membership"; "Resize", "Listen" and the audio's length "(2 min)" over the article
     "copied-paywall-style.txt": Layout(

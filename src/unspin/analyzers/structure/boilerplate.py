@@ -30,6 +30,7 @@ from .patterns import (
     COMMENT_TIME_WORDS,
     COUNT,
     ENTRY_TIME,
+    INSIDE_ARTICLE,
     RELEASE_END,
     REPLY_BUTTON,
     SENTENCE_END,
@@ -277,7 +278,9 @@ def _counts(lines: list[Line]) -> set[int]:
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int) -> int:
     skipped, j = 0, edge + step
     while 0 <= j < len(lines) and not form[j]:
-        if not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
+        if INSIDE_ARTICLE.match(lines[j].text):
+            pass
+        elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
             skipped += 1
             if skipped > 2:
                 break

@@ -153,7 +153,7 @@ BOILERPLATE_START = [
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
-    ("advertisement", r"advertisement\s*$|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
+    ("advertisement", r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
@@ -165,7 +165,11 @@ BOILERPLATE_START = [
              r"sharing is caring\W*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
-             r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$"),
+             r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$|"
+             # a newspaper chain's label over each stretch of the article between its adverts
+             r"article content\s*$|"
+             # the writer's address alone under the article ("aroe@harbour.example")
+             r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
     ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
@@ -181,6 +185,11 @@ COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:
                           + _FORM_NOTICES, re.IGNORECASE)
 # A reader's comment in a thread: its time ("14/04/2020 at 3:00 pm", "MAY 30, 2019 AT 1:06 PM", a short
 # line with a date) and its reply button
+# What stands between two stretches of one article where an advert cuts it ("Advertisement 2", "This
+# advertisement has not loaded yet, but your article continues below.", "Story continues below",
+# "Article content"): no edge of the article
+INSIDE_ARTICLE = re.compile(r"^\W*(?:advertisement(?:\s+\d{1,2})?|this advertisement has not loaded yet\b.*|"
+                            r"(?:the )?(?:story|article) continues\b.*|article content)\W*$", re.IGNORECASE)
 # A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
 ENTRY_TIME = re.compile(r"^(?:updated(?: at)?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2})?)?\s*$",
                         re.IGNORECASE)
@@ -240,6 +249,8 @@ BOILERPLATE_ANYWHERE = [
     # "... in Washington. (AP Photo/J. Scott Applewhite, File)"
     ("credit", re.compile(r"\((?:[\w.&'’-]{1,20}\s+)?(?:picture|photo|photograph|image)\s*(?:by\b|:|/)[^()]{2,60}\)\s*\.?\s*$",
                           re.I)),
+    # "Cyclists ride along the waterfront on Tuesday. Photo by Jane Doe /Harbour Sun": a caption ending on its credit
+    ("credit", re.compile(r"[.!?]\s+(?:photo|picture|image|photograph)\s+by\s+[^.!?]{2,60}$", re.I)),
     # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
     ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
