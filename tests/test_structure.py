@@ -244,6 +244,8 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("December 3, 20246:14 PM ET", "2024-12-03"),  # a public radio's date, glued to its time
     ("3 December 202411:05", "2024-12-03"),
     ("December 3, 20245", None),  # digits glued to the year that are no time
+    ("BUSINESSNOV 7, 2023 2:00 AM", "2023-11-07"),  # a section in capitals glued to the month
+    ("THE MAYOR 3, 2020", None),
     ("Madrid - 03 dic 2024 - 18:14 CET", "2024-12-03"),  # months' short forms in other languages
     ("3. Dez. 2024", "2024-12-03"),
     ("3 déc. 2024", "2024-12-03"),

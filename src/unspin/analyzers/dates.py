@@ -50,9 +50,10 @@ _MONTH = rf"(?P<month>{_alternatives(_MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Copied pages glue a date to the words around it ("Shana Nys DambrotNovember 6, 2023",
-# "APR. 26, 2022APR. 26, 2022"): a month may start where a lower-case letter meets a capital,
-# and a year ends where its digits do, or where a time glued to it begins ("December 3, 20246:14 PM ET").
-_WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+# "APR. 26, 2022APR. 26, 2022", "BUSINESSNOV 7, 2023"): a month may start where a lower-case letter
+# meets a capital, or a month in capitals a word in capitals, and a year ends where its digits do, or
+# where a time glued to it begins ("December 3, 20246:14 PM ET").
+_WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))|(?-i:(?<=[A-Z])(?=(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))))"
 _YEAR_END = r"(?!\d(?!\d?:\d\d))"
 _PATTERNS = [
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE),
