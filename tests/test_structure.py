@@ -325,6 +325,10 @@ def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline
     ("Trump extends his lead over Ted Cruz in the national primary race. [IBD/TIPP]", None),  # a poll's source
     ("Cyclists will have the road to themselves.(Harbour ABC News: Jane Doe)", "credit"),
     ("Help keep family & friends informed by sharing this article", "share"), ("copied", "share"),
+    # a blog's row of links behind symbols; a quote that opens on an appeal's word is prose
+    ("✉️ Join my mailing List 🐣 @-me on Twitter ✨ Subscribe to my RSS", "subscribe"),
+    ("“Share your story,” she said.", None), ("(2 min)", "page"), ("Advertisement 2", "advertisement"),
+    ("Cyclists ride along the waterfront on Tuesday. Photo by Jane Doe /Harbour Sun", "credit"),
 ])
 def test_buttons_counters_and_captions_of_news_pages_are_furniture(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind

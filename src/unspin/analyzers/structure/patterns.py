@@ -102,7 +102,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join our (?:mailing|email) list|"
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -199,7 +199,10 @@ REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|respo
                           re.IGNORECASE)
 # where a press release ends: the comment form's equivalent for the line classifier's run
 RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
-BOILERPLATE_START_RE = [(kind, re.compile(r"^[\s*_\[(]*(?:" + p + ")", re.IGNORECASE)) for kind, p in BOILERPLATE_START]
+# (past a line's opening symbols: "✉️ Join my mailing list 🐣 @-me on Twitter ✨ Subscribe to my RSS")
+_OPENING_SYMBOLS = "\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
+BOILERPLATE_START_RE = [(kind, re.compile(rf"^[\s*_\[({_OPENING_SYMBOLS}]*(?:" + p + ")", re.IGNORECASE))
+                        for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
     ("disclaimer", re.compile(r"of sole responsibility of the author|will not be responsible for any inaccurate|"
