@@ -1626,6 +1626,26 @@ def test_a_name_alone_between_the_headline_and_the_article_is_its_author_where_t
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == authors
 
 
+@pytest.mark.parametrize(("bio", "author"), [("Ann is a full-stack engineer and has worked as a developer since 2007.", True),
+                                            ("Omar is a full-stack engineer and has worked as a developer since 2007.", False)])
+def test_a_name_under_the_headline_over_its_own_bio_is_the_author(bio, author):
+    """A tutorial site's author card under the headline ("Martin Chikilian" / "Martin is a full-stack
+    engineer ..."), then the page's buttons and a subheading before the first paragraph: the name is
+    the author where the bio under it is that person's."""
+    from unspin.analyzers.structure.draft import Draft
+    from unspin.analyzers.structure.headline import _between_headline_and_article
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    text = "\n".join(["Ten mistakes Python developers make with mutable defaults", "Ann Roe", bio, "SHARE",
+                      "Read the Spanish version of this article", SCHOOLS_PARAGRAPHS[0]])
+    lines = read_lines(from_text(text))
+    kinds = ["title", "boilerplate", "boilerplate", "boilerplate", "heading", "body"]
+    draft = Draft()
+    draft.title = (lines[0].start, lines[0].end)
+    assert _between_headline_and_article(lines, kinds, 1, 5, draft) is author
+
+
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
     from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines

@@ -651,7 +651,7 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     headline = next((i for i in range(index) if draft.title and lines[i].start == draft.title[0]), None)
     if headline is None or index >= first or not is_person_name(lines[index].text):
         return False
-    if headline + 1 == index and index + 1 == first:
+    if headline + 1 == index and (index + 1 == first or _over_own_bio(lines, index)):
         return True
     name = lines[index].text
     if (name.isupper() or index - headline > NAME_UNDER_HEADLINE or _GLUED_LABEL.search(name)
@@ -667,6 +667,16 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     above = next(j for j in range(index - 1, headline - 1, -1) if j == headline or not furniture(j))
     below = next((j for j in range(index + 1, first) if not furniture(j)), first)
     return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
+
+
+def _over_own_bio(lines: list[Line], index: int) -> bool:
+    """Whether the line under the name is that person's bio ("Martin Chikilian" / "Martin is a full-stack
+    engineer and has worked as ..."): an author's card under the headline."""
+    if index + 1 >= len(lines):
+        return False
+    name = lines[index].text.strip()
+    subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
+    return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
 
 
 # A web address alone on its line ("https://p.hw.example/p/4kX9", "abc.example/news/harbour")
