@@ -299,6 +299,7 @@ def test_the_copyright_holder_names_the_outlet_and_a_photo_credit_does_not():
                # a company "& Company" (not "Harbour Jones &"); an "&" inside the name stays
                "Copyright ©2024 Harbour Jones & Company, Inc. All Rights Reserved": "Harbour Jones",
                "© 2024 Procter & Gamble Co.": "Procter & Gamble",
+               "Some rights reserved 2017-2023 by Harbour Newsfeed, a subsidiary of Harbour Media": "Harbour Newsfeed",
                "Harbour.com Copyright (c) 2020 by The Harbour Monthly Group. All Rights Reserved.": "The Harbour Monthly",
                # names in other languages, and their reservation after the mark
                "© Le Quotidien du Port 2024": "Le Quotidien du Port",
@@ -1020,7 +1021,7 @@ def test_the_writers_name_alone_below_the_article_is_the_card_not_a_subheading()
 
 
 def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_publisher():
-    """"The Harbour Verge" on the page's first line, named again below ("More from ...", "Follow
+    """"The Harbour Verge" on the page's first line (its logo's text, once or twice), named again below ("More from ...", "Follow
     ..."), is the outlet rather than "Harbour Media", the company the notice names; a notice that
     names the site itself ("Business Courier Inc.") stays the outlet over a section's name; a footer
     that says whose the site is names it."""
@@ -1036,8 +1037,8 @@ def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_pu
         "Shop owners on the east quay said they were worried about losing customers in the busiest weeks before the "
         "summer season."]
 
-    def outlet(masthead: str, notice: str) -> list[str]:
-        text = (masthead + "\nNews\nReviews\nFeatures\nVideo\nSearch\nEast pier to close for six weeks of repairs\n"
+    def outlet(masthead: str, notice: str, logo: str | None = None) -> list[str]:
+        text = ((logo or masthead) + "\nNews\nReviews\nFeatures\nVideo\nSearch\nEast pier to close for six weeks of repairs\n"
                 "By Sam Ortiz\nApril 5, 2021\nShare\n" + "\n".join(paragraphs)
                 + f"\nMore from {masthead}\nFerry fares rise for the first time in six years\nFollow {masthead}\n"
                 + f"{masthead} Newsletter\nPrivacy Policy\nTerms of Use\n{notice}\n")
@@ -1047,6 +1048,9 @@ def test_a_copied_pages_site_name_is_its_outlet_where_the_copyright_names_the_pu
 
     assert outlet("The Harbour Verge", "© 2024 Harbour Media, LLC. All rights reserved.") == ["The Harbour Verge"]
     assert outlet("Money Game", "© 2024 Business Courier Inc. All rights reserved.") == ["Business Courier"]
+    # the logo's text copied twice
+    assert outlet("The Harbour Verge", "© 2024 Harbour Media, LLC. All rights reserved.",
+                  logo="The Harbour Verge  The Harbour Verge ") == ["The Harbour Verge"]
     # the footer says whose the site is: "Harbour Gamer is part of Future Harbour Inc, ..."
     assert outlet("Reviews", "Harbour Gamer is part of Future Harbour Inc, an international media group.\n"
                   "© 2024 Future Harbour Inc. All rights reserved.") == ["Harbour Gamer"]

@@ -265,7 +265,7 @@ def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
 
 # "© 2020 The New York Times Company", "Copyright © 2013-2021 Docker Inc. All rights reserved.",
 # "Luxurious Magazine © 2011-2019.": who holds a page's copyright, the outlet where nothing else names one.
-_COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\))\b|©|\bcopyright \(c\)", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\)|some rights reserved)\b|©|\bcopyright \(c\)", re.IGNORECASE)
 _COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*(?:by\s+)?", re.IGNORECASE)
 # (names in other languages join their words with articles: "Le Quotidien du Port", "Il Giornale del Porto")
 _NAME_JOINS = r"of|the|and|de|du|des|del|della|di|da|do|la|le|el|der|den|van|von|on|&"
@@ -361,6 +361,7 @@ PUBLICATION_WORDS = 6
 _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back to (?:the )?home(?: ?page)?|home ?page)\s*$|"
                         r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
 MASTHEAD_WORDS = 4
+_WRITTEN_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
@@ -444,20 +445,24 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             return
     title = draft.title[0] if draft.title else None
     for line in lines[:MASTHEAD_LINES]:
-        name = line.text
-        if (not 1 <= line.words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
+        # (a logo's text may be copied twice: "HelloGiggles  HelloGiggles")
+        twice = _WRITTEN_TWICE.fullmatch(line.text)
+        start, end = twice.span("name") if twice else (0, len(line.text))
+        name = line.text[start:end]
+        words = len(name.split()) if twice else line.words
+        if (not 1 <= words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
                 or not (name[:1].isupper() or name[:1].isdigit()) or boilerplate_kind(name) or find_date(name)):
             continue
         if sibling_only and not _same_company(name, holder):
             continue
         if holder and _names_its_publisher(name, holder):
-            draft.outlet = (line.start, line.end)
+            draft.outlet = (line.start + start, line.start + end)
             return
         escaped = re.escape(name)
         mentions = re.compile(_as_words(name), re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
         if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
-            draft.outlet = (line.start, line.end)
+            draft.outlet = (line.start + start, line.start + end)
             return
 
 

@@ -126,7 +126,7 @@ BOILERPLATE_START = [
     ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
-    ("copyright", r"copyright\b|©|\(c\) \d{4}|all rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
+    ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   r"this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
