@@ -1650,6 +1650,23 @@ def test_a_name_under_the_headline_over_its_own_bio_is_the_author(bio, author):
     assert _between_headline_and_article(lines, kinds, 1, 5, draft) is author
 
 
+@pytest.mark.parametrize(("kicker", "instead"), [("'The most important thing is that I not be the last'", 1),
+                                                 ("“The most important thing is that I not be the last”", 1),
+                                                 ("The most important thing is that I not be the last", None)])
+def test_a_quotation_over_the_headline_is_its_kicker(kicker, instead):
+    """A news site sets a quotation over the headline, then the standfirst and the byline: where the
+    headline model prefers the quotation, the headline under it is taken instead."""
+    from unspin.analyzers.structure.headline import instead_options
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    lines = read_lines(from_text("\n".join([
+        kicker, "Harbour State swears in its first Native American Supreme Court justice",
+        "The governor says the appointment is historic, but that he chose her because she is the best",
+        "By Ann Roe 8 January 2020, 3:51 pm", SCHOOLS_PARAGRAPHS[0]])))
+    assert instead_options(lines, [0, 1])[0] == instead
+
+
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
     from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines

@@ -274,7 +274,8 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
     - a summary line under a headline in title case: the headline (`_headline_over_summaries`);
     - a section's or series' label over the line right over the byline: that line ("Local
       Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
-      Ann Roe, Harbour Public")."""
+      Ann Roe, Harbour Public");
+    - a quotation over the line over the standfirst and byline: that line (`_headline_under_quote`)."""
     index = {line: n for n, line in enumerate(options)}
     return [_instead_of(lines, index, line) for line in options]
 
@@ -284,14 +285,30 @@ def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | No
     if (SENTENCE_END.search(lines[line].text) and line - 1 in index and not SENTENCE_END.search(lines[line - 1].text)
             and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
-    over_summaries = _headline_over_summaries(lines, index, line)
-    return over_summaries if over_summaries is not None else _headline_under_label(lines, index, line)
+    for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote):
+        if (found := instead(lines, index, line)) is not None:
+            return found
+    return None
 
 
 def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -> int | None:
     below = line + 1
     if (lines[line].words <= KICKER_MAX_WORDS and not SENTENCE_END.search(lines[line].text) and below in index
             and below + 1 < len(lines) and _meta_or_lone_by(lines[below + 1])):
+        return index[below]
+    return None
+
+
+_WHOLLY_QUOTED = re.compile(r"^\s*(?:'[^']+'|‘[^‘’]+’|“[^“”]+”|\"[^\"]+\")\s*$")
+UNDER_QUOTE = 2  # lines from the headline to its byline or dateline (a standfirst may stand between)
+
+
+def _headline_under_quote(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    """A quotation over the headline, the site's kicker ("'The most important thing is that I not be
+    the last'" / "State of Washington swears in ..." / a standfirst / "By Emily Burack ..."): the headline."""
+    below = line + 1
+    if (_WHOLLY_QUOTED.match(lines[line].text) and below in index
+            and any(_meta_or_lone_by(lines[j]) for j in range(below + 1, min(len(lines), below + 1 + UNDER_QUOTE)))):
         return index[below]
     return None
 
