@@ -1667,6 +1667,32 @@ def test_a_quotation_over_the_headline_is_its_kicker(kicker, instead):
     assert instead_options(lines, [0, 1])[0] == instead
 
 
+def test_a_tabloids_summary_lines_give_way_to_the_headline_over_them():
+    """A tabloid's long headline in sentence case over its summary lines and the byline: where the
+    model prefers a summary line, the headline is taken however it scored; a title over a headline
+    ("... Costumes | 2020" / "90+ Costumes ..." / the date) or a menu's line over a headline and its
+    standfirst is no such block."""
+    from unspin.analyzers.structure.headline import summary_tops
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    def tops(*header: str) -> list[int | None]:
+        lines = read_lines(from_text("\n".join([*header, SCHOOLS_PARAGRAPHS[0]])))
+        return summary_tops(lines, list(range(len(header) - 1)))
+
+    assert tops("Harbour's war on seafront cars: Mayor Lena Ortiz leads a plea to the council to close four blocks "
+                "of the waterfront to cars from next summer",
+                "Open letter signed by a host of shop owners and cyclists",
+                "Councillors under pressure to decide before the summer season",
+                "Vote will soon show whether the ban goes ahead",
+                "By Ann Roe For The Harbour Mail") == [None, 0, 0, 0]
+    assert tops("Best Cheap Homemade Halloween Costumes | 2020", "90+ Costumes For Adults to DIY on the Cheap This Halloween",
+                "Oct 30 2020") == [None, None]
+    assert tops("Videos Sign In Subscribe", "Microsoft moves to erase its carbon footprint from the atmosphere",
+                "The company plans to spend a billion dollars over the next four years", "Reuters Updated: January 16, 2020",
+                ) == [None, None, None]
+
+
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
     from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines

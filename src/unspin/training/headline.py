@@ -29,6 +29,7 @@ from ..analyzers.structure.headline import (
     instead_options,
     over_byline_option,
     over_title_option,
+    summary_tops,
 )
 from ..analyzers.structure.lines import read_lines
 from ..document import Layer
@@ -60,6 +61,7 @@ class PageRows:
     over_byline: int | None = None  # the candidate right over a byline
     instead: list | None = None  # for each candidate, the headline to take where it reads as what stands next to one
     over_title: int | None = None  # the candidate right over the rules' title that could head it
+    tops: list | None = None  # for each candidate, the tabloid headline over it where it is a summary line
 
 
 def page_rows(page, pipeline) -> PageRows:
@@ -81,7 +83,7 @@ def page_rows(page, pipeline) -> PageRows:
     title_option = options.index(title_line) if title_line in options else None
     return PageRows(page.id, features(lines, kinds, start, title_line, options).astype(np.float64), y, rules_right, scored,
                     title_option, over_byline_option(lines, options), instead_options(lines, options),
-                    over_title_option(lines, options, title_option))
+                    over_title_option(lines, options, title_option), summary_tops(lines, options))
 
 
 def regression(rows: list[PageRows]) -> dict:
@@ -105,7 +107,7 @@ def titles_right(config: dict, rows: list[PageRows]) -> tuple[int, int]:
             continue
         total += 1
         chosen = choose(model.probabilities(r.x.astype(np.float32)), r.title_option, model.threshold, model.margin,
-                        r.over_byline, r.instead, r.over_title)
+                        r.over_byline, r.instead, r.over_title, r.tops)
         right += r.rules_right if chosen is None else bool(r.y[chosen])
     return right, total
 

@@ -95,7 +95,8 @@ def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
                  and not _over_byline(lines, i) and not is_headline_shaped(lines[i])
                  and not _standfirst_over_byline(lines, kinds, i) and not (i > 0 and _lone_by(lines[i - 1]))
                  and not _headline_over_standfirst_and_byline(lines, i)
-                 and not (i > 0 and _headline_over_standfirst_and_byline(lines, i - 1))), None)
+                 and not (i > 0 and _headline_over_standfirst_and_byline(lines, i - 1))
+                 and _summary_block_end(lines, i) is None), None)
 
 
 def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
@@ -120,6 +121,19 @@ def _headline_over_standfirst_and_byline(lines: list[Line], index: int) -> bool:
     speakers ... for everyone." / "June 19, 2019"): neither is the article's first paragraph."""
     return (index + 2 < len(lines) and lines[index].words <= HEADLINE_MAX_WORDS and is_prose(lines[index + 1])
             and not is_meta(lines[index + 1]) and (is_byline(lines[index + 2]) or _is_date_line(lines[index + 2], "body")))
+
+
+def _summary_block_end(lines: list[Line], index: int) -> int | None:
+    """Where a tabloid's headline or one of the summary lines under it stands over the byline ("Jamie's
+    war on toxic US food: Chef ... lead plea to Boris Johnson ..." / "Heartfelt open letter written by a
+    host of stars" / ... / "By Glen Owen And Brendan Carlin For The Mail On Sunday"; none closed by a
+    full stop or longer than a headline over its byline), the byline's index; else None."""
+    for below in range(index + 2, min(len(lines), index + 2 + SUMMARY_LINES)):
+        if is_meta(lines[below]):
+            block = range(index, below)
+            return below if all(lines[j].words <= OVER_BYLINE_WORDS and not is_meta(lines[j])
+                                and not lines[j].text.rstrip().endswith(".") for j in block) else None
+    return None
 
 
 STANDFIRST_GAP = 3  # a caption's credit, or the writer's name and role, between a standfirst and its dateline
@@ -251,7 +265,8 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     p = model.probabilities(features(lines, kinds, start, title_line, options))
     title_option = options.index(title_line) if title_line in options else None
     chosen = choose(p, title_option, model.threshold, model.margin, over_byline_option(lines, options),
-                    instead_options(lines, options), over_title_option(lines, options, title_option))
+                    instead_options(lines, options), over_title_option(lines, options, title_option),
+                    summary_tops(lines, options))
     return None if chosen is None else options[chosen]
 
 
@@ -297,6 +312,27 @@ def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -
             and below + 1 < len(lines) and _meta_or_lone_by(lines[below + 1])):
         return index[below]
     return None
+
+
+SUMMARIES_UNDER_HEADLINE = 2  # summary lines between a tabloid's headline and its byline (a two-line stack is a title over a headline)
+
+
+def summary_tops(lines: list[Line], options: list[int]) -> list[int | None]:
+    """For each candidate that is one of a tabloid's summary lines under its headline, over the byline
+    (`_summary_block_end`), the headline's candidate: the first line of that block, under no menu item or
+    kicker of three words or fewer, with two summary lines or more under it, none longer; else None. Unlike
+    `instead_options`, taken however the model scores the headline (a long headline in sentence case
+    scores under its summaries: "Jamie's war on toxic US food: Chef ... lead plea to Boris Johnson ...")."""
+    index = {line: n for n, line in enumerate(options)}
+    out: list[int | None] = []
+    for line in options:
+        top = line
+        while top - 1 in index and lines[top - 1].words > KICKER_MAX_WORDS and _summary_block_end(lines, top - 1):
+            top -= 1
+        end = _summary_block_end(lines, top)
+        out.append(index[top] if top != line and end and end - top > SUMMARIES_UNDER_HEADLINE
+                   and lines[top].words >= max(lines[j].words for j in range(top + 1, end)) else None)
+    return out
 
 
 _WHOLLY_QUOTED = re.compile(r"^\s*(?:'[^']+'|‘[^‘’]+’|“[^“”]+”|\"[^\"]+\")\s*$")
@@ -371,7 +407,7 @@ def _lone_by(line: Line) -> bool:
 
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
            over_byline: int | None = None, instead: list[int | None] | None = None,
-           over_title: int | None = None) -> int | None:
+           over_title: int | None = None, tops: list[int | None] | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
     "### subtitle" just above the byline), unless the line right over it scores higher
@@ -379,13 +415,16 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
     within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
     either way, the candidate `instead_options` names for it where that one reaches the threshold (a
     headline over the standfirst, the summaries or under the section's label that was chosen); where
-    none reaches the threshold, the line right over a byline ("... in Q4" / "By Richard Lawler ...")."""
+    none reaches the threshold, the line right over a byline ("... in Q4" / "By Richard Lawler ...");
+    and a tabloid's summary line chosen gives way to its headline (`summary_tops`)."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
         chosen = over_title if over_title is not None and p[over_title] > p[title_option] else title_option
     elif not len(p) or p.max() < threshold:
         return over_byline
     else:
         chosen = next(i for i, q in enumerate(p) if q >= threshold and q >= p.max() - margin)
+    if tops and tops[chosen] is not None:
+        return tops[chosen]
     better = instead[chosen] if instead else None
     return better if better is not None and p[better] >= threshold else chosen
 
