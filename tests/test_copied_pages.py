@@ -1544,6 +1544,14 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Tribune",
         {"This article originally appeared on": "copyright", "Reporting by Ann Roe": "credit"},
         "The council of Harbour City voted on Tuesday", "The council will review the ban after a year."),
+    # a news aggregator's copy of another paper's story: the paper's name alone under the dateline and the
+    # reading time, named again under "Recommended Stories"; "In this article:" over a person's name,
+    # "Story continues" inside the article
+    "copied-aggregator-source-style.txt": Layout(
+        "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-04", "The Harbour Times",
+        {"3 min read": "page", "In this article:": "page", "Story continues": "page", "View comments": "comments",
+         "Recommended Stories": "related"},
+        "Harbour City's council voted on Tuesday", "The council will review the ban after a year."),
     # a national daily's live blog: two writers' names alone over the dateline, a "Key events" box of the
     # entries' times and titles, each entry under its time ("9.02pm GMT") and over its "Share" button,
     # the earliest at the bottom (the classifier doubts it: "Good evening and welcome to our live coverage ...")

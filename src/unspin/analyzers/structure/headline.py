@@ -598,8 +598,35 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif (ROLE_LINE.match(line.text) and found.authors and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end
               and not draft.straddles(line)):  # the role under the name just read ("Political reporter @annroe")
             draft.set_line(line, "byline")
+        elif not (found.outlet or draft.outlet) and _source_under_dateline(lines, i):
+            draft.set_line(line, "byline")
+            found.outlet = strip_span(doc.text, line.start, line.end)
         elif not (lone_by and line.text.lower() in ("and", "&")):
             lone_by = False
+
+
+SOURCE_WORDS = 5
+
+
+def _source_under_dateline(lines: list[Line], index: int) -> bool:
+    """An aggregator's line naming the publication it took the story from, right under the dateline
+    and its reading time ("Wed, December 4, 2024 at 6:14 AM GMT+1" / "3 min read" / "The Harbour Times"):
+    a name of two words or more, not in capitals (a section's), that reads as an outlet's ("The ...", a
+    newspaper's word) and that the page names again."""
+    above = index - 1
+    if above >= 0 and boilerplate_kind(lines[above].text) == "page" and not is_dateline(lines[above]):
+        above -= 1  # the reading time between
+    text = lines[index].text.strip()
+    if not (above >= 0 and is_dateline(lines[above]) and 2 <= lines[index].words <= SOURCE_WORDS and not text.isupper()
+            and _SOURCE_NAME.match(text) and not boilerplate_kind(text) and looks_like_outlet(text)):
+        return False
+    named = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    return sum(bool(named.search(line.text)) for line in lines) >= SOURCE_MENTIONS
+
+
+# a publication's name: capitalised words and the words that join them ("The Harbour Times", "Harbour Tribune")
+_SOURCE_NAME = re.compile(r"^(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|on|and|&))*$")
+SOURCE_MENTIONS = 2  # the page names it again (the list of other stories' sources, "originally appeared on ...")
 
 
 DATELINE_BELOW = 3  # lines under the first paragraph where a copied page's date may stand ("June 19, 2019")
