@@ -158,6 +158,17 @@ def test_brackets_that_are_not_links_are_kept():
     assert doc.text == "an “principality” [State] in eastern Syria and a_b_c names\n"
 
 
+def test_a_link_whose_text_runs_over_two_lines_keeps_its_text_and_loses_its_marks():
+    """An author's card copied as Markdown: the avatar and the "By" line are one link over two lines."""
+    raw = "[![](https://example.org/avatar.png)\nBy **Ann Roe**](https://example.org/author/ann-roe) \nNov 8, 2023\n"
+    doc = read_markdown(raw)
+    assert doc.text == "\nBy Ann Roe \nNov 8, 2023\n"
+    assert_offsets(doc)
+    assert raw[slice(*doc.to_raw(doc.text.index("Ann"), doc.text.index("Ann") + 7))] == "Ann Roe"
+    # a bracket that opens no link keeps its place
+    assert read_markdown("see [1]\nnext\n").text == "see [1]\nnext\n"
+
+
 # --- HTML -----------------------------------------------------------------------------------
 
 def test_html_main_content_metadata_and_links():

@@ -23,6 +23,10 @@ _INLINE = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!>])"
     r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?\))"
     r"|(?P<link>\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+\"[^\"\n]*\")?\))"
+    # a link whose text runs over two lines ("[![](avatar.png)" / "By **Ann Roe**](/author/ann-roe)"): its
+    # lone "[" at the end of one line and its "](url)" on the next go, its text stays
+    r"|(?P<open>\[(?=(?:!\[[^\]\n]*\]\([^()\s]*\))?[ \t]*(?:\n|$)))"
+    r"|(?P<close>\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+\"[^\"\n]*\")?\))"
     r"|(?P<code>`(?P<code_text>[^`\n]+)`)"
     r"|(?P<strong>(?P<smark>\*\*|__)(?=\S)(?P<strong_text>.+?)(?<=\S)(?P=smark))"
     r"|(?P<em>(?:(?<![\w*])\*(?=[^\s*])(?P<star_text>[^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(?P<under_text>[^_\n]+?)(?<=[^\s_])_(?![\w_])))"
@@ -59,6 +63,8 @@ class _Builder:
                 begin = self.length
                 self.inline(match.start("label"), match.end("label"))
                 self.links.append((begin, self.length, match.group("url")))
+            elif match.group("open") or match.group("close"):
+                pass
             elif match.group("code"):
                 self.keep(match.start("code_text"), match.end("code_text"))
             elif match.group("strong"):
