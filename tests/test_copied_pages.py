@@ -1701,6 +1701,31 @@ def test_a_tabloids_summary_lines_give_way_to_the_headline_over_them():
                 ) == [None, None, None]
 
 
+def test_a_sign_off_names_the_author_where_the_only_byline_stood_over_the_headline():
+    """The header rules read a teaser's "By Dana Lee" at the page's top; the headline pass drops it
+    (it stands over the headline), and the post's sign-off below names its author."""
+    from unspin.document import Layer
+
+    text = "\n".join(["Harbour Notes", "Home", "Archive", "About", "Previous post: Ferry fares rise again", "By Dana Lee",
+                      "Subscribe", "Search", "Menu", "Schools stay open as cases rise", "December 3, 2024",
+                      *SCHOOLS_PARAGRAPHS, "Posted by Omar Reyes at 5:11 AM", "No comments:", "Post a Comment",
+                      "Newer Post Older Post Home", "© 2024 Harbour Notes"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Omar Reyes"]
+
+
+@pytest.mark.parametrize(("line", "byline"), [("BY MAIN INGREDIENT:", False), ("By course/meal:", False),
+                                              ("By Ann Roe", True), ("By: Ann Roe", True)])
+def test_a_menus_label_that_opens_with_by_is_no_byline(line, byline):
+    """A recipe site's menu: "BY COURSE/MEAL:" / "APPETIZERS + SNACKS" / ... / "BY MAIN INGREDIENT:"."""
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.analyzers.structure.metadata import is_byline
+    from unspin.readers import from_text
+
+    assert is_byline(read_lines(from_text(line))[0]) is byline
+
+
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
     from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines

@@ -32,7 +32,7 @@ from .metadata import (
     owned_brand,
 )
 from .patterns import boilerplate_kind
-from .segmenter import read_copied_tags, segment
+from .segmenter import read_copied_tags, read_sign_off, segment
 
 
 class StructureAnalyzer(Analyzer):
@@ -67,6 +67,8 @@ class StructureAnalyzer(Analyzer):
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
+                if not draft.authors:  # the header's authors were the page's top's, not the article's
+                    read_sign_off(lines, draft)
                 if looks_copied(lines) and self.line_model is not None and not self.line_model.is_off:
                     read_copied_tags(doc, lines, draft)  # under the article the classifier found
         if not draft.published:

@@ -66,9 +66,15 @@ BYLINE_WORDS = 15  # "By Glen Owen And Brendan Carlin For The Mail On Sunday" is
 LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP Technology Writers | AP – 1 hr ago")
 
 
+_MENU_LABEL = re.compile(r"^\s*by\s+(?:[\w/+&'’.\-]+\s*){1,3}:\s*$", re.IGNORECASE)
+
+
 def is_byline(line: Line) -> bool:
     """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
-    ROE - AP Technology Writers | AP – 1 hr 4 mins ago")."""
+    ROE - AP Technology Writers | AP – 1 hr 4 mins ago"); never a menu's label over its items ("BY
+    MAIN INGREDIENT:", "By cuisine:")."""
+    if _MENU_LABEL.match(line.text):
+        return False
     return bool(BYLINE.match(line.text)) and (line.words <= BYLINE_WORDS or (
         line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
 
@@ -84,7 +90,7 @@ def is_dateline(line: Line) -> bool:
 def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     """Byline, dateline or tag line: record what it says and return True."""
     text = line.text
-    byline = BYLINE.match(text)
+    byline = BYLINE.match(text) if not _MENU_LABEL.match(text) else None
     if byline:
         read_byline(doc, line, line.start + byline.end(), draft)
         return True
