@@ -307,6 +307,7 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
     ("By Ann Roe, New Delhi", ["Ann Roe"], None),  # a place after the writer, as the recogniser reads it
     ("By Ann Roe, Omar Reyes", ["Ann Roe", "Omar Reyes"], None),
     ("By state political reporter Ann Roe", ["Ann Roe"], None),  # the writer's role before the name
+    ('By Ann "Harbour Queen" Roe', ['Ann "Harbour Queen" Roe'], None),  # a nickname between the names
 ])
 def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline, authors, outlet, structure_pipeline):
     text = (f"Harbour council bans cars from its seafront\n{byline}\nMarch 3, 2024\n"

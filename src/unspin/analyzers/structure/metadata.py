@@ -107,6 +107,9 @@ def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     return False
 
 
+_NICKNAME = re.compile(r"\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”)\s+")
+
+
 def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> None:
     draft.add(line.start, line.end, "byline")
     link_names = [s for s in line.links if s.start >= names_start]
@@ -153,7 +156,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             draft.authors.append((a, a + caps_then_org.end(1)))
             draft.outlet = draft.outlet or (a + caps_then_org.start(2), b)
             continue
-        if PERSON.match(value) and len(value.split()) >= 2 or (k == 0 and PERSON.match(value)):
+        person = _NICKNAME.sub(" ", value)  # ('Amanda "Tania Mae" Tan': a writer's nickname between her names)
+        if PERSON.match(person) and len(person.split()) >= 2 or (k == 0 and PERSON.match(person)):
             # (in a byline all in capitals, "BY JOHN SMITH AND JANE DOE", capitals make no outlet)
             if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value) and not (
                     capitals and not _OUTLET_WORDS.search(value)):
