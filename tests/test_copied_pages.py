@@ -1726,6 +1726,22 @@ def test_a_menus_label_that_opens_with_by_is_no_byline(line, byline):
     assert is_byline(read_lines(from_text(line))[0]) is byline
 
 
+@pytest.mark.parametrize(("line", "authors"), [("Ann Roe Senior Washington Correspondent", ["Ann Roe"]),
+                                               ("Ann Roe Staff Writer", ["Ann Roe"]),
+                                               ("Harbour City Council Reporter", [])])
+def test_a_name_and_a_role_with_no_comma_between_is_the_byline(line, authors):
+    """An older news site's "Andrea Stone Senior Washington Correspondent" between the dateline and
+    the article: the name the recogniser reads at the line's start is the author."""
+    from unspin.document import Layer
+
+    text = "\n".join(["Harbour News", "Politics", "World", "Business", "Schools stay open as cases rise",
+                      "Aug 13, 2010 – 4:39 PM", "Text Size", "Email This", line, *SCHOOLS_PARAGRAPHS,
+                      "© 2010 Harbour News"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == authors
+
+
 def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_person():
     from unspin.analyzers.structure.headline import _names_alone
     from unspin.analyzers.structure.lines import read_lines

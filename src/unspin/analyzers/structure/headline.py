@@ -43,6 +43,7 @@ from .lines import (
 from .logistic import Logistic
 from .metadata import is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
+    BIO_ROLES,
     LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
@@ -591,6 +592,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             draft.set_line(line, "byline")
             found.authors.append((line.start + role.start(1), line.start + role.end(1)))
+        elif (name := _name_then_role(line)) is not None and not (named or found.authors):
+            draft.set_line(line, "byline")
+            found.authors.append((line.start + name[0], line.start + name[1]))
         elif (names := _names_alone(line)) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
@@ -603,6 +607,23 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             found.outlet = strip_span(doc.text, line.start, line.end)
         elif not (lone_by and line.text.lower() in ("and", "&")):
             lone_by = False
+
+
+# "Andrea Stone Senior Washington Correspondent": a writer's name and role with no comma between
+_NAME_THEN_BARE_ROLE = re.compile(rf"^(?P<words>(?:[A-Z][\w'’.\-]*\s+){{2,6}})(?i:{BIO_ROLES})s?\s*$")
+
+
+def _name_then_role(line: Line) -> tuple[int, int] | None:
+    """Where a line is a person's name and then a role in capitalised words, the name's span: the
+    shortest run of its first words, two or three, that the recogniser reads as a person's name."""
+    match = _NAME_THEN_BARE_ROLE.match(line.text)
+    if not match:
+        return None
+    words = list(re.finditer(r"\S+", match["words"]))
+    for count in (2, 3):
+        if count <= len(words) and is_person_name(line.text[: words[count - 1].end()]):
+            return 0, words[count - 1].end()
+    return None
 
 
 SOURCE_WORDS = 5
