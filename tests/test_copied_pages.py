@@ -1223,7 +1223,9 @@ class Layout(NamedTuple):
       broadcaster's "In short:" box, the nonprofit's partnership note ("This article was produced for
       ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
       site's name became the title) and the business site's description under "Read next" (the
-      article closes with it)."""
+      article closes with it);
+    - tags: the live blog's "Topics" label alone over its tags is not read (read so, it took a footer's
+      menu and a blog's category counts for tags on real copies)."""
 
     title: str | None
     authors: list[str] | None
