@@ -315,7 +315,8 @@ def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -
     return None
 
 
-SUMMARIES_UNDER_HEADLINE = 2  # summary lines between a tabloid's headline and its byline (a two-line stack is a title over a headline)
+# summary lines between a tabloid's headline and its byline (a stack of two lines is a page title over a headline)
+SUMMARIES_UNDER_HEADLINE = 2
 
 
 def summary_tops(lines: list[Line], options: list[int]) -> list[int | None]:
@@ -626,7 +627,7 @@ def _name_then_role(line: Line) -> tuple[int, int] | None:
     return None
 
 
-SOURCE_WORDS = 5
+SOURCE_WORDS = 5  # "The Harbour Times", "Harbour Tribune": a paper's name, not a sentence
 
 
 def _source_under_dateline(lines: list[Line], index: int) -> bool:

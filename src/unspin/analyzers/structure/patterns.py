@@ -89,6 +89,12 @@ THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|though
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
 _RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
+# Where an advert or a portal cuts the article: the advert's own lines ("Advertisement 2", "This
+# advertisement has not loaded yet, but your article continues below.") and the labels around it
+# ("Story continues", "Article continues below advertisement", a newspaper chain's "Article content")
+_ADVERT = r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b"
+_CONTINUES = (r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?"
+              r"(?:\s+(?:advertisement|ad|video))?)?\s*$|article content\s*$")
 BOILERPLATE_START = [
     ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
@@ -153,7 +159,7 @@ BOILERPLATE_START = [
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
-    ("advertisement", r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
+    ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
@@ -164,10 +170,7 @@ BOILERPLATE_START = [
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
              r"sharing is caring\W*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
-             # where an advert or a portal cuts the article ("Story continues", "Article continues below advertisement")
-             r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:advertisement|ad|video))?)?\s*$|"
-             # a newspaper chain's label over each stretch of the article between its adverts
-             r"article content\s*$|"
+             rf"{_CONTINUES}|"
              # the writer's address alone under the article ("aroe@harbour.example")
              r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
     ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
@@ -185,11 +188,8 @@ COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:
                           + _FORM_NOTICES, re.IGNORECASE)
 # A reader's comment in a thread: its time ("14/04/2020 at 3:00 pm", "MAY 30, 2019 AT 1:06 PM", a short
 # line with a date) and its reply button
-# What stands between two stretches of one article where an advert cuts it ("Advertisement 2", "This
-# advertisement has not loaded yet, but your article continues below.", "Story continues below",
-# "Article content"): no edge of the article
-INSIDE_ARTICLE = re.compile(r"^\W*(?:advertisement(?:\s+\d{1,2})?|this advertisement has not loaded yet\b.*|"
-                            r"(?:the )?(?:story|article) continues\b.*|article content)\W*$", re.IGNORECASE)
+# What stands between two stretches of one article where an advert cuts it: no edge of the article
+INSIDE_ARTICLE = re.compile(rf"^\W*(?:{_ADVERT}|{_CONTINUES})", re.IGNORECASE)
 # A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
 ENTRY_TIME = re.compile(r"^(?:updated(?: at)?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2})?)?\s*$",
                         re.IGNORECASE)
