@@ -1219,11 +1219,10 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
-    - the article's head and end: the cable site's video caption under the byline, the public
-      broadcaster's "In short:" box, the nonprofit's partnership note ("This article was produced for
-      ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
-      site's name became the title) and the business site's description under "Read next" (the
-      article closes with it);
+    - the article's head and end: the public broadcaster's "In short:" box, the nonprofit's
+      partnership note ("This article was produced for ... in partnership with ..."; made a credit, it
+      shifted the headline model's scores so that the site's name became the title) and the business
+      site's description under "Read next" (the article closes with it);
     - tags: the live blog's "Topics" label alone over its tags is not read (read so, it took a footer's
       menu and a blog's category counts for tags on real copies)."""
 
@@ -1303,9 +1302,10 @@ NEWS_LAYOUTS = {
         "Rep. Ann Roe (R-TX) told", "what she called “catch and release.”", tags=["Politics", "Border", "Immigration"]),
     "copied-cable-video-style.txt": Layout(
         "Senate Republicans block border bill as talks collapse", ["Jane Roe"], "2023-11-15", "Harbour Fox News",
-        {"NEW You can now listen": "subscribe", "Harbour Fox News' Maria Alvarez": "credit",
+        {"Senators react to the failed": "credit", "Republican senators speak": "credit",
+         "NEW You can now listen": "subscribe", "Harbour Fox News' Maria Alvarez": "credit",
          "Jane Roe is a politics reporter": "bio", "This material may not be published": "copyright"},
-        None, "the toughest border bill in decades."),
+        "Senate Republicans on Wednesday blocked", "the toughest border bill in decades."),
     "copied-national-daily-us-style.txt": Layout(
         "Harbour City Votes to Ban Cars From Its Waterfront", ["Ann Roe"], "2024-12-03", "The Harbour Times",
         {"Credit...Jane Doe": "credit", "Ann Roe covers": "bio", "A version of this article": "note",

@@ -490,6 +490,14 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         for i in range(headline + 1, start + opening_caption):
             if kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES) and (credit(i - 1) or credit(i + 1)):
                 draft.set_line(lines[i], "boilerplate", type="credit")
+        # A video player under the byline: its label, the video's title and the one line describing it,
+        # before the page's furniture and the article ("Video" / "Senators react to the failed border
+        # vote" / "Republican senators speak with reporters after the vote." / "NEW You can now listen ...")
+        if (headline < start - 2 and _VIDEO_LABEL.match(lines[start - 2].text) and lines[start].words <= CAPTION_WORDS
+                and start + 1 < len(lines) and kinds[start + 1] == "boilerplate"):
+            for i in (start - 1, start):
+                if not draft.straddles(lines[i]):
+                    draft.set_line(lines[i], "boilerplate", type="credit")
         # What the header rules left in no segment between the headline and the article is the
         # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author"),
         # and an address alone there is the story's short link to share ("https://p.hw.example/p/4kX9").
