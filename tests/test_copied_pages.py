@@ -1219,10 +1219,10 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet);
-    - the article's head and end: the public broadcaster's "In short:" box, the nonprofit's
-      partnership note ("This article was produced for ... in partnership with ..."; made a credit, it
-      shifted the headline model's scores so that the site's name became the title) and the business
-      site's description under "Read next" (the article closes with it);
+    - the article's head and end: the nonprofit's partnership note ("This article was produced for
+      ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
+      site's name became the title) and the business site's description under "Read next" (the
+      article closes with it);
     - tags: the live blog's "Topics" label alone over its tags is not read (read so, it took a footer's
       menu and a blog's category counts for tags on real copies)."""
 
@@ -1336,8 +1336,8 @@ NEWS_LAYOUTS = {
     "copied-public-broadcaster-style.txt": Layout(
         "Harbour City council bans cars from waterfront after two-year fight", ["Ann Roe"], "2024-12-03", None,
         {"Cyclists will have": "credit", "Help keep family": "share", "abc.example/news": "page", "copied": "share",
-         "Share this article": "share", "Related stories": "related"},
-        None, "considering a legal challenge."),
+         "Share this article": "share", "In short:": "page", "What's next?": "page", "Related stories": "related"},
+        "Harbour City Council voted on Tuesday night", "considering a legal challenge."),
     "copied-syndication-portal-style.txt": Layout(
         "Harbour City bans cars from its waterfront after two-year fight", ["Ann Roe"], "2024-12-03", "Harbour Portal",
         {"Story continues": "page", "View comments": "comments", "Recommended Stories": "related",

@@ -498,6 +498,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             for i in (start - 1, start):
                 if not draft.straddles(lines[i]):
                     draft.set_line(lines[i], "boilerplate", type="credit")
+        _key_points_box(lines, start, draft)
         # What the header rules left in no segment between the headline and the article is the
         # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author"),
         # and an address alone there is the story's short link to share ("https://p.hw.example/p/4kX9").
@@ -790,6 +791,25 @@ def _over_own_bio(lines: list[Line], index: int) -> bool:
     name = lines[index].text.strip()
     subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
     return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
+
+
+_IN_SHORT = re.compile(r"^\W*(?:in short|key points)\W*$", re.IGNORECASE)
+_WHATS_NEXT = re.compile(r"^\W*what['’]?s next\W*$", re.IGNORECASE)
+KEY_POINTS = 4  # lines of a key points box before its "What's next?"
+
+
+def _key_points_box(lines: list[Line], start: int, draft: Draft) -> None:
+    """A public broadcaster's box over the article ("In short:" / its points / "What's next?" / one
+    line), which the first paragraph was taken from: the page's, as a summary of the article."""
+    if start < 1 or not _IN_SHORT.match(lines[start - 1].text):
+        return
+    last = next((j + 1 for j in range(start, min(len(lines) - 1, start + KEY_POINTS))
+                 if _WHATS_NEXT.match(lines[j].text)), None)
+    if last is None:
+        return
+    for line in lines[start - 1 : last + 1]:
+        if not draft.straddles(line):
+            draft.set_line(line, "boilerplate", type="page")
 
 
 # A web address alone on its line ("https://p.hw.example/p/4kX9", "abc.example/news/harbour")
