@@ -41,7 +41,7 @@ from .lines import (
     is_separator,
 )
 from .logistic import Logistic
-from .metadata import is_byline, is_dateline, looks_like_outlet, read_meta_line
+from .metadata import as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BIO_ROLES,
     LABELLED_DATE,
@@ -490,14 +490,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         for i in range(headline + 1, start + opening_caption):
             if kinds[i] in CANDIDATES and draft.covers(lines[i], CANDIDATES) and (credit(i - 1) or credit(i + 1)):
                 draft.set_line(lines[i], "boilerplate", type="credit")
-        # A video player under the byline: its label, the video's title and the one line describing it,
-        # before the page's furniture and the article ("Video" / "Senators react to the failed border
-        # vote" / "Republican senators speak with reporters after the vote." / "NEW You can now listen ...")
-        if (headline < start - 2 and _VIDEO_LABEL.match(lines[start - 2].text) and lines[start].words <= CAPTION_WORDS
-                and start + 1 < len(lines) and kinds[start + 1] == "boilerplate"):
-            for i in (start - 1, start):
-                if not draft.straddles(lines[i]):
-                    draft.set_line(lines[i], "boilerplate", type="credit")
+        _video_player(lines, kinds, headline, start, draft)
         _key_points_box(lines, start, draft)
         # What the header rules left in no segment between the headline and the article is the
         # page's ("Heard on All Things Considered", "Playlist", "Transcript", an author card's "Author"),
@@ -651,7 +644,7 @@ def _source_under_dateline(lines: list[Line], index: int) -> bool:
     if not (above >= 0 and is_dateline(lines[above]) and 2 <= lines[index].words <= SOURCE_WORDS and not text.isupper()
             and _SOURCE_NAME.match(text) and not boilerplate_kind(text) and looks_like_outlet(text)):
         return False
-    named = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    named = re.compile(as_words(text))
     return sum(bool(named.search(line.text)) for line in lines) >= SOURCE_MENTIONS
 
 
@@ -791,6 +784,18 @@ def _over_own_bio(lines: list[Line], index: int) -> bool:
     name = lines[index].text.strip()
     subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
     return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
+
+
+def _video_player(lines: list[Line], kinds: list[str | None], headline: int, start: int, draft: Draft) -> None:
+    """A video player under the byline: its label, the video's title and the one line describing it,
+    which the first paragraph was taken from, before the page's furniture and the article ("Video" /
+    "Senators react to the failed border vote" / "Republican senators speak with reporters after the
+    vote." / "NEW You can now listen ..."): the video's caption."""
+    if (headline < start - 2 and _VIDEO_LABEL.match(lines[start - 2].text) and lines[start].words <= CAPTION_WORDS
+            and start + 1 < len(lines) and kinds[start + 1] == "boilerplate"):
+        for line in lines[start - 1 : start + 1]:
+            if not draft.straddles(line):
+                draft.set_line(line, "boilerplate", type="credit")
 
 
 _IN_SHORT = re.compile(r"^\W*(?:in short|key points)\W*$", re.IGNORECASE)

@@ -11,6 +11,7 @@ from ..dates import DAY_FIRST_LABELS, LABEL_ARTICLES, date_place, find_date, nor
 from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
+    APPEARED_ON,
     BIO_ROLES,
     BYLINE,
     CALL_SIGN,
@@ -58,7 +59,7 @@ _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
 _DATE_LABEL_WORD = re.compile(rf"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
                               rf"(?:{DAY_FIRST_LABELS})(?:\s+(?:{LABEL_ARTICLES}))?)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
-    r"(?:original source of this article is|(?i:this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)))"
+    rf"(?:original source of this article is|(?i:{APPEARED_ON}))"
     r"\s+((?:[A-Z][\w.'&\-]*)(?:\s+(?:[A-Z][\w.'&\-]*|of|the|and|de|del))*)")
 
 
@@ -69,13 +70,16 @@ LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP
 _MENU_LABEL = re.compile(r"^\s*by\s+(?:[\w/+&'’.\-]+\s*){1,3}:\s*$", re.IGNORECASE)
 
 
+def _byline_opening(text: str) -> re.Match | None:
+    """Where a line opens as a byline ("By", "Written by", "Von", "Author:"), that opening; never a
+    menu's label over its items ("BY MAIN INGREDIENT:", "By cuisine:")."""
+    return None if _MENU_LABEL.match(text) else BYLINE.match(text)
+
+
 def is_byline(line: Line) -> bool:
     """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
-    ROE - AP Technology Writers | AP – 1 hr 4 mins ago"); never a menu's label over its items ("BY
-    MAIN INGREDIENT:", "By cuisine:")."""
-    if _MENU_LABEL.match(line.text):
-        return False
-    return bool(BYLINE.match(line.text)) and (line.words <= BYLINE_WORDS or (
+    ROE - AP Technology Writers | AP – 1 hr 4 mins ago"); never a menu's label (`_byline_opening`)."""
+    return bool(_byline_opening(line.text)) and (line.words <= BYLINE_WORDS or (
         line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
 
 
@@ -90,7 +94,7 @@ def is_dateline(line: Line) -> bool:
 def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     """Byline, dateline or tag line: record what it says and return True."""
     text = line.text
-    byline = BYLINE.match(text) if not _MENU_LABEL.match(text) else None
+    byline = _byline_opening(text)
     if byline:
         read_byline(doc, line, line.start + byline.end(), draft)
         return True
@@ -358,7 +362,7 @@ def _holder_in_capitals(text: str, notice: str) -> tuple[int, int] | None:
     lower = _LOWER_CASE_HOLDER.match(notice)
     if not lower:
         return None
-    found = re.search(_as_words(lower.group(1).upper()), text)
+    found = re.search(as_words(lower.group(1).upper()), text)
     return found.span() if found else None
 
 
@@ -371,7 +375,7 @@ PUBLICATION_WORDS = 6
 _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back to (?:the )?home(?: ?page)?|home ?page)\s*$|"
                         r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
 MASTHEAD_WORDS = 4
-_WRITTEN_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
+_LOGO_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
@@ -456,7 +460,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     title = draft.title[0] if draft.title else None
     for line in lines[:MASTHEAD_LINES]:
         # (a logo's text may be copied twice: "HelloGiggles  HelloGiggles")
-        twice = _WRITTEN_TWICE.fullmatch(line.text)
+        twice = _LOGO_TWICE.fullmatch(line.text)
         start, end = twice.span("name") if twice else (0, len(line.text))
         name = line.text[start:end]
         words = len(name.split()) if twice else line.words
@@ -469,7 +473,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             draft.outlet = (line.start + start, line.start + end)
             return
         escaped = re.escape(name)
-        mentions = re.compile(_as_words(name), re.IGNORECASE)
+        mentions = re.compile(as_words(name), re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
         if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
             draft.outlet = (line.start + start, line.start + end)
@@ -539,10 +543,10 @@ def outlet_from_brand(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.outlet = span
             return
     brands = [name for name in spans if len(phrases[name]) >= BRAND_PHRASES]
-    mentions = {name: len(re.findall(_as_words(_without_the(name)), doc.text)) for name in brands}
+    mentions = {name: len(re.findall(as_words(_without_the(name)), doc.text)) for name in brands}
     best = max(brands, key=lambda name: mentions[name], default=None)  # (the first of equals)
     initials = "".join(word[0] for word in holder.split() if word[:1].isupper())
-    if (best and mentions[best] >= BRAND_MENTIONS and mentions[best] > len(re.findall(_as_words(holder), doc.text))
+    if (best and mentions[best] >= BRAND_MENTIONS and mentions[best] > len(re.findall(as_words(holder), doc.text))
             and best != initials and best.lower() not in holder.lower()  # ("BI" is "Business Insider")
             and not is_person_name(best)):  # ("Follow Joe Biden", "About Joe Biden": a topic)
         draft.outlet = spans[best]
@@ -554,7 +558,7 @@ def _names_its_publisher(name: str, holder: str) -> bool:
     whole words."""
     name = _without_the(name)  # "The Harbour Hill" of "Harbour Hill Media"
     return (bool(name) and len(name) < len(holder)
-            and re.search(_as_words(name), holder, re.IGNORECASE) is not None)
+            and re.search(as_words(name), holder, re.IGNORECASE) is not None)
 
 
 def _same_company(name: str, holder: str) -> bool:
@@ -568,7 +572,7 @@ def _without_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
 
-def _as_words(name: str) -> str:
+def as_words(name: str) -> str:
     """A pattern for `name` as whole words ("Harbour Hill" in "Harbour Hill Media", not in "Harbour Hills")."""
     return rf"(?<!\w){re.escape(name)}(?!\w)"
 

@@ -89,6 +89,8 @@ THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|though
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
 _RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
+# A syndicated story's note on where it first ran ("This article originally appeared on Harbour Tribune: ...")
+APPEARED_ON = r"this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)"
 # Where an advert or a portal cuts the article: the advert's own lines ("Advertisement 2", "This
 # advertisement has not loaded yet, but your article continues below.") and the labels around it
 # ("Story continues", "Article continues below advertisement", a newspaper chain's "Article content")
@@ -134,7 +136,7 @@ BOILERPLATE_START = [
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
-                  r"this (?:article|story) (?:originally |first )?appeared (?:first )?(?:on|in)\b|"
+                  rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
