@@ -1788,3 +1788,30 @@ def test_a_count_alone_is_furniture_and_a_lists_numbers_are_not():
 
     lines = read_lines(from_text("Headline\n42\n11\nText.\n1\nFirst item.\n2\nSecond item.\n3\nThird.\n1.2K\n2019\n"))
     assert sorted(lines[i].text for i in _counts(lines)) == ["1.2K", "11", "42"]
+
+
+def test_a_ranked_list_the_article_runs_into_is_the_articles_however_the_model_scores_its_items():
+    """A "Top 100" post's items ("01. Ada Quay") read as a menu line by line; the list that starts
+    at 1 right under the article, or goes on from the article's own last number, is the article's
+    to its last item. Another list of stories under a label ("Most Read"), or one that does not
+    start at 1, is not."""
+    from unspin.analyzers.structure.boilerplate import _numbered_list_end
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    def end(text: str, last: int, candidate=None) -> str:
+        lines = read_lines(from_text(text))
+        return lines[_numbered_list_end(lines, candidate or [True] * len(lines), 0, last)].text
+
+    opening = "I grew up on these voices, and the list the Courier printed brought them all back.\nHere is the full list.\n"
+    ranked = "01. Ada Quay\n02. Ben Tide\n03. Cora Mast\nTweet\n"
+    assert end(opening + ranked, 1) == "03. Cora Mast"
+    # under a label, the list is another: the run ends where it did
+    assert end(opening + "Most Read\n" + ranked, 1) == "Here is the full list."
+    assert end(opening + "2. Ben Tide\n3. Cora Mast\n", 1) == "Here is the full list."
+    # from the article's own sixth item on, each item over its line of text, up to the tenth
+    items = "".join(f"{n}. Name {n}\nWhat she said on the radio about item {n}, at length.\n" for n in range(6, 11))
+    assert end(items + "Keep talking!\n", 1) == "10. Name 10"  # (its text is `_grown`'s to take)
+    # a line the rules settled (a notice, a tag) ends the list
+    candidate = [i != 4 for i in range(len(items.splitlines()))]
+    assert end(items, 1, candidate) == "7. Name 7"

@@ -195,6 +195,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
         # doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, form, first, -1), _grown(lines, candidate, form, last, 1)
+        # (and over the last item's own paragraphs, under its number)
+        last = _grown(lines, candidate, form, _numbered_list_end(lines, candidate, first, last), 1)
     listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds) | _counts(lines)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
@@ -290,6 +292,34 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
             break
         j += step
     return edge
+
+
+_NUMBERED = re.compile(r"^\s*#?(\d{1,3})[.)](?!\d)\s*\S")  # "7. Erin Andrews", "01. Robert Plant", "3.Charlotte"
+ITEM_LINES = 3  # lines an item of a ranked list may run to under its number
+
+
+def _numbered_list_end(lines: list[Line], candidate: list[bool], first: int, last: int) -> int:
+    """The last line of a numbered list the article runs into: a ranked list ("Top 10 ...",
+    "Here's the full list:") whose items the model doubts one by one (short names under their
+    numbers read as a menu). The list goes on from the article's last numbered item, or starts
+    at 1 on the line right under the article, and takes each next number within `ITEM_LINES`
+    lines of the one before, over the item's own lines; a list of other stories has a label
+    between it and the article ("Most Read"), where this stops."""
+    numbers = [(i, int(m.group(1))) for i in range(first, last + 1) if (m := _NUMBERED.match(lines[i].text))]
+    expected = numbers[-1][1] + 1 if numbers else 1
+    if not numbers:  # a list that starts right under the article
+        following = _NUMBERED.match(lines[last + 1].text) if last + 1 < len(lines) else None
+        if following is None or int(following.group(1)) != 1 or not candidate[last + 1]:
+            return last
+    j = last + 1
+    while j < len(lines) and j - last <= ITEM_LINES and candidate[j]:
+        number = _NUMBERED.match(lines[j].text)
+        if number and int(number.group(1)) != expected:
+            break
+        if number:
+            last, expected = j, expected + 1
+        j += 1
+    return last
 
 
 def _best_run(gains: list[float]) -> tuple[int, int]:
