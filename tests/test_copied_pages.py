@@ -1595,6 +1595,36 @@ NEWS_LAYOUTS = {
         "Harbour Insider", {"Read in app": "page", "Cyclists on the Harbour City waterfront": "credit",
                             "Jane Doe/Harbour Insider": "credit"},
         "Harbour City's council voted", "innovative stories you want to know."),
+    # a public broadcaster's byline, outlet and labelled dates on one line ("Ann Roe · Harbour CBC News ·
+    # Posted: Dec 03, 2024 11:25 PM EST | Last Updated: 4 hours ago"), its writer's card under the article
+    "copied-canadian-broadcaster-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour CBC News",
+        {"Ann Roe · Harbour CBC News": None, "Cyclists ride along": "credit", "Social Sharing": "page",
+         "ABOUT THE AUTHOR": "bio", "Ann Roe covers city hall": "bio", "Related Stories": "related",
+         "©2024 Harbour Broadcasting": "copyright"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
+    # a state news agency: "Source: Harbournet| 2024-12-03 20:15:45|Editor: huaxia" (an editor, not the
+    # writer), the dateline's agency in the first paragraph, "Enditem"
+    "copied-agency-state-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", [], "2024-12-03", "Harbournet",
+        {"Source: Harbournet": None, "Follow us on": "social", "Copyright © 2000 - 2024": "copyright",
+         "Back to Top": "navigation"},
+        "HARBOUR CITY, Dec. 3 (Harbournet) -- The council", "the council said. Enditem"),
+    # a South Asian daily: "Published December 3, 2024" / "Updated about 4 hours ago", a caption ending
+    # "— Photo by Jane Doe", "Published in Harbour Dawn, December 4th, 2024" (the print edition) and readers'
+    # comments under the article
+    "copied-south-asian-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Dawn",
+        {"Updated about 4 hours ago": "page", "Cyclists ride along": "credit", "WhatsApp Channel": "page",
+         "Published in Harbour Dawn": "page", "Comments (12)": "comments", "Copyright © 2024": "copyright"},
+        "HARBOUR CITY: The city council voted", "The ban will be reviewed after a year, the council said."),
+    # a news network's site: a standfirst that ends as a sentence, then the writer's name, the wire she
+    # writes for ("NCA NewsWire"), the reading time and the date, each on its own line
+    "copied-australian-network-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour News Network",
+        {"Harbour City's council has voted": None, "NCA NewsWire": None, "3 min read": "page",
+         "More related stories": "footer", "Copyright © 2024": "copyright"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
 }
 
 

@@ -105,12 +105,14 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
     now heads to the House ..." / "... on Capitol Hill. | Jane Doe/AP" / "By ANN ROE"), or over the
     writer's name and role and then the dateline ("The council voted ..." / "Ann Roe" / "Political
     reporter @annroe" / "Tuesday 3 December 2024 18:14, UK"; "Ann Roe, Patchwork Staff" / "Posted
-    ..."): the standfirst, not the article's first paragraph."""
+    ..."; "Ann Roe" / "NCA NewsWire" / "3 min read" / "December 3, 2024 - 11:25PM"): the standfirst,
+    not the article's first paragraph."""
     for j in range(index + 1, min(len(lines), index + 1 + STANDFIRST_GAP)):
         if is_meta(lines[j]):
             return j > index + 1
         credit = kinds[j] == "boilerplate" and boilerplate_kind(lines[j].text) == "credit"
-        if not (credit or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
+        counter = boilerplate_kind(lines[j].text) == "page" and lines[j].words <= COUNTER_WORDS  # "3 min read"
+        if not (credit or counter or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
                 or (NAME_THEN_ROLE.match(lines[j].text) and lines[j].words <= NAME_ROLE_WORDS)):
             return False
     return False
@@ -137,7 +139,10 @@ def _summary_block_end(lines: list[Line], index: int) -> int | None:
     return None
 
 
-STANDFIRST_GAP = 3  # a caption's credit, or the writer's name and role, between a standfirst and its dateline
+# a caption's credit, or the writer's name and role (and the reading time: "Ann Roe" / "NCA NewsWire" /
+# "3 min read"), between a standfirst and its dateline
+STANDFIRST_GAP = 4
+COUNTER_WORDS = 4
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
@@ -602,8 +607,9 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
             found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in names]
-        elif (ROLE_LINE.match(line.text) and found.authors and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end
-              and not draft.straddles(line)):  # the role under the name just read ("Political reporter @annroe")
+        elif ((ROLE_LINE.match(line.text) or _agency_line(line)) and found.authors
+              and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end and not draft.straddles(line)):
+            # the role or the agency under the name just read ("Political reporter @annroe", "NCA NewsWire")
             draft.set_line(line, "byline")
         elif not (found.outlet or draft.outlet) and _source_under_dateline(lines, i):
             draft.set_line(line, "byline")
@@ -833,6 +839,17 @@ def _typed(draft: Draft, line: Line, kind: str) -> bool:
     return any(s <= line.start and line.end <= e and attrs.get("type") == kind for s, e, _, attrs in draft.segments)
 
 
+def _agency_line(line: Line) -> bool:
+    """A short line that names an outlet and nothing else ("NCA NewsWire", "BBC News, Cornwall"; not a
+    button, "Send a News Tip")."""
+    name = line.text.split(",")[0]
+    return (line.words <= 6 and looks_like_outlet(name) and not boilerplate_kind(line.text)
+            and all(word[:1].isupper() or word in _NAME_JOINERS for word in name.split()))
+
+
+_NAME_JOINERS = {"of", "the", "and", "&", "for", "on"}  # "Voice of America", "Bureau of the Budget"
+
+
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
     """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall"; not
     a count of comments in capitals, "CAKE RECIPES" / "80 COMMENTS"); below it, past the writer's role
@@ -841,9 +858,7 @@ def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
         return False  # an item of a labelled list ("Search for this author in:" / "Pub Med" / "Nature.com")
     below = index + 2 if index + 2 < len(lines) and ROLE_LINE.match(lines[index + 1].text) else index + 1
     after = lines[below] if below < len(lines) else None
-    return (is_dateline(lines[index - 1]) or (after is not None and is_dateline(after))
-            or (after is not None and after.words <= 6 and looks_like_outlet(after.text.split(",")[0])
-                and not boilerplate_kind(after.text)))
+    return is_dateline(lines[index - 1]) or (after is not None and (is_dateline(after) or _agency_line(after)))
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:

@@ -28,7 +28,7 @@ from .patterns import (
 )
 
 _OUTLET_WORDS = re.compile(
-    r"\b(?:news|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
+    r"\b(?:news|newswire|wire|times|post|press|herald|journal|tribune|daily|reuters|associated|agency|media|research|report|review|"
     r"magazine|gazette|guardian|telegraph|network|tv|radio|online|courier|chronicle|observer|independent|globe|"
     r"examiner|inquirer|bulletin|sentinel|dispatch|monitor|\.com|\.org|\.net)\b", re.IGNORECASE)
 # "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet, alone or after
@@ -88,7 +88,13 @@ def is_dateline(line: Line) -> bool:
     UPDATED: ...", which runs longer)."""
     if date_place(line.text) is None:
         return False
-    return line.words <= 12 or (DATE_LABEL.match(line.text) is not None and line.words <= 30)
+    return line.words <= 12 or ((DATE_LABEL.match(line.text) or _LABEL_AFTER_BAR.search(line.text)) is not None
+                                and line.words <= 30)
+
+
+# "Ann Roe · Harbour CBC News · Posted: Dec 03, 2024 11:25 PM EST | Last Updated: 4 hours ago": a byline
+# and its outlet before the labelled date, on one line as long as a sentence
+_LABEL_AFTER_BAR = re.compile(r"[|·•/][ \t]*(?:published|updated|last updated|posted|first published)[ \t]*:", re.IGNORECASE)
 
 
 def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
@@ -222,8 +228,8 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
 _NAME_THEN_COMMENTS = re.compile(rf"[ \t|·•\-–—]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})[ \t|·•\-–—]+"
                                  r"\d+[ \t]+(?i:comments?|responses?|replies)[ \t]*$")
 # A daily's byline, outlet and date on one line: "Ann Roe / TOH / Updated: Dec 3, 2024, 18:14 IST"
-_NAME_OUTLET_DATE = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*[/|][ \t]*"
-                               r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3})[ \t]*[/|][ \t]*"
+_NAME_OUTLET_DATE = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*[/|·•][ \t]*"
+                               r"(?P<outlet>[A-Z][\w&.'’\-]*(?:[ \t]+[A-Z][\w&.'’\-]*){0,3})[ \t]*[/|·•][ \t]*"
                                r"(?:(?i:published|updated|posted|last updated)[ \t]*:?[ \t]*)?$")
 
 
@@ -426,13 +432,16 @@ def _published_in(lines: list[Line]) -> tuple[int, int] | None:
         if not label or line.words > PUBLICATION_WORDS + 2:  # (a label, not "Published in 1998, the book ...")
             continue
         if label.end() < len(line.text):
-            start, end = line.start + label.end(), line.end
+            # the paper's print edition, dated: "Published in Harbour Dawn, December 4th, 2024"
+            date = date_place(line.text, label.end())
+            start, end = strip_span(line.text, label.end(), date[0] if date else len(line.text), chars=",")
+            holder, name = line, line.text[start:end]
         elif i + 1 < len(lines):
-            start, end = lines[i + 1].start, lines[i + 1].end
+            holder, name, start, end = lines[i + 1], lines[i + 1].text, 0, len(lines[i + 1].text)
         else:
             return None
-        name = line.text[label.end():] or lines[i + 1].text
-        return (start, end) if name[:1].isupper() and len(name.split()) <= PUBLICATION_WORDS else None
+        named = name[:1].isupper() and len(name.split()) <= PUBLICATION_WORDS
+        return (holder.start + start, holder.start + end) if named else None
     return None
 
 

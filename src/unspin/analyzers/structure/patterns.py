@@ -254,8 +254,10 @@ BOILERPLATE_ANYWHERE = [
     # "... in Washington. (AP Photo/J. Scott Applewhite, File)"
     ("credit", re.compile(r"\((?:[\w.&'’-]{1,20}\s+)?(?:picture|photo|photograph|image)\s*(?:by\b|:|/)[^()]{2,60}\)\s*\.?\s*$",
                           re.I)),
-    # "Cyclists ride along the waterfront on Tuesday. Photo by Jane Doe /Harbour Sun": a caption ending on its credit
-    ("credit", re.compile(r"[.!?]\s+(?:photo|picture|image|photograph)\s+by\s+[^.!?]{2,60}$", re.I)),
+    # "Cyclists ride along the waterfront on Tuesday. Photo by Jane Doe /Harbour Sun", "... on Tuesday. — Photo
+    # courtesy Jane Doe": a caption ending on its credit
+    ("credit", re.compile(r"[.!?]\s+(?:[—–-]\s*)?(?:photo|picture|image|photograph)\s+(?:by|courtesy(?:\s+of)?)\s+"
+                          r"[^.!?]{2,60}$", re.I)),
     # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
     ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
