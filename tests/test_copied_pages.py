@@ -1218,7 +1218,9 @@ class Layout(NamedTuple):
       paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
       British broadsheet, the hyperlocal site and the opinion section name themselves only in their
       masthead (and a line about their readers or writers), so no outlet, nor the European
-      broadcaster (its byline's "with AP" is no outlet);
+      broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself on its masthead
+      and once more ("Get Breaking News Alerts From ..."), too few times to beat its publisher, "Al
+      Harbour Publishing", the copyright's holder;
     - the article's head and end: the nonprofit's partnership note ("This article was produced for
       ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
       site's name became the title) and the business site's description under "Read next" (the
@@ -1625,6 +1627,35 @@ NEWS_LAYOUTS = {
         {"Harbour City's council has voted": None, "NCA NewsWire": None, "3 min read": "page",
          "More related stories": "footer", "Copyright © 2024": "copyright"},
         "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
+    # an Israeli daily: "By ANN ROE" / "Today, 11:25 pm" (no date to read) / "Updated at 11:40 pm", a caption
+    # ending "(Jane Doe/Harbour Times of Israel)", "Read more about:" over the topics, "Join our community"
+    "copied-israeli-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["ANN ROE"], None, "The Harbour Times of Israel",
+        {"Today, 11:25 pm": "page", "Cyclists ride along": "credit", "Read more about:": "related",
+         "Join our community": "subscribe", "© 2024": "copyright"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year.",
+        tags=["Harbour City", "Waterfront", "Car ban"]),
+    # a site whose dates are numbers that read either way ("12/3/2024", "Updated: 12/4/2024": no date is
+    # taken), the text size buttons ("A" / "A") and the writer's card with "Author’s Selected Articles"
+    "copied-epoch-style.txt": Layout(
+        "Harbour City Bans Cars From Four Waterfront Blocks", ["Ann Roe"], None, "The Harbour Epoch",
+        {"Cyclists ride along": "credit", "Print": "social", "A": "page", "Ann Roe is a reporter": "bio",
+         "Author’s Selected Articles": "footer", "Copyright © 2000 - 2024": "copyright"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
+    # a Nigerian daily: the date over the writer's name, "Kindly share this story:" above and below the
+    # article, a reservation that names the paper only as whose written permission it takes
+    "copied-nigerian-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "HARBOUR PUNCH",
+        {"Kindly share this story:": "share", "All rights reserved. This material": "copyright",
+         "Latest News": "related"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
+    # a Gulf daily: "Ann Roe, Staff Reporter", "Published: ..." / "Last updated: ...", a "Highlights" box over
+    # the article, "Tags" alone over its tags (the outlet is not asserted: see the docstring)
+    "copied-gulf-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", None,
+        {"Highlights": "page", "Get Breaking News Alerts": "page", "Copyright 2024": "copyright"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year.",
+        tags=["Harbour City", "Transport"]),
 }
 
 

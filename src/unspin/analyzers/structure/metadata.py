@@ -311,10 +311,15 @@ _HOLDER_THEN = re.compile(rf"[\s,]*(?:(?:&|and)\s+(?={_CORPORATE}))?(?:{_CORPORA
 _NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",
                 "riproduzione", "tous", "todos", "alle"}  # (the reservation in other languages: "© RIPRODUZIONE RISERVATA")
 COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
+# "... may not be reproduced ... without prior express written permission from HARBOUR PUNCH."
+_PERMISSION_FROM = re.compile(rf"\bwritten permission (?:from|of)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’\-]*"
+                              rf"(?:[ \t]+(?:[A-Z][\w&'’\-]*|{_NAME_JOINS})){{0,5}}?)[ \t]*\.?[ \t]*$")
 
 
 def copyright_holder(text: str) -> tuple[int, int] | None:
     """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out."""
+    if permission := _PERMISSION_FROM.search(text):  # (a reservation as long as a paragraph names it last)
+        return permission.span(1)
     if len(text) > COPYRIGHT_LINE_CHARS:
         return None
     # The holder after the mark first: "Privacy Policy © 2011 AOL Inc." is AOL's notice.

@@ -37,7 +37,7 @@ TAG_LINE = re.compile(
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
 # "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more stories about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagwörter|mots-clés)\W*$",
+                          r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagwörter|mots-clés)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -52,7 +52,7 @@ DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first publis
 LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
                            re.IGNORECASE)
 # A dateline that gives only the time ("Updated 6:14 p.m. ET" under a daily's date)
-LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
@@ -110,7 +110,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|"
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -239,8 +239,9 @@ BOILERPLATE_ANYWHERE = [
     # "Cyclists will have the road to themselves.(Harbour ABC News: Jane Doe)": a caption ending on its outlet and photographer
     ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w&'’.\-]*\s+){0,4}[A-Z][\w&'’.\-]*:\s*(?:[A-Z][\w.'’\-]*\s*){1,4}\)\s*$")),
     # "Cyclists ride along the waterfront on Tuesday. (Jane Doe/The Harbour Post)": a caption ending on its
-    # photographer and outlet in parentheses
-    ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,5}"
+    # photographer and outlet in parentheses (or "(Jane Doe/Harbour Times of Israel)")
+    ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*"
+                          r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z][\w.'’&\-]*|of|the|and|de|for)){0,5}\s*"
                           r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)\s*$")),
     # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
     # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
