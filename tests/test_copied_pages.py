@@ -1216,8 +1216,8 @@ class Layout(NamedTuple):
     - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
       Indian daily's is its publishing company, "HT Digital Streams", and the business daily's behind a
       paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
-      British broadsheet, the hyperlocal site and the opinion section name themselves only in their
-      masthead (and a line about their readers or writers), so no outlet, nor the European
+      British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
+      themselves only in their masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself on its masthead
       and once more ("Get Breaking News Alerts From ..."), too few times to beat its publisher, "Al
       Harbour Publishing", the copyright's holder;
@@ -1656,6 +1656,29 @@ NEWS_LAYOUTS = {
         {"Highlights": "page", "Get Breaking News Alerts": "page", "Copyright 2024": "copyright"},
         "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year.",
         tags=["Harbour City", "Transport"]),
+    # a Blogger blog: its name and tagline, the date header over the post's title, "Posted by ... at
+    # 11:25 PM", "Labels:", a thread under "2 comments:" ("Jo Marsh said..."), the archive naming the post again
+    "copied-blogspot-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", None,
+        {"Notes on city politics": "navigation", "Email ThisBlogThis!": "share", "2 comments:": "comments",
+         "Jo Marsh said...": "page", "Post a Comment": "comments", "Simple theme. Powered by Blogger.": "page"},
+        "The council finally did it.", "still owes the shops a plan for deliveries.",
+        tags=["council", "transport", "waterfront"]),
+    # a think tank's commentary: two writers on one line, the reading time, "Key Takeaways" (the writers'
+    # own summary, kept), the authors' cards and the institute's address under the piece
+    "copied-think-tank-style.txt": Layout(
+        "Why Harbour City was right to ban cars from its waterfront", ["Ann Roe", "Omar Reyes"], "2024-12-03",
+        "The Harbour Institute",
+        {"6 min read": "page", "Key Takeaways": "page", "Authors": "footer", "Senior Fellow, Urban Policy": "footer",
+         "Related Content": "related", "1775 Harbour Avenue": "footer", "© 2024": "copyright"},
+        "Closing four blocks to cars costs the shops less than they fear.", "or the shops will pay for it instead."),
+    # a newsletter on a hosted blog platform: the date and reading time over the title, no byline, the
+    # writer's card under the post ("Ann Roe" / "Ann Roe writes The Harbour Brief, ..."), its sign-up form
+    "copied-ghost-blog-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour Brief",
+        {"5 min read": "page", "Ann Roe writes": "bio", "Subscribe to The Harbour Brief": "subscribe",
+         "Powered by Ghost": "footer"},
+        None, "The ban will be reviewed after a year."),
 }
 
 

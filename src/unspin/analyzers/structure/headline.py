@@ -39,6 +39,7 @@ from .lines import (
     is_headline_shaped,
     is_prose,
     is_separator,
+    over_own_bio,
 )
 from .logistic import Logistic
 from .metadata import as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
@@ -296,7 +297,8 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
     - a section's or series' label over the line right over the byline: that line ("Local
       Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
       Ann Roe, Harbour Public");
-    - a quotation over the line over the standfirst and byline: that line (`_headline_under_quote`)."""
+    - a quotation over the line over the standfirst and byline: that line (`_headline_under_quote`);
+    - a blog's tagline over its date header: the post's title under it (`_post_under_date_header`)."""
     index = {line: n for n, line in enumerate(options)}
     return [_instead_of(lines, index, line) for line in options]
 
@@ -306,7 +308,7 @@ def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | No
     if (SENTENCE_END.search(lines[line].text) and line - 1 in index and not SENTENCE_END.search(lines[line - 1].text)
             and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
-    for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote):
+    for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote, _post_under_date_header):
         if (found := instead(lines, index, line)) is not None:
             return found
     return None
@@ -317,6 +319,20 @@ def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -
     if (lines[line].words <= KICKER_MAX_WORDS and not SENTENCE_END.search(lines[line].text) and below in index
             and below + 1 < len(lines) and _meta_or_lone_by(lines[below + 1])):
         return index[below]
+    return None
+
+
+BLOG_HEADER_LINES = 4  # a blog's name and tagline stand on its first lines
+
+
+def _post_under_date_header(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    """A blog's tagline at the top of the page over the date header and the post's title, over the
+    post ("Notes on city politics from the waterfront" / "Tuesday, December 3, 2024" / "Harbour City
+    bans cars ..." / the first paragraph): the post's title."""
+    title, below = line + 2, line + 3
+    if (line < BLOG_HEADER_LINES and title in index and below < len(lines) and _is_date_line(lines[line + 1], None)
+            and lines[line + 1].words <= 5 and is_prose(lines[below])):
+        return index[title]
     return None
 
 
@@ -764,7 +780,7 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     headline = next((i for i in range(index) if draft.title and lines[i].start == draft.title[0]), None)
     if headline is None or index >= first or not is_person_name(lines[index].text):
         return False
-    if headline + 1 == index and (index + 1 == first or _over_own_bio(lines, index)):
+    if headline + 1 == index and (index + 1 == first or over_own_bio(lines, index)):
         return True
     name = lines[index].text
     if (name.isupper() or index - headline > NAME_UNDER_HEADLINE or _GLUED_LABEL.search(name)
@@ -780,16 +796,6 @@ def _between_headline_and_article(lines: list[Line], kinds: list[str | None], in
     above = next(j for j in range(index - 1, headline - 1, -1) if j == headline or not furniture(j))
     below = next((j for j in range(index + 1, first) if not furniture(j)), first)
     return (above == headline or is_dateline(lines[above])) and (below == first or is_dateline(lines[below]))
-
-
-def _over_own_bio(lines: list[Line], index: int) -> bool:
-    """Whether the line under the name is that person's bio ("Martin Chikilian" / "Martin is a full-stack
-    engineer and has worked as ..."): an author's card under the headline."""
-    if index + 1 >= len(lines):
-        return False
-    name = lines[index].text.strip()
-    subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
-    return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
 
 
 def _video_player(lines: list[Line], kinds: list[str | None], headline: int, start: int, draft: Draft) -> None:

@@ -3,6 +3,7 @@ structure analysis reads an article as stripped lines with their links and marku
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Span, strip_span
@@ -78,3 +79,14 @@ def runs_on(line: Line, following: Line) -> bool:
     are a paragraph's, however short and unpunctuated each looks."""
     return (not following.blank_before and following.text[:1].islower() and line.words >= 4
             and not SENTENCE_END.search(line.text) and not line.text.endswith(":"))
+
+
+def over_own_bio(lines: list[Line], index: int) -> bool:
+    """Whether the line under the name is that person's bio ("Martin Chikilian" / "Martin is a full-stack
+    engineer and has worked as ..."; "Ann Roe" / "Ann Roe writes The Harbour Brief, ..."): an author's
+    card, under the headline or the article."""
+    if index + 1 >= len(lines):
+        return False
+    name = lines[index].text.strip()
+    subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
+    return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None

@@ -30,7 +30,7 @@ AUTHOR_SEARCH = re.compile(r"^\s*search for this author in\b", re.IGNORECASE)
 # A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
 TAG_LINE = re.compile(
-    r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|"
+    r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|labels|"
     r"sections?|keywords|subjects?|in-depth report|related topics|country|countries|see more on)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -86,7 +86,7 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 # A comment thread's own heading: "11 responses to “The Loneliest Woman ...”", "One thought on “...”",
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
 THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
-                  r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below)")
+                  r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)")  # (Blogger's: "2 comments:")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
 _RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
 # A syndicated story's note on where it first ran ("This article originally appeared on Harbour Tribune: ...")
@@ -125,7 +125,7 @@ BOILERPLATE_START = [
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
                    r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
-                 r"post comment\s*$|\d+ comments?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
+                 r"post (?:a )?comment\s*$|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Document
+from ..attribution.entities import is_person_name
 from ..dates import find_date
 from .boilerplate import line_kinds
 from .draft import Draft
@@ -15,6 +16,7 @@ from .lines import (
     is_headline_shaped,
     is_prose,
     is_separator,
+    over_own_bio,
     runs_on,
 )
 from .metadata import (
@@ -126,11 +128,13 @@ def _menu_item(line: Line) -> bool:
     return bool(line.links) and line.words <= 2
 
 
-def read_sign_off(lines: list[Line], draft: Draft) -> None:
+def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
     """A sign-off under the post names its author where nothing above did: a blog's "Posted by Ned
     Roe at 5:11 AM", "Written by Ann Roe", a syndicated piece's "Authored by Jane Roe via ...", a
     company blog's "Posted by Ann Roe, Project Marketing, Harbour Data", the name over a journal's
-    "Search for this author in:" (the line keeps its segment)."""
+    "Search for this author in:" (the line keeps its segment); with `cards`, once a copied page's
+    header has been read, a name over its own bio ("Ann Roe" / "Ann Roe writes The Harbour Brief,
+    ...") where the recogniser reads a person's name."""
     for i, line in enumerate(lines):
         if sign_off := SIGN_OFF.match(line.text):
             start, end = sign_off.span(next(group for group in ("name", "syndicated", "signed") if sign_off[group]))
@@ -138,6 +142,8 @@ def read_sign_off(lines: list[Line], draft: Draft) -> None:
             start, end = label.end(), len(line.text.rstrip())
         elif i + 1 < len(lines) and AUTHOR_SEARCH.match(lines[i + 1].text) and 2 <= line.words <= 4:
             start, end = 0, len(line.text.rstrip())  # a science journal's author card
+        elif cards and 2 <= line.words <= 3 and over_own_bio(lines, i) and is_person_name(line.text):
+            start, end = 0, len(line.text.rstrip())
         else:
             continue
         if PERSON.match(line.text[start:end]):
