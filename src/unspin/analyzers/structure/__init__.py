@@ -68,7 +68,7 @@ class StructureAnalyzer(Analyzer):
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
-                    read_sign_off(lines, draft, cards=True)
+                    read_sign_off(lines, draft, cards=looks_copied(lines))
                 if looks_copied(lines) and self.line_model is not None and not self.line_model.is_off:
                     read_copied_tags(doc, lines, draft)  # under the article the classifier found
         if not draft.published:
