@@ -1899,3 +1899,28 @@ def test_a_ranked_list_the_article_runs_into_is_the_articles_however_the_model_s
     # a line the rules settled (a notice, a tag) ends the list
     candidate = [i != 4 for i in range(len(items.splitlines()))]
     assert end(items, 1, candidate) == "7. Name 7"
+
+
+def test_a_german_blogs_keywords_and_comment_form_are_the_pages():
+    """A German site's "SCHLAGWORTE" over its keywords, and a WordPress comment form's German notice
+    ("Wenn Sie diesen Blogeintrag kommentieren möchten, ...") and its spam filter's note: the tags, and
+    where the article ends."""
+    from unspin.document import Layer
+
+    paragraphs = ["Der Stadtrat von Harbour City hat am Dienstag beschlossen, vier Blocks am Hafen für Autos zu "
+                  "sperren. Die Sperrung gilt ab Juni.",
+                  "Die Händler in der Quay Street fürchten, Kunden aus den Vororten zu verlieren, und fordern "
+                  "kostenlose Parkplätze in der Nähe.",
+                  "Die Stadt will die Sperrung nach einem Jahr überprüfen, sagte eine Sprecherin am Mittwoch."]
+    text = "\n".join(["Harbour Jagd", "Startseite", "Natur", "Jagd", "Verband", "Suche", "Autos raus aus dem Hafen",
+                      "3. Dezember 2024", *paragraphs, "rdb", "SCHLAGWORTE", "Harbour City", "Verkehr", "Hafen",
+                      "Wenn Sie diesen Blogeintrag kommentieren möchten, füllen Sie bitte die nachstehenden Felder aus!",
+                      "Name *", "E-Mail *", "Website",
+                      "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber.",
+                      "Impressum", "Datenschutz", "© 2024 Harbour Jagd"])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TAGS)] == ["Harbour City", "Verkehr", "Hafen"]
+    notice = next(s for s in analysis.segments if s.text.startswith("Wenn Sie diesen Blogeintrag"))
+    assert (notice.kind, notice.type) == ("boilerplate", "comments")
+    assert normalised(article_text(analysis)).endswith(normalised(paragraphs[-1]))

@@ -37,7 +37,7 @@ TAG_LINE = re.compile(
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
 # "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagwörter|mots-clés)\W*$",
+                          r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -61,7 +61,10 @@ _FORM_NOTICES = (r"your email address will not be published|required fields are 
                  r"save my name,? email|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
                  r"correo electrónico no será publicada|los campos obligatorios están marcados|"
                  r"adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|"
-                 r"indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati")
+                 r"indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati|"
+                 # the spam filter's note under the form ("This site uses Akismet to reduce spam. Learn how ...")
+                 r"(?:this site|diese website|este sitio|ce site|questo sito) (?:uses|verwendet|usa|utilise) akismet|"
+                 r"wenn sie (?:diesen|den) (?:blogeintrag|beitrag|artikel) kommentieren möchten")
 # The log-in dialog a common news theme (tagDiv's "Newspaper") writes into every page, in English and
 # its German, Spanish, French, Italian and Portuguese translations: "Welcome! Log into your account",
 # "your username", "Password recovery", "A password will be e-mailed to you.", "Create an account".
