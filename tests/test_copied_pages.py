@@ -1679,6 +1679,36 @@ NEWS_LAYOUTS = {
         {"5 min read": "page", "Ann Roe writes": "bio", "Subscribe to The Harbour Brief": "subscribe",
          "Powered by Ghost": "footer"},
         None, "The ban will be reviewed after a year."),
+    # a Philippine daily: "By: Ann Roe - Reporter / @annroeINQ" (a handle that ends in capitals), the paper and
+    # the time before the date ("Harbour Daily Inquirer / 11:25 PM December 03, 2024"), a caption ending
+    # "INQUIRER PHOTO / JANE DOE", the topic page's pointer and a long offer under the article, "TAGS:"
+    "copied-philippine-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Daily Inquirer",
+        {"Cyclists ride along": "credit", "For more news about the city": "page",
+         "Subscribe to INQUIRER PLUS to get access": "subscribe", "Don't miss out": "subscribe"},
+        "HARBOUR CITY, Philippines — The city council voted", "The ban will be reviewed after a year.",
+        tags=["car ban", "Harbour City", "waterfront"]),
+    # a Korean daily: "Published : Dec. 3, 2024 - 23:25" / "Updated : ...", a caption ending on its agency
+    # "(Yonhap)", the writer's address under the article
+    "copied-korean-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Herald",
+        {"Cyclists ride along": "credit", "Ann Roe (annroe@": "bio", "Most Popular": "related",
+         "Copyright Harbour Herald": "copyright"},
+        "The Harbour City council voted", "The ban will be reviewed after a year."),
+    # an English-language site for expatriates: labelled dates and no byline over the article, "Author" / the
+    # writer's name under it, comments for members
+    "copied-expat-news-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour Local",
+        {"Cyclists ride along": "credit", "Author": None, "Share this article": "share", "See Also": "related",
+         "© Copyright The Harbour Local": "copyright"},
+        "Harbour City's council voted", "The ban will be reviewed after a year."),
+    # an Irish broadcaster: "Updated / Tuesday, 3 Dec 2024 23:25" under the headline, the picture's caption
+    # (no full stop, no credit) right over "By Ann Roe" / "Transport Correspondent", "Related Topics" over the tags
+    "copied-irish-broadcaster-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour RTE",
+        {"Cyclists ride along": "page", "Transport Correspondent": "page", "Related Topics": "related",
+         "Most Read in News": "related", "© Harbour RTE 2024": "copyright"},
+        "Harbour City council has voted", "The ban will be reviewed after a year.", tags=["Harbour City", "Transport"]),
 }
 
 

@@ -400,11 +400,13 @@ def over_title_option(lines: list[Line], options: list[int], title_option: int |
     """The candidate right over the header rules' title where it could head it (no sentence, longer than
     a section's label): the rules take the line nearest the byline, which may be the standfirst under
     the headline ("Turkey, Poland and ... added to the quarantine list" / "Travellers who break the rules
-    face fines of up to £10,000" / "By ...")."""
+    face fines of up to £10,000" / "By ..."), or, past the dateline between them, a picture's caption
+    ("Harbour City bans cars ..." / "Updated / Tuesday, 3 Dec 2024 23:25" / "Cyclists ride along ..." / "By ...")."""
     if not title_option:
         return None
-    above = options[title_option - 1]
-    return (title_option - 1 if above == options[title_option] - 1 and not SENTENCE_END.search(lines[above].text)
+    above, title = options[title_option - 1], options[title_option]
+    next_to = above == title - 1 or (above == title - 2 and is_dateline(lines[title - 1]))
+    return (title_option - 1 if next_to and not SENTENCE_END.search(lines[above].text)
             and lines[above].words > KICKER_MAX_WORDS else None)
 
 

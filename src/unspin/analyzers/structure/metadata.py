@@ -215,15 +215,20 @@ def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
         a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
         prefix = doc.text[a:b]
         prefix = _DATE_CONNECTIVES.sub("", prefix)
-        prefix = WEEKDAY_AT_END.sub("", prefix).strip(" ,|-–—")
+        prefix = _TIME_AT_END.sub("", WEEKDAY_AT_END.sub("", prefix)).strip(" ,|-–—/")
         # an outlet is named, never "at" or "on" ("Posted at 2013-12-30", "on June 26, 2014"), a
         # label ("Release Date 2014-06-26") nor the place the story was filed from ("Valencia - 03 dic 2024")
+        # (nor the writer's name, " / Cory Doctorow / 10:08 am Fri Jul 19, 2013", nor a label glued to
+        # the time, "Updated21:22, 6 OCT 2020")
         if (prefix[:1].isupper() and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix)
-                and not _DATE_LABEL_WORD.search(prefix) and not is_place_name(prefix)):
+                and not _DATE_LABEL_WORD.search(prefix) and not DATE_LABEL.match(prefix) and not is_place_name(prefix)
+                and not is_person_name(prefix)):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
 
 
+# the time a daily gives before its date: "Harbour Daily Inquirer / 11:25 PM December 03, 2024"
+_TIME_AT_END = re.compile(r"[\s/|,]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*$")
 # A blog post's line under its title: the date, the writer and the count of comments
 _NAME_THEN_COMMENTS = re.compile(rf"[ \t|·•\-–—]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})[ \t|·•\-–—]+"
                                  r"\d+[ \t]+(?i:comments?|responses?|replies)[ \t]*$")

@@ -29,6 +29,8 @@ SIGN_OFF = re.compile(r"^(?:posted by[^\S\t]+(?P<name>\S.{0,59}?)[^\S\t]+at[^\S\
 AUTHOR_SEARCH = re.compile(r"^\s*search for this author in\b", re.IGNORECASE)
 # A byline that says so ("Author: Jacopo Cascioli", "Written by Ann Lee"), which counts even below the article.
 AUTHOR_LABEL = re.compile(rf"^(?:{_AUTHOR_COLON}|written by:?)[^\S\t]+(?=\S)", re.IGNORECASE)
+# ... and alone on its line over the name ("Author" / "Ann Roe" under the article)
+AUTHOR_ALONE = re.compile(r"^\W*(?:author|written by|words by)\W*$", re.IGNORECASE)
 TAG_LINE = re.compile(
     r"^(?P<label>region|regions|theme|themes|topic|topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|labels|"
     r"sections?|keywords|subjects?|in-depth report|related topics|country|countries|see more on)\s*:\s*(?=\S)",
@@ -36,7 +38,7 @@ TAG_LINE = re.compile(
 )
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
 # "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
-TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|more on these topics|topics in this (?:article|story)|"
+TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
                           r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
@@ -113,7 +115,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
+    ("subscribe", r"subscribe\b|sign up\b|don['’]t miss out on the latest\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -167,6 +169,8 @@ BOILERPLATE_START = [
     ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
+    # a daily's pointer to its topic page under the article: "For more news about the city, visit our Harbour City page."
+    ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b"),
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
              r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen", "(2 min)" under "Listen") and a picture's lightbox button
@@ -246,6 +250,11 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"[.!?]\s*\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*"
                           r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z][\w.'’&\-]*|of|the|and|de|for)){0,5}\s*"
                           r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)\s*$")),
+    # "... on Tuesday. INQUIRER PHOTO / JANE DOE", "... on Tuesday. (Yonhap)": a caption ending on its paper's
+    # photographer in capitals, or on a news agency in parentheses
+    ("credit", re.compile(r"[.!?]\s+(?:[A-Z][A-Z&'’.\-]*\s+){1,3}(?:FILE\s+)?PHOTOS?\s*/\s*[A-Z][A-Z .'’\-]{1,40}$")),
+    ("credit", re.compile(r"[.!?]\s*\((?:Yonhap|AP|AFP|Reuters|Xinhua|EPA|EPA-EFE|Kyodo|AAP|PA|Anadolu|Bloomberg|"
+                          r"Getty Images|Getty|TASS|Bernama|Antara|PTI|ANI|IANS|dpa)\)\s*$")),
     # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
     # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
     ("credit", re.compile(r"\[(?:file(?: photo)?:[^\[\]]{2,80}|photo/[^\[\]]{2,40}|[^\[\]/]{2,60}/\s*(?:AP|AFP|Reuters|"
@@ -301,7 +310,9 @@ BOILERPLATE_ANYWHERE = [
 ]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
-FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time",
+FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
+                              # (or that opens as an offer: "Subscribe to INQUIRER PLUS to get access to ...")
+                              r"^\W*subscribe to\b.{0,60}\bto (?:get|enjoy|access|unlock)\b",
                               re.IGNORECASE)
 # A copyright notice reads like a sentence ("© 2020 CBS Interactive Inc. All Rights Reserved."),
 # but no article paragraph opens with the sign or closes on the reservation.
@@ -367,7 +378,9 @@ SPLIT_VALUES = re.compile(r"\s*(?:,|;|\||·|•|/)\s*")
 # what follows "for" is the outlet: "By Ann Roe for The Courier", "By ANN ROE FOR DAILYMAIL.COM";
 # a copy glues the writer's handle to the next name: "By Ann Roe@annroe28Omar Reyes")
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+(?:und|et|e|y)\s+|\s+[-–—]\s+|"
-                         r"\s*@[a-z0-9_]+(?=[A-Z])|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
+                         # (a handle glued to the outlet after it, "@annroeThe Harbour Times"; not one that ends in
+                         # capitals, "@annroeINQ")
+                         r"\s*@[a-z0-9_]+(?=[A-Z][a-z]|[A-Z]{2,}\s)|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
 @lru_cache(maxsize=8192)  # segmenting, the classifier's features and the header all ask of each line

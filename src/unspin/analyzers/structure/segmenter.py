@@ -30,6 +30,7 @@ from .metadata import (
 )
 from .patterns import (
     ABOUT_HEADING,
+    AUTHOR_ALONE,
     AUTHOR_LABEL,
     AUTHOR_SEARCH,
     BIO,
@@ -100,8 +101,21 @@ def topic_list(lines: list[Line], start: int) -> list[int]:
         if (lines[i].words > 4 or SENTENCE_END.search(text) or boilerplate_kind(text) or ":" in text
                 or author_card(lines, i) is not None):
             return out
+        styles = {_written(lines[k].text) for k in out} - {None}
+        if styles and _written(text) not in styles | {None}:
+            return out  # the next menu, written another way ("DEVELOPMENT" / "Live Streams" / "ON NOW")
         out.append(i)
     return out if len(out) <= TOPICS else []
+
+
+ACRONYM_LETTERS = 5  # "DJV", "ICAEW": capitals that say nothing of how a list writes its items
+
+
+def _written(text: str) -> str | None:
+    """How a list's item is written: in capitals ("NAPA COUNTY"), or not ("Live Streams"); None for an acronym."""
+    if not text.isupper():
+        return "mixed"
+    return "capitals" if sum(map(str.isalpha, text)) > ACRONYM_LETTERS else None
 
 
 def read_copied_tags(doc: Document, lines: list[Line], draft: Draft) -> None:
@@ -134,7 +148,7 @@ def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
     company blog's "Posted by Ann Roe, Project Marketing, Harbour Data", the name over a journal's
     "Search for this author in:" (the line keeps its segment); with `cards`, once a copied page's
     header has been read, a name over its own bio ("Ann Roe" / "Ann Roe writes The Harbour Brief,
-    ...") where the recogniser reads a person's name."""
+    ...") or under a label alone ("Author" / "Ann Roe") where the recogniser reads a person's name."""
     for i, line in enumerate(lines):
         if sign_off := SIGN_OFF.match(line.text):
             start, end = sign_off.span(next(group for group in ("name", "syndicated", "signed") if sign_off[group]))
@@ -144,6 +158,12 @@ def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
             start, end = 0, len(line.text.rstrip())  # a science journal's author card
         elif cards and 2 <= line.words <= 3 and over_own_bio(lines, i) and is_person_name(line.text):
             start, end = 0, len(line.text.rstrip())
+        elif cards and i > 0 and AUTHOR_ALONE.match(lines[i - 1].text) and 2 <= line.words <= 4 and is_person_name(line.text):
+            # a label over the name, under the article: "Author" / "Ann Roe"
+            start, end = 0, len(line.text.rstrip())
+            for label_or_name in (lines[i - 1], line):
+                if not draft.straddles(label_or_name):
+                    draft.set_line(label_or_name, "byline")
         else:
             continue
         if PERSON.match(line.text[start:end]):
