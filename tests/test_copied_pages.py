@@ -1954,3 +1954,19 @@ def test_a_german_blogs_keywords_and_comment_form_are_the_pages():
     notice = next(s for s in analysis.segments if s.text.startswith("Wenn Sie diesen Blogeintrag"))
     assert (notice.kind, notice.type) == ("boilerplate", "comments")
     assert normalised(article_text(analysis)).endswith(normalised(paragraphs[-1]))
+
+
+@pytest.mark.parametrize(("items", "tags"), [
+    (["BUSINESS", "NAPA COUNTY", "DEVELOPMENT", "Live Streams", "ON NOW", "Top Stories"],
+     ["BUSINESS", "NAPA COUNTY", "DEVELOPMENT"]),
+    (["Baden-Württemberg", "Deutscher Jagdverband", "DJV", "FWR", "Polizei"],
+     ["Baden-Württemberg", "Deutscher Jagdverband", "DJV", "FWR", "Polizei"])])
+def test_a_list_of_tags_stops_where_its_items_are_written_another_way(items, tags):
+    """A station's "Related Topics" in capitals runs straight into its next menu ("Live Streams", "ON
+    NOW"); acronyms among a list's words ("DJV", "FWR") say nothing of how it writes its items."""
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.analyzers.structure.segmenter import topic_list
+    from unspin.readers import from_text
+
+    lines = read_lines(from_text("\n".join(["The council voted on Tuesday to close the road.", "Related Topics", *items])))
+    assert [lines[i].text for i in topic_list(lines, 1)] == tags
