@@ -1709,6 +1709,35 @@ NEWS_LAYOUTS = {
         {"Cyclists ride along": "page", "Transport Correspondent": "page", "Related Topics": "related",
          "Most Read in News": "related", "© Harbour RTE 2024": "copyright"},
         "Harbour City council has voted", "The ban will be reviewed after a year.", tags=["Harbour City", "Transport"]),
+    # a Turkish daily: the place, then the paper's own byline with its agency ("HARBOUR SABAH WITH AA"), a
+    # caption ending "(AA Photo)", the newsletter box's "Daily news at your fingertips!"
+    "copied-turkish-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", [], "2024-12-03", "HARBOUR SABAH",
+        {"HARBOUR SABAH WITH AA": None, "Cyclists ride along": "credit", "Daily news at your fingertips!": "subscribe",
+         "Related Articles": "related", "© Turkuvaz": "copyright"},
+        "Harbour City's council voted", "The ban will be reviewed after a year."),
+    # an Arab daily: "Updated 04 December 2024" over the byline in capitals and the date it was published
+    "copied-arab-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["ANN ROE"], "2024-12-03", "Harbour Arab News",
+        {"Updated 04 December 2024": None, "Follow": "social", "Most Popular": "related",
+         "All rights reserved © 2024": "copyright"},
+        "HARBOUR CITY: The city council voted", "The ban will be reviewed after a year.",
+        tags=["Harbour City", "transport"]),
+    # an Indian national daily: "Updated - December 04, 2024 06:00 am IST - HARBOUR CITY" over the article and
+    # "Published - December 03, 2024 11:25 pm IST" under it, "| Photo Credit: JANE DOE", the publisher's
+    # "... Private Limited or its affiliated companies"
+    "copied-indian-national-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Hindu",
+        {"Cyclists ride along": "credit", "Published - December 03": None, "Related Topics": "related",
+         "COMMENTS": "footer", "Copyright© 2024": "copyright"},
+        "Harbour City council voted", "The ban will be reviewed after a year.", tags=["Harbour City", "transport"]),
+    # a digital-native site: a standfirst that ends as a sentence, "Dec 03, 2024 · 11:25 pm", the letters
+    # address and the plea for members under the article
+    "copied-digital-native-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Scroll",
+        {"Cyclists ride along": "credit", "We welcome your comments": "comments", "Support our journalism": "donate",
+         "Harbour Scroll relies on readers": "donate", "© 2024 Harbour Scroll": "copyright"},
+        "Harbour City council voted", "The ban will be reviewed after a year."),
 }
 
 

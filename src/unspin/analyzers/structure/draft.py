@@ -13,6 +13,7 @@ class Draft:
     title: tuple[int, int] | None = None
     authors: list[tuple[int, int]] = field(default_factory=list)
     published: str | None = None
+    published_updated: bool = False  # the date read so far only says when the article was last updated
     outlet: tuple[int, int] | None = None
     tags: list[tuple[int, int]] = field(default_factory=list)
     author_names: list[str] = field(default_factory=list)
@@ -24,6 +25,12 @@ class Draft:
     def authors_in(self, text: str) -> set[str]:
         """The authors' names as the document's `text` writes them."""
         return {text[a:b] for a, b in self.authors}
+
+    def dated(self, value: str | None, updated: bool = False) -> None:
+        """Take the article's date: the first one read, unless that one says only when the article was
+        updated ("Updated 04 December 2024" / "ANN ROE" / "December 03, 2024 23:25")."""
+        if value and (not self.published or (self.published_updated and not updated)):
+            self.published, self.published_updated = value, updated
 
     def add(self, start: int, end: int, kind: str, **attrs) -> None:
         if end > start:

@@ -53,6 +53,7 @@ from .patterns import (
     ROLE_LINE,
     SENTENCE_END,
     TAG_LINE,
+    UPDATED_LABEL,
     boilerplate_kind,
 )
 from .segmenter import link_byline
@@ -547,7 +548,9 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             date = find_date(lines[dateline].text)  # (none where the line's order does not show: "12/04/2020")
             found.published = date[2] if date else None
     draft.authors += found.authors
-    draft.published = found.published or draft.published
+    # (the header's date wins over the page top's, unless it only says when the article was updated)
+    if found.published and not (found.published_updated and draft.published and not draft.published_updated):
+        draft.published, draft.published_updated = found.published, found.published_updated
     draft.outlet = draft.outlet or found.outlet
 
 
@@ -595,8 +598,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
             named = named or (kinds[i] == "byline" and not lone_by)
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
-            if kinds[i] == "dateline" and not found.published and (date := find_date(line.text)):
-                found.published = date[2]
+            if kinds[i] == "dateline" and (date := find_date(line.text)):
+                found.dated(date[2], updated=UPDATED_LABEL.match(line.text) is not None)
             continue
         if draft.straddles(line):
             continue
@@ -613,7 +616,11 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")
         elif with_agencies := NAME_WITH_AGENCIES.match(line.text):  # "Ann Roe with AFP, Reuters"
             draft.set_line(line, "byline")
-            found.authors.append((line.start + with_agencies.start(1), line.start + with_agencies.end(1)))
+            span = (line.start + with_agencies.start(1), line.start + with_agencies.end(1))
+            if any(masthead.text.strip().lower() == with_agencies[1].lower() for masthead in lines[:i]):
+                found.outlet = found.outlet or span  # the paper's own name: "Harbour Sabah" / ... / "HARBOUR SABAH WITH AA"
+            else:
+                found.authors.append(span)
         elif ((role := NAME_THEN_ROLE.match(line.text)) and line.words <= NAME_ROLE_WORDS
               and not SENTENCE_END.search(line.text)):  # a caption says what the person does there
             draft.set_line(line, "byline")

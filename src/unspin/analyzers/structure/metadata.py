@@ -23,6 +23,7 @@ from .patterns import (
     SPLIT_NAMES,
     SPLIT_VALUES,
     TAG_LINE,
+    UPDATED_LABEL,
     WEEKDAY_AT_END,
     boilerplate_kind,
 )
@@ -129,8 +130,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         # "Posted by Jane Smith on March 3": the connective before the date is not a name.
         connective = _BEFORE_DATE.search(doc.text, names_start, names_end)
         names_end = connective.start() if connective else names_end
-        if not draft.published:
-            draft.published = date[2]
+        draft.dated(date[2])
     if link_names:
         for s in link_names:
             if s.end <= names_end and PERSON.match(s.text.strip()):
@@ -188,8 +188,8 @@ def looks_like_outlet(value: str) -> bool:
 
 def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
     date = date_place(doc.text, line.start, line.end)
-    if date and date[2] and not draft.published:
-        draft.published = date[2]
+    if date:
+        draft.dated(date[2], updated=UPDATED_LABEL.match(line.text) is not None)
     if date and _author_before_date(doc, line, date[0], draft):
         draft.add(line.start, line.end, "byline")
         return
@@ -310,8 +310,11 @@ _HOLDER_END = re.compile(r"(?<!\bSt)\.\s|:|\s+(?:all rights|proudly|privacy|term
 # What follows the holder in a notice (its suffix, a year, "All rights reserved", a place in
 # brackets); a photo credit goes on with its caption ("© Reuters Bishop Barros (centre) was ...")
 # or its photographer ("© AP Photo / Pablo Martinez").
-_HOLDER_THEN = re.compile(rf"[\s,]*(?:(?:&|and)\s+(?={_CORPORATE}))?(?:{_CORPORATE}[\s,]*)*(?:\([^()]{{1,40}}\)\s*)?"
-                          r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the)",
+# ("Harbour Hindu Group Publishing Private Limited or its affiliated companies")
+_HOLDER_THEN = re.compile(rf"[\s,]*(?:(?:&|and)\s+(?={_CORPORATE}))?(?:(?:{_CORPORATE}|publishing|private|pvt\.?)[\s,]*)*"
+                          r"(?:\([^()]{1,40}\)\s*)?"
+                          r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the|"
+                          r"or its affiliat)",
                           re.IGNORECASE)
 _NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",
                 "riproduzione", "tous", "todos", "alle"}  # (the reservation in other languages: "© RIPRODUZIONE RISERVATA")

@@ -48,6 +48,7 @@ WIRE_DATELINE = re.compile(
     # a wire agency, or a station's call sign ("HARBOUR CITY (KHRB) —", "CLEVELAND, Ohio (WKYC-TV) —")
     rf"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT|{CALL_SIGN})\)\s*[-—–:]+\s*"
 )
+UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?updated\b", re.IGNORECASE)  # "Updated - December 04, 2024 06:00 am IST"
 DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first published|date)\b\s*:?", re.IGNORECASE)
 # A date line that says so with a colon ("Published: 22:00 GMT, 26 September 2020 | Updated: ..."):
 # a dateline however long, wherever it stands ("Published reports say ..." is a sentence).
@@ -115,7 +116,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|don['’]t miss out on the latest\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
+    ("subscribe", r"subscribe\b|sign up\b|don['’]t miss out on the latest\b|[^.]{0,30}\bat your fingertips\W*$|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -130,13 +131,13 @@ BOILERPLATE_START = [
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
                    r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
-                 r"post (?:a )?comment\s*$|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
+                 r"post (?:a )?comment\s*$|we welcome your comments at\b|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
+    ("donate", r"donate\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
@@ -253,8 +254,10 @@ BOILERPLATE_ANYWHERE = [
     # "... on Tuesday. INQUIRER PHOTO / JANE DOE", "... on Tuesday. (Yonhap)": a caption ending on its paper's
     # photographer in capitals, or on a news agency in parentheses
     ("credit", re.compile(r"[.!?]\s+(?:[A-Z][A-Z&'’.\-]*\s+){1,3}(?:FILE\s+)?PHOTOS?\s*/\s*[A-Z][A-Z .'’\-]{1,40}$")),
-    ("credit", re.compile(r"[.!?]\s*\((?:Yonhap|AP|AFP|Reuters|Xinhua|EPA|EPA-EFE|Kyodo|AAP|PA|Anadolu|Bloomberg|"
-                          r"Getty Images|Getty|TASS|Bernama|Antara|PTI|ANI|IANS|dpa)\)\s*$")),
+    ("credit", re.compile(r"[.!?]\s*\((?:Yonhap|AP|AFP|Reuters|Xinhua|EPA|EPA-EFE|Kyodo|AAP|PA|Anadolu|AA|Bloomberg|"
+                          r"Getty Images|Getty|TASS|Bernama|Antara|PTI|ANI|IANS|dpa)(?:\s+(?:File\s+)?Photo)?\)\s*$")),
+    # "... on Tuesday. | Photo Credit: JANE DOE"
+    ("credit", re.compile(r"\|\s*(?:photo|image|picture) credit\s*:\s*\S.{0,60}$", re.IGNORECASE)),
     # "A cyclist rides along the waterfront road [File: Jane Doe/Reuters]": a caption ending on its credit in brackets
     # (not a poll's source: "... in the national primary race. [IBD/TIPP]")
     ("credit", re.compile(r"\[(?:file(?: photo)?:[^\[\]]{2,80}|photo/[^\[\]]{2,40}|[^\[\]/]{2,60}/\s*(?:AP|AFP|Reuters|"
@@ -348,9 +351,10 @@ _ROLES = (rf"(?:{BIO_ROLES}|attorney|counsel|officer|president|chair(?:man|woman
 NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?i:(?:[\w'’.\-]+\s+){{0,3}}?"
                             rf"{_ROLES})\b")
 # A writer's name and the agencies the story draws on, under a broadcaster's headline: "Ann Roe with AFP, Reuters"
-NAME_WITH_AGENCIES = re.compile(rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+with\s+(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|ANSA|"
-                                r"Bloomberg|AAP|PTI|IANS|ANI|Xinhua)(?:\s*(?:,|and)\s*(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|"
-                                r"ANSA|Bloomberg|AAP|PTI|IANS|ANI|Xinhua))*\s*$")
+# ("HARBOUR SABAH WITH AA": a paper's own byline over a story it wrote with an agency)
+_AGENCIES = r"(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|ANSA|Bloomberg|AAP|PTI|IANS|ANI|Xinhua|AA)"
+NAME_WITH_AGENCIES = re.compile(rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?i:with)\s+{_AGENCIES}"
+                                rf"(?:\s*(?:,|and)\s*{_AGENCIES})*\s*$")
 # The writer's role alone on the line under the name ("Political reporter @annroe", "Staff Writer",
 # "Professor of Urban Planning, University of Harbour"): no sentence, the role in its first four words.
 ROLE_LINE = re.compile(rf"^(?!(?i:authors?)\W*$)(?i:(?:[\w'’.\-]+\s+){{0,3}}{_ROLES})\b[^.!?]{{0,60}}$")  # ("Author": a label)

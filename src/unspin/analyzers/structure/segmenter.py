@@ -181,8 +181,9 @@ def read_author_line(doc: Document, line: Line, draft: Draft) -> bool:
 
 
 def read_date_line(doc: Document, line: Line, draft: Draft) -> bool:
-    """"Published: 03 December 2019" below the article, where nothing above dated it: its date."""
-    if draft.published or not LABELLED_DATE.match(line.text) or not is_dateline(line):
+    """"Published: 03 December 2019" below the article, where nothing above dated it (or only said when
+    it was updated): its date."""
+    if (draft.published and not draft.published_updated) or not LABELLED_DATE.match(line.text) or not is_dateline(line):
         return False
     read_dateline(doc, line, draft)
     return True
