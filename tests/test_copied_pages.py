@@ -1220,7 +1220,8 @@ class Layout(NamedTuple):
       themselves only in their masthead (and a line about their readers or writers), so no outlet, nor the European
       broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself on its masthead
       and once more ("Get Breaking News Alerts From ..."), too few times to beat its publisher, "Al
-      Harbour Publishing", the copyright's holder;
+      Harbour Publishing", the copyright's holder, and the Singapore daily as "ST" in "Join ST's WhatsApp
+      Channel" (its holder, "HPH Media", is the outlet);
     - the article's head and end: the nonprofit's partnership note ("This article was produced for
       ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
       site's name became the title) and the business site's description under "Read next" (the
@@ -1738,6 +1739,33 @@ NEWS_LAYOUTS = {
         {"Cyclists ride along": "credit", "We welcome your comments": "comments", "Support our journalism": "donate",
          "Harbour Scroll relies on readers": "donate", "© 2024 Harbour Scroll": "copyright"},
         "Harbour City council voted", "The ban will be reviewed after a year."),
+    # a Singapore daily: the writer and role, then "UPDATED" and "PUBLISHED" each alone over its date, the search
+    # engine's "Google Preferred Source badge", "Join ST's WhatsApp Channel ..." (the outlet: see the docstring)
+    "copied-singapore-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", None,
+        {"Transport Correspondent": None, "UPDATED": "page", "Google Preferred Source badge": "page",
+         "Join ST's WhatsApp Channel": "subscribe", "Copyright © 2024": "copyright"},
+        "HARBOUR CITY – The city council voted", "The ban will be reviewed after a year."),
+    # a Russian news agency: its lead (a long line with no full stop) over the first paragraph, whose dateline
+    # names the agency and gives no year ("HARBOUR CITY, December 3. /Harbour TASS/."), so no date
+    "copied-russian-agency-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", [], None, "Harbour TASS",
+        {"The motion passed seven votes to two after a debate that ran past midnight": None, "Tags": "footer",
+         "Read also": "related", "Harbour TASS is a news agency.": "copyright"},
+        "HARBOUR CITY, December 3. /Harbour TASS/.", "The ban will be reviewed after a year, the press service added.",
+        tags=["Harbour City", "Transport"]),
+    # a Chinese state daily: "By Ann Roe" / "Published: Dec 03, 2024 11:25 PM", a caption ending "Photo: VCG"
+    "copied-chinese-state-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Global Times",
+        {"Cyclists ride along": "credit", "RELATED ARTICLES": "related", "Copyright ©2024": "copyright"},
+        "The Harbour City council voted", "The ban will be reviewed after a year."),
+    # a Ukrainian daily: "Ann Roe — Tuesday, 3 December 2024, 23:25", a plea for its Patreon, and a footer line
+    # about the site that ends on its notice ("... © 2000-2024 Harbour Pravda")
+    "copied-ukrainian-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Pravda",
+        {"Ann Roe — Tuesday": None, "Cyclists ride along": "credit", "Support Harbour Pravda on Patreon!": "donate",
+         "Harbour Pravda is the main online news outlet": "copyright"},
+        "The Harbour City council voted", "The ban will be reviewed after a year."),
 }
 
 

@@ -599,13 +599,13 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             named = named or (kinds[i] == "byline" and not lone_by)
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
             if kinds[i] == "dateline" and (date := find_date(line.text)):
-                found.dated(date[2], updated=UPDATED_LABEL.match(line.text) is not None)
+                found.dated(date[2], updated=_says_updated(lines, i))
             continue
         if draft.straddles(line):
             continue
         if is_byline(line) or is_dateline(line):  # (a name linked to the author's page is read as a name, below)
             lone_by = _lone_by(line)  # ("By :" is a byline that names no one)
-            if read_meta_line(doc, line, found):  # else the line keeps what covered it
+            if read_meta_line(doc, line, found, updated=_says_updated(lines, i)):  # else the line keeps what covered it
                 draft.drop_line(line)
                 draft.segments += found.segments
             found.segments = []
@@ -747,8 +747,14 @@ def _is_standfirst(lines: list[Line], kinds: list[str | None], index: int, start
     """The prose line right under the headline, above the first paragraph: "The expansion, the
     first in two decades, is due to open in the spring."; the header rules' title where the headline
     is the line over it."""
-    return (index < start and (kinds[index] == "title" or (kinds[index] in ("body", "boilerplate") and is_prose(lines[index])))
+    # (or a long line with no full stop right over the first paragraph: "The motion passed seven votes to two
+    # after a debate that ran past midnight", an agency's lead)
+    dek = kinds[index] == "heading" and index + 1 == start and lines[index].words >= DEK_WORDS
+    return (index < start and (kinds[index] == "title" or dek or (kinds[index] in ("body", "boilerplate") and is_prose(lines[index])))
             and lines[index].words >= 6 and not is_meta(lines[index]) and not boilerplate_kind(lines[index].text))
+
+
+DEK_WORDS = 10  # a subheading is shorter
 
 
 _BETWEEN_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
@@ -852,6 +858,14 @@ NAME_UNDER_HEADLINE = 5  # lines under the headline where an author's name alone
 def _typed(draft: Draft, line: Line, kind: str) -> bool:
     """Whether a boilerplate segment of type `kind` covers the line."""
     return any(s <= line.start and line.end <= e and attrs.get("type") == kind for s, e, _, attrs in draft.segments)
+
+
+def _says_updated(lines: list[Line], index: int) -> bool:
+    """Whether the dateline gives when the article was updated: "Updated 04 December 2024", or under a
+    label of its own ("UPDATED" / "Dec 04, 2024, 06:00 AM" / "PUBLISHED" / "Dec 03, 2024, 11:25 PM")."""
+    above = lines[index - 1] if index > 0 else None
+    return bool(UPDATED_LABEL.match(lines[index].text)
+                or (above is not None and above.words <= 2 and UPDATED_LABEL.match(above.text)))
 
 
 def _agency_line(line: Line) -> bool:

@@ -98,8 +98,9 @@ def is_dateline(line: Line) -> bool:
 _LABEL_AFTER_BAR = re.compile(r"[|·•/][ \t]*(?:published|updated|last updated|posted|first published)[ \t]*:", re.IGNORECASE)
 
 
-def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
-    """Byline, dateline or tag line: record what it says and return True."""
+def read_meta_line(doc: Document, line: Line, draft: Draft, updated: bool = False) -> bool:
+    """Byline, dateline or tag line: record what it says and return True (`updated`: a label over the
+    line said its date is when the article was updated)."""
     text = line.text
     byline = _byline_opening(text)
     if byline:
@@ -113,7 +114,7 @@ def read_meta_line(doc: Document, line: Line, draft: Draft) -> bool:
     # December 3, 2024 at 6:14 PM EST · 3 min read" are)
     if is_dateline(line) and (not is_prose(line) or line.words <= 8 or DATE_LABEL.match(text)
                               or any(bar in text for bar in "|·•")):
-        read_dateline(doc, line, draft)
+        read_dateline(doc, line, draft, updated)
         return True
     return False
 
@@ -186,10 +187,10 @@ def looks_like_outlet(value: str) -> bool:
     return bool(_OUTLET_WORDS.search(value)) or value.isupper() or value.startswith("The ")
 
 
-def read_dateline(doc: Document, line: Line, draft: Draft) -> None:
+def read_dateline(doc: Document, line: Line, draft: Draft, updated: bool = False) -> None:
     date = date_place(doc.text, line.start, line.end)
     if date:
-        draft.dated(date[2], updated=UPDATED_LABEL.match(line.text) is not None)
+        draft.dated(date[2], updated=updated or UPDATED_LABEL.match(line.text) is not None)
     if date and _author_before_date(doc, line, date[0], draft):
         draft.add(line.start, line.end, "byline")
         return
@@ -246,15 +247,17 @@ _NAME_COMMA_OUTLET = re.compile(rf"[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD
 
 
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
-    """"Maria Chen | 12 January 2023": a blog's byline is a person's name, a bar and the date; a
-    copied page glues them ("Shana Nys DambrotNovember 6, 2023")."""
-    a, b = strip_span(doc.text, line.start, date_start, chars=",-–—·•:")
+    """"Maria Chen | 12 January 2023", "Ann Roe — Tuesday, 3 December 2024, 23:25": a blog's or a daily's
+    byline is a person's name, a bar or a dash and the date; a copied page glues them ("Shana Nys
+    DambrotNovember 6, 2023")."""
+    a, b = strip_span(doc.text, line.start, date_start, chars=",·•:")
+    b = a + len(WEEKDAY_AT_END.sub("", doc.text[a:b]).rstrip(" ,"))
     glued = b == date_start and date_start > line.start and doc.text[date_start - 1].isalpha()
-    if not (doc.text[a:b].endswith("|") or glued):
+    if not (doc.text[a:b].endswith(("|", "—", "–")) or glued):
         return False
     a, b = strip_span(doc.text, a, b if glued else b - 1, chars="*_")
     name = doc.text[a:b]
-    if not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or looks_like_outlet(name):
+    if not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or looks_like_outlet(name) or is_place_name(name):
         return False
     draft.authors.append((a, b))
     return True

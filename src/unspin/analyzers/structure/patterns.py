@@ -116,7 +116,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|don['’]t miss out on the latest\b|[^.]{0,30}\bat your fingertips\W*$|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
+    ("subscribe", r"subscribe\b|sign up\b|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|[^.]{0,30}\bat your fingertips\W*$|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -137,7 +137,7 @@ BOILERPLATE_START = [
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
+    ("donate", r"donate\b|support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
@@ -171,7 +171,8 @@ BOILERPLATE_START = [
     ("bio", r"about the authors?\b"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
     # a daily's pointer to its topic page under the article: "For more news about the city, visit our Harbour City page."
-    ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b"),
+    ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b|"
+             r"google preferred source\b"),  # (the search engine's badge: "Google Preferred Source badge")
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
              r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen", "(2 min)" under "Listen") and a picture's lightbox button
@@ -222,6 +223,9 @@ BOILERPLATE_ANYWHERE = [
                              r"may not be (?:reproduced|republished|reprinted|redistributed)|all rights reserved|"
                              r"riproduzione riservata|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
                              r"you must request permission from the copyright owner", re.I)),
+    # a footer's line about the site that ends on its notice: "Harbour Pravda is the main online news outlet
+    # of the city. © 2000-2024 Harbour Pravda"
+    ("copyright", re.compile(r"©\s*\d{4}(?:\s*[-–]\s*\d{4})?,?\s+[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,4}\.?\s*$")),
     ("share", re.compile(r"click the share buttons|forward this article to|share this (?:article|story|post)", re.I)),
     # a newsletter box's consent line: "The Harbour Standard would like to keep you informed about offers, events ..."
     ("subscribe", re.compile(r"would like to keep you (?:informed|updated) about (?:offers|our|events|news)\b|"
