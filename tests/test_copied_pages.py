@@ -1766,6 +1766,13 @@ NEWS_LAYOUTS = {
         {"Ann Roe — Tuesday": None, "Cyclists ride along": "credit", "Support Harbour Pravda on Patreon!": "donate",
          "Harbour Pravda is the main online news outlet": "copyright"},
         "The Harbour City council voted", "The ban will be reviewed after a year."),
+    # a national daily copied as Markdown by a browser extension: the logo's link, the menu as a list, the
+    # writers' links in the byline, the picture's alternative text over its caption, a numbered "Most Read"
+    "copied-markdown-daily.md": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe", "Omar Reyes"], "2024-12-03", "The Harbour Post",
+        {"Cyclists on the waterfront": "page", "Cyclists ride along": "credit", "Share": "share", "Most Read": "related",
+         "Ferry fares rise": "footer", "© 2024 The Harbour Post": "copyright"},
+        "Harbour City council voted", "The ban will be reviewed after a year."),
 }
 
 
