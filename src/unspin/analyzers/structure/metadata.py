@@ -223,7 +223,7 @@ def read_dateline(doc: Document, line: Line, draft: Draft, updated: bool = False
         # the time, "Updated21:22, 6 OCT 2020")
         if (prefix[:1].isupper() and 1 <= len(prefix.split()) <= 6 and not re.search(r"\d", prefix)
                 and not _DATE_LABEL_WORD.search(prefix) and not DATE_LABEL.match(prefix) and not is_place_name(prefix)
-                and not is_person_name(prefix)):
+                and not (is_person_name(prefix) and not looks_like_outlet(prefix))):
             a = doc.text.index(prefix, a, b)
             draft.outlet = (a, a + len(prefix))
 
