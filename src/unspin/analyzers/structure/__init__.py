@@ -62,19 +62,19 @@ class StructureAnalyzer(Analyzer):
     def __call__(self, doc: Document) -> Document:
         lines = read_lines(doc)
         draft = Draft()
+        copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
         if lines:
             segment(doc, lines, draft)
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
-                    read_sign_off(lines, draft, cards=looks_copied(lines))
-                if looks_copied(lines) and self.line_model is not None and not self.line_model.is_off:
+                    read_sign_off(lines, draft, cards=copied)
+                if copied and self.line_model is not None and not self.line_model.is_off:
                     read_copied_tags(doc, lines, draft)  # under the article the classifier found
         if not draft.published:
             draft.published = _page_ordered_date(doc, draft)
         from_reader(doc, draft)
-        copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
         # A copied page's footer that says whose the site is ("INTELLIGENCER IS A VOX MEDIA NETWORK")
         # names it over a dateline's words ("CONSERVATISM MAY 16, 2020" is the piece's section).
         owned = owned_brand(lines) if copied else None

@@ -88,5 +88,7 @@ def over_own_bio(lines: list[Line], index: int) -> bool:
     if index + 1 >= len(lines):
         return False
     name = lines[index].text.strip()
+    if not name or not lines[index + 1].text.startswith(name.split()[0]):
+        return False  # (most lines: no pattern to build)
     subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
     return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
