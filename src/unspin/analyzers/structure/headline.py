@@ -42,7 +42,7 @@ from .lines import (
     over_own_bio,
 )
 from .logistic import Logistic
-from .metadata import as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
+from .metadata import NAME_JOINS, as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BIO_ROLES,
     LABELLED_DATE,
@@ -144,7 +144,7 @@ def _summary_block_end(lines: list[Line], index: int) -> int | None:
 # a caption's credit, or the writer's name and role (and the reading time: "Ann Roe" / "NCA NewsWire" /
 # "3 min read"), between a standfirst and its dateline
 STANDFIRST_GAP = 4
-COUNTER_WORDS = 4
+COUNTER_WORDS = 4  # a page's counter is this short ("3 min read", "(2 min)")
 
 
 def _over_byline(lines: list[Line], index: int) -> bool:
@@ -873,10 +873,10 @@ def _agency_line(line: Line) -> bool:
     button, "Send a News Tip")."""
     name = line.text.split(",")[0]
     return (line.words <= 6 and looks_like_outlet(name) and not boilerplate_kind(line.text)
-            and all(word[:1].isupper() or word in _NAME_JOINERS for word in name.split()))
+            and all(word[:1].isupper() or word in _JOINS for word in name.split()))
 
 
-_NAME_JOINERS = {"of", "the", "and", "&", "for", "on"}  # "Voice of America", "Bureau of the Budget"
+_JOINS = set(NAME_JOINS.split("|"))  # "Voice of America", "Le Quotidien du Port"
 
 
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:

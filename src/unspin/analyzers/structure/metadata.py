@@ -296,10 +296,10 @@ def outlet_from_notice(doc: Document, line: Line, draft: Draft) -> None:
 _COPYRIGHT_MARK = re.compile(r"^\W{0,3}(?:copyright|\(c\)|some rights reserved)\b|©|\bcopyright \(c\)", re.IGNORECASE)
 _COPYRIGHT_LEAD = re.compile(r"(?:\s*(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[,·.:\-–]))*\s*(?:by\s+)?", re.IGNORECASE)
 # (names in other languages join their words with articles: "Le Quotidien du Port", "Il Giornale del Porto")
-_NAME_JOINS = r"of|the|and|de|du|des|del|della|di|da|do|la|le|el|der|den|van|von|on|&"
-_HOLDER = re.compile(rf"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|{_NAME_JOINS}))*")
-_HOLDER_BEFORE_MARK = re.compile(rf"^([A-Z][\w&'’.\-]*(?:[ \t]+(?:{_NAME_JOINS}))*(?:[ \t]+[A-Z][\w&'’.\-]*"
-                                 rf"(?:[ \t]+(?:{_NAME_JOINS}))*){{0,4}})[,\s]*©")
+NAME_JOINS = r"of|the|and|de|du|des|del|della|di|da|do|la|le|el|der|den|van|von|on|&"
+_HOLDER = re.compile(rf"[A-Z][\w&'’\-]*(?:\.[\w&'’\-]+)*\.?(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|{NAME_JOINS}))*")
+_HOLDER_BEFORE_MARK = re.compile(rf"^([A-Z][\w&'’.\-]*(?:[ \t]+(?:{NAME_JOINS}))*(?:[ \t]+[A-Z][\w&'’.\-]*"
+                                 rf"(?:[ \t]+(?:{NAME_JOINS}))*){{0,4}})[,\s]*©")
 _CORPORATE = r"(?:inc|llc|ltd|limited|gmbh|corporation|corp|company|co|plc|group)\.?"
 # "THE HARBOUR JAPAN TIMES LTD. ALL RIGHTS RESERVED.": a notice with no mark names its holder before the reservation
 _HOLDER_BEFORE_RESERVATION = re.compile(r"^([A-Z][\w&'’.\-]*(?:[ \t]+[A-Z][\w&'’.\-]*){0,5})[,.\s]+(?i:all rights reserved)")
@@ -324,7 +324,7 @@ _NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo
 COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
 # "... may not be reproduced ... without prior express written permission from HARBOUR PUNCH."
 _PERMISSION_FROM = re.compile(rf"\bwritten permission (?:from|of)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’\-]*"
-                              rf"(?:[ \t]+(?:[A-Z][\w&'’\-]*|{_NAME_JOINS})){{0,5}}?)[ \t]*\.?[ \t]*$")
+                              rf"(?:[ \t]+(?:[A-Z][\w&'’\-]*|{NAME_JOINS})){{0,5}}?)[ \t]*\.?[ \t]*$")
 
 
 def copyright_holder(text: str) -> tuple[int, int] | None:

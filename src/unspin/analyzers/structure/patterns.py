@@ -116,7 +116,9 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|[^.]{0,30}\bat your fingertips\W*$|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|join our community\s*$|"
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|"
+                  r"join our community\s*$|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|"
+                  r"[^.]{0,30}\bat your fingertips\W*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
@@ -137,7 +139,8 @@ BOILERPLATE_START = [
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
+    ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
+               r"support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"

@@ -150,6 +150,7 @@ def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
     header has been read, a name over its own bio ("Ann Roe" / "Ann Roe writes The Harbour Brief,
     ...") or under a label alone ("Author" / "Ann Roe") where the recogniser reads a person's name."""
     for i, line in enumerate(lines):
+        labelled = False  # ("Author" alone over the name: both lines become the byline)
         if sign_off := SIGN_OFF.match(line.text):
             start, end = sign_off.span(next(group for group in ("name", "syndicated", "signed") if sign_off[group]))
         elif (label := AUTHOR_LABEL.match(line.text)) and not is_prose(line):
@@ -159,15 +160,14 @@ def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
         elif cards and 2 <= line.words <= 3 and over_own_bio(lines, i) and is_person_name(line.text):
             start, end = 0, len(line.text.rstrip())
         elif cards and i > 0 and AUTHOR_ALONE.match(lines[i - 1].text) and 2 <= line.words <= 4 and is_person_name(line.text):
-            # a label over the name, under the article: "Author" / "Ann Roe"
-            start, end = 0, len(line.text.rstrip())
-            for label_or_name in (lines[i - 1], line):
-                if not draft.straddles(label_or_name):
-                    draft.set_line(label_or_name, "byline")
+            start, end, labelled = 0, len(line.text.rstrip()), True
         else:
             continue
         if PERSON.match(line.text[start:end]):
             draft.authors.append((line.start + start, line.start + end))
+            for label_or_name in (lines[i - 1], line) if labelled else ():
+                if not draft.straddles(label_or_name):
+                    draft.set_line(label_or_name, "byline")
             return
 
 
