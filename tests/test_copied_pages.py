@@ -1221,7 +1221,8 @@ class Layout(NamedTuple):
       broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself on its masthead
       and once more ("Get Breaking News Alerts From ..."), too few times to beat its publisher, "Al
       Harbour Publishing", the copyright's holder, and the Singapore daily as "ST" in "Join ST's WhatsApp
-      Channel" (its holder, "HPH Media", is the outlet);
+      Channel" (its holder, "HPH Media", is the outlet); the Brazilian portal names itself "g1" on its masthead
+      and in its byline ("Por Ann Roe, g1 Harbour"), and its holder's name joins its words with "e";
     - the article's head and end: the nonprofit's partnership note ("This article was produced for
       ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
       site's name became the title) and the business site's description under "Read next" (the
@@ -1773,6 +1774,13 @@ NEWS_LAYOUTS = {
         {"Cyclists on the waterfront": "page", "Cyclists ride along": "credit", "Share": "share", "Most Read": "related",
          "Ferry fares rise": "footer", "© 2024 The Harbour Post": "copyright"},
         "Harbour City council voted", "The ban will be reviewed after a year."),
+    # a Brazilian news portal, in Portuguese: "Por Ann Roe, g1 Harbour", "03/12/2024 23h25 Atualizado há 4 horas"
+    # (a slashed date whose order only the page's language shows; the outlet: see the docstring)
+    "copied-brazilian-portal-style.txt": Layout(
+        "Prefeitura de Harbour City proíbe carros em quatro quarteirões da orla", ["Ann Roe"], "2024-12-03", None,
+        {"Câmara aprovou a medida": None, "Veja também": "footer", "Deixe seu comentário": "footer",
+         "© Copyright 2000-2024": "copyright"},
+        "A Câmara Municipal de Harbour City aprovou", "A proibição será revista depois de um ano."),
 }
 
 
@@ -2034,3 +2042,18 @@ def test_a_list_of_tags_stops_where_its_items_are_written_another_way(items, tag
 
     lines = read_lines(from_text("\n".join(["The council voted on Tuesday to close the road.", "Related Topics", *items])))
     assert [lines[i].text for i in topic_list(lines, 1)] == tags
+
+
+@pytest.mark.parametrize(("page", "published"), [
+    ("A Câmara Municipal aprovou a medida na noite de terça-feira, depois de um debate.\n03/12/2024 23h25\n",
+     "2024-12-03"),
+    ("The council approved the measure on Tuesday night, after a debate.\n03/12/2024 11:25 PM\n", None),
+    ("The council approved the measure on Tuesday night.\n03/12/2024 11:25 PM\nComments: 25/11/2024\n", "2024-12-03")])
+def test_a_slashed_date_is_read_in_the_order_its_page_shows(page, published):
+    """"03/12/2024" could be either month: another slashed date on the page over 12 shows the order,
+    and so does a page written in a language that always puts the day first; an English page alone
+    does not."""
+    from unspin.analyzers.dates import unordered_date_on_page
+
+    start = page.index("03/12/2024")
+    assert unordered_date_on_page(page, start, start + 10) == published

@@ -142,6 +142,8 @@ def unordered_date_on_page(page: str, start: int, end: int) -> str | None:
     for match in _SLASHED_DATE.finditer(page):
         days_first |= int(match["first"]) > 12
         months_first |= int(match["second"]) > 12
+    if not (days_first or months_first):
+        days_first = _written_day_first(page)  # ("03/12/2024 23h25" on a Brazilian page)
     if days_first == months_first:
         return None
     first, second = int(unordered["first"]), int(unordered["second"])
@@ -150,6 +152,23 @@ def unordered_date_on_page(page: str, start: int, end: int) -> str | None:
         return date(int(unordered["year"]), month, day).isoformat()
     except ValueError:
         return None
+
+
+# Languages whose pages write a date's day before its month, always: a page that reads as one of them
+# dates "03/12/2024" the 3rd of December. (English pages write both orders.)
+DAY_FIRST_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+LANGUAGE_SAMPLE = 2000  # words of a page enough to tell its language
+
+
+def _written_day_first(page: str) -> bool:
+    """Whether the page reads as written in one of `DAY_FIRST_LANGUAGES` rather than English, by
+    which language's stopwords (spaCy's) its first words hit most."""
+    import importlib
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", page)[:LANGUAGE_SAMPLE]]
+    hits = {language: sum(w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS for w in words)
+            for language in ("en", *DAY_FIRST_LANGUAGES)}
+    return max(hits, key=hits.get) != "en"
 
 
 def date_place(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str | None] | None:
