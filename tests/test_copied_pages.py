@@ -1781,6 +1781,14 @@ NEWS_LAYOUTS = {
         {"Câmara aprovou a medida": None, "Veja também": "footer", "Deixe seu comentário": "footer",
          "© Copyright 2000-2024": "copyright"},
         "A Câmara Municipal de Harbour City aprovou", "A proibição será revista depois de um ano."),
+    # an article on a professional network: the writer's name twice, "+ Follow", "Like" / "Comment" / "Share"
+    # under the piece, then "12 Comments" over the readers' thread (a count that ends the article only below
+    # a long paragraph: over the article it is a link under the headline)
+    "copied-linkedin-article-style.txt": Layout(
+        "Why Harbour City was right to close its waterfront to cars", ["Ann Roe"], "2024-12-03", None,
+        {"Report this article": "page", "+ Follow": "page", "Like": "share", "12 Comments": "comments",
+         "Easy to say when you don't pay our rent.": "page", "More articles by Ann Roe": "footer"},
+        "Harbour City council voted on Tuesday night", "The council should still pay for delivery bays before the ban starts."),
 }
 
 

@@ -183,7 +183,10 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     # readers' comments below it read as prose too), and the article is the densest run above the
     # first of them where there is one above.
     thread = _comment_thread_start(lines)
-    form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)))
+    # (a count of comments is a link under a headline too: it ends the article only below a long paragraph)
+    prose_above = np.cumsum([line.words >= LONG for line in lines]) > 0
+    form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
+                                           or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
     gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
@@ -202,6 +205,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             for i, (q, c) in enumerate(zip(p, candidate))]
 
 
+COMMENT_COUNT = re.compile(r"^\s*\d+\s+comments?\s*$", re.IGNORECASE)  # "12 Comments" over a thread
 COMMENT_REPLY_GAP = 6  # lines from a comment's time to its "Reply" button
 THREAD_COMMENTS = 2  # comments that make a thread (one "... at 3:00 pm" / "Reply" may be the article's)
 COMMENTER_WORDS = 4  # a commenter's name over the time: "Jo Marsh says", "Chandice Probst"

@@ -109,7 +109,7 @@ BOILERPLATE_START = [
               r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b|"
               # a nonprofit newsroom's partnership note: "This article was produced for ... in partnership with ..."
               r"this (?:article|story|report) was (?:produced|reported|co-published) (?:for|by|with|in partnership)\b")),
-    ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|share or comment\b|tweet this|please share|click the share|"
+    ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|like\s*$|share or comment\b|tweet this|please share|click the share|"
               r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
               r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
