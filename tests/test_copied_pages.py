@@ -1217,12 +1217,14 @@ class Layout(NamedTuple):
       Indian daily's is its publishing company, "HT Digital Streams", and the business daily's behind a
       paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
       British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
-      themselves only in their masthead (and a line about their readers or writers), so no outlet, nor the European
-      broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself on its masthead
-      and once more ("Get Breaking News Alerts From ..."), too few times to beat its publisher, "Al
-      Harbour Publishing", the copyright's holder, and the Singapore daily as "ST" in "Join ST's WhatsApp
-      Channel" (its holder, "HPH Media", is the outlet); the Brazilian portal names itself "g1" on its masthead
-      and in its byline ("Por Ann Roe, g1 Harbour"), and its holder's name joins its words with "e";
+      themselves only in their masthead (and a line about their readers or writers), so no outlet,
+      nor the European broadcaster (its byline's "with AP" is no outlet); the Gulf daily names itself
+      on its masthead and once more ("Get Breaking News Alerts From ..."), too few times to beat its
+      publisher, "Al Harbour Publishing", the copyright's holder, and the Singapore daily as "ST" in
+      "Join ST's WhatsApp Channel" (its holder, "HPH Media", is the outlet); the Brazilian portal
+      names itself "g1" on its masthead and in its byline ("Por Ann Roe, g1 Harbour"), and its
+      holder's name joins its words with "e" (the professional network's article is not asserted
+      either: a platform that hosts its writers is no outlet, and unspin names none);
     - the article's head and end: the nonprofit's partnership note ("This article was produced for
       ... in partnership with ..."; made a credit, it shifted the headline model's scores so that the
       site's name became the title) and the business site's description under "Read next" (the
