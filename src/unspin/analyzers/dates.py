@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .words import stopwords
+
 _ENGLISH_MONTHS = [
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -163,11 +165,8 @@ LANGUAGE_SAMPLE = 2000  # words of a page enough to tell its language
 def _written_day_first(page: str) -> bool:
     """Whether the page reads as written in one of `DAY_FIRST_LANGUAGES` rather than English, by
     which language's stopwords (spaCy's) its first words hit most."""
-    import importlib
-
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", page)[:LANGUAGE_SAMPLE]]
-    hits = {language: sum(w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS for w in words)
-            for language in ("en", *DAY_FIRST_LANGUAGES)}
+    hits = {language: sum(w in stopwords(language) for w in words) for language in ("en", *DAY_FIRST_LANGUAGES)}
     return max(hits, key=hits.get) != "en"
 
 

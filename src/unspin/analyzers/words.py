@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from functools import cache
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -25,3 +27,9 @@ def only_function_words(fragment: str) -> bool:
     """True for a span with no content word ('the', 'in', '" it'): never a technique by itself."""
     words = re.findall(r"[^\W\d_]+", fragment.lower())
     return not words or all(w in _FUNCTION_WORDS for w in words)
+
+
+@cache
+def stopwords(language: str = "en") -> frozenset[str]:
+    """spaCy's stopwords of a language ("en", "de", "fr", ...)."""
+    return frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)

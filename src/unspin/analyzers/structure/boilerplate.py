@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from ..dates import find_date
+from ..words import stopwords
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
 from .patterns import (
@@ -56,13 +56,6 @@ MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a co
 # every copy of webcopy/, while in 95% of PTC and PolNeAR's article files at most 25% are, and
 # there the classifier would only take lists and questions out of the article.
 COPIED_PAGE_NON_PROSE = 0.35
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 def _own(line: Line, repeated: bool) -> list[float]:

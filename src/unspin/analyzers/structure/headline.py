@@ -22,6 +22,7 @@ import numpy as np
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
+from ..words import stopwords
 from .boilerplate import (
     CANDIDATES,
     FURNITURE_WORDS,
@@ -29,7 +30,6 @@ from .boilerplate import (
     WORD,
     line_kinds,
     looks_copied,
-    stopwords,
 )
 from .draft import Draft
 from .lines import (
