@@ -890,6 +890,37 @@ def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_
     assert all(normalised(paragraph) in article for paragraph in paragraphs)
 
 
+def test_a_list_that_the_article_introduces_stays_and_a_box_of_other_stories_leaves():
+    """Headline-long lines in a row are a box of other stories, unless a sentence of the article
+    introduces them ("... for a small nursery:"): then they are the article's own list. A label of
+    other stories, however worded ("Read Other Related Stories About This:"), introduces no list."""
+    menu = "\n".join(["Skip to content", "HOME", "NURSERY", "RECIPES", "CRAFTS", "ABOUT", "Log in", "Subscribe"])
+    tips = ["Use the space on the walls", "Pick furniture that serves two purposes", "Choose a crib with drawers under it",
+            "Hang a shoe organiser on the door", "Keep the colours light and plain"]
+    others = ["Ferry fares rise for the first time in six years", "Council delays vote on parking fees near the quay",
+              "Harbour board names a new chief engineer after a long search"]
+    paragraphs = [
+        "Working with a small room for your baby? A nursery does not need much space if every piece in it earns its "
+        "place, and most of what shops sell to new parents is never used at all.",
+        "Follow these five tips, each with an example from a reader's home, to set up a nursery in a small room:",
+        "Wall space is the easiest to forget. A pegboard over the changing pad holds nappies, creams and wipes within "
+        "reach, and shelves a hand wide take up almost no room.",
+        "A dresser with a changing pad on top does the work of two pieces of furniture, and it stays useful long after "
+        "the nappies are gone, which a changing table does not.",
+        "Light colours make a room look larger than it is. Keep the walls plain and let one picture or a mobile give "
+        "the room its character, rather than a patterned paper."]
+    text = (menu + "\nFive ideas for a small nursery\nBy Ann Roe\nApril 5, 2021\n" + "\n".join(paragraphs[:2]) + "\n"
+            + "\n".join(tips) + "\n" + "\n".join(paragraphs[2:]) + "\nRead Other Related Stories About This:\n"
+            + "\n".join(others) + "\nLeave a Reply\nYour email address will not be published.\n"
+            "Privacy Policy\n© 2021 Harbour Nursery\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(tip) in article for tip in tips)
+    assert all(normalised(paragraph) in article for paragraph in paragraphs)
+    assert not any(normalised(other) in article for other in others)
+
+
 def test_a_long_headline_with_no_full_stop_is_no_first_paragraph():
     """A tutorial's headline ("... (4 Examples) | Lines, Labels, Background & Legend") is as long as
     a sentence but ends as none; the first paragraph is the one under it, and the site's name at

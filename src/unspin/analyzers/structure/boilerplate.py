@@ -226,23 +226,34 @@ def looks_copied(lines: list[Line]) -> bool:
 
 HEADING_RUN = 3  # an article never has this many headline-long subheadings in a row; a list of other stories does
 HEADLINE_WORDS = 4  # shorter lines in a row are an article's own list (ingredients, lyrics, items)
+LIST_INTRO_WORDS = 4  # "Follow these six tips:" introduces a list; "Related posts:", "Share this:" label a box
 
 
 def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
     """Lines in runs of `HEADING_RUN` or more consecutive headline-long lines that the rules
-    took for headings, with the heading that labels such a run."""
+    took for headings, with the heading that labels such a run; not a run that a sentence of the
+    article introduces ("... to set up a nursery in a small room:"), which is the article's own list."""
     out: set[int] = set()
     run: list[int] = []
     for i, kind in enumerate([*kinds, None]):
         if kind == "heading" and lines[i].words >= HEADLINE_WORDS:
             run.append(i)
             continue
-        if len(run) >= HEADING_RUN:
+        if len(run) >= HEADING_RUN and not (run[0] > 0 and _introduces_list(lines[run[0] - 1])):
             out.update(run)
             if run[0] > 0 and kinds[run[0] - 1] == "heading":
                 out.add(run[0] - 1)  # the list's own label ("POPULAR NOW")
         run = []
     return out
+
+
+# a label of a box of links however worded ("Read Other Related Stories About This:")
+_OTHER_STORIES = re.compile(r"\b(?:related|stories|articles|posts|headlines|links)\b", re.IGNORECASE)
+
+
+def _introduces_list(line: Line) -> bool:
+    return (line.text.rstrip().endswith(":") and line.words >= LIST_INTRO_WORDS
+            and boilerplate_kind(line.text) is None and not _OTHER_STORIES.search(line.text))
 
 
 RELATED_ITEMS = 4  # headlines a "Related" box inside an article holds
