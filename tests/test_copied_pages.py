@@ -837,6 +837,22 @@ def test_more_pages_in_another_form_never_leak_a_page_into_its_own_scoring(tmp_p
     assert joins("a-page-of-its-own", set(), data_ids)
 
 
+def test_the_shipped_setting_meets_the_targets_before_it_chases_f1():
+    """The line classifier's threshold: a setting with a higher F1 that keeps less of the article
+    than the issue's target loses to one that meets every target; where none meets them, the one
+    that misses them by least wins, whatever its F1."""
+    from unspin.training.boilerplate import chosen_setting
+
+    def figures(kept, left_out):
+        return {"article_kept": kept, "boilerplate_left_out": left_out, "f1": round(2 * kept * left_out / (kept + left_out), 3)}
+
+    grid = {(0.6, 0.9): figures(0.957, 0.856), (0.7, 0.9): figures(0.973, 0.837), (0.8, 0.9): figures(0.973, 0.809),
+            (0.9, 1.01): figures(0.98, 0.712)}
+    assert chosen_setting(grid) == (0.7, 0.9)
+    del grid[(0.7, 0.9)], grid[(0.8, 0.9)]
+    assert chosen_setting(grid) == (0.6, 0.9)  # 0.013 short of the article kept against 0.038 of left out
+
+
 def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_are_denser():
     """A list article ("01. Ada Quay" ...) has less prose than the readers' comments under it; the
     thread's heading ("{ 10 comments… read them below or add one }") ends the article."""
