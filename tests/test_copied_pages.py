@@ -996,6 +996,14 @@ def test_where_the_model_is_unsure_the_line_over_a_lone_article_by_label_is_the_
     ("How Do I Whitelist Harbour Observer?", "Harbour Observer"),
     ("Ann Roe is supported by her readers", None),  # the writer is no outlet
     ("It is funded by sponsors and member donations", None),
+    # a notice as long as a paragraph names the holder in its first sentence; a publishing company
+    # there owns the site and is no outlet
+    ("Some rights reserved 2017-2023 by Harbour Newsfeed, a subsidiary partnership of Harbour Internet Media "
+     "Networks and Harbour Media Group of Central Illinois LLC. Content published by Harbour Newsfeed staff is "
+     "covered by an open licence. This allows use and re-use by anyone except governments.", "Harbour Newsfeed"),
+    ("Copyright © 2024 Harbour Nation Publishing. All rights reserved. No part of this site may be reproduced, "
+     "distributed, transmitted, cached or otherwise used, except with the prior written consent of the company, "
+     "and its terms of use apply to every page of it.", None),
 ])
 def test_a_copied_page_that_names_itself_only_in_its_furniture_gets_that_outlet(furniture, outlet):
     from unspin.document import Layer

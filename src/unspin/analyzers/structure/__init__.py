@@ -85,6 +85,7 @@ class StructureAnalyzer(Analyzer):
             outlet_from_masthead(doc, lines, draft)
             outlet_from_own_furniture(doc, lines, draft)
             outlet_from_brand(doc, lines, draft)
+        outlet_from_copyright(doc, draft, long=True)
         _author_cards_below(doc, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))

@@ -327,12 +327,20 @@ _PERMISSION_FROM = re.compile(rf"\bwritten permission (?:from|of)[ \t]+((?:the[ 
                               rf"(?:[ \t]+(?:[A-Z][\w&'’\-]*|{NAME_JOINS})){{0,5}}?)[ \t]*\.?[ \t]*$")
 
 
-def copyright_holder(text: str) -> tuple[int, int] | None:
-    """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out."""
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)\.\s+(?=[A-Z])")  # (not an initial's: "J. Roe")
+
+
+def copyright_holder(text: str, long: bool = False) -> tuple[int, int] | None:
+    """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out;
+    `long`: in a notice as long as a paragraph too, from its first sentence ("Some rights reserved
+    2017-2023 by Harbour Newsfeed, a subsidiary of ... . Content published by ... is covered by ...")."""
     if permission := _PERMISSION_FROM.search(text):  # (a reservation as long as a paragraph names it last)
         return permission.span(1)
     if len(text) > COPYRIGHT_LINE_CHARS:
-        return None
+        first = _SENTENCE_END.search(text) if long and _COPYRIGHT_MARK.match(text) else None
+        if first is None or first.start() >= COPYRIGHT_LINE_CHARS:
+            return None
+        text = text[: first.start() + 1]
     # The holder after the mark first: "Privacy Policy © 2011 AOL Inc." is AOL's notice.
     for mark in _COPYRIGHT_MARK.finditer(text):
         name = _HOLDER.match(text, _COPYRIGHT_LEAD.match(text, mark.end()).end())
@@ -358,14 +366,20 @@ def copyright_holder(text: str) -> tuple[int, int] | None:
     return None
 
 
-def outlet_from_copyright(doc: Document, draft: Draft) -> None:
+def outlet_from_copyright(doc: Document, draft: Draft, long: bool = False) -> None:
     """Where nothing named the outlet, the holder of the last copyright notice does (a page's own
-    notice closes it; a photo's "© Jane Roe" comes earlier)."""
+    notice closes it; a photo's "© Jane Roe" comes earlier). `long`: a notice as long as a
+    paragraph as well, last of all (such a notice is a large publisher's terms, which name the
+    company that owns the site, more often than a site's own line)."""
     if draft.outlet:
         return
-    notices = [(s, e) for s, e, kind, attrs in draft.segments if kind == "boilerplate" and attrs.get("type") == "copyright"]
+    # (a notice the line classifier took out of the article is the page's furniture as well)
+    notices = [(s, e) for s, e, kind, attrs in draft.segments if kind == "boilerplate" and (
+        attrs.get("type") == "copyright" or (attrs.get("type") == "page" and boilerplate_kind(doc.text[s:e]) == "copyright"))]
     for start, end in sorted(notices, reverse=True):
-        holder = copyright_holder(doc.text[start:end])
+        holder = copyright_holder(doc.text[start:end], long)
+        if holder and long and _PUBLISHER.search(doc.text[start + holder[0]:start + holder[1]]):
+            return  # (the company that owns the site: "Harbour Nation Publishing")
         if holder:
             draft.outlet = (start + holder[0], start + holder[1])
             return
