@@ -252,6 +252,9 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("by Ann Roe - 12/03/24 6:14 PM ET", "2024-12-03"),  # a two-digit year, where an American time zone follows
     ("3/12/24", None),
     ("Publié le 03/12/2024 à 18h14", "2024-12-03"),  # a French label puts the day first
+    ("Actualizada 03/12/2024 19:10", "2024-12-03"),  # so do Spanish, Dutch and Swedish ones
+    ("Bijgewerkt 03/12/2024", "2024-12-03"),
+    ("Publicerad 03/12/2024", "2024-12-03"),
     ("Published on 03/12/2024 - 18:14 GMT+1", "2024-12-03"),  # so does a Continental time zone
 ])
 def test_dates_as_pages_write_them(text, expected):
@@ -308,6 +311,8 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
     ("By Ann Roe, Omar Reyes", ["Ann Roe", "Omar Reyes"], None),
     ("By state political reporter Ann Roe", ["Ann Roe"], None),  # the writer's role before the name
     ('By Ann "Harbour Queen" Roe', ['Ann "Harbour Queen" Roe'], None),  # a nickname between the names
+    ("By Ann Roe edited by Omar Reyes", ["Ann Roe"], None),  # the editor is no author
+    ("By Ann Roe; Fact-checked by Omar Reyes", ["Ann Roe"], None),
 ])
 def test_what_follows_for_in_a_byline_is_its_outlet_and_a_place_no_author(byline, authors, outlet, structure_pipeline):
     text = (f"Harbour council bans cars from its seafront\n{byline}\nMarch 3, 2024\n"

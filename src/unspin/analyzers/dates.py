@@ -75,8 +75,11 @@ _PATTERNS = [
 _AMERICAN_TIME = re.compile(r"\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:E|C|M|P|AK|H)[SD]?T\b", re.IGNORECASE)
 # (a Continental time zone after the date puts the day first too: "03/12/2024 - 18:14 GMT+1", "18:14 CET")
 _EUROPEAN_TIME = re.compile(r"\s*[-–,]?\s*\d{1,2}[:.h]\d{2}\s*(?:CET|CEST|EET|EEST|WET|WEST|(?:GMT|UTC)\s*[+-]\s*\d{1,2})\b")
-# A date's label in French, Spanish, Italian, German or Portuguese, and the article after it ("Publié le")
-DAY_FIRST_LABELS = r"publié|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|veröffentlicht|aktualisiert|atualizado"
+# A date's label in French, Spanish, Italian, German, Portuguese, Dutch, Polish and the Nordic languages, and
+# the article after it ("Publié le")
+DAY_FIRST_LABELS = (r"publié|mis à jour|modifié|publicad[oa]|actualizad[oa]|pubblicato|aggiornato|veröffentlicht|aktualisiert|"
+                    r"atualizad[oa]|gepubliceerd|bijgewerkt|opublikowano|aktualizacja|publicerad|uppdaterad|publisert|"
+                    r"oppdatert|udgivet|opdateret|julkaistu|päivitetty")
 LABEL_ARTICLES = r"le|el|il|am|em|a"
 _DAY_FIRST_LABEL = re.compile(rf"(?:{DAY_FIRST_LABELS})\s+(?:{LABEL_ARTICLES})?\s*$", re.IGNORECASE)
 

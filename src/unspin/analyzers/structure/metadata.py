@@ -35,7 +35,7 @@ _OUTLET_WORDS = re.compile(
 # "jroe@example.com", "@jroe": how to reach an author, never an author or an outlet, alone or after
 # the name ("Por Williams Roe @wroe", "By Jane Roe jroe@example.com").
 _ADDRESS = r"(?:\S+@\S+\.\w+|@\w+)"
-_CONTACT = re.compile(rf"^{_ADDRESS}$")
+CONTACT = re.compile(rf"^{_ADDRESS}$")
 _TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$|(?<=[a-z])@\w+$")  # ("By Ann Roe@annroe": a copy glues the link)
 _CONNECTIVES = re.compile(r"\b(?:and|with|for)\b")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
@@ -122,6 +122,10 @@ def read_meta_line(doc: Document, line: Line, draft: Draft, updated: bool = Fals
 _NICKNAME = re.compile(r"\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”)\s+")
 
 
+_EDITED_BY = re.compile(r"[\s,;|·•\-–—]+(?:edited|reviewed|fact[- ]checked|illustrated|photographed|produced)\s+by\b",
+                        re.IGNORECASE)
+
+
 def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> None:
     draft.add(line.start, line.end, "byline")
     link_names = [s for s in line.links if s.start >= names_start]
@@ -132,6 +136,9 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         connective = _BEFORE_DATE.search(doc.text, names_start, names_end)
         names_end = connective.start() if connective else names_end
         draft.dated(date[2])
+    # "By Ann Roe edited by Omar Reyes", "By Ann Roe; Fact-checked by ...": the editor is no author
+    if editor := _EDITED_BY.search(doc.text, names_start, names_end):
+        names_end = editor.start()
     if link_names:
         for s in link_names:
             if s.end <= names_end and PERSON.match(s.text.strip()):
@@ -159,7 +166,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         glued = _GLUED_ROLE.search(doc.text, a, b) or _TRAILING_HANDLE.search(doc.text, a, b)
         b = glued.start() if glued else b
         value = doc.text[a:b]
-        if not value or _CONTACT.match(value) or (k > 0 and (_ROLE_AFTER_NAME.match(value) or (
+        if not value or CONTACT.match(value) or (k > 0 and (_ROLE_AFTER_NAME.match(value) or (
                 k == len(pieces) - 1 and len(value.split()) >= 2 and is_place_name(value)))):
             continue  # (a role or a place after the writer: "By Ann Roe, Harbour City")
         caps_then_org = CAPS_NAME_THEN_ORG.match(value)
@@ -412,6 +419,7 @@ _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back
                         r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
 MASTHEAD_WORDS = 4
 _LOGO_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
+_LINK_TO_BRAND = re.compile(r"(?:about|follow|more from|support|latest from|popular on)\s", re.IGNORECASE)  # "About Axios"
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
@@ -503,7 +511,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         start, end = twice.span("name") if twice else (0, len(line.text))
         name = line.text[start:end]
         words = len(name.split()) if twice else line.words
-        if (not 1 <= words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name)
+        if (not 1 <= words <= MASTHEAD_WORDS or line.start == title or _SECTION_WORDS.match(name) or _LINK_TO_BRAND.match(name)
                 or not (name[:1].isupper() or name[:1].isdigit()) or boilerplate_kind(name) or find_date(name)):
             continue
         if sibling_only and not _same_company(name, holder):
@@ -514,7 +522,10 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         escaped = re.escape(name)
         mentions = re.compile(as_words(name), re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
-        if len(mentions.findall(doc.text, line.end)) >= MASTHEAD_MENTIONS and as_brand.search(doc.text, line.end):
+        # (once, as a brand, where the holder is a publishing company: "About Harbour Herald" over
+        # "© 2024 NZME Publishing Limited")
+        needed = 1 if holder and _PUBLISHER.search(holder) else MASTHEAD_MENTIONS
+        if len(mentions.findall(doc.text, line.end)) >= needed and as_brand.search(doc.text, line.end):
             draft.outlet = (line.start + start, line.start + end)
             return
 

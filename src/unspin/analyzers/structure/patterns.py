@@ -39,7 +39,9 @@ TAG_LINE = re.compile(
 # A label alone over a list of the article's topics, one a line ("Explore more on these topics",
 # "More about", "Tags", "Tagged:"; not "Topics" or "Categories" alone, a site's menu more often than not).
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
-                          r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés)\W*$",
+                          r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés|"
+                          # in Spanish, Portuguese, Polish, Swedish and Dutch
+                          r"temas(?: relacionados)?|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -100,7 +102,9 @@ APPEARED_ON = r"this (?:article|story) (?:originally |first )?appeared (?:first 
 # Where an advert or a portal cuts the article: the advert's own lines ("Advertisement 2", "This
 # advertisement has not loaded yet, but your article continues below.") and the labels around it
 # ("Story continues", "Article continues below advertisement", a newspaper chain's "Article content")
-_ADVERT = r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b"
+_ADVERT = (r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b|advertise with [\w&'’. ]{2,40}$|"
+           # in German, Spanish, French, Italian, Polish, Swedish and Dutch
+           r"(?:anzeige|publicidad|publicité|pubblicità|reklama|annons|advertentie)\s*$")
 _CONTINUES = (r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?"
               r"(?:\s+(?:advertisement|ad|video))?)?\s*$|article content\s*$")
 BOILERPLATE_START = [
@@ -112,7 +116,9 @@ BOILERPLATE_START = [
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|like\s*$|share or comment\b|tweet this|please share|click the share|"
               r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
-              r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
+              r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|"
+              # ... in Swedish, Polish, Dutch and Portuguese: "Dela artikeln", "Udostępnij", "Delen", "Compartilhe"
+              r"(?:dela|udostępnij|delen|compartilhe|compartilhar|partilhar)(?: (?:artikeln|artykuł|artikel|este artigo))?\s*$|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -138,6 +144,7 @@ BOILERPLATE_START = [
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
     ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
+               r"(?:rights|reprints?) (?:&|and) permissions\s*$|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
     ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|"
@@ -147,11 +154,15 @@ BOILERPLATE_START = [
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|see also\b|also read\b|"
+                r"popular(?: stories| now| articles| posts)?\s*$|more by\b|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
+                # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
+                r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
+                r"mer om ämnet\s*$|polecamy\s*$|"
                 # a station's line under every story: "For the latest news, weather, sports, and streaming video, head to KHRB."
                 r"for the latest (?:news|headlines|updates)\b.{0,80}\b(?:head|go) to\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
@@ -281,8 +292,17 @@ BOILERPLATE_ANYWHERE = [
     # courtesy Jane Doe": a caption ending on its credit
     ("credit", re.compile(r"[.!?]\s+(?:[—–-]\s*)?(?:photo|picture|image|photograph)\s+(?:by|courtesy(?:\s+of)?)\s+"
                           r"[^.!?]{2,60}$", re.I)),
-    # "Associated Press writers Kevin Fry and Farah Amin contributed to this report."
-    ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.I)),
+    # "Associated Press writers Kevin Fry and Farah Amin contributed to this report.", "Information from
+    # The Associated Press was used in this report."
+    ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
+                          r"^information from .{2,80} (?:was|were|is) used in this (?:report|story|article)\b", re.I)),
+    # "LDR is local body journalism co-funded by RNZ and NZ On Air.": who pays for the reporting
+    ("credit", re.compile(r"^[^.]{0,60}\bjournalism\b[^.]{0,40}\b(?:co-?)?funded by\b", re.I)),
+    # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
+    ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
+    # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
+    # las noticias más importantes del día. Suscríbete aquí"
+    ("subscribe", re.compile(r"\bsuscr[ií]bete\b|\babonnez-vous\b|\bjetzt abonnieren\b|\biscriviti\b", re.I)),
     ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
                             r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "
                             r"(?:closed|suspended|disabled)\b|"

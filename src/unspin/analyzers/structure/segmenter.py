@@ -3,6 +3,7 @@ the trailing run of lines that are boilerplate or not prose, and everything betw
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...document import Document
@@ -20,6 +21,7 @@ from .lines import (
     runs_on,
 )
 from .metadata import (
+    CONTACT,
     is_byline,
     is_dateline,
     outlet_from_notice,
@@ -161,6 +163,9 @@ def read_sign_off(lines: list[Line], draft: Draft, cards: bool = False) -> None:
             start, end = 0, len(line.text.rstrip())
         elif cards and i > 0 and AUTHOR_ALONE.match(lines[i - 1].text) and 2 <= line.words <= 4 and is_person_name(line.text):
             start, end, labelled = 0, len(line.text.rstrip()), True
+        elif (cards and 2 <= line.words <= 3 and i + 1 < len(lines) and CONTACT.match(lines[i + 1].text.strip())
+              and is_person_name(line.text)):
+            start, end = 0, len(line.text.rstrip())  # the writer's name over their e-mail under the article
         else:
             continue
         if PERSON.match(line.text[start:end]):
@@ -406,7 +411,8 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             continue
         if closing_bio(lines, i, draft.author_names) or (
                 # the paragraph under an "About the author" line
-                i > 0 and kinds[i - 1] == "bio" and is_prose(line) and len(line.text) < AUTHOR_BIO_CHARS):
+                i > 0 and kinds[i - 1] == "bio" and is_prose(line) and len(line.text) < AUTHOR_BIO_CHARS) or (
+                first_body and _bio_under_byline(line, draft)):
             draft.add(line.start, line.end, "boilerplate", type="bio")
             i += 1
             continue
@@ -444,6 +450,17 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         i += 1
         if introduces_quote(line):
             i = quote_block(doc, lines, i, line, paragraph_layout, draft)
+
+
+_IS_A = re.compile(r"\s+is\s+(?:a|an|the)\s")
+
+
+def _bio_under_byline(line: Line, draft: Draft) -> bool:
+    """"Ann Roe is a Local Democracy Reporter based in Harbour City." over the first paragraph: a line
+    about the byline's writer that opens on their name."""
+    text = line.text.lstrip("*_ ")
+    return len(text) < CLOSING_BIO_CHARS and any(
+        text.startswith(name) and _IS_A.match(text, len(name)) for name in draft.author_names if len(name) > 3)
 
 
 def _opening_dateline(line: Line, draft: Draft) -> int:
