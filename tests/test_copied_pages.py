@@ -1897,6 +1897,33 @@ NEWS_LAYOUTS = {
         "Harbour City förbjuder bilar i fyra kvarter vid vattnet", ["Ann Roe"], "2024-12-03", None,
         {"Dela": "share", "Mer om ämnet": "related"},
         "Kommunfullmäktige i Harbour City", "Förbudet ska utvärderas efter ett år, enligt kommunen."),
+    # a Dutch daily: "Leestijd 2 minuten", "Lees ook:", "Delen", "Onderwerpen" over its tags, "Meest gelezen"
+    "copied-dutch-daily-style.txt": Layout(
+        "Harbour City weert auto's uit vier straten aan de waterkant", ["Ann Roe"], "2024-12-03", "Harbour Dagblad",
+        {"Leestijd 2 minuten": "page", "Lees ook:": "related", "Delen": "share", "Meest gelezen": "related"},
+        "De gemeenteraad van Harbour City", "Het verbod wordt na een jaar geëvalueerd, aldus de gemeente.",
+        ["Harbour City", "Verkeer", "Gemeentepolitiek"]),
+    # a German regional daily: "3. Dezember 2024, 18:42 Uhr", "Lesezeit: 2 Min.", "Von Ann Roe, Harbour City",
+    # "Anzeige", the paper's offer of a trial ("... zur Probe lesen. Jetzt bestellen.")
+    "copied-german-regional-style.txt": Layout(
+        "Harbour City sperrt vier Straßen am Hafen für Autos", ["Ann Roe"], "2024-12-03", "Harbour Zeitung",
+        {"Lesezeit: 2 Min.": "page", "Anzeige": "advertisement", "Bestens informiert": "subscribe", "Mehr zum Thema": "related"},
+        "Der Stadtrat von Harbour City", "Das Verbot soll nach einem Jahr überprüft werden, teilte die Stadt mit."),
+    # an Indonesian portal: the portal and the date on one line ("... - 03/12/2024, 18:42 WIB"), "Penulis Ann
+    # Roe | Editor Omar Reyes" (the editor is no author), a caption ending on its credit in brackets,
+    # "Baca juga:", "Tag:" over its tags, "Berita Terkait"
+    "copied-indonesian-portal-style.txt": Layout(
+        "Harbour City Larang Mobil Melintas di Empat Blok Tepi Laut", ["Ann Roe"], "2024-12-03", "Harbourkompas.com",
+        {"Wali Kota Harbour City": "credit", "Baca juga:": "related", "Berita Terkait": "related"},
+        "HARBOUR CITY, KOMPAS.com", "Larangan itu akan dievaluasi setelah satu tahun, kata pemerintah kota.",
+        ["Harbour City", "Transportasi"]),
+    # a Portuguese daily: "3 de Dezembro de 2024, 18:42", "Leia também:", "Tópicos" over its tags, "Partilhar",
+    # "Mais lidas"
+    "copied-portuguese-daily-style.txt": Layout(
+        "Harbour City proíbe carros em quatro quarteirões junto ao rio", ["Ann Roe"], "2024-12-03", "PÚBLICO HARBOUR",
+        {"Leia também:": "related", "Partilhar": "share", "Mais lidas": "related"},
+        "A câmara de Harbour City", "A proibição será avaliada ao fim de um ano, informou a câmara.",
+        ["Harbour City", "Mobilidade", "Comércio"]),
 }
 
 

@@ -122,7 +122,8 @@ def read_meta_line(doc: Document, line: Line, draft: Draft, updated: bool = Fals
 _NICKNAME = re.compile(r"\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”)\s+")
 
 
-_EDITED_BY = re.compile(r"[\s,;|·•\-–—]+(?:edited|reviewed|fact[- ]checked|illustrated|photographed|produced)\s+by\b",
+_EDITED_BY = re.compile(r"[\s,;|·•\-–—]+(?:edited|reviewed|fact[- ]checked|illustrated|photographed|produced)\s+by\b|"
+                        r"[\s,;]*[|·•][\s]*editor\s*:?\s+(?=[A-Z])",  # ("Penulis Ann Roe | Editor Omar Reyes")
                         re.IGNORECASE)
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_AUTHOR_COLON = r"authors?[^\S\t]*:"
+_AUTHOR_COLON = r"(?:authors?|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
     r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
     # in other languages: "Von: Wolfgang Roe", "Por Williams Roe", "Par Jeanne Roe" (before a name only)
-    r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
+    r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par|penulis)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
     # "Von Ann Roe" over a German story, "di Giovanna Roe" over an Italian one (a short line: "Von Miller
     # signs with the Bills" is a headline)
     r"|(?:von|di)(?=(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){1,3}(?:[^\S\t]*(?:,|und|e|and)[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*(?:[^\S\t]+(?-i:[A-ZÀ-Ý])[\w'’.\-]*){0,2})*[^\S\t]*$)"
@@ -41,7 +41,7 @@ TAG_LINE = re.compile(
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
                           r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés|"
                           # in Spanish, Portuguese, Polish, Swedish and Dutch
-                          r"temas(?: relacionados)?|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen)\W*$",
+                          r"temas(?: relacionados)?|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -118,7 +118,8 @@ BOILERPLATE_START = [
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
               r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|"
               # ... in Swedish, Polish, Dutch and Portuguese: "Dela artikeln", "Udostępnij", "Delen", "Compartilhe"
-              r"(?:dela|udostępnij|delen|compartilhe|compartilhar|partilhar)(?: (?:artikeln|artykuł|artikel|este artigo))?\s*$|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
+              r"(?:dela|udostępnij|delen|compartilhe|compartilhar|partilhar)(?: (?:artikeln|artykuł|artikel|este artigo))?\s*$|"
+              r"the following links open in a new (?:tab|window)\b|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
@@ -162,7 +163,10 @@ BOILERPLATE_START = [
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
                 r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
-                r"mer om ämnet\s*$|polecamy\s*$|"
+                r"mer om ämnet\s*$|polecamy\s*$|baca juga\b|berita terkait\s*$|"
+                # "Most read" in Dutch, Portuguese, Spanish, French, Italian, German, Polish and Swedish
+                r"(?:meest gelezen|mais lidas|(?:lo )?más leíd[oa]s?|les plus lus|(?:i )?più letti|meistgelesen|"
+                r"najczęściej czytane|mest lästa)\s*$|"
                 # a station's line under every story: "For the latest news, weather, sports, and streaming video, head to KHRB."
                 r"for the latest (?:news|headlines|updates)\b.{0,80}\b(?:head|go) to\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
@@ -187,7 +191,8 @@ BOILERPLATE_START = [
     # a daily's pointer to its topic page under the article: "For more news about the city, visit our Harbour City page."
     ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b|"
              r"google preferred source\b"),  # (the search engine's badge: "Google Preferred Source badge")
-    ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?\s*\d+\s*min(?:ute)?s?\.?|"
+    ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura|tempo de leitura|leestijd|"
+             r"czas czytania|lästid)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos|minut|minuter)\.?|"
              r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen", "(2 min)" under "Listen") and a picture's lightbox button
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|\(\d{1,2}\s*min(?:ute)?s?\)\s*$|enlarge this image\s*$|"
@@ -302,7 +307,8 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
     # las noticias más importantes del día. Suscríbete aquí"
-    ("subscribe", re.compile(r"\bsuscr[ií]bete\b|\babonnez-vous\b|\bjetzt abonnieren\b|\biscriviti\b", re.I)),
+    ("subscribe", re.compile(r"\bsuscr[ií]bete\b|\babonnez-vous\b|\bjetzt (?:abonnieren|bestellen|testen)\b|"
+                             r"\bzur probe lesen\b|\biscriviti\b", re.I)),
     ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
                             r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "
                             r"(?:closed|suspended|disabled)\b|"
