@@ -1924,6 +1924,34 @@ NEWS_LAYOUTS = {
         {"Leia também:": "related", "Partilhar": "share", "Mais lidas": "related"},
         "A câmara de Harbour City", "A proibição será avaliada ao fim de um ano, informou a câmara.",
         ["Harbour City", "Mobilidade", "Comércio"]),
+    # a Thai daily in English: "PUBLISHED : 3 Dec 2024 at 18:42", "WRITER: Ann Roe", a caption ending
+    # "(Photo: ...)", "Do you like the content of this article?"
+    "copied-thai-daily-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour Post",
+        {"Mayor Lena Ortiz speaks": "credit", "Do you like the content": "page",
+         "RECOMMENDED": "related"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year, the council said."),
+    # an Argentine daily: "3 de diciembre de 2024 · 18:42", "Actualizado al ...", "Mirá también" over another
+    # story's headline inside the article, the newsletter's and the comments' lines, "Tags relacionados"
+    "copied-argentine-daily-style.txt": Layout(
+        "Harbour City prohíbe los autos en cuatro cuadras de la costanera", ["Ann Roe"], "2024-12-03", "Harbour Clarín",
+        {"Mirá también": "related", "Recibí las noticias": "subscribe", "Comentar las notas": "subscribe"},
+        "El Concejo Deliberante de Harbour City", "La prohibición se revisará después de un año, informó el municipio.",
+        ["Harbour City", "Tránsito"]),
+    # a South African site: the writer's role under the name, an audio player's "00:00" / "02:31" under
+    # "Listen to this article", a newsletter box, the comments' line, "Read more on:" over its tags, "Next on ..."
+    "copied-south-african-site-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "Harbour24",
+        {"00:00": "page", "02:31": "page", "Get the biggest daily stories": "subscribe",
+         "Harbour24 encourages commentary": "comments", "Next on Harbour24": "related"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year, the council said.",
+        ["harbour city", "transport", "councils"]),
+    # a Canadian paper: the writer's role and city under the name, "Updated 5 minutes ago", "Open this photo in
+    # gallery:" over a caption glued to its credit ("...on Tuesday.Omar Reyes/The Harbour Globe")
+    "copied-canadian-paper-style.txt": Layout(
+        "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour Globe",
+        {"Open this photo in gallery": "credit", "Mayor Lena Ortiz speaks": "credit", "Related stories": "related"},
+        "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year, the council said."),
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_AUTHOR_COLON = r"(?:authors?|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
+_AUTHOR_COLON = r"(?:authors?|writers?|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
@@ -41,7 +41,7 @@ TAG_LINE = re.compile(
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
                           r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés|"
                           # in Spanish, Portuguese, Polish, Swedish and Dutch
-                          r"temas(?: relacionados)?|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag)\W*$",
+                          r"temas(?: relacionados)?|tags relacionados|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag|read more on)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -156,14 +156,14 @@ BOILERPLATE_START = [
                   rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
     ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|see also\b|also read\b|"
-                r"popular(?: stories| now| articles| posts)?\s*$|more by\b|"
+                r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
                 r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
                 r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
-                r"mer om ämnet\s*$|polecamy\s*$|baca juga\b|berita terkait\s*$|"
+                r"mer om ämnet\s*$|polecamy\s*$|baca juga\b|berita terkait\s*$|mir[aá] también\b|ver también\b|"
                 # "Most read" in Dutch, Portuguese, Spanish, French, Italian, German, Polish and Swedish
                 r"(?:meest gelezen|mais lidas|(?:lo )?más leíd[oa]s?|les plus lus|(?:i )?più letti|meistgelesen|"
                 r"najczęściej czytane|mest lästa)\s*$|"
@@ -301,6 +301,15 @@ BOILERPLATE_ANYWHERE = [
     # The Associated Press was used in this report."
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
                           r"^information from .{2,80} (?:was|were|is) used in this (?:report|story|article)\b", re.I)),
+    # "Mayor Lena Ortiz at City Hall on Tuesday.Jane Doe/The Harbour Globe": a caption glued to its
+    # photographer and outlet; a gallery's button over it
+    ("credit", re.compile(r"[.!?]\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*\s*/\s*(?:The\s+)?(?:[A-Z][\w.'’&\-]*\s*){1,4}$|"
+                          r"^(?i:open this photo in gallery)\W*$")),
+    # a site's word on its readers' comments: "Harbour24 encourages commentary submitted via MyHarbour24 profiles."
+    ("comments", re.compile(r"\bencourages (?:commentary|comments)\b", re.I)),
+    # "Do you like the content of this article?", "Was this article helpful?": a feedback form
+    ("page", re.compile(r"^(?:do you like the content of this article|was this (?:article|page|story) (?:helpful|useful)|"
+                        r"is this page useful|did you (?:like|enjoy) this (?:article|story))\W*$", re.I)),
     # "LDR is local body journalism co-funded by RNZ and NZ On Air.": who pays for the reporting
     ("credit", re.compile(r"^[^.]{0,60}\bjournalism\b[^.]{0,40}\b(?:co-?)?funded by\b", re.I)),
     # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
@@ -308,6 +317,7 @@ BOILERPLATE_ANYWHERE = [
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
     # las noticias más importantes del día. Suscríbete aquí"
     ("subscribe", re.compile(r"\bsuscr[ií]bete\b|\babonnez-vous\b|\bjetzt (?:abonnieren|bestellen|testen)\b|"
+                             r"^recib[eií]s? .{0,60}\ben tu (?:mail|correo|e-?mail|casilla)\b|\bexclusiv[oa] para suscriptores\b|"
                              r"\bzur probe lesen\b|\biscriviti\b", re.I)),
     ("comments", re.compile(rf"{_FORM_NOTICES}|please enter your (?:name|email|comment)|comments are moderated|"
                             r"(?:we have|have been) (?:suspended|closed|disabled) comments|comments (?:are|have been) "

@@ -409,6 +409,11 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
+        if _player_time(lines, kinds, i):
+            kinds[i] = "page"
+            draft.add(line.start, line.end, "boilerplate", type="page")
+            i += 1
+            continue
         if closing_bio(lines, i, draft.author_names) or (
                 # the paragraph under an "About the author" line
                 i > 0 and kinds[i - 1] == "bio" and is_prose(line) and len(line.text) < AUTHOR_BIO_CHARS) or (
@@ -450,6 +455,20 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         i += 1
         if introduces_quote(line):
             i = quote_block(doc, lines, i, line, paragraph_layout, draft)
+
+
+_TIME_ALONE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_LISTEN = re.compile(r"^\s*listen to (?:this )?(?:article|story)\b", re.IGNORECASE)
+
+
+def _player_time(lines: list[Line], kinds: list[str | None], index: int) -> bool:
+    """"00:00" / "02:31" under "Listen to this article": the audio player's position and length (a
+    time alone elsewhere may be a video's length between its headlines, which says they are a list)."""
+    if not _TIME_ALONE.match(lines[index].text) or index == 0:
+        return False
+    above = lines[index - 1]
+    return bool(_LISTEN.match(above.text)) or (kinds[index - 1] == "page" and _TIME_ALONE.match(above.text) is not None
+                                               and index >= 2 and bool(_LISTEN.match(lines[index - 2].text)))
 
 
 _IS_A = re.compile(r"\s+is\s+(?:a|an|the)\s")
