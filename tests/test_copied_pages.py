@@ -1804,7 +1804,7 @@ NEWS_LAYOUTS = {
     # engine's "Google Preferred Source badge", "Join ST's WhatsApp Channel ..." (the outlet: see the docstring)
     "copied-singapore-daily-style.txt": Layout(
         "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", None,
-        {"Transport Correspondent": None, "UPDATED": "page", "Google Preferred Source badge": "page",
+        {"Transport Correspondent": None, "Google Preferred Source badge": "page",
          "Join ST's WhatsApp Channel": "subscribe", "Copyright © 2024": "copyright"},
         "HARBOUR CITY – The city council voted", "The ban will be reviewed after a year."),
     # a Russian news agency: its lead (a long line with no full stop) over the first paragraph, whose dateline
@@ -1952,6 +1952,14 @@ NEWS_LAYOUTS = {
         "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour Globe",
         {"Open this photo in gallery": "credit", "Mayor Lena Ortiz speaks": "credit", "Related stories": "related"},
         "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year, the council said."),
+    # a government's press release: its cookie banner, "From:" over the department and the minister (the
+    # department is the outlet; neither is an author), "Published" over the date, a share bar whose links
+    # "open in a new tab", a feedback form, a licence line
+    "copied-government-release-style.txt": Layout(
+        "Waterfront blocks to close to cars from next June", [], "2024-12-03", "Department for Harbour Transport",
+        {"We use some essential cookies": "page", "Share this page": "share", "The following links open": "share",
+         "Is this page useful?": "page", "© Crown copyright": "copyright"},
+        "The council will close four blocks", "It will be reviewed after a year."),
 }
 
 

@@ -580,8 +580,28 @@ def _block_end(lines: list[Line], start: int) -> int:
 
 def _meta_below(line: Line) -> bool:
     """A byline, or a date that is most of its line, as may stand under the first paragraph (not
-    a link whose path holds a date, "clarityofsignal.com/2017/01/21/...")."""
-    return is_byline(line) or _is_date_line(line, "heading")
+    a link whose path holds a date, "clarityofsignal.com/2017/01/21/..."), or the label over one."""
+    return (is_byline(line) or _is_date_line(line, "heading") or bool(_ISSUER_LABEL.match(line.text))
+            or bool(DATE_LABEL_ALONE.match(line.text)))
+
+
+# A government's release names who issues it under a label: "From:" / "Department for Harbour
+# Transport and Lena Ortiz" (its departments and ministers)
+_ISSUER_LABEL = re.compile(r"^\s*from\s*:\s*$", re.IGNORECASE)
+DATE_LABEL_ALONE = re.compile(r"^\s*(?:published|updated|last updated|first published|date)\s*:?\s*$", re.IGNORECASE)
+_ISSUERS = re.compile(r"\s+and\s+|\s*,\s*")
+
+
+def _issuer(doc: Document, line: Line) -> tuple[int, int] | None:
+    """The first of the issuers that is no person (the department, not its minister)."""
+    position = line.start
+    for separator in [*_ISSUERS.finditer(line.text), None]:
+        end = line.start + separator.start() if separator else line.end
+        a, b = strip_span(doc.text, position, end)
+        if b > a and not is_person_name(doc.text[a:b]) and doc.text[a].isupper():
+            return a, b
+        position = line.start + separator.end() if separator else line.end
+    return None
 
 
 def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None], block: range, first: int,
@@ -592,7 +612,16 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
     lone_by = named = False
     for i in block:
         line = lines[i]
+        if i > 0 and _ISSUER_LABEL.match(lines[i - 1].text) and not draft.straddles(line):
+            draft.set_line(line, "byline")  # "From:" / "Department for Harbour Transport and Lena Ortiz"
+            found.outlet = found.outlet or _issuer(doc, line)
+            continue
         if i >= first and not _meta_below(line):
+            continue
+        if _ISSUER_LABEL.match(line.text) or (DATE_LABEL_ALONE.match(line.text) and i + 1 < len(lines)
+                                              and _is_date_line(lines[i + 1], "heading")):
+            if not draft.straddles(line):  # (the label of the next line: "Published" / "3 December 2024")
+                draft.set_line(line, "byline" if _ISSUER_LABEL.match(line.text) else "dateline")
             continue
         if kinds[i] in ("byline", "dateline"):
             lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
