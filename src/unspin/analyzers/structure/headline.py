@@ -45,6 +45,7 @@ from .logistic import Logistic
 from .metadata import NAME_JOINS, as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BIO_ROLES,
+    DATE_LABEL,
     LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
@@ -581,15 +582,19 @@ def _block_end(lines: list[Line], start: int) -> int:
 def _meta_below(line: Line) -> bool:
     """A byline, or a date that is most of its line, as may stand under the first paragraph (not
     a link whose path holds a date, "clarityofsignal.com/2017/01/21/..."), or the label over one."""
-    return (is_byline(line) or _is_date_line(line, "heading") or bool(_ISSUER_LABEL.match(line.text))
-            or bool(DATE_LABEL_ALONE.match(line.text)))
+    return is_byline(line) or _is_date_line(line, "heading") or bool(_ISSUER_LABEL.match(line.text)) or _date_label_alone(line)
 
 
 # A government's release names who issues it under a label: "From:" / "Department for Harbour
 # Transport and Lena Ortiz" (its departments and ministers)
 _ISSUER_LABEL = re.compile(r"^\s*from\s*:\s*$", re.IGNORECASE)
-DATE_LABEL_ALONE = re.compile(r"^\s*(?:published|updated|last updated|first published|date)\s*:?\s*$", re.IGNORECASE)
 _ISSUERS = re.compile(r"\s+and\s+|\s*,\s*")
+
+
+def _date_label_alone(line: Line) -> bool:
+    """"Published", "UPDATED", "Date:" alone on its line, over the date it labels."""
+    label = DATE_LABEL.match(line.text.strip())
+    return label is not None and label.end() == len(line.text.strip())
 
 
 def _issuer(doc: Document, line: Line) -> tuple[int, int] | None:
@@ -618,7 +623,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if i >= first and not _meta_below(line):
             continue
-        if _ISSUER_LABEL.match(line.text) or (DATE_LABEL_ALONE.match(line.text) and i + 1 < len(lines)
+        if _ISSUER_LABEL.match(line.text) or (_date_label_alone(line) and i + 1 < len(lines)
                                               and _is_date_line(lines[i + 1], "heading")):
             if not draft.straddles(line):  # (the label of the next line: "Published" / "3 December 2024")
                 draft.set_line(line, "byline" if _ISSUER_LABEL.match(line.text) else "dateline")
