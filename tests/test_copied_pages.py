@@ -850,7 +850,7 @@ def test_the_shipped_setting_meets_the_targets_before_it_chases_f1():
             (0.9, 1.01): figures(0.98, 0.712)}
     assert chosen_setting(grid) == (0.7, 0.9)
     del grid[(0.7, 0.9)], grid[(0.8, 0.9)]
-    assert chosen_setting(grid) == (0.6, 0.9)  # 0.013 short of the article kept against 0.038 of left out
+    assert chosen_setting(grid) == (0.6, 0.9)  # 0.013 short of the article kept, against 0.038 of left out and 0.025 of F1
 
 
 def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_are_denser():
