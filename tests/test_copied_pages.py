@@ -521,6 +521,9 @@ def test_the_rules_title_yields_to_a_candidate_the_model_scores_clearly_higher()
     # within the margin too, but right over it and likelier: the headline over the standfirst the rules took
     assert choose(np.array([0.65, 0.61]), 1, 0.6, 0.1, over_title=0) == 0
     assert choose(np.array([0.58, 0.61]), 1, 0.6, 0.1, over_title=0) == 1
+    # less likely than the rules' title, but a line the model is sure of right over it heads it
+    assert choose(np.array([0.95, 0.98]), 1, 0.4, 0.1, over_title=0) == 0
+    assert choose(np.array([0.85, 0.98]), 1, 0.4, 0.1, over_title=0) == 1
     # the rules' title is a summary line under a headline in title case: the headline, where the model accepts it
     assert choose(np.array([0.78, 0.90, 0.97]), 2, 0.5, 0.1, instead=[None, None, 0]) == 0
     assert choose(np.array([0.41, 0.90, 0.97]), 2, 0.5, 0.1, instead=[None, None, 0]) == 2
@@ -1274,7 +1277,8 @@ class Layout(NamedTuple):
       British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
       themselves only in their masthead (and a line about their readers or writers), so no outlet,
       nor the European broadcaster (its byline's "with AP" is no outlet) and the Swedish broadcaster
-      (its masthead, and "Om Harbour TV": about it, in Swedish); the Gulf daily names itself
+      (its masthead, and "Om Harbour TV": about it, in Swedish), and the Italian daily (its masthead and
+      its newsletter's line, "Iscriviti alla newsletter di ...", under a publishing group's copyright); the Gulf daily names itself
       on its masthead and once more ("Get Breaking News Alerts From ..."), too few times to beat its
       publisher, "Al Harbour Publishing", the copyright's holder, and the Singapore daily as "ST" in
       "Join ST's WhatsApp Channel" (its holder, "HPH Media", is the outlet); the Brazilian portal
@@ -1960,6 +1964,31 @@ NEWS_LAYOUTS = {
         {"We use some essential cookies": "page", "Share this page": "share", "The following links open": "share",
          "Is this page useful?": "page", "© Crown copyright": "copyright"},
         "The council will close four blocks", "It will be reviewed after a year."),
+    # a French regional daily: the site's name and the writer's on one line ("Harbour-Ouest Ann Roe."),
+    # "Publié le ... à 18h42" and "Modifié le ...", the reader's "Écouter" and "Partager", "Lire aussi :"
+    "copied-french-regional-style.txt": Layout(
+        "Harbour City interdit les voitures sur quatre pâtés de maisons du front de mer", ["Ann Roe"], "2024-12-03",
+        "Harbour-Ouest", {"Écouter": "page", "Partager": "share", "Lire aussi :": "related", "Sur le même sujet": "related"},
+        "Le conseil municipal de Harbour City", "L'interdiction sera évaluée au bout d'un an, précise la mairie."),
+    # an Italian daily: a standfirst with no full stop between the headline and "di Ann Roe", "(modifica il
+    # ...)", "Ascolta l'articolo", "Leggi anche" over another story's headline, "Argomenti" over its tags
+    # (its outlet is not asserted: see the docstring)
+    "copied-italian-daily-style.txt": Layout(
+        "Harbour City vieta le auto in quattro isolati del lungomare", ["Ann Roe"], "2024-12-03", None,
+        {"Ascolta l'articolo": "page", "Leggi anche": "related", "© RIPRODUZIONE RISERVATA": "copyright",
+         "Iscriviti alla newsletter": "subscribe", "I più letti": "related"},
+        "Il consiglio comunale di Harbour City", "Il divieto sarà valutato dopo un anno, ha fatto sapere il Comune.",
+        ["Harbour City", "Traffico"]),
+    # a Norwegian daily: "Publisert" and "Oppdatert", "Del artikkelen", "Les også:", "Annonse", "Mest lest"
+    "copied-norwegian-daily-style.txt": Layout(
+        "Harbour City stenger fire kvartaler ved havna for biler", ["Ann Roe"], "2024-12-03", "Harbour Tidende",
+        {"Del artikkelen": "share", "Les også:": "related", "Annonse": "advertisement", "Mest lest": "related"},
+        "Bystyret i Harbour City", "Forbudet skal evalueres etter ett år, opplyser kommunen."),
+    # a Turkish daily in Turkish: "Güncelleme:" (a label, no outlet), "İlgili Haber:", "Paylaş", "Etiketler"
+    "copied-turkish-daily-style.txt": Layout(
+        "Harbour City sahil şeridindeki dört bloğu araç trafiğine kapatıyor", ["Ann Roe"], "2024-12-03", "Harbour Haber",
+        {"İlgili Haber:": "related", "Paylaş": "share", "İlgili Haberler": "related"},
+        "Harbour City belediye meclisi", "Yasak bir yıl sonra yeniden değerlendirilecek.", ["Harbour City", "Ulaşım"]),
 }
 
 

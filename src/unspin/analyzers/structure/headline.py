@@ -42,7 +42,7 @@ from .lines import (
     over_own_bio,
 )
 from .logistic import Logistic
-from .metadata import NAME_JOINS, as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
+from .metadata import MASTHEAD_LINES, NAME_JOINS, as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
 from .patterns import (
     BIO_ROLES,
     DATE_LABEL,
@@ -432,6 +432,9 @@ def _lone_by(line: Line) -> bool:
     return line.text.rstrip(" :").lower() in LONE_BY
 
 
+HEADLINE_OVER_STANDFIRST = 0.9  # the line over the rules' title that the model is this sure of heads it
+
+
 def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: float = 0.0,
            over_byline: int | None = None, instead: list[int | None] | None = None,
            over_title: int | None = None, tops: list[int | None] | None = None) -> int | None:
@@ -445,7 +448,7 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
     none reaches the threshold, the line right over a byline ("... in Q4" / "By Richard Lawler ...");
     and a tabloid's summary line chosen gives way to its headline (`summary_tops`)."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
-        chosen = over_title if over_title is not None and p[over_title] > p[title_option] else title_option
+        chosen = over_title if over_title is not None and p[over_title] >= min(p[title_option], HEADLINE_OVER_STANDFIRST) else title_option
     elif not len(p) or p.max() < threshold:
         return over_byline
     else:
@@ -662,6 +665,11 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif (name := _name_then_role(line)) is not None and not (named or found.authors):
             draft.set_line(line, "byline")
             found.authors.append((line.start + name[0], line.start + name[1]))
+        elif ((prefix := _masthead_prefix(lines, line)) and not (named or found.authors)
+              and _is_writer_after_masthead(line.text[prefix:].strip(" .,"))):
+            draft.set_line(line, "byline")  # "Harbour-Ouest Ann Roe.": the site's name, then the writer's
+            found.outlet = found.outlet or (line.start, line.start + prefix)
+            found.authors.append(strip_span(doc.text, line.start + prefix, line.end, chars=".,"))
         elif (names := _names_alone(line)) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
@@ -803,6 +811,21 @@ def _names_alone(line: Line) -> list[tuple[int, int]]:
     if len(spans) > NAMES_ALONE or not all(_is_name_alone(line.text[a:b]) for a, b in spans):
         return []
     return spans
+
+
+def _masthead_prefix(lines: list[Line], line: Line) -> int:
+    """How many characters of `line` are the site's name as one of the page's first lines gives it,
+    followed by more ("Harbour-Ouest Ann Roe." under "Harbour-Ouest" on the masthead); 0 if none."""
+    for top in lines[:MASTHEAD_LINES]:
+        name = top.text.strip()
+        if top is not line and len(name) >= 3 and line.text.startswith(name + " ") and not boilerplate_kind(name):
+            return len(name)
+    return 0
+
+
+def _is_writer_after_masthead(text: str) -> bool:
+    """A person's name after the site's name, not words a copy glued together ("JargonsBusinessLeadership")."""
+    return _is_name_alone(text) and not re.search(r"[a-z][A-Z]", text) and is_person_name(text)
 
 
 def _is_name_alone(text: str) -> bool:

@@ -41,7 +41,8 @@ TAG_LINE = re.compile(
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
                           r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés|"
                           # in Spanish, Portuguese, Polish, Swedish and Dutch
-                          r"temas(?: relacionados)?|tags relacionados|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag|read more on)\W*$",
+                          r"temas(?: relacionados)?|tags relacionados|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag|read more on|"
+                          r"argomenti|etiketler|emner)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
@@ -104,7 +105,7 @@ APPEARED_ON = r"this (?:article|story) (?:originally |first )?appeared (?:first 
 # ("Story continues", "Article continues below advertisement", a newspaper chain's "Article content")
 _ADVERT = (r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b|advertise with [\w&'’. ]{2,40}$|"
            # in German, Spanish, French, Italian, Polish, Swedish and Dutch
-           r"(?:anzeige|publicidad|publicité|pubblicità|reklama|annons|advertentie)\s*$")
+           r"(?:anzeige|publicidad|publicité|pubblicità|reklama|annons|advertentie|annonse|reklam)\s*$")
 _CONTINUES = (r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?"
               r"(?:\s+(?:advertisement|ad|video))?)?\s*$|article content\s*$")
 BOILERPLATE_START = [
@@ -118,7 +119,8 @@ BOILERPLATE_START = [
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
               r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|"
               # ... in Swedish, Polish, Dutch and Portuguese: "Dela artikeln", "Udostępnij", "Delen", "Compartilhe"
-              r"(?:dela|udostępnij|delen|compartilhe|compartilhar|partilhar)(?: (?:artikeln|artykuł|artikel|este artigo))?\s*$|"
+              r"(?:dela|udostępnij|delen|compartilhe|compartilhar|partilhar|paylaş)(?: (?:artikeln|artykuł|artikel|este artigo))?\s*$|"
+              r"del (?:artikkelen|saken|artiklen)\s*$|"
               r"the following links open in a new (?:tab|window)\b|(?:copiar|copier le|copia) (?:enlace|lien|link)\s*$|link copied\s*$|copied\s*$|help keep .{0,40}informed by sharing\b|"
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
@@ -164,9 +166,10 @@ BOILERPLATE_START = [
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
                 r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
                 r"mer om ämnet\s*$|polecamy\s*$|baca juga\b|berita terkait\s*$|mir[aá] también\b|ver también\b|"
+                r"l[eæ]s også\b|ilgili haber(?:ler)?\b|"
                 # "Most read" in Dutch, Portuguese, Spanish, French, Italian, German, Polish and Swedish
                 r"(?:meest gelezen|mais lidas|(?:lo )?más leíd[oa]s?|les plus lus|(?:i )?più letti|meistgelesen|"
-                r"najczęściej czytane|mest lästa)\s*$|"
+                r"najczęściej czytane|mest lästa|mest lest|mest læste)\s*$|"
                 # a station's line under every story: "For the latest news, weather, sports, and streaming video, head to KHRB."
                 r"for the latest (?:news|headlines|updates)\b.{0,80}\b(?:head|go) to\b"),
     ("social", r"follow us\b|follow [\w&.'’ ]{1,30} on\s*:?\s*$|like us on|leave a comment\b|find us on|comment on .{0,60}(?:facebook|twitter)|join the (?:discussion|conversation)|"
@@ -199,7 +202,8 @@ BOILERPLATE_START = [
              # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
              r"sharing is caring\W*$|"
-             r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter (?:cet )?article)\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
+             r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter(?: (?:cet )?article)?|"
+             r"ascolta l['’]articolo|lyssna(?: på artikeln)?|lytt til (?:artikkelen|saken))\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              rf"{_CONTINUES}|"
              # the writer's address alone under the article ("aroe@harbour.example")
              r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
