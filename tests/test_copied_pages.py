@@ -1985,7 +1985,7 @@ NEWS_LAYOUTS = {
         {"Del artikkelen": "share", "Les også:": "related", "Annonse": "advertisement", "Mest lest": "related"},
         "Bystyret i Harbour City", "Forbudet skal evalueres etter ett år, opplyser kommunen."),
     # a Turkish daily in Turkish: "Güncelleme:" (a label, no outlet), "İlgili Haber:", "Paylaş", "Etiketler"
-    "copied-turkish-daily-style.txt": Layout(
+    "copied-turkish-language-daily-style.txt": Layout(
         "Harbour City sahil şeridindeki dört bloğu araç trafiğine kapatıyor", ["Ann Roe"], "2024-12-03", "Harbour Haber",
         {"İlgili Haber:": "related", "Paylaş": "share", "İlgili Haberler": "related"},
         "Harbour City belediye meclisi", "Yasak bir yıl sonra yeniden değerlendirilecek.", ["Harbour City", "Ulaşım"]),
