@@ -1992,6 +1992,21 @@ NEWS_LAYOUTS = {
 }
 
 
+def test_each_news_layout_is_written_once():
+    """A dict literal keeps the last of two equal keys: a layout written under a name already taken
+    would replace the earlier one's expectations without a word."""
+    import ast
+
+    from pathlib import Path
+
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and any(isinstance(target, ast.Name) and target.id == "NEWS_LAYOUTS" for target in node.targets))
+    names = [key.value for key in table.keys]
+    assert len(names) == len(set(names)) == len(NEWS_LAYOUTS)
+    assert all((FIXTURES / "structure" / name).exists() for name in names)
+
+
 @pytest.mark.parametrize("name", sorted(NEWS_LAYOUTS))
 def test_copies_of_news_layouts_get_their_metadata_and_leave_their_furniture_out(name):
     from unspin.document import Layer
