@@ -440,15 +440,16 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
            over_title: int | None = None, tops: list[int | None] | None = None) -> int | None:
     """Which candidate (in page order) is the headline, given each one's probability: the header
     rules' title where it is a candidate the model accepts (a Markdown page's "# Title" over its
-    "### subtitle" just above the byline), unless the line right over it scores higher
-    (`over_title_option`: the rules took a standfirst); else, of the lines that reach the threshold and score
+    "### subtitle" just above the byline), unless the line right over it scores higher or the model
+    is sure of it (`over_title_option`: the rules took a standfirst); else, of the lines that reach the threshold and score
     within `margin` of the likeliest, the topmost (a caption under the headline can score as high);
     either way, the candidate `instead_options` names for it where that one reaches the threshold (a
     headline over the standfirst, the summaries or under the section's label that was chosen); where
     none reaches the threshold, the line right over a byline ("... in Q4" / "By Richard Lawler ...");
     and a tabloid's summary line chosen gives way to its headline (`summary_tops`)."""
     if title_option is not None and p[title_option] >= threshold and p[title_option] >= p.max() - margin:
-        chosen = over_title if over_title is not None and p[over_title] >= min(p[title_option], HEADLINE_OVER_STANDFIRST) else title_option
+        heads_it = over_title is not None and p[over_title] >= min(p[title_option], HEADLINE_OVER_STANDFIRST)
+        chosen = over_title if heads_it else title_option
     elif not len(p) or p.max() < threshold:
         return over_byline
     else:
