@@ -252,6 +252,12 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("by Ann Roe - 12/03/24 6:14 PM ET", "2024-12-03"),  # a two-digit year, where an American time zone follows
     ("3/12/24", None),
     ("Publié le 03/12/2024 à 18h14", "2024-12-03"),  # a French label puts the day first
+    ("3 grudnia 2024", "2024-12-03"),  # months as Polish, Czech, Finnish, Russian, Turkish, Catalan write them
+    ("3. prosince 2024 18:42", "2024-12-03"),
+    ("3 joulukuuta 2024", "2024-12-03"),
+    ("3 декабря 2024, 18:42", "2024-12-03"),
+    ("3 Aralık 2024 18:42", "2024-12-03"),
+    ("3 d'abril de 2024", "2024-04-03"),
     ("Actualizada 03/12/2024 19:10", "2024-12-03"),  # so do Spanish, Dutch and Swedish ones
     ("Bijgewerkt 03/12/2024", "2024-12-03"),
     ("Publicerad 03/12/2024", "2024-12-03"),
@@ -275,6 +281,24 @@ def test_a_slashed_date_is_read_in_the_order_the_pages_other_dates_show(page, ex
     line_end = page.index("\n") if "\n" in page else len(page)
     assert unordered_date_on_page(page, 0, line_end) == expected
     assert date_place(page, 0, line_end) == (0, 10, None)  # where the line gives a date it cannot read
+
+
+def test_an_embedded_posts_signature_gives_no_date_and_no_outlet():
+    """An article that opens on a quoted post, under its headline, ends the quote with the post's
+    signature ("— Ann Roe (@annroe) May 16, 2018", in any language): the date the post was posted,
+    not the article's, and no outlet."""
+    menu = "\n".join(["Skip to content", "Home", "News", "Politics", "Sport", "Culture", "Search", "Log in"])
+    text = (menu + "\nHarbour council bans cars from its seafront\n"
+            "We did it. The waterfront belongs to everyone now.\n"
+            "— Lena Ortiz (@lenaortiz) 16 мая 2018 г.\n"
+            "The council voted on Tuesday to close four blocks of the waterfront to cars, ending a long fight.\n"
+            "The mayor had promised the ban during her campaign, and posted about it on the night of the vote.\n"
+            "Traders on Quay Street said they would lose customers and some said they would go to court.\n"
+            "Share\nFacebook\nTwitter\nPrivacy Policy\nTerms of Use\n")
+    analysis = unspin.analyze(text)
+    assert_offsets(analysis)
+    assert analysis.meta.published is None and analysis.meta.outlet is None
+    assert [s.kind for s in analysis.segments if s.text.startswith("— Lena Ortiz")] != ["dateline"]
 
 
 def test_a_marked_headline_that_ends_on_a_date_stays_the_title():

@@ -13,21 +13,30 @@ _ENGLISH_MONTHS = [
     ("october", "oct"), ("november", "nov"), ("december", "dec"),
 ]
 # Copied pages in other languages: "6. November 2023", "25. Januar 2022", "11 de mayo de 2022", "10
-# MAYO, 2022", "mayo 11, 2022", "3 mars 2021" (German, Dutch, French, Spanish, Italian and
-# Portuguese names).
+# MAYO, 2022", "mayo 11, 2022", "3 mars 2021", "3 grudnia 2024", "3. prosince 2024", "3 декабря 2024"
+# (German, Dutch, French, Spanish, Catalan, Italian, Portuguese, Romanian, the Nordic languages,
+# Finnish, Polish and Czech as a date writes them, Russian, Turkish and Indonesian names).
 _OTHER_MONTHS = [
-    ("januar", "jänner", "januari", "janvier", "enero", "gennaio", "janeiro"),
-    ("februar", "februari", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
-    ("märz", "maerz", "maart", "mars", "marzo", "março"),
-    ("avril", "abril", "aprile"),
-    ("mai", "mei", "mayo", "maggio", "maio"),
-    ("juni", "juin", "junio", "giugno", "junho"),
-    ("juli", "juillet", "julio", "luglio", "julho"),
-    ("augustus", "août", "aout", "agosto"),
-    ("septembre", "septiembre", "setiembre", "settembre", "setembro"),
-    ("oktober", "octobre", "octubre", "ottobre", "outubro"),
-    ("novembre", "noviembre", "novembro"),
-    ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+    ("januar", "jänner", "januari", "janvier", "enero", "gener", "gennaio", "janeiro", "ianuarie", "tammikuuta",
+     "stycznia", "ledna", "января", "ocak"),
+    ("februar", "februari", "février", "fevrier", "febrero", "febrer", "febbraio", "fevereiro", "februarie",
+     "helmikuuta", "lutego", "února", "февраля", "şubat"),
+    ("märz", "maerz", "maart", "mars", "marzo", "março", "març", "martie", "maaliskuuta", "marca", "března",
+     "марта", "mart", "maret"),
+    ("avril", "abril", "aprile", "aprilie", "huhtikuuta", "kwietnia", "dubna", "апреля", "nisan"),
+    ("mai", "mei", "mayo", "maig", "maggio", "maio", "maj", "toukokuuta", "maja", "května", "мая", "mayıs"),
+    ("juni", "juin", "junio", "juny", "giugno", "junho", "iunie", "kesäkuuta", "czerwca", "června", "июня", "haziran"),
+    ("juli", "juillet", "julio", "juliol", "luglio", "julho", "iulie", "heinäkuuta", "lipca", "července", "июля",
+     "temmuz"),
+    ("augustus", "août", "aout", "agosto", "agost", "augusti", "elokuuta", "sierpnia", "srpna", "августа", "ağustos",
+     "agustus"),
+    ("septembre", "septiembre", "setiembre", "setembre", "settembre", "setembro", "septembrie", "syyskuuta",
+     "września", "září", "сентября", "eylül"),
+    ("oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "lokakuuta", "października", "října",
+     "октября", "ekim"),
+    ("novembre", "noviembre", "novembro", "noiembrie", "marraskuuta", "listopada", "listopadu", "ноября", "kasım"),
+    ("dezember", "décembre", "decembre", "diciembre", "desembre", "dicembre", "dezembro", "decembrie", "desember",
+     "joulukuuta", "grudnia", "prosince", "декабря", "aralık"),
 ]
 
 
@@ -59,7 +68,7 @@ _WORD_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))|(?-i:(?<=[A-Z])(?=(?:JAN|FEB|MAR
 _YEAR_END = r"(?!\d(?!\d?:\d\d))"
 _PATTERNS = [
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+|d['’])?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.IGNORECASE),
     re.compile(rf"\b{_YEAR}-(?P<month_n>[01]\d)-(?P<day_n>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_YEAR}/(?P<month_n>[01]?\d)/(?P<day_n>[0-3]?\d)\b"),
     # "27.01.2020": a dotted date puts the day first (not a version or an address: "1.10.2019.2")
