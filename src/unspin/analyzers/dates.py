@@ -93,9 +93,14 @@ LABEL_ARTICLES = r"le|el|il|am|em|a"
 _DAY_FIRST_LABEL = re.compile(rf"(?:{DAY_FIRST_LABELS})\s+(?:{LABEL_ARTICLES})?\s*$", re.IGNORECASE)
 
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
     """The first date in text[start:end] as (start, end, 'YYYY-MM-DD'), or None."""
     end = len(text) if end is None else end
+    if not _ANY_YEAR.search(text, start, end) and text.find("/", start, end) < 0:
+        return None  # (every pattern needs a year of four digits, but a slashed date with two)
     best = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
