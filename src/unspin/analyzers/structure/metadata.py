@@ -86,13 +86,13 @@ def is_byline(line: Line) -> bool:
 
 # An embedded post's signature, as its quoted text ends: "— Ann Roe (@annroe) May 16, 2018" (a post
 # the article quotes, dated when it was posted; not the article's date, nor its outlet)
-EMBEDDED_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s")
+_EMBEDDED_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s")
 
 
 def is_dateline(line: Line) -> bool:
     """A line that gives a date: short, or labelled ("PUBLISHED: April 5, 2021 at 6:00 a.m. |
     UPDATED: ...", which runs longer)."""
-    if date_place(line.text) is None or EMBEDDED_POST_SIGNATURE.match(line.text):
+    if date_place(line.text) is None or _EMBEDDED_POST_SIGNATURE.match(line.text):
         return False
     return line.words <= 12 or ((DATE_LABEL.match(line.text) or _LABEL_AFTER_BAR.search(line.text)) is not None
                                 and line.words <= 30)
@@ -425,7 +425,9 @@ _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back
                         r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
 MASTHEAD_WORDS = 4
 _LOGO_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
-_LINK_TO_BRAND = re.compile(r"(?:about|follow|more from|support|latest from|popular on)\s", re.IGNORECASE)  # "About Axios"
+# The furniture's links to a site's own pages: "Follow PCMag", "More from The Verge", "About Axios"
+_BRAND_LINKS = r"follow|more from|about|support|latest from|popular on"
+_LINK_TO_BRAND = re.compile(rf"(?:{_BRAND_LINKS})\s", re.IGNORECASE)  # (a masthead line is never one)
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
@@ -511,6 +513,9 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             draft.outlet = (line.start + logo.start(group), line.start + logo.end(group))
             return
     title = draft.title[0] if draft.title else None
+    # (named once more, as a brand, where the holder is a publishing company: "About Harbour Herald"
+    # over "© 2024 NZME Publishing Limited")
+    mentions_needed = 1 if holder and _PUBLISHER.search(holder) else MASTHEAD_MENTIONS
     for line in lines[:MASTHEAD_LINES]:
         # (a logo's text may be copied twice: "HelloGiggles  HelloGiggles")
         twice = _LOGO_TWICE.fullmatch(line.text)
@@ -528,10 +533,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
         escaped = re.escape(name)
         mentions = re.compile(as_words(name), re.IGNORECASE)
         as_brand = re.compile(rf"{_BRAND_BEFORE}\s+(?:the\s+)?{escaped}(?!\w)|(?<!\w){escaped}{_BRAND_AFTER}", re.IGNORECASE)
-        # (once, as a brand, where the holder is a publishing company: "About Harbour Herald" over
-        # "© 2024 NZME Publishing Limited")
-        needed = 1 if holder and _PUBLISHER.search(holder) else MASTHEAD_MENTIONS
-        if len(mentions.findall(doc.text, line.end)) >= needed and as_brand.search(doc.text, line.end):
+        if len(mentions.findall(doc.text, line.end)) >= mentions_needed and as_brand.search(doc.text, line.end):
             draft.outlet = (line.start + start, line.start + end)
             return
 
@@ -564,8 +566,8 @@ def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) ->
 
 # A brand in the page's furniture: "More from The Telegraph", "Follow PCMag", "About WNYC", "... works for
 # TechCrunch as a writer" (not "More on ...", a topic's link)
-_BRAND_PHRASE = re.compile(r"\b(?P<phrase>(?i:follow|more from|about|support|latest from|popular on|writer for|writes for|"
-                           r"works for))[ \t]+(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
+_BRAND_PHRASE = re.compile(rf"\b(?P<phrase>(?i:{_BRAND_LINKS}|writer for|writes for|works for))[ \t]+"
+                           r"(?P<name>(?:The[ \t]+)?[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,2})")
 _NO_BRAND = re.compile(r"^(?:the[ \t]+)?(?:us|our|me|this|these|that|author|authors|topic|topics|newsletters?|the[ \t]+authors?)$",
                        re.IGNORECASE)
 _BROADCASTER = re.compile(r"\b(?:radio|television|broadcasting|network)\b", re.IGNORECASE)  # "New York Public Radio" for WNYC
