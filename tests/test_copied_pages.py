@@ -1691,7 +1691,7 @@ NEWS_LAYOUTS = {
     "copied-australian-network-style.txt": Layout(
         "Harbour City bans cars from four waterfront blocks", ["Ann Roe"], "2024-12-03", "The Harbour News Network",
         {"Harbour City's council has voted": None, "NCA NewsWire": None, "3 min read": "page",
-         "More related stories": "footer", "Copyright © 2024": "copyright"},
+         "More related stories": "related", "Copyright © 2024": "copyright"},
         "Harbour City council voted on Tuesday night", "The ban will be reviewed after a year."),
     # an Israeli daily: "By ANN ROE" / "Today, 11:25 pm" (no date to read) / "Updated at 11:40 pm", a caption
     # ending "(Jane Doe/Harbour Times of Israel)", "Read more about:" over the topics, "Join our community"
@@ -1989,6 +1989,88 @@ NEWS_LAYOUTS = {
         "Harbour City sahil şeridindeki dört bloğu araç trafiğine kapatıyor", ["Ann Roe"], "2024-12-03", "Harbour Haber",
         {"İlgili Haber:": "related", "Paylaş": "share", "İlgili Haberler": "related"},
         "Harbour City belediye meclisi", "Yasak bir yıl sonra yeniden değerlendirilecek.", ["Harbour City", "Ulaşım"]),
+    # a British regional chain's page: "By" / the name / the role, the time before the date ("05:00, 4 DEC
+    # 2024"), a sign-up box of ten lines between the byline and the article ("We use your sign-up to
+    # provide content ...", "Invalid Email"), related links inside the article and a video player's
+    # lines ("Video Loading", "Click to play", a countdown, "Play now") with the article going on below
+    "copied-uk-regional-style.txt": Layout(
+        "Harbour Road bridge to close for six months from January as repairs begin", ["Ann Roe"], "2024-12-04",
+        "Harbour Live",
+        {"We use your sign-up": "subscribe", "Invalid Email": "subscribe", "Read More": "related",
+         "Video Loading": "page", "Click to play": "page", "Play now": "page", "Story Saved": "page",
+         "You can find this story in": "page", "© 2024": "copyright"},
+        "The Harbour Road bridge will close to traffic", "held at Eastfield Community Centre on December 12."),
+    # an American network daily: the paper's name under the writer's ("Ann Roe" / "Harbour Courier-Journal"),
+    # the time before the date ("5:02 a.m. ET Dec. 4, 2024"), "More: <headline>" inside the article, "Story
+    # continues below photo gallery", the writer's contact line under it, a copyright that names a web address
+    "copied-us-network-daily-style.txt": Layout(
+        "Harbour high schools will start later next fall after a 5-2 board vote", ["Ann Roe"], "2024-12-04",
+        "Harbour Courier-Journal",
+        {"Students leave Harbour High School": "credit", "More: Harbour teachers": "related",
+         "Story continues below photo gallery": "page", "Contact Ann Roe at": "bio", "© 2024": "copyright"},
+        "Harbour high schools will start classes", "two public forums on the bus schedule in January."),
+    # an Australian metro daily: the standfirst over the name, the writer's handle, the reading time, the
+    # date and the paper's name; "Continue reading below", "Originally published as ...", "Read related
+    # topics:" over its one topic, then a box of other stories under a label and a topic of its own
+    "copied-australian-metro-style.txt": Layout(
+        "Council approves 24-hour trading for harbourside bars", ["Ann Roe"], "2024-12-04", "Harbour Telegraph",
+        {"3 min read": "page", "3 comments": "comments", "Continue reading below": "page",
+         "Originally published as": "copyright", "More related stories": "related"},
+        "Harbourside bars will be allowed to trade around the clock from March after",
+        "expected to be granted in February.", ["Harbour City"]),
+    # a British national daily with no copyright line: its name on the masthead and in the newsletter's
+    # consent ("... offers, events and updates from The Harbour Independent"), "Get our free ... email", an
+    # appeal inside the article ("Support free-thinking journalism ..."), "More about" over its topics
+    "copied-uk-independent-style.txt": Layout(
+        "Ministers to cap ferry fares after third rise in a year", ["Ann Roe"], "2024-12-04", "The Harbour Independent",
+        {"Get our free View from Westminster email": "subscribe", "I would like to be emailed": "subscribe",
+         "Support free-thinking journalism": "donate", "Join our commenting forum": "comments"},
+        "Ministers will cap ferry fares", "stranded by cancelled sailings.", ["Ferries", "Transport", "Islands"]),
+    # a technology site: the logo's text ("The Harbour Verge homepage") under a publishing company's
+    # copyright, a byline that runs on into the writer's bio ("By Ann Roe, a senior reporter covering
+    # ..."), a ranked box of the most read stories ("1" / headline / ...), a newsletter box
+    "copied-tech-site-style.txt": Layout(
+        "Harbour City will let delivery robots use its bike lanes", ["Ann Roe"], "2024-12-04", "The Harbour Verge",
+        {"Share this story": "share", "Image: Harbour City Council": "credit", "Most Popular": "related",
+         "A free daily digest": "subscribe", "Email (required)": "subscribe", "© 2024": "copyright"},
+        "Harbour City will let sidewalk delivery robots", "the council can end the trial at any time."),
+    # an Irish daily: "Today at 05:00" (no date to read), "Also in Irish News" inside the article, a
+    # newsletter box ("This field is required")
+    "copied-irish-daily-style.txt": Layout(
+        "Hospital waiting lists fall for the first time in three years", ["Ann Roe"], None, None,
+        {"Today at 05:00": "page", "Get the Harbour Independent's daily newsletter": "subscribe", "© Harbour": "copyright"},
+        "The number of people waiting for a hospital appointment", "will publish its next figures in January."),
+    # an American newsweekly: the dates over the byline and the role under it, "... Is A Trust Project
+    # Member", a box inside the article under a label of its own ("Uncommon Knowledge" / "Harbour Week is
+    # committed to challenging conventional wisdom ...")
+    "copied-newsweekly-style.txt": Layout(
+        "Harbour City Votes to Fluoridate Its Water Again After Seven-Year Pause", ["Ann Roe"], "2024-12-04",
+        "Harbour Week",
+        {"Harbour Week Is A Trust Project Member": "notice", "News Article": "page", "Uncommon Knowledge": "notice",
+         "© 2024": "copyright"},
+        "Harbour City will add fluoride", "could be reinstalled for about $400,000."),
+    # a student newspaper on a school theme: the masthead over what the site is ("The student newspaper of
+    # Harbour University"), "Ann Roe, Staff Writer", a comment form ("Email *"), the writer's card below
+    "copied-student-paper-style.txt": Layout(
+        "Student senate votes to keep the library open around the clock during exams", ["Ann Roe"], "2024-12-04",
+        "The Harbour Beacon",
+        {"Share on Facebook": "share", "Leave a Comment": "comments", "Email *": "subscribe", "© 2024": "copyright"},
+        "The student senate voted on Tuesday", "would give its answer in January."),
+    # a business daily: "Ann Roe in Harbour City" (the writer and where from), "Unlock the Editor’s Digest
+    # for free" and its line, a "Recommended" box that the article's last paragraph comes after
+    "copied-financial-daily-style.txt": Layout(
+        "Harbour ports operator cuts profit forecast as container volumes slump", ["Ann Roe"], "2024-12-04",
+        "The Harbour Financial Times",
+        {"Unlock the Editor’s Digest for free": "subscribe", "Harbour Financial Times editor Lena Ortiz": "subscribe",
+         "Recommended": "related", "Reuse this content": "copyright"},
+        "The operator of Harbour City's container port", "fell 6 per cent in morning trading."),
+    # a local television station's site: a station dateline ("HARBOUR CITY (WHBR) -"), "Updated: 22 minutes
+    # ago", adverts in capitals, the station's copyright over "Most Read"
+    "copied-regional-tv-news-style.txt": Layout(
+        "Harbour City firefighters rescue family from burning apartment", ["Ann Roe"], "2024-12-04", "WHBR",
+        {"ADVERTISEMENT": "advertisement", "Updated: 22 minutes ago": "page", "Copyright 2024 WHBR": "copyright",
+         "Most Read": "related"},
+        "Firefighters rescued a family of four", "six other households displaced by the fire."),
 }
 
 
@@ -2225,6 +2307,26 @@ def test_a_ranked_list_the_article_runs_into_is_the_articles_however_the_model_s
     # a line the rules settled (a notice, a tag) ends the list
     candidate = [i != 4 for i in range(len(items.splitlines()))]
     assert end(items, 1, candidate) == "7. Name 7"
+
+
+@pytest.mark.parametrize(("after_the_box", "grown"), [
+    ("Shares in the company fell 6 per cent in morning trading.", True),
+    ("Microsoft slams Android updates, claims Google ships a ‘big pile of... code’", False)])
+def test_the_article_grows_over_a_box_of_other_stories_to_its_last_paragraph_not_to_the_boxs_next_headline(
+        after_the_box, grown):
+    """A business daily's "Recommended" box inside the article, then its last paragraph: the run crosses
+    the box's label and headline; a line past the box that ends as no paragraph does is the box's next
+    headline (a tech site's "More from ..." box, whose third item reads as prose)."""
+    from unspin.analyzers.structure.boilerplate import _grown
+    from unspin.analyzers.structure.lines import read_lines
+    from unspin.readers import from_text
+
+    lines = read_lines(from_text("\n".join([
+        "Container volumes fell 8 per cent in the three months to September, the company said.",
+        "Recommended", "Shipping lines divert vessels as port fees rise", after_the_box])))
+    end = _grown(lines, [True, False, True, True], [False] * 4, 0, 1, boxed={2})
+    assert end == (3 if grown else 0)
+    assert _grown(lines, [True, False, True, True], [False] * 4, 0, 1) == 0  # (no box: the headline stops it)
 
 
 def test_a_german_blogs_keywords_and_comment_form_are_the_pages():

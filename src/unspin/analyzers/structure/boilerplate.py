@@ -181,19 +181,24 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else 0.0
+    # (a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
+    # crosses it at the cost of a line the model is sure of, not for free as other furniture)
+    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
+             (model.threshold - 1) * (1 + math.log1p(line.words)) if boilerplate_kind(line.text) == "comments" else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
     first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
     if first > last:
         first, last = _best_run(gains)
+    boxed = _under_related_label(lines, kinds)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
-        # already made boilerplate ("Advertisement", "Read more: ..."): a paragraph the model
-        # doubts next to the article is the article's (its first or last, often short or quoted).
-        first, last = _grown(lines, candidate, form, first, -1), _grown(lines, candidate, form, last, 1)
+        # already made boilerplate ("Advertisement", "Read more: ...") and a box of other stories'
+        # headlines under its label ("Recommended" / "Shipping lines divert ..."): a paragraph the
+        # model doubts next to the article is the article's (its first or last, often short or quoted).
+        first, last = _grown(lines, candidate, form, first, -1, boxed), _grown(lines, candidate, form, last, 1, boxed)
         # (and over the last item's own paragraphs, under its number)
-        last = _grown(lines, candidate, form, _numbered_list_end(lines, candidate, first, last), 1)
-    listed = _heading_runs(lines, kinds) | _under_related_label(lines, kinds) | _counts(lines)
+        last = _grown(lines, candidate, form, _numbered_list_end(lines, candidate, first, last), 1, boxed)
+    listed = _heading_runs(lines, kinds) | boxed | _counts(lines)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
 
@@ -270,11 +275,20 @@ def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]
     for i, line in enumerate(lines):
         if kinds[i] != "boilerplate" or line.words > RELATED_LABEL_WORDS or boilerplate_kind(line.text) != "related":
             continue
-        for j in range(i + 1, min(len(lines), i + 1 + RELATED_ITEMS)):
-            if kinds[j] not in CANDIDATES or not is_heading_like(lines[j]) or lines[j].words < RELATED_HEADLINE_WORDS:
+        items, j = 0, i + 1
+        while j < len(lines) and items < RELATED_ITEMS and kinds[j] in CANDIDATES:
+            if _RANK.match(lines[j].text):  # a ranked box's number over each headline ("Most Popular" / "1" / ...)
+                out.add(j)
+            elif is_heading_like(lines[j]) and lines[j].words >= RELATED_HEADLINE_WORDS:
+                out.add(j)
+                items += 1
+            else:
                 break
-            out.add(j)
+            j += 1
     return out
+
+
+_RANK = re.compile(r"^\s*\d{1,2}\.?\s*$")
 
 
 def _counts(lines: list[Line]) -> set[int]:
@@ -285,21 +299,28 @@ def _counts(lines: list[Line]) -> set[int]:
     return {i for i, value in counts.items() if not (value.isdigit() and numbers & {int(value) - 1, int(value) + 1})}
 
 
-def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int) -> int:
-    skipped, j = 0, edge + step
+def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int,
+           boxed: set[int] = frozenset()) -> int:
+    skipped, crossed_box, j = 0, False, edge + step
     while 0 <= j < len(lines) and not form[j]:
         if INSIDE_ARTICLE.match(lines[j].text):
             pass
+        elif j in boxed:
+            crossed_box = True
         elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
-            skipped += 1
+            skipped += lines[j].text != lines[j - step].text  # (a line the copy wrote twice counts once)
             if skipped > 2:
                 break
-        elif is_prose(lines[j]):
-            edge, skipped = j, 0
+        elif is_prose(lines[j]) and not (crossed_box and not _FULL_STOP.search(lines[j].text)):
+            # (past a box of headlines, only a paragraph that ends as one: not the box's next headline)
+            edge, skipped, crossed_box = j, 0, False
         else:
             break
         j += step
     return edge
+
+
+_FULL_STOP = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*#?(\d{1,3})[.)](?!\d)\s*\S")  # "7. Erin Andrews", "01. Robert Plant", "3.Charlotte"

@@ -52,6 +52,7 @@ from .patterns import (
     NAME_WITH_AGENCIES,
     PERSON,
     ROLE_LINE,
+    HANDLE,
     SENTENCE_END,
     TAG_LINE,
     UPDATED_LABEL,
@@ -114,8 +115,8 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
         if is_meta(lines[j]):
             return j > index + 1
         credit = kinds[j] == "boilerplate" and boilerplate_kind(lines[j].text) == "credit"
-        counter = boilerplate_kind(lines[j].text) == "page" and lines[j].words <= COUNTER_WORDS  # "3 min read"
-        if not (credit or counter or ROLE_LINE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
+        counter = _reading_time(lines[j])
+        if not (credit or counter or ROLE_LINE.match(lines[j].text) or HANDLE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
                 or (NAME_THEN_ROLE.match(lines[j].text) and lines[j].words <= NAME_ROLE_WORDS)):
             return False
     return False
@@ -167,10 +168,29 @@ def candidates(lines: list[Line], start: int) -> list[int]:
     rule knows for furniture (a breadcrumb "Home » Recipes » ...", a caption "... (Picture by
     Jameel Springer)") or for a byline ("& Sylvia Torres-Guillén, Director of Education Equity"),
     nor a list cut off at a comma ("Home Entertainment, HD Set Tops,"), nor the second of a line
-    written twice (`_written_twice`)."""
-    return [k for k in range(max(0, start - WINDOW), start)
+    written twice (`_written_twice`), nor the writer's role under the name."""
+    return [k for k in range(_reach(lines, start), start)
             if _could_be_headline(lines[k]) and not _written_twice(lines, k)
-            and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text) and not _in_menu(lines, k - 1))]
+            and not (k > 0 and _VIDEO_LABEL.match(lines[k - 1].text) and not _in_menu(lines, k - 1))
+            and not _role_under_name(lines, k)]
+
+
+def _reach(lines: list[Line], start: int) -> int:
+    """The topmost line where the headline may be: `WINDOW` lines above the first paragraph, not
+    counting the lines any rule knows for furniture (a sign-up box of ten lines between the byline
+    and the article, "Get the biggest ... stories by email" / "Subscribe" / "Invalid Email" / ...)."""
+    counted, k = 0, start
+    while k > 0 and counted < WINDOW:
+        k -= 1
+        counted += not boilerplate_kind(lines[k].text)
+    return k
+
+
+def _role_under_name(lines: list[Line], index: int) -> bool:
+    """The writer's role on the line under the name ("Ann Roe" / "Senior Reporter")."""
+    above = lines[index - 1] if index > 0 else None
+    return (above is not None and bool(ROLE_LINE.match(lines[index].text)) and bool(PERSON.match(above.text.strip()))
+            and 2 <= above.words <= 4)
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:
@@ -202,11 +222,12 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
     later = {line.text for line in lines[start:]}
     # Each line's verdicts, read once for the stretch the features look at (a candidate, the line
     # above it, the four below it, and three above the first byline).
-    near = range(max(0, start - WINDOW - 3), min(len(lines), start + 5))
+    top = max(0, min([start - WINDOW, *options]))
+    near = range(max(0, top - 3), min(len(lines), start + 5))
     meta = {j: is_meta(lines[j]) for j in near}
     kind = {j: boilerplate_kind(lines[j].text) for j in near}
     headline_like = {j: is_heading_like(lines[j]) and lines[j].words >= 3 and not meta[j] and not kind[j] for j in near}
-    metas = [j for j in range(max(0, start - WINDOW), start) if meta[j]]
+    metas = [j for j in range(top, start) if meta[j]]
     above_byline = next((j for j in range(metas[0] - 1, max(-1, metas[0] - 4), -1) if headline_like[j]),
                         None) if metas else None
     rows = []
@@ -635,6 +656,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if kinds[i] in ("byline", "dateline"):
             lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
             named = named or (kinds[i] == "byline" and not lone_by)
+            if kinds[i] == "byline" and kinds[i - 1] == "byline" and _masthead_again(lines, i, block.start):
+                found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)  # "Ann Roe" / "Harbour Courier-Journal"
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
             if kinds[i] == "dateline" and (date := find_date(line.text)):
                 found.dated(date[2], updated=_says_updated(lines, i))
@@ -671,14 +694,17 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")  # "Harbour-Ouest Ann Roe.": the site's name, then the writer's
             found.outlet = found.outlet or (line.start, line.start + prefix)
             found.authors.append(strip_span(doc.text, line.start + prefix, line.end, chars=".,"))
-        elif (names := _names_alone(line)) and (lone_by or (not (named or found.authors) and (
+        elif (names := _names_alone(line)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found)) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
             found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in names]
-        elif ((ROLE_LINE.match(line.text) or _agency_line(line)) and found.authors
-              and lines[i - 1].start <= found.authors[-1][0] < lines[i - 1].end and not draft.straddles(line)):
-            # the role or the agency under the name just read ("Political reporter @annroe", "NCA NewsWire")
+        elif ((ROLE_LINE.match(line.text) or HANDLE.match(line.text) or _agency_line(line) or _masthead_again(lines, i, block.start))
+              and _named_above(lines, i, found) and not draft.straddles(line)):
+            # the role or the agency under the name just read ("Political reporter @annroe", "NCA NewsWire"),
+            # or the paper's own name ("Ann Roe" / "Harbour Courier-Journal", as on its masthead)
             draft.set_line(line, "byline")
+            if _masthead_again(lines, i, block.start):
+                found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)
         elif not (found.outlet or draft.outlet) and _source_under_dateline(lines, i):
             draft.set_line(line, "byline")
             found.outlet = strip_span(doc.text, line.start, line.end)
@@ -806,12 +832,31 @@ NAMES_ALONE = 4  # writers' names on one line with nothing else ("Ann Roe and Om
 
 def _names_alone(line: Line) -> list[tuple[int, int]]:
     """Where a line is one to four persons' names and nothing else ("Jessica DeFino", "Ann Roe and
-    Omar Reyes", "Ann Roe, Omar Reyes and Jo Lin"), each name's span in the line; else none."""
+    Omar Reyes", "Ann Roe, Omar Reyes and Jo Lin"), each name's span in the line, past the place each
+    writes from ("Ann Roe in Harbour City and Omar Reyes in Eastfield", a business daily's byline);
+    else none."""
     bounds = [0, *(x for m in _BETWEEN_NAMES.finditer(line.text) for x in m.span()), len(line.text)]
-    spans = list(zip(bounds[::2], bounds[1::2]))
+    spans = [(a, a + place.start()) if (place := _FROM_PLACE.search(line.text, a, b)) else (a, b)
+             for a, b in zip(bounds[::2], bounds[1::2])]
     if len(spans) > NAMES_ALONE or not all(_is_name_alone(line.text[a:b]) for a, b in spans):
         return []
     return spans
+
+
+_FROM_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s*$")
+
+
+def _named_above(lines: list[Line], index: int, found: Draft) -> bool:
+    """Whether the last author read stands on the line above (the role under it is no second writer:
+    "By" / "Ann Roe" / "Senior Reporter"; "By" / "Editorial Staff" is the byline's name)."""
+    return bool(found.authors) and index > 0 and lines[index - 1].start <= found.authors[-1][0] < lines[index - 1].end
+
+
+def _masthead_again(lines: list[Line], index: int, above: int) -> bool:
+    """Whether a line repeats one of the page's first lines over the headline (line `above` on), its
+    masthead: the paper's name under the writer's."""
+    text = lines[index].text.strip().lower()
+    return bool(text) and any(top.text.strip().lower() == text for top in lines[:min(above, MASTHEAD_LINES)])
 
 
 def _masthead_prefix(lines: list[Line], line: Line) -> int:
@@ -940,12 +985,20 @@ _JOINS = set(NAME_JOINS.split("|"))  # "Voice of America", "Le Quotidien du Port
 def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
     """A dateline on either side, or the outlet under the name ("Jane Roe" / "BBC News, Cornwall"; not
     a count of comments in capitals, "CAKE RECIPES" / "80 COMMENTS"); below it, past the writer's role
-    ("Ann Roe" / "Political reporter @annroe" / "Tuesday 3 December 2024 18:14, UK")."""
+    or handle and the reading time ("Ann Roe" / "Political reporter @annroe" / "Tuesday 3 December 2024
+    18:14, UK"; "Ann Roe" / "@annroe" / "3 min read" / "December 4, 2024 - 5:00AM")."""
     if lines[index - 1].text.rstrip().endswith(":"):
         return False  # an item of a labelled list ("Search for this author in:" / "Pub Med" / "Nature.com")
-    below = index + 2 if index + 2 < len(lines) and ROLE_LINE.match(lines[index + 1].text) else index + 1
+    below = index + 1
+    while below < min(len(lines), index + 3) and (ROLE_LINE.match(lines[below].text) or HANDLE.match(lines[below].text)
+                                                   or _reading_time(lines[below])):
+        below += 1  # (past the writer's role or handle, and the reading time: "Ann Roe" / "@annroe" / "3 min read" / the date)
     after = lines[below] if below < len(lines) else None
     return is_dateline(lines[index - 1]) or (after is not None and (is_dateline(after) or _agency_line(after)))
+
+
+def _reading_time(line: Line) -> bool:
+    return boilerplate_kind(line.text) == "page" and line.words <= COUNTER_WORDS  # "3 min read"
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:

@@ -79,9 +79,22 @@ def _byline_opening(text: str) -> re.Match | None:
 
 def is_byline(line: Line) -> bool:
     """"By Ann Lee"; a longer line only where it ends as no sentence does ("By JANE ROE and JOHN
-    ROE - AP Technology Writers | AP – 1 hr 4 mins ago"); never a menu's label (`_byline_opening`)."""
-    return bool(_byline_opening(line.text)) and (line.words <= BYLINE_WORDS or (
-        line.words <= LONG_BYLINE_WORDS and not SENTENCE_END.search(line.text.rstrip())))
+    ROE - AP Technology Writers | AP – 1 hr 4 mins ago") or where the writer's bio follows the name
+    ("By Ann Roe, a senior reporter covering cities, transport and ..."); never a menu's label
+    (`_byline_opening`)."""
+    opening = _byline_opening(line.text)
+    return bool(opening) and (line.words <= BYLINE_WORDS or (
+        line.words <= LONG_BYLINE_WORDS and (not SENTENCE_END.search(line.text.rstrip())
+                                             or _bio_after_name(line.text, opening.end()) is not None)))
+
+
+# "By Ann Roe, a senior reporter covering ...": the writer's bio after the name, as a tech site's byline runs
+_BIO_AFTER_NAME = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’\-]+\s+){{0,3}}{BIO_ROLES}s?\b", re.IGNORECASE)
+
+
+def _bio_after_name(text: str, names_start: int, names_end: int | None = None) -> re.Match | None:
+    bio = _BIO_AFTER_NAME.search(text, names_start, len(text) if names_end is None else names_end)
+    return bio if bio and PERSON.match(text[names_start:bio.start()].strip()) else None
 
 
 # An embedded post's signature, as its quoted text ends: "— Ann Roe (@annroe) May 16, 2018" (a post
@@ -145,6 +158,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     # "By Ann Roe edited by Omar Reyes", "By Ann Roe; Fact-checked by ...": the editor is no author
     if editor := _EDITED_BY.search(doc.text, names_start, names_end):
         names_end = editor.start()
+    if bio := _bio_after_name(doc.text, names_start, names_end):
+        names_end = bio.start()
     if link_names:
         for s in link_names:
             if s.end <= names_end and PERSON.match(s.text.strip()):
@@ -422,12 +437,18 @@ _PUBLISHED_IN = re.compile(r"^published in\b[\s:]*", re.IGNORECASE)
 PUBLICATION_WORDS = 6
 # The logo's link, as a copy gives its text: "The Guardian - Back to home", "Go to the Harbour Times homepage".
 _LOGO_LINK = re.compile(r"^(?P<name>[A-Z0-9][^|]{1,40}?)\s*[-–—|:]\s*(?:back to (?:the )?home(?: ?page)?|home ?page)\s*$|"
-                        r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$", re.IGNORECASE)
+                        r"^(?:back|go) to (?:the )?(?P<other>[A-Z0-9][^|]{1,40}?) home ?page\s*$|"
+                        # the logo's alternative text alone: "The Harbour Verge homepage" (not "Return to homepage")
+                        r"^(?!(?:back|go|return|visit|to|the)\s+(?:to\s+)?(?:the\s+)?home)(?P<bare>(?-i:[A-Z0-9])[^|]{1,40}?) home ?page\s*$",
+                        re.IGNORECASE)
 MASTHEAD_WORDS = 4
 _LOGO_TWICE = re.compile(r"\s*(?P<name>\S.*?)\s+(?P=name)\s*")
 # The furniture's links to a site's own pages: "Follow PCMag", "More from The Verge", "About Axios"
 _BRAND_LINKS = r"follow|more from|about|support|latest from|popular on"
 _LINK_TO_BRAND = re.compile(rf"(?:{_BRAND_LINKS})\s", re.IGNORECASE)  # (a masthead line is never one)
+# The line under a masthead that says what the site is: "The student newspaper of Harbour University"
+_TAGLINE = re.compile(r"^(?:the|an?|your)\s+(?:[\w'’\-]+\s+){0,4}(?:newspaper|news site|news source|magazine)"
+                      r"(?:\s+(?:of|for|in|at|since)\b[^.!?]{0,60})?\s*$", re.IGNORECASE)
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"
@@ -496,7 +517,8 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     says is part of a company ("PC Gamer is part of Future US Inc") or a blogging platform's
     "Published in" names; else, where the copyright notice names none or a publishing company ("Vox
     Media" for The Verge, "Nexstar Media" for KXAN Austin), the name on the logo's link ("The
-    Guardian - Back to home"), or a short line on its first lines that the page names again at
+    Guardian - Back to home"), a short line on its first lines over a line that says what the site is
+    ("The Harbour Beacon" / "The student newspaper of ..."), or one that the page names again at
     least twice further down, once as a brand ("Follow The Verge", "About PCMag", "PC Gamer
     Newsletter")."""
     holder = draft.outlet_in(doc.text)  # called after the copyright notice
@@ -509,14 +531,14 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
     sibling_only = bool(holder) and not _PUBLISHER.search(holder)
     for line in lines[:LOGO_LINES] if not sibling_only else ():
         if logo := _LOGO_LINK.match(line.text):
-            group = "name" if logo["name"] else "other"
+            group = next(g for g in ("name", "other", "bare") if logo[g])
             draft.outlet = (line.start + logo.start(group), line.start + logo.end(group))
             return
     title = draft.title[0] if draft.title else None
     # (named once more, as a brand, where the holder is a publishing company: "About Harbour Herald"
     # over "© 2024 NZME Publishing Limited")
     mentions_needed = 1 if holder and _PUBLISHER.search(holder) else MASTHEAD_MENTIONS
-    for line in lines[:MASTHEAD_LINES]:
+    for k, line in enumerate(lines[:MASTHEAD_LINES]):
         # (a logo's text may be copied twice: "HelloGiggles  HelloGiggles")
         twice = _LOGO_TWICE.fullmatch(line.text)
         start, end = twice.span("name") if twice else (0, len(line.text))
@@ -527,7 +549,7 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
             continue
         if sibling_only and not _same_company(name, holder):
             continue
-        if holder and _names_its_publisher(name, holder):
+        if (holder and _names_its_publisher(name, holder)) or (k + 1 < len(lines) and _TAGLINE.match(lines[k + 1].text)):
             draft.outlet = (line.start + start, line.start + end)
             return
         escaped = re.escape(name)
@@ -544,7 +566,9 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
 _SITE_NAME = r"(?!(?:This|It|Our|We|The site|The page)\b)[A-Z][\w&'’\-]*(?:\.[a-z]{2,3})?(?:[ \t]+[A-Z][\w&'’\-]*){0,3}"
 _NAMES_ITSELF = re.compile(rf"^[\s*_]*(?P<subject>{_SITE_NAME})[ \t]+(?i:is (?:funded|supported) by|would like to keep you informed)\b|"
                            rf"\b(?i:get)[ \t]+(?P<object>{_SITE_NAME})[ \t]+(?i:(?:delivered[ \t]+)?to your inbox)|"
-                           rf"\b(?i:whitelist)[ \t]+(?P<blocked>{_SITE_NAME})")
+                           rf"\b(?i:whitelist)[ \t]+(?P<blocked>{_SITE_NAME})|"
+                           # a sign-up's consent: "I would like to be emailed about offers, events and updates from The Harbour Independent"
+                           rf"\b(?i:to be e-?mailed about|to receive)\b[^.]{{0,60}}\b(?i:from)[ \t]+(?P<sender>{_SITE_NAME})")
 
 SELF_NAMING_WORDS = 30  # a longer line is a paragraph, whose words name what the article is about
 
@@ -558,7 +582,7 @@ def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) ->
     authors = draft.authors_in(doc.text)
     for line in lines:
         match = _NAMES_ITSELF.search(line.text) if line.words <= SELF_NAMING_WORDS else None  # (not inside a paragraph)
-        group = match and next(g for g in ("subject", "object", "blocked") if match[g])
+        group = match and next(g for g in ("subject", "object", "blocked", "sender") if match[g])
         if group and match[group] not in authors:
             draft.outlet = (line.start + match.start(group), line.start + match.end(group))
             return

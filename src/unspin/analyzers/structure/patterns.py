@@ -41,7 +41,7 @@ TAG_LINE = re.compile(
 TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|more on these topics|topics in this (?:article|story)|"
                           r"read more (?:stories )?about|more about|tags|tagged(?: with)?|keywords|archivado en|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|mots-clés|"
                           # in Spanish, Portuguese, Polish, Swedish and Dutch
-                          r"temas(?: relacionados)?|tags relacionados|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag|read more on|"
+                          r"read related topics|temas(?: relacionados)?|tags relacionados|etiquetas|tópicos|tematy|tagi|ämnen|onderwerpen|tag|read more on|"
                           r"argomenti|etiketler|emner)\W*$",
                           re.IGNORECASE)
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
@@ -107,14 +107,15 @@ _ADVERT = (r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded 
            # in German, Spanish, French, Italian, Polish, Swedish and Dutch
            r"(?:anzeige|publicidad|publicité|pubblicità|reklama|annons|advertentie|annonse|reklam)\s*$")
 _CONTINUES = (r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?"
-              r"(?:\s+(?:advertisement|ad|video))?)?\s*$|article content\s*$")
+              r"(?:\s+(?:advertisement|ad|video|(?:photo )?gallery|slideshow|graphic|poll))?)?\s*$|article content\s*$|"
+              r"continue reading below\s*$")
 BOILERPLATE_START = [
     ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
               r"a version of this (?:article|story|review|essay|column) (?:appears|appeared|was published) in print\b|"
               # a nonprofit newsroom's partnership note: "This article was produced for ... in partnership with ..."
               r"this (?:article|story|report) was (?:produced|reported|co-published) (?:for|by|with|in partnership)\b")),
-    ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|like\s*$|share or comment\b|tweet this|please share|click the share|"
+    ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|like\s*$|bookmark\s*$|share or comment\b|tweet this|please share|click the share|"
               r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
               r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|"
@@ -125,7 +126,7 @@ BOILERPLATE_START = [
               r"email this\s*(?:blogthis|share)|flattr\b|"
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
-    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|join (?:our|my) (?:mailing|email) list|"
+    ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|get our free .{0,40}\be-?mail\s*$|join (?:our|my) (?:mailing|email) list|"
                   r"join our community\s*$|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|"
                   r"[^.]{0,30}\bat your fingertips\W*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
@@ -133,7 +134,10 @@ BOILERPLATE_START = [
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
                   r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
                   rf"{_LOG_IN_DIALOG}|"
-                  r"save articles to read later|try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
+                  r"save articles to read later|unlock (?:the|our) .{0,40}\bfor free\s*$|"
+                  r"a free (?:daily|weekly) (?:digest|newsletter|round-?up|briefing)\b|"
+                  r"e-?mail(?: address)?\s*(?:\(required\)|\*)\s*$|thank you for (?:subscribing|signing up)\b|invalid e-?mail(?: address)?\W*$|show me\s*$|"
+                  r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
                   r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
                   r"(?:readers|subscribers|followers|developers|people)\b"),
     ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
@@ -146,10 +150,10 @@ BOILERPLATE_START = [
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
                  r"deja (?:un comentario|una respuesta)|schreibe einen kommentar|"
                  rf"laisser un commentaire|lascia un commento|{THREAD_HEADING}"),
-    ("notice", r"privacy policy\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
+    ("notice", r"privacy policy\s*$|(?:see|read) our privacy (?:notice|policy)\s*$|terms of (?:service|use)\s*$|cookie (?:policy|settings)\s*$|we use cookies\b|"
                r"(?:rights|reprints?) (?:&|and) permissions\s*$|"
                r"this (?:web)?site uses cookies\b|privacy (?:&|and) cookies\s*:|advertising disclosure\s*$"),
-    ("donate", r"donate\b|support (?:us|our|independent)|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
+    ("donate", r"donate\b|support (?:us|our|independent)|support [\w'’\- ]{0,30}\bjournalism\b|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
@@ -157,11 +161,11 @@ BOILERPLATE_START = [
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|see also\b|also read\b|"
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
-                r"more stories\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
+                r"more (?:related )?(?:stories|articles|coverage)\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
                 r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
@@ -189,7 +193,9 @@ BOILERPLATE_START = [
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
     ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
-    ("bio", r"about the authors?\b"),
+    ("bio", r"about the authors?\b|"
+            # "Contact Ann Roe at aroe@courier-journal.example or follow her on X @annroe."
+            r"(?:contact|reach|email|e-mail) (?:[A-Z][\w.'’\-]*\s+){1,3}at\s+[\w.+\-]+@[\w\-]+\.\w"),
     # a page's own counters: "Read Time: 3 min", "5 min read"
     # a daily's pointer to its topic page under the article: "For more news about the city, visit our Harbour City page."
     ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b|"
@@ -205,12 +211,18 @@ BOILERPLATE_START = [
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter(?: (?:cet )?article)?|"
              r"ascolta l['’]articolo|lyssna(?: på artikeln)?|lytt til (?:artikkelen|saken))\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              rf"{_CONTINUES}|"
+             # a video player's own lines, as a regional chain's pages write them ("Video Loading", "Click to
+             # play", "The video will auto-play soon", "Play now") and a bookmark's confirmation ("Story Saved",
+             # "You can find this story in My Bookmarks.")
+             r"video (?:loading|unavailable)\s*$|(?:click|tap) to (?:play|unmute)\s*$|the video will (?:auto-?play|start) (?:soon|in)\b|"
+             r"(?:play now|cancel|replay|autoplay)\s*$|(?:story|article) saved\s*$|you can find this (?:story|article) in\b|"
+             r"or by navigating to the user icon\b|something went wrong,? please try again\b|"
              # the writer's address alone under the article ("aroe@harbour.example")
              r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
     ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
-    ("notice", r".{0,60}\bthe trust project\s*$"),
+    ("notice", r".{0,60}\bthe trust project\s*$|.{0,60}\bis a trust project member\s*$"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
@@ -338,12 +350,15 @@ BOILERPLATE_ANYWHERE = [
                              r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners|"
                              r"we['’]ll email you a (?:reset )?link|if you signed up using a (?:3rd|third)[- ]party account|"
                              r"by becoming a registered user|share my data|"
+                             # "We use your sign-up to provide content in ways you've consented to ...", "I would like to be
+                             # emailed about offers, events and updates from The Harbour Independent."
+                             r"we use your sign-?up to provide\b|i would like to be (?:e-?mailed|contacted|kept informed) about\b|"
                              r"get the latest (?:news|headlines|updates|stories)\b.{0,60}\b(?:app|inbox|e-?mail)\b|"
                              r"never miss (?:our|a|the) (?:top |latest |best )?(?:stor(?:y|ies)|posts?|updates?|articles?)\b|"
                              r"receive a (?:daily|weekly) (?:list|digest|round-?up|e-?mail|newsletter)\b|"
                              r"receive promotional (?:content|offers|e-?mails|messages)\b|"
                              # "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts ..."
-                             r"subscribe for free\b|to receive new posts\b|you can now listen to\b|"
+                             r"subscribe for free\b|\bin (?:this|our) (?:daily|weekly|monthly|free) newsletter\W*$|to receive new posts\b|you can now listen to\b|"
                              # "By subscribing, you can help us get the story right."; "... quality journalism
                              # is more crucial than ever."
                              r"^by subscribing\b|journalism is more (?:crucial|important|vital|needed|essential) than ever\b",
@@ -361,6 +376,7 @@ BOILERPLATE_ANYWHERE = [
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
 FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
+                              r"you (?:may|can) unsubscribe (?:at )?any ?time|we use your sign-?up to provide\b|"
                               # (or that opens as an offer: "Subscribe to INQUIRER PLUS to get access to ...")
                               r"^\W*subscribe to\b.{0,60}\bto (?:get|enjoy|access|unlock)\b",
                               re.IGNORECASE)
@@ -402,6 +418,8 @@ NAME_THEN_ROLE = re.compile(rf"^(?:&\s*|and\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{
 _AGENCIES = r"(?:AFP|AP|Reuters|dpa|KNA|epd|EFE|Lusa|ANSA|Bloomberg|AAP|PTI|IANS|ANI|Xinhua|AA)"
 NAME_WITH_AGENCIES = re.compile(rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?i:with)\s+{_AGENCIES}"
                                 rf"(?:\s*(?:,|and)\s*{_AGENCIES})*\s*$")
+# The writer's handle alone on the line under the name ("@annroe", a professional network's "@in/annroe")
+HANDLE = re.compile(r"^\s*@(?:in/)?[A-Za-z0-9_.]{2,30}\s*$")
 # The writer's role alone on the line under the name ("Political reporter @annroe", "Staff Writer",
 # "Professor of Urban Planning, University of Harbour"): no sentence, the role in its first four words.
 ROLE_LINE = re.compile(rf"^(?!(?i:authors?)\W*$)(?i:(?:[\w'’.\-]+\s+){{0,3}}{_ROLES})\b[^.!?]{{0,60}}$")  # ("Author": a label)

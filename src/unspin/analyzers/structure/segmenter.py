@@ -388,6 +388,10 @@ def footer_kind(line: Line, draft: Draft) -> str:
     return "footer"
 
 
+BOX_APPEALS = ("notice", "subscribe", "donate")  # the furniture whose box may have a label of its own
+BOX_LABEL_WORDS = 6  # "Interested in learning more about AMP?"; a sign-off over a newsletter's line is longer
+
+
 def body(doc: Document, lines: list[Line], draft: Draft) -> None:
     paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
     i = 0
@@ -441,7 +445,12 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             continue
         if (is_heading_like(line) and i + 1 < len(lines) and not is_separator(line)
                 and not runs_on(line, lines[i + 1]) and not (i > 0 and runs_on(lines[i - 1], line))):
-            draft.add(line.start, line.end, "heading")
+            if kinds[i + 1] in BOX_APPEALS and is_prose(lines[i + 1]) and line.words <= BOX_LABEL_WORDS:
+                # the label of an appeal's box ("Uncommon Knowledge" / "Harbour Week is committed to ...";
+                # "Stay informed" / "Sign up for our newsletter to ...")
+                draft.add(line.start, line.end, "boilerplate", type=kinds[i + 1])
+            else:
+                draft.add(line.start, line.end, "heading")
             i += 1
             continue
         if is_separator(line):
