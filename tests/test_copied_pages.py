@@ -2383,3 +2383,46 @@ def test_a_slashed_date_is_read_in_the_order_its_page_shows(page, published):
 
     start = page.index("03/12/2024")
     assert unordered_date_on_page(page, start, start + 10) == published
+
+
+_GAZETTE_TOP = ["Skip to content", "Harbour Gazette", "News", "Sport", "Opinion", "Subscribe", "Local",
+                "Harbour City opens its first night bus route in forty years"]
+_GAZETTE_STORY = ["The first night bus in forty years left Harbour Square at midnight on Tuesday, carrying eleven "
+                  "passengers and a council member.",
+                  "The route runs every half hour between the square and the Eastfield estate until five in the morning.",
+                  "\"People who work nights have waited a long time for this,\" said councillor Priya Shah.",
+                  "The service will be reviewed after six months, the transport authority said.",
+                  "Share this article", "Related", "Ferry fares rise for a third time this year",
+                  "© 2024 Harbour Gazette. All rights reserved."]
+
+
+@pytest.mark.parametrize(("header", "authors", "published", "outlet"), [
+    (["By Ann Roe", "Wed 4 Dec 2024 05.00 GMT"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Posted on December 4, 2024 by Ann Roe"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    # a label of the date is no outlet
+    (["By Ann Roe", "Last Modified: Wednesday, 4 December 2024, 05:00 GMT"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["By Ann Roe, Omar Reyes and Jo Lin", "Dec. 4, 2024"], ["Ann Roe", "Omar Reyes", "Jo Lin"], "2024-12-04",
+     "Harbour Gazette"),
+    # the writer and the paper on one line over the date; the place after the writer is no second writer
+    (["Ann Roe, Harbour Gazette", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Ann Roe, Harbour City", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Harbour City, Harbour Gazette", "Dec 4, 2024"], [], "2024-12-04", "Harbour Gazette"),
+    (["Words: Ann Roe", "Photos: Jane Doe", "4 December 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["By Ann Roe for the Harbour Gazette", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["By Ann Roe, Harbour Gazette staff", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Ann Roe", "Reporter", "@annroe", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    # a time ago, or a date whose order the line does not show, is no date
+    (["Story by Ann Roe", "• 3h"], ["Ann Roe"], None, "Harbour Gazette"),
+    (["By Ann Roe", "Posted: 12/04/2024 5:00 AM"], ["Ann Roe"], None, "Harbour Gazette"),
+])
+def test_bylines_and_datelines_as_news_sites_write_them(header, authors, published, outlet):
+    from unspin.document import Layer
+
+    analysis = analyze("\n".join([*_GAZETTE_TOP, *header, *_GAZETTE_STORY]))
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == [_GAZETTE_TOP[-1]]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors
+    assert doc.meta["published"] == published
+    assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
+    assert article_text(analysis).startswith("The first night bus")

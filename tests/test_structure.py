@@ -329,7 +329,7 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
 @pytest.mark.parametrize("byline, authors, outlet", [
     ("By ANN ROE FOR THE HARBOUR MAIL", ["ANN ROE"], "THE HARBOUR MAIL"),
     ("By ANN ROE and JOHN DOE FOR DAILYMAIL.COM", ["ANN ROE", "JOHN DOE"], "DAILYMAIL.COM"),
-    ("By Ann Roe and John Doe for the Associated Press", ["Ann Roe", "John Doe"], "the Associated Press"),
+    ("By Ann Roe and John Doe for the Associated Press", ["Ann Roe", "John Doe"], "Associated Press"),  # (its name, not "the")
     ("By Ann Roe for Reuters", ["Ann Roe"], "Reuters"),
     ("By Ann Roe, New Delhi", ["Ann Roe"], None),  # a place after the writer, as the recogniser reads it
     ("By Ann Roe, Omar Reyes", ["Ann Roe", "Omar Reyes"], None),

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ...document import Document, strip_span
-from ..attribution.entities import is_person_name
+from ..attribution.entities import is_person_name, is_place_name
 from ..dates import find_date
 from ..words import stopwords
 from .boilerplate import (
@@ -694,6 +694,11 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")  # "Harbour-Ouest Ann Roe.": the site's name, then the writer's
             found.outlet = found.outlet or (line.start, line.start + prefix)
             found.authors.append(strip_span(doc.text, line.start + prefix, line.end, chars=".,"))
+        elif ((pair := _name_and_outlet(line)) and not (named or found.authors)
+              and (_next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft))):
+            draft.set_line(line, "byline")  # "Ann Roe, Harbour Gazette" over the date
+            found.authors.append((line.start + pair[0][0], line.start + pair[0][1]))
+            found.outlet = found.outlet or (line.start + pair[1][0], line.start + pair[1][1])
         elif (names := _names_alone(line)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found)) and (lone_by or (not (named or found.authors) and (
                 _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
             draft.set_line(line, "byline")
@@ -838,12 +843,25 @@ def _names_alone(line: Line) -> list[tuple[int, int]]:
     bounds = [0, *(x for m in _BETWEEN_NAMES.finditer(line.text) for x in m.span()), len(line.text)]
     spans = [(a, a + place.start()) if (place := _FROM_PLACE.search(line.text, a, b)) else (a, b)
              for a, b in zip(bounds[::2], bounds[1::2])]
+    # (the place after the writer is no second writer: "Ann Roe, Harbour City")
+    spans = spans[:1] + [(a, b) for a, b in spans[1:] if not is_place_name(line.text[a:b].strip())]
     if len(spans) > NAMES_ALONE or not all(_is_name_alone(line.text[a:b]) for a, b in spans):
         return []
     return spans
 
 
 _FROM_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s*$")
+
+
+def _name_and_outlet(line: Line) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a line is a person's name, a comma and an outlet's ("Ann Roe, Harbour Gazette"), the
+    spans of both; else None."""
+    name, comma, outlet = line.text.partition(",")
+    outlet_start = len(name) + len(comma) + (len(outlet) - len(outlet.lstrip()))
+    if (not comma or "," in outlet or not _is_name_alone(name) or is_place_name(name.strip())
+            or not _names_outlet(outlet.strip())):
+        return None
+    return (0, len(name.rstrip())), (outlet_start, len(line.text.rstrip()))
 
 
 def _named_above(lines: list[Line], index: int, found: Draft) -> bool:
@@ -974,8 +992,12 @@ def _says_updated(lines: list[Line], index: int) -> bool:
 def _agency_line(line: Line) -> bool:
     """A short line that names an outlet and nothing else ("NCA NewsWire", "BBC News, Cornwall"; not a
     button, "Send a News Tip")."""
-    name = line.text.split(",")[0]
-    return (line.words <= 6 and looks_like_outlet(name) and not boilerplate_kind(line.text)
+    return _names_outlet(line.text)
+
+
+def _names_outlet(text: str) -> bool:
+    name = text.split(",")[0]
+    return (len(text.split()) <= 6 and looks_like_outlet(name) and not boilerplate_kind(text)
             and all(word[:1].isupper() or word in _JOINS for word in name.split()))
 
 

@@ -180,7 +180,8 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         a, b = strip_span(doc.text, a, b, chars="*_|-–—.,:()")
         if k == 0 and (role := _ROLE_BEFORE_NAME.match(doc.text, a, b)):
             a = role.end()
-        if after_for[k]:  # "... for The Courier", after a name this line gave
+        if after_for[k]:  # "... for The Courier", after a name this line gave ("for the Harbour Gazette": its name)
+            a += 4 if doc.text.startswith("the ", a) else 0
             if len(draft.authors) > named_before and not draft.outlet and doc.text[a:b]:
                 draft.outlet = (a, b)
             continue
@@ -205,7 +206,11 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             else:
                 draft.authors.append((a, b))
         elif draft.authors and not draft.outlet and looks_like_outlet(value) and not after_with[k]:
-            draft.outlet = (a, b)
+            staff = _STAFF_AFTER_OUTLET.search(value)  # ("By Ann Roe, Harbour Gazette staff")
+            draft.outlet = (a, a + staff.start()) if staff else (a, b)
+
+
+_STAFF_AFTER_OUTLET = re.compile(r"\s+(?:staff|staff writers?|reporters?|correspondents?)$", re.IGNORECASE)
 
 
 def looks_like_outlet(value: str) -> bool:

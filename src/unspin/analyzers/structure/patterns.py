@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_AUTHOR_COLON = r"(?:authors?|writers?|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
+_AUTHOR_COLON = r"(?:authors?|writers?|words|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
@@ -52,7 +52,7 @@ WIRE_DATELINE = re.compile(
     rf"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT|{CALL_SIGN})\)\s*[-—–:]+\s*"
 )
 UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?updated\b", re.IGNORECASE)  # "Updated - December 04, 2024 06:00 am IST"
-DATE_LABEL = re.compile(r"^(?:published|updated|last updated|posted|first published|date)\b\s*:?", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\b\s*:?", re.IGNORECASE)
 # A date line that says so with a colon ("Published: 22:00 GMT, 26 September 2020 | Updated: ..."):
 # a dateline however long, wherever it stands ("Published reports say ..." is a sentence).
 LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
