@@ -727,6 +727,25 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
     assert _left_out_between(prose, furniture, 6) == set(furniture)
 
 
+def test_players_galleries_sign_up_boxes_and_printed_jumps_inside_an_article_are_furniture():
+    """What a video player, a photo gallery, a bookmark, a sign-up box and a printed page leave inside
+    the article a reader copies; the article's own lines of the same words stay."""
+    furniture = ["Video Loading", "Click to play", "The video will auto-play soon", "Play now", "1 of 12", "Expand",
+                 "Next photo", "Story Saved", "You can find this story in  My Bookmarks.", "Invalid Email",
+                 "We use your sign-up to provide content in ways you've consented to and to improve our understanding "
+                 "of you. This may include adverts from us and 3rd parties based on our understanding. You can "
+                 "unsubscribe at any time. More info",
+                 "See BRIDGE, Page A4", "From Page A1", "Story continues below photo gallery", "Continue reading below",
+                 "More: Harbour teachers union reaches tentative deal on pay raises",
+                 "Contact Ann Roe at aroe@courier.example or follow her on X @annroe."]
+    prose = ["The harbour board voted on Monday to close the east pier for repairs.",
+             "The video will be shown at the museum from Friday, the board said.",
+             "One of the twelve piers will stay open, and more repairs will follow next year.",
+             "Readers can see the plans on page four of the board's report.",
+             "Contact with the contractor was lost in March, the board said."]
+    assert _left_out_between(prose, furniture, 8) == set(furniture)
+
+
 def test_an_author_card_with_links_between_its_name_and_its_bio_is_a_bio():
     """The name, the author's links ("Follow Us", "twitter"), then a long bio that opens on the
     name; and the paragraph under an "About the author" line."""
@@ -2071,6 +2090,28 @@ NEWS_LAYOUTS = {
         {"ADVERTISEMENT": "advertisement", "Updated: 22 minutes ago": "page", "Copyright 2024 WHBR": "copyright",
          "Most Read": "related"},
         "Firefighters rescued a family of four", "six other households displaced by the fire."),
+    # a daily's story with a photo gallery inside it: its counter, the caption and credit, "Expand",
+    # "Previous", "Next", then the article goes on
+    "copied-photo-gallery-style.txt": Layout(
+        "Harbour City's oldest ferry makes its last crossing after 71 years", ["Ann Roe"], "2024-12-04",
+        "Harbour Tribune",
+        {"1 of 12": "page", "Passengers wave": "credit", "Expand": "page", "Next": "page", "© 2024": "copyright"},
+        "The Harbour Queen made its last crossing", "A maritime museum in Eastfield has offered to take it."),
+    # a weekly's interview: its introduction, questions and answers ("Q:" / "A:"), its note on editing
+    "copied-interview-qa-style.txt": Layout(
+        "'I never planned to run a bookshop': Meet the woman who saved Quay Street's last one", ["Ann Roe"],
+        "2024-12-04", "Harbour Weekly", {"Share this:": "share", "Related": "related", "Leave a Reply": "comments"},
+        "When the owner of Quay Street Books", "This interview has been edited for length and clarity."),
+    # a guest column: "Guest columnist" under the name, the writer's bio under the column
+    "copied-guest-column-style.txt": Layout(
+        "Night buses are a lifeline for the people who keep this city running", ["Ann Roe"], "2024-12-04",
+        "The Harbour Examiner", {"Ann Roe is a cleaner": "bio", "Submit a letter to the editor": "comments"},
+        "When the first night bus in forty years", "it has to get them home."),
+    # a wire story on a local paper's site: the agency's byline and copyright (the story's outlet is the agency)
+    "copied-wire-on-local-site-style.txt": Layout(
+        "Lawmakers approve emergency funding for flood-hit towns", ["ANN ROE"], "2024-12-04", "Associated Press",
+        {"Copyright 2024 The Associated Press": "copyright", "Most Popular": "related"},
+        "State lawmakers approved $40 million", "expected to sign the bill this week."),
 }
 
 

@@ -217,6 +217,12 @@ BOILERPLATE_START = [
              r"video (?:loading|unavailable)\s*$|(?:click|tap) to (?:play|unmute)\s*$|the video will (?:auto-?play|start) (?:soon|in)\b|"
              r"(?:play now|cancel|replay|autoplay)\s*$|(?:story|article) saved\s*$|you can find this (?:story|article) in\b|"
              r"or by navigating to the user icon\b|something went wrong,? please try again\b|"
+             # a photo gallery's counter and buttons ("1 of 12", "Expand", "Next photo")
+             r"\d{1,3}\s+of\s+\d{1,3}\s*$|(?:expand|enlarge|full ?screen|view (?:the )?gallery)\s*$|"
+             r"(?:previous|next)(?: (?:image|photo|picture|slide))?\s*$|"
+             # a printed page's jumps, as an e-edition or an archive gives them ("See BRIDGE, Page A4", "From Page A1")
+             r"(?:see|continued on|continues on|turn to)\b[^.!?]{0,40}\bpage\s+[A-Z]?\d{1,3}\s*$|"
+             r"(?:from|continued from)\s+page\s+[A-Z]?\d{1,3}\s*$|"
              # the writer's address alone under the article ("aroe@harbour.example")
              r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
     ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"

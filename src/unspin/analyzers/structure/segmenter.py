@@ -413,6 +413,11 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
+        if _jump_slug(lines, kinds, i):
+            kinds[i] = "page"
+            draft.add(line.start, line.end, "boilerplate", type="page")
+            i += 1
+            continue
         if _player_time(lines, kinds, i):
             kinds[i] = "page"
             draft.add(line.start, line.end, "boilerplate", type="page")
@@ -464,6 +469,17 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         i += 1
         if introduces_quote(line):
             i = quote_block(doc, lines, i, line, paragraph_layout, draft)
+
+
+# A printed page's jump ("See BRIDGE, Page A4") and its slug alone over the rest ("BRIDGE" / "From Page A1")
+_JUMP = re.compile(r"^\s*(?i:see|continued on|continues on|turn to)\s+(?P<slug>[A-Z][A-Z'’\- ]{1,30}?),?\s+(?i:page)\b")
+
+
+def _jump_slug(lines: list[Line], kinds: list[str | None], index: int) -> bool:
+    """The slug of a jump a line or two above, alone on its line."""
+    text = lines[index].text.strip()
+    return any((jump := _JUMP.match(lines[j].text)) and kinds[j] == "page"
+               and jump["slug"].strip() == text for j in range(max(0, index - 2), index))
 
 
 _TIME_ALONE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
