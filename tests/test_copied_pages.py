@@ -2112,6 +2112,28 @@ NEWS_LAYOUTS = {
         "Lawmakers approve emergency funding for flood-hit towns", ["ANN ROE"], "2024-12-04", "Associated Press",
         {"Copyright 2024 The Associated Press": "copyright", "Most Popular": "related"},
         "State lawmakers approved $40 million", "expected to sign the bill this week."),
+    # a science news site: "Date:" / "Source:" / "Summary:" labels over their values, "FULL STORY", then
+    # "Story Source:", "Materials provided by ...", the study's reference with its DOI, "Cite This Page:"
+    "copied-science-news-style.txt": Layout(
+        "Coastal wetlands store more carbon than thought, study finds", [], "2024-12-04", "Harbour Science Daily",
+        {"FULL STORY": "page", "Story Source:": "credit", "Materials provided by": "credit", "Journal Reference:": "credit",
+         "Priya Shah, Tom Nguyen. Deep carbon": "credit", "Cite This Page:": "page", "RELATED STORIES": "related"},
+        "Salt marshes along the east coast", "than we gave them credit for,\" Shah said."),
+    # a review site: its affiliate disclosures ("... is reader-supported. When you buy through links on our
+    # site ...", "As an Amazon Associate I earn from qualifying purchases."), a table of contents and its
+    # "Toggle", a shop's button inside the article ("Check Price on Amazon")
+    "copied-review-blog-style.txt": Layout(
+        "The best e-bikes for commuting in 2024", ["Ann Roe"], "2024-12-04", "Harbour Gear Guide",
+        {"Harbour Gear Guide is reader-supported": "disclaimer", "Table of Contents": "page", "Toggle": "navigation",
+         "Check Price on Amazon": "advertisement", "As an Amazon Associate": "disclaimer", "Leave a Comment": "comments"},
+        "After six months and more than 1,200 miles", "lights that run off the main battery."),
+    # a health site: the medical reviewer named before the writer on the byline's line ("Medically reviewed
+    # by Jane Doe, MD — Written by Ann Roe — Updated on ..."), its note on how it reviews under the article
+    "copied-health-site-style.txt": Layout(
+        "Can walking after meals lower blood sugar?", ["Ann Roe"], "2024-12-04", "Harbour Health",
+        {"How we reviewed this article:": "notice", "Our experts continually monitor": "disclaimer",
+         "Share this article": "share"},
+        "A short walk after eating", "talk with a doctor before changing their routine."),
 }
 
 
@@ -2452,6 +2474,9 @@ _GAZETTE_STORY = ["The first night bus in forty years left Harbour Square at mid
     (["By Ann Roe for the Harbour Gazette", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
     (["By Ann Roe, Harbour Gazette staff", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
     (["Ann Roe", "Reporter", "@annroe", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    # the medical reviewer named first is no author
+    (["Medically reviewed by Jane Doe, MD — Written by Ann Roe — Updated on December 4, 2024"], ["Ann Roe"],
+     "2024-12-04", "Harbour Gazette"),
     # a time ago, or a date whose order the line does not show, is no date
     (["Story by Ann Roe", "• 3h"], ["Ann Roe"], None, "Harbour Gazette"),
     (["By Ann Roe", "Posted: 12/04/2024 5:00 AM"], ["Ann Roe"], None, "Harbour Gazette"),

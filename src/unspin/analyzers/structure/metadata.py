@@ -71,10 +71,22 @@ LONG_BYLINE_WORDS = 25  # a byline with its roles, agency and time ("By ... - AP
 _MENU_LABEL = re.compile(r"^\s*by\s+(?:[\w/+&'’.\-]+\s*){1,3}:\s*$", re.IGNORECASE)
 
 
-def _byline_opening(text: str) -> re.Match | None:
-    """Where a line opens as a byline ("By", "Written by", "Von", "Author:"), that opening; never a
-    menu's label over its items ("BY MAIN INGREDIENT:", "By cuisine:")."""
-    return None if _MENU_LABEL.match(text) else BYLINE.match(text)
+# A health site names the writer after the medical reviewer: "Medically reviewed by Jane Doe, MD — Written
+# by Ann Roe — Updated on December 4, 2024" (the reviewer is no author)
+_REVIEWER_FIRST = re.compile(r"^(?:medically |fact[- ]checked |clinically )?reviewed by\b[^—–|]{2,80}[—–|]\s*(?=written by\b)",
+                             re.IGNORECASE)
+
+
+def _byline_opening(text: str) -> int | None:
+    """Where a line opens as a byline ("By", "Written by", "Von", "Author:"; past a medical reviewer
+    named first), where its names start; never a menu's label over its items ("BY MAIN INGREDIENT:",
+    "By cuisine:")."""
+    if _MENU_LABEL.match(text):
+        return None
+    reviewer = _REVIEWER_FIRST.match(text)
+    start = reviewer.end() if reviewer else 0
+    opening = BYLINE.match(text[start:])
+    return start + opening.end() if opening else None
 
 
 def is_byline(line: Line) -> bool:
@@ -83,9 +95,9 @@ def is_byline(line: Line) -> bool:
     ("By Ann Roe, a senior reporter covering cities, transport and ..."); never a menu's label
     (`_byline_opening`)."""
     opening = _byline_opening(line.text)
-    return bool(opening) and (line.words <= BYLINE_WORDS or (
+    return opening is not None and (line.words <= BYLINE_WORDS or (
         line.words <= LONG_BYLINE_WORDS and (not SENTENCE_END.search(line.text.rstrip())
-                                             or _bio_after_name(line.text, opening.end()) is not None)))
+                                             or _bio_after_name(line.text, opening) is not None)))
 
 
 # "By Ann Roe, a senior reporter covering ...": the writer's bio after the name, as a tech site's byline runs
@@ -121,8 +133,8 @@ def read_meta_line(doc: Document, line: Line, draft: Draft, updated: bool = Fals
     line said its date is when the article was updated)."""
     text = line.text
     byline = _byline_opening(text)
-    if byline:
-        read_byline(doc, line, line.start + byline.end(), draft)
+    if byline is not None:
+        read_byline(doc, line, line.start + byline, draft)
         return True
     tag = TAG_LINE.match(text)
     if tag:

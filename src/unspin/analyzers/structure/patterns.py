@@ -144,7 +144,7 @@ BOILERPLATE_START = [
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
-                   r"(?:text|font) size\s*$|a a a\s*$"),  # the reader's text-size buttons
+                   r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$"),  # the reader's text-size buttons
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
                  r"post (?:a )?comment\s*$|we welcome your comments at\b|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
@@ -182,7 +182,7 @@ BOILERPLATE_START = [
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
                r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
-               r"\(?reporting by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
+               r"\(?reporting by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                rf"{_RELEASE_SENDER}|"
@@ -192,7 +192,9 @@ BOILERPLATE_START = [
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
-    ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$"),
+    ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$|"
+                      # a review's shop buttons: "Check Price on Amazon", "Buy now at Harbour Cycles"
+                      r"(?:check|see|view) (?:the )?(?:latest |current )?price (?:on|at) [\w.&'’ ]{2,30}$|buy (?:it )?(?:now )?(?:on|at|from) [\w.&'’ ]{2,30}$"),
     ("bio", r"about the authors?\b|"
             # "Contact Ann Roe at aroe@courier-journal.example or follow her on X @annroe."
             r"(?:contact|reach|email|e-mail) (?:[A-Z][\w.'’\-]*\s+){1,3}at\s+[\w.+\-]+@[\w\-]+\.\w"),
@@ -207,7 +209,7 @@ BOILERPLATE_START = [
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|\(\d{1,2}\s*min(?:ute)?s?\)\s*$|enlarge this image\s*$|"
              # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
-             r"sharing is caring\W*$|"
+             r"sharing is caring\W*$|full story\s*$|cite this (?:page|article)\W*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter(?: (?:cet )?article)?|"
              r"ascolta l['’]articolo|lyssna(?: på artikeln)?|lytt til (?:artikkelen|saken))\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              rf"{_CONTINUES}|"
@@ -225,7 +227,7 @@ BOILERPLATE_START = [
              r"(?:from|continued from)\s+page\s+[A-Z]?\d{1,3}\s*$|"
              # the writer's address alone under the article ("aroe@harbour.example")
              r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$"),
-    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
+    ("notice", r"for immediate release\b|embargoed\b|why you can trust\b|how we reviewed this article\W*$|this (?:article|story) is more than \d+ (?:years?|months?) old\b|"
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$|.{0,60}\bis a trust project member\s*$"),
@@ -257,7 +259,10 @@ BOILERPLATE_START_RE = [(kind, re.compile(rf"^[\s*_\[({_OPENING_SYMBOLS}]*(?:" +
                         for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
-    ("disclaimer", re.compile(r"of sole responsibility of the author|will not be responsible for any inaccurate|"
+    ("disclaimer", re.compile(r"of sole responsibility of the author|"
+                              # an affiliate's disclosure: "As an Amazon Associate I earn from qualifying purchases."
+                              r"\bearn from qualifying purchases\b|when you buy through links on our site\b|"
+                              r"content may be edited for style and length|our experts continually monitor\b|will not be responsible for any inaccurate|"
                               r"(?:do(?:es)?|may) not necessarily (?:reflect|represent)|for (?:informational|educational) purposes only|"
                               r"(?:is|are) not responsible for the (?:opinions|views|content)", re.I)),
     ("copyright", re.compile(r"contains copyrighted material|provisions of .fair use.|grants permission to cross-post|"
@@ -277,6 +282,8 @@ BOILERPLATE_ANYWHERE = [
     ("notice", re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’.\-]*\s+is\s+(?:committed|dedicated)\s+to\b"
                           r".*\b(?:journalism|readers|discussion|conventional wisdom|common ground)\b")),
     ("credit", re.compile(r"purchase licensing rights", re.I)),  # Reuters' captions end on it
+    # a study's reference under a science story ("... Harbour Journal of Ecology, 2024; 12 (4): 101 DOI: 10.1000/hje.2024.101")
+    ("credit", re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+\s*$", re.I)),
     # "... on Tuesday. Jane Doe/HPR hide caption": a public radio's caption, ending on its lightbox's
     # button (and the button alone, "toggle caption")
     ("credit", re.compile(r"\b(?:hide|toggle) caption\s*$", re.I)),
