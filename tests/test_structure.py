@@ -301,6 +301,35 @@ def test_an_embedded_posts_signature_gives_no_date_and_no_outlet():
     assert [s.kind for s in analysis.segments if s.text.startswith("— Lena Ortiz")] != ["dateline"]
 
 
+_LEDE = ("The first night bus in forty years left Harbour Square at midnight on Tuesday, carrying eleven "
+         "passengers and a council member.")
+_PARAGRAPHS = ["The route runs every half hour between the square and the Eastfield estate until five in the morning.",
+               "The service will be reviewed after six months, the transport authority said."]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    (_LEDE, None),  # a reader copied the article's paragraphs alone: no headline to read
+    # headlines that end on a full stop: in title case however long, or short
+    ("Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Indiana to ‘Turn Away’ from "
+     "‘Boasters’ and ‘Blasphemers’ Like Trump.", "same"),
+    ("As Bill Clinton turns 70, a look at where he fits into a Hillary Clinton White House.", "same"),
+])
+def test_a_text_that_opens_with_its_first_paragraph_has_no_title(first, title, structure_pipeline):
+    analysis = unspin.analyze("\n\n".join([first, *_PARAGRAPHS]), pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert (analysis.meta.title.text if analysis.meta.title else None) == (first if title == "same" else title)
+    assert [s.kind for s in analysis.segments if s.text == first] == (["title"] if title else ["body"])
+
+
+def test_a_copyright_notice_glued_with_no_break_spaces_names_the_outlet(structure_pipeline):
+    text = "\n".join(["Harbour\xa0Gazette", "News", "Sport", "Opinion", "Harbour City opens its first night bus route",
+                     "By Ann Roe", "December 4, 2024", _LEDE, *_PARAGRAPHS, "Share this article",
+                     "©\xa02024\xa0Harbour\xa0Gazette"])
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert analysis.meta.outlet is not None and analysis.meta.outlet.text == "Harbour\xa0Gazette"
+
+
 def test_a_marked_headline_that_ends_on_a_date_stays_the_title():
     html = ("<html><head><title>x</title></head><body><article><h1>Berlin confronts its colonial past | DW | 19.01.2020"
             "</h1><p>By Deutsche Welle</p><p>The German capital has launched a five-year project to mark its part in "

@@ -379,6 +379,7 @@ def copyright_holder(text: str, long: bool = False) -> tuple[int, int] | None:
     """Where `text` (a copyright line) names who holds the copyright, corporate suffixes left out;
     `long`: in a notice as long as a paragraph too, from its first sentence ("Some rights reserved
     2017-2023 by Harbour Newsfeed, a subsidiary of ... . Content published by ... is covered by ...")."""
+    text = text.replace("\xa0", " ")  # (pages glue the notice's words with no-break spaces; one for one, spans hold)
     if permission := _PERMISSION_FROM.search(text):  # (a reservation as long as a paragraph names it last)
         return permission.span(1)
     if len(text) > COPYRIGHT_LINE_CHARS:

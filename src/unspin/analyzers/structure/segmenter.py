@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...document import Document
 from ..attribution.entities import is_person_name
 from ..dates import find_date
-from .boilerplate import line_kinds
+from .boilerplate import line_kinds, looks_copied
 from .draft import Draft
 from .lines import (
     Line,
@@ -229,6 +229,10 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             draft.add(line.start, line.end, "boilerplate", type="navigation")
             i += 1
             continue
+        if title_index is None and not headings and _opens_as_paragraph(line) and not looks_copied(lines):
+            # a text that starts with its first paragraph has no title (a reader copied the article's text
+            # alone; a copied page's header is the headline pass's to read)
+            break
         if title_index is None and (not headings or i == headings[0]) and not is_separator(line):
             title_index = i
             draft.title = (line.start, line.end)
@@ -260,6 +264,20 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
         while i < len(lines) and read_meta_line(doc, lines[i], draft):
             i += 1
     return i
+
+
+# A first line this long, in sentence case, that ends on a full stop is a paragraph, not a headline (a
+# headline that long is in title case: "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible ...")
+PARAGRAPH_WORDS = 20
+PARAGRAPH_CAPITALS = 0.4  # the share of its words a paragraph capitalises, at most
+
+
+def _opens_as_paragraph(line: Line) -> bool:
+    text = line.text.rstrip()
+    words = text.split()
+    capitalised = sum(word[:1].isupper() for word in words) / max(1, len(words))
+    return (len(words) >= PARAGRAPH_WORDS and capitalised < PARAGRAPH_CAPITALS and is_prose(line)
+            and bool(re.search(r"\.[\"'”’)]*$", text)) and not text.endswith("..."))
 
 
 def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
