@@ -103,12 +103,12 @@ APPEARED_ON = r"this (?:article|story) (?:originally |first )?appeared (?:first 
 # Where an advert or a portal cuts the article: the advert's own lines ("Advertisement 2", "This
 # advertisement has not loaded yet, but your article continues below.") and the labels around it
 # ("Story continues", "Article continues below advertisement", a newspaper chain's "Article content")
-_ADVERT = (r"advertisement(?:\s+\d{1,2})?\s*$|this advertisement has not loaded yet\b|advertise with [\w&'’. ]{2,40}$|"
+_ADVERT = (r"advertisement(?:\s+\d{1,2})?\s*$|advertisement\s*[-–—:]\s*(?:scroll to )?continue reading(?: below)?\s*$|this advertisement has not loaded yet\b|advertise with [\w&'’. ]{2,40}$|"
            # in German, Spanish, French, Italian, Polish, Swedish and Dutch
            r"(?:anzeige|publicidad|publicité|pubblicità|reklama|annons|advertentie|annonse|reklam)\s*$")
 _CONTINUES = (r"(?:the )?(?:story|article) continues(?:\s+(?:below|after)(?:\s+(?:this|the))?"
               r"(?:\s+(?:advertisement|ad|video|(?:photo )?gallery|slideshow|graphic|poll))?)?\s*$|article content\s*$|"
-              r"continue reading below\s*$")
+              r"continue reading below\s*$|continue reading the main story\s*$|scroll to continue(?: with content| reading)?\s*$")
 BOILERPLATE_START = [
     ("note", (r"note to readers|editor'?s note|editors'? note|a note from|"
               # a daily's print edition: "A version of this article appears in print on Dec. 4, 2024, Section A, ..."
@@ -134,7 +134,8 @@ BOILERPLATE_START = [
                   # a log-in or sign-up form: "Forgot password?", "Remember me?", "Log In Sign Up"
                   r"forgot (?:your )?(?:password|username)|remember me\W*$|log ?in\s*(?:or\s*)?sign ?up\s*$|"
                   rf"{_LOG_IN_DIALOG}|"
-                  r"save articles to read later|unlock (?:the|our) .{0,40}\bfor free\s*$|"
+                  r"save articles to read later|download (?:the|our) (?:[\w'’]+ )?app\s*$|get (?:news |breaking news )?alerts\s*$|"
+                  r"enjoy unlimited (?:digital )?access\b|already have an account\?\s*(?:(?:sign|log) ?in\W*)?$|unlock (?:the|our) .{0,40}\bfor free\s*$|"
                   r"a free (?:daily|weekly) (?:digest|newsletter|round-?up|briefing)\b|"
                   r"e-?mail(?: address)?\s*(?:\(required\)|\*)\s*$|thank you for (?:subscribing|signing up)\b|invalid e-?mail(?: address)?\W*$|show me\s*$|"
                   r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
@@ -161,7 +162,7 @@ BOILERPLATE_START = [
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|see also\b|also read\b|"
+    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|click here to (?:read|see|view|watch)(?: (?:more|the full (?:story|article)))?\W*$|see also\b|also read\b|"
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
@@ -192,7 +193,7 @@ BOILERPLATE_START = [
                # Conley / Houston Chronicle)", "Claudio Reyes/AFP/Getty Images"
                r"(?-i:\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.'’&\-]*\s*){1,4}"
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
-    ("advertisement", rf"{_ADVERT}|sponsored\b|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$|"
+    ("advertisement", rf"{_ADVERT}|sponsored\b|(?:video )?ad feedback\s*$|skip ad\s*$|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$|"
                       # a review's shop buttons: "Check Price on Amazon", "Buy now at Harbour Cycles"
                       r"(?:check|see|view) (?:the )?(?:latest |current )?price (?:on|at) [\w.&'’ ]{2,30}$|buy (?:it )?(?:now )?(?:on|at|from) [\w.&'’ ]{2,30}$"),
     ("bio", r"about the authors?\b|"
@@ -209,7 +210,7 @@ BOILERPLATE_START = [
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|\(\d{1,2}\s*min(?:ute)?s?\)\s*$|enlarge this image\s*$|"
              # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
-             r"sharing is caring\W*$|full story\s*$|cite this (?:page|article)\W*$|"
+             r"sharing is caring\W*$|full story\s*$|open in app\s*$|cite this (?:page|article)\W*$|"
              r"(?:listen to (?:this )?(?:article|story)|artikel (?:anhören|vorlesen)|escuchar (?:el )?artículo|écouter(?: (?:cet )?article)?|"
              r"ascolta l['’]articolo|lyssna(?: på artikeln)?|lytt til (?:artikkelen|saken))\s*$|heard on (?:[\w'’]+ ){0,4}[\w'’]+\s*$|"
              rf"{_CONTINUES}|"
