@@ -1466,7 +1466,7 @@ NEWS_LAYOUTS = {
         "Key Points", "some are considering a legal challenge."),
     "copied-magazine-style.txt": Layout(
         "The Car-Free Waterfront Is Coming", ["Ann Roe"], "2024-12-03", "Harbour Monthly",
-        {"Illustration by Jane Doe": "page", "Save": "share", "About the Author": "bio", "More Stories": "related"},
+        {"Illustration by Jane Doe": "credit", "Save": "share", "About the Author": "bio", "More Stories": "related"},
         "When Harbour City Council voted", "Other cities will be watching."),
     "copied-uk-broadsheet-style.txt": Layout(
         "Harbour City bans cars from waterfront in ‘historic’ vote", ["Ann Roe"], "2024-12-03", None,
@@ -2142,6 +2142,27 @@ NEWS_LAYOUTS = {
         {"How we reviewed this article:": "notice", "Our experts continually monitor": "disclaimer",
          "Share this article": "share"},
         "A short walk after eating", "talk with a doctor before changing their routine."),
+    # a community weekly on WordPress: its slogan under the masthead ("Your community. Your news.") and no
+    # copyright, the menu's last item right over the headline, "Posted on ... by ...", the entry's meta
+    # under the post ("Posted in News | Tagged ... | Leave a comment"), the sidebar's "Search for:" and
+    # "Recent Posts"
+    "copied-community-weekly-style.txt": Layout(
+        "Library to stay open on Sundays after volunteers step in", ["Ann Roe"], "2024-12-04", "Harbour Valley Voice",
+        {"Contact": "navigation", "Posted in News": "page", "Search for:": "navigation", "Recent Posts": "related"},
+        "The Harbour Valley Library will open", "a paid member of staff will be on call."),
+    # a magazine's long read: "Photographs by ..." under the byline, the print edition's note above the
+    # article and under it with the headline it ran under, the writer's line under the article
+    "copied-magazine-longread-style.txt": Layout(
+        "The Last Ferry Captain", ["Ann Roe"], None, "The Harbour Review",
+        {"Photographs by Jane Doe": "credit", "Ann Roe is a staff writer": "bio",
+         "This article appears in the December 2024 print edition": "page"},
+        "On the last evening of the Harbour Queen's working life", "I came to say goodbye too.\""),
+    # a legal newswire: its name and the date in brackets before the first paragraph ("Harbour Law Report
+    # (December 4, 2024, 5:02 PM EST) --"), "--Editing by ..." under the story
+    "copied-legal-news-style.txt": Layout(
+        "Court Blocks Harbour City Car Ban Pending Traders' Challenge", ["Ann Roe"], "2024-12-04", "Harbour Law Report",
+        {"--Editing by Omar Reyes.": "credit", "Related Articles": "related", "© 2024": "copyright"},
+        "A state judge on Wednesday blocked", "in the Harbour County Superior Court."),
 }
 
 

@@ -521,6 +521,10 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         for i in range(headline):
             if kinds[i] is None:  # the short menu lines the header rules left in no segment
                 draft.add(lines[i].start, lines[i].end, "boilerplate", type="navigation")
+        above = lines[headline - 1] if headline > 0 else None
+        if (above is not None and kinds[headline - 1] == "heading" and above.words <= MENU_ITEM_WORDS
+                and not draft.straddles(above)):
+            draft.set_line(above, "boilerplate", type="navigation")  # the menu's last item ("Contact") right over it
         draft.authors = [a for a in draft.authors if a[0] >= top]
         draft.set_line(lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)
@@ -1021,6 +1025,9 @@ def _next_to_date_or_outlet(lines: list[Line], index: int) -> bool:
 
 def _reading_time(line: Line) -> bool:
     return boilerplate_kind(line.text) == "page" and line.words <= COUNTER_WORDS  # "3 min read"
+
+
+MENU_ITEM_WORDS = 3  # a menu's item right over the headline; a kicker over it is longer
 
 
 def _demoted(segment: tuple[int, int, str, dict], top: int) -> tuple[int, int, str, dict]:

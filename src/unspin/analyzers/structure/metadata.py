@@ -466,7 +466,9 @@ _BRAND_LINKS = r"follow|more from|about|support|latest from|popular on"
 _LINK_TO_BRAND = re.compile(rf"(?:{_BRAND_LINKS})\s", re.IGNORECASE)  # (a masthead line is never one)
 # The line under a masthead that says what the site is: "The student newspaper of Harbour University"
 _TAGLINE = re.compile(r"^(?:the|an?|your)\s+(?:[\w'’\-]+\s+){0,4}(?:newspaper|news site|news source|magazine)"
-                      r"(?:\s+(?:of|for|in|at|since)\b[^.!?]{0,60})?\s*$", re.IGNORECASE)
+                      r"(?:\s+(?:of|for|in|at|since)\b[^.!?]{0,60})?\s*$|"
+                      # a slogan that speaks of the reader's news: "Your community. Your news."
+                      r"^(?:your|our)\s+(?=[^|]*\bnews\b)(?:[\w'’,.&\-]+\s+){0,8}[\w'’,.&\-]+\s*$", re.IGNORECASE)
 MASTHEAD_MENTIONS = 2  # times the name recurs further down, once at least as a brand ("Follow The Verge", "About PCMag")
 _SECTION_WORDS = re.compile(r"^(?:news|politics|world|business|sport|sports|opinion|tech|technology|science|health|"
                             r"entertainment|culture|lifestyle|life|travel|food|style|arts|money|local|national|home|"

@@ -145,7 +145,7 @@ BOILERPLATE_START = [
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
-                   r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$"),  # the reader's text-size buttons
+                   r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$|search for:?\s*$"),  # the reader's text-size buttons
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
                  r"post (?:a )?comment\s*$|we welcome your comments at\b|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
@@ -166,7 +166,7 @@ BOILERPLATE_START = [
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
-                r"more (?:related )?(?:stories|articles|coverage)\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
+                r"more (?:related )?(?:stories|articles|coverage)\s*$|recent (?:posts|articles|stories|news)\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
                 r"le[ea] (?:también|más)\b|czytaj (?:także|również|też|więcej)\b|leia (?:também|mais)\b|läs (?:också|mer)\b|lees ook\b|"
@@ -183,7 +183,7 @@ BOILERPLATE_START = [
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
                r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
-               r"\(?reporting by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
+               r"\(?reporting by\b|(?:photographs?|photography|illustrations?) by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                rf"{_RELEASE_SENDER}|"
@@ -202,6 +202,10 @@ BOILERPLATE_START = [
     # a page's own counters: "Read Time: 3 min", "5 min read"
     # a daily's pointer to its topic page under the article: "For more news about the city, visit our Harbour City page."
     ("page", r"for more news (?:about|on) .{1,60}\b(?:visit|click|go to)\b|"
+             # a magazine's print edition: "This article appears in the December 2024 print edition."
+             r"this (?:article|story|essay) appears in the\b.{0,60}\b(?:edition|issue)\b|"
+             # a blog's entry meta under the post: "Posted in News | Tagged library, volunteers | Leave a comment"
+             r"posted in\b[^|]{1,60}\|\s*(?:tagged\b|leave a comment\b|\d+ comments?\b)|"
              r"google preferred source\b"),  # (the search engine's badge: "Google Preferred Source badge")
     ("page", r"(?:(?:read(?:ing)? time|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura|tempo de leitura|leestijd|"
              r"czas czytania|lästid)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos|minut|minuter)\.?|"
@@ -256,7 +260,7 @@ REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|respo
 RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
 # (past a line's opening symbols: "✉️ Join my mailing list 🐣 @-me on Twitter ✨ Subscribe to my RSS")
 _OPENING_SYMBOLS = "\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
-BOILERPLATE_START_RE = [(kind, re.compile(rf"^[\s*_\[({_OPENING_SYMBOLS}]*(?:" + p + ")", re.IGNORECASE))
+BOILERPLATE_START_RE = [(kind, re.compile(rf"^[\s*_\[({_OPENING_SYMBOLS}]*(?:--?\s*)?(?:" + p + ")", re.IGNORECASE))
                         for kind, p in BOILERPLATE_START]
 # Phrases that mark a line as boilerplate wherever they stand, even in a long line.
 BOILERPLATE_ANYWHERE = [
@@ -410,6 +414,9 @@ CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\
 # wire's name: "HARBOUR CITY, Dec. 3, 2024 /Harbour Newswire/ --").
 PLACE_DATE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{0,30}?)*,?\s+[^-—–]{4,30}?\d{4}\s*"
                                  r"(?:/[^/\n]{2,40}/\s*)?(?:--|—|–|-)\s*")
+# A legal newswire's dateline, its name and the date in brackets: "Harbour Law Report (December 4, 2024, 5:02 PM EST) --"
+OUTLET_DATE_DATELINE = re.compile(r"^[A-Z][\w&'’.]*(?:[ \t]+[A-Z0-9][\w&'’.]*){0,4}[ \t]*\([^()\n]{0,20}\d{4}[^()\n]{0,20}\)"
+                                  r"[ \t]*(?:--|—|–)[ \t]*")
 WEEKDAY_AT_END = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
 ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,60}$", re.IGNORECASE)

@@ -43,6 +43,7 @@ from .patterns import (
     FORM_INSTRUCTION,
     LABELLED_DATE,
     PERSON,
+    OUTLET_DATE_DATELINE,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
     SIGN_OFF,
@@ -530,7 +531,7 @@ def _opening_dateline(line: Line, draft: Draft) -> int:
     paragraph: a dateline segment; returns where the body text begins."""
     start = line.start
     wire = WIRE_DATELINE.match(line.text)
-    placed = None if wire else PLACE_DATE_DATELINE.match(line.text)
+    placed = None if wire else PLACE_DATE_DATELINE.match(line.text) or OUTLET_DATE_DATELINE.match(line.text)
     if placed and find_date(line.text, 0, placed.end()):
         draft.add(line.start, line.start + placed.end(), "dateline")
         draft.published = draft.published or find_date(line.text, 0, placed.end())[2]
