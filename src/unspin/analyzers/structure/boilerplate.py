@@ -189,6 +189,13 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
     if first > last:
         first, last = _best_run(gains)
+    if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
+        # a run of headlines alone is a list of other stories, not the article ("1. Wait, are dead skin
+        # cells ..." / "2. The best winter coats" over the headline): the densest run with a paragraph
+        paragraphs_only = [g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)]
+        first, last = _best_run(paragraphs_only[: form.index(True)]) if any(form) else (0, -1)
+        if first > last:
+            first, last = _best_run(paragraphs_only)
     boxed = _under_related_label(lines, kinds)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
