@@ -1319,7 +1319,10 @@ class Layout(NamedTuple):
       Science is part of Springer Harbour, which owns ..."), under the "Popular Stories" box, is prose
       the line classifier doubts too little to leave out;
     - tags: the live blog's "Topics" label alone over its tags is not read (read so, it took a footer's
-      menu and a blog's category counts for tags on real copies)."""
+      menu and a blog's category counts for tags on real copies);
+    - the Irish daily's outlet: its copyright's holder, "Harbour Independent Media", where its masthead
+      says "Harbour Independent.ie" (unasserted); the community weekly's entry meta ("Posted in News |
+      Tagged library, volunteers") is furniture, but its tags are not read from it."""
 
     title: str | None
     authors: list[str] | None
