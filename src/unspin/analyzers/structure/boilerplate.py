@@ -186,16 +186,11 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
              (model.threshold - 1) * (1 + math.log1p(line.words)) if boilerplate_kind(line.text) == "comments" else 0.0
              for line, q, c, wall in zip(lines, p, candidate, form)]
-    first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
-    if first > last:
-        first, last = _best_run(gains)
+    first, last = _densest_run(gains, form)
     if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
         # a run of headlines alone is a list of other stories, not the article ("1. Wait, are dead skin
         # cells ..." / "2. The best winter coats" over the headline): the densest run with a paragraph
-        paragraphs_only = [g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)]
-        first, last = _best_run(paragraphs_only[: form.index(True)]) if any(form) else (0, -1)
-        if first > last:
-            first, last = _best_run(paragraphs_only)
+        first, last = _densest_run([g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)], form)
     boxed = _under_related_label(lines, kinds)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
@@ -307,7 +302,7 @@ def _counts(lines: list[Line]) -> set[int]:
 
 
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int,
-           boxed: set[int] = frozenset()) -> int:
+           boxed: set[int] | frozenset[int] = frozenset()) -> int:
     skipped, crossed_box, j = 0, False, edge + step
     while 0 <= j < len(lines) and not form[j]:
         if INSIDE_ARTICLE.match(lines[j].text):
@@ -356,6 +351,12 @@ def _numbered_list_end(lines: list[Line], candidate: list[bool], first: int, las
             last, expected = j, expected + 1
         j += 1
     return last
+
+
+def _densest_run(gains: list[float], form: list[bool]) -> tuple[int, int]:
+    """The best run above the first comment form where one is there, else anywhere."""
+    first, last = _best_run(gains[: form.index(True)]) if any(form) else (0, -1)
+    return (first, last) if first <= last else _best_run(gains)
 
 
 def _best_run(gains: list[float]) -> tuple[int, int]:

@@ -46,13 +46,13 @@ from .metadata import MASTHEAD_LINES, NAME_JOINS, as_words, is_byline, is_dateli
 from .patterns import (
     BIO_ROLES,
     DATE_LABEL,
+    HANDLE,
     LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
     NAME_WITH_AGENCIES,
     PERSON,
     ROLE_LINE,
-    HANDLE,
     SENTENCE_END,
     TAG_LINE,
     UPDATED_LABEL,
@@ -115,9 +115,10 @@ def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: i
         if is_meta(lines[j]):
             return j > index + 1
         credit = kinds[j] == "boilerplate" and boilerplate_kind(lines[j].text) == "credit"
-        counter = _reading_time(lines[j])
-        if not (credit or counter or ROLE_LINE.match(lines[j].text) or HANDLE.match(lines[j].text) or (PERSON.match(lines[j].text) and 2 <= lines[j].words <= 3)
-                or (NAME_THEN_ROLE.match(lines[j].text) and lines[j].words <= NAME_ROLE_WORDS)):
+        text = lines[j].text
+        if not (credit or _reading_time(lines[j]) or ROLE_LINE.match(text) or HANDLE.match(text)
+                or (PERSON.match(text) and 2 <= lines[j].words <= 3)
+                or (NAME_THEN_ROLE.match(text) and lines[j].words <= NAME_ROLE_WORDS)):
             return False
     return False
 
@@ -660,7 +661,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if kinds[i] in ("byline", "dateline"):
             lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
             named = named or (kinds[i] == "byline" and not lone_by)
-            if kinds[i] == "byline" and kinds[i - 1] == "byline" and _masthead_again(lines, i, block.start):
+            if i > 0 and kinds[i] == kinds[i - 1] == "byline" and _masthead_again(lines, i, block.start):
                 found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)  # "Ann Roe" / "Harbour Courier-Journal"
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
             if kinds[i] == "dateline" and (date := find_date(line.text)):
@@ -703,12 +704,14 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")  # "Ann Roe, Harbour Gazette" over the date
             found.authors.append((line.start + pair[0][0], line.start + pair[0][1]))
             found.outlet = found.outlet or (line.start + pair[1][0], line.start + pair[1][1])
-        elif (names := _names_alone(line)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found)) and (lone_by or (not (named or found.authors) and (
-                _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft)))):
+        elif ((names := _names_alone(line)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found))
+              and (lone_by or (not (named or found.authors) and (
+                  _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft))))):
             draft.set_line(line, "byline")
             found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in names]
-        elif ((ROLE_LINE.match(line.text) or HANDLE.match(line.text) or _agency_line(line) or _masthead_again(lines, i, block.start))
-              and _named_above(lines, i, found) and not draft.straddles(line)):
+        elif ((ROLE_LINE.match(line.text) or HANDLE.match(line.text) or _agency_line(line)
+               or _masthead_again(lines, i, block.start)) and _named_above(lines, i, found)
+              and not draft.straddles(line)):
             # the role or the agency under the name just read ("Political reporter @annroe", "NCA NewsWire"),
             # or the paper's own name ("Ann Roe" / "Harbour Courier-Journal", as on its masthead)
             draft.set_line(line, "byline")

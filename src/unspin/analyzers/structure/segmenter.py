@@ -42,8 +42,8 @@ from .patterns import (
     COPYRIGHT_NOTICE,
     FORM_INSTRUCTION,
     LABELLED_DATE,
-    PERSON,
     OUTLET_DATE_DATELINE,
+    PERSON,
     PLACE_DATE_DATELINE,
     SENTENCE_END,
     SIGN_OFF,
@@ -273,12 +273,15 @@ PARAGRAPH_WORDS = 20
 PARAGRAPH_CAPITALS = 0.4  # the share of its words a paragraph capitalises, at most
 
 
+_ENDS_ON_FULL_STOP = re.compile(r"(?<!\.\.)\.[\"'”’)]*$")  # (not an ellipsis)
+
+
 def _opens_as_paragraph(line: Line) -> bool:
     text = line.text.rstrip()
     words = text.split()
     capitalised = sum(word[:1].isupper() for word in words) / max(1, len(words))
     return (len(words) >= PARAGRAPH_WORDS and capitalised < PARAGRAPH_CAPITALS and is_prose(line)
-            and bool(re.search(r"\.[\"'”’)]*$", text)) and not text.endswith("..."))
+            and bool(_ENDS_ON_FULL_STOP.search(text)))
 
 
 def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
