@@ -741,12 +741,13 @@ def test_players_galleries_sign_up_boxes_and_printed_jumps_inside_an_article_are
                  "ADVERTISEMENT - SCROLL TO CONTINUE READING", "Continue reading the main story",
                  "Scroll to continue with content",
                  "Click here to read more", "Download the app", "Get alerts", "Open in app", "Enjoy unlimited access",
-                 "Already have an account? Sign in", "Skip Ad", "Video Ad Feedback"]
+                 "Already have an account? Sign in", "Skip Ad", "Video Ad Feedback", "Buy now at Harbour Cycles"]
     prose = ["The harbour board voted on Monday to close the east pier for repairs.",
              "Watch: the council meeting will be streamed live on Tuesday.",
              "Click here to read more about the plan, the council said in an email to residents on Monday.",
              "Download the app that the council launched last year to report potholes and broken lights.",
              "Already have an account with the council? Residents can log in to see their bills.",
+             "Buy from local boatyards, the board told the council, and the repairs will cost less.",
              "The video will be shown at the museum from Friday, the board said.",
              "One of the twelve piers will stay open, and more repairs will follow next year.",
              "Readers can see the plans on page four of the board's report.",

@@ -195,7 +195,8 @@ BOILERPLATE_START = [
                r"(?:/\s*(?:[A-Z][\w.'’&\-]*\s*){1,3})*\)?\s*$)"),
     ("advertisement", rf"{_ADVERT}|sponsored\b|(?:video )?ad feedback\s*$|skip ad\s*$|promoted\s*(?:content|stories)?\s*$|(?:show|hide|close) ads?\s*$|"
                       # a review's shop buttons: "Check Price on Amazon", "Buy now at Harbour Cycles"
-                      r"(?:check|see|view) (?:the )?(?:latest |current )?price (?:on|at) [\w.&'’ ]{2,30}$|buy (?:it )?(?:now )?(?:on|at|from) [\w.&'’ ]{2,30}$"),
+                      r"(?:check|see|view) (?:the )?(?:latest |current )?price (?:on|at) [\w.&'’ ]{2,30}$|buy (?:it )?now (?:on|at|from) [\w.&'’ ]{2,30}$|"
+                      r"buy (?:it )?(?:on|at|from) amazon\s*$"),
     ("bio", r"about the authors?\b|"
             # "Contact Ann Roe at aroe@courier-journal.example or follow her on X @annroe."
             r"(?:contact|reach|email|e-mail) (?:[A-Z][\w.'’\-]*\s+){1,3}at\s+[\w.+\-]+@[\w\-]+\.\w"),
