@@ -2507,6 +2507,9 @@ _GAZETTE_STORY = ["The first night bus in forty years left Harbour Square at mid
     (["By Ann Roe for the Harbour Gazette", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
     (["By Ann Roe, Harbour Gazette staff", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
     (["Ann Roe", "Reporter", "@annroe", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    # a page's invisible characters inside the name (a zero-width space, a soft hyphen)
+    (["By Ann\u200b Roe-Smith", "Dec 4, 2024"], ["Ann\u200b Roe-Smith"], "2024-12-04", "Harbour Gazette"),
+    (["By Ann Rob\u00aderts", "Dec 4, 2024"], ["Ann Rob\u00aderts"], "2024-12-04", "Harbour Gazette"),
     # the medical reviewer named first is no author
     (["Medically reviewed by Jane Doe, MD — Written by Ann Roe — Updated on December 4, 2024"], ["Ann Roe"],
      "2024-12-04", "Harbour Gazette"),

@@ -422,7 +422,8 @@ WEEKDAY_AT_END = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|satu
                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
 ABOUT_HEADING = re.compile(r"^(?:about\s+(?!the authors?\b)|written by\s+)\S.{0,60}$", re.IGNORECASE)
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-NAME_WORD = rf"(?:[{UPPER}][\w'’.\-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
+# (a copy may keep a page's invisible characters inside a name: zero-width spaces and joiners, soft hyphens)
+NAME_WORD = rf"(?:[{UPPER}][\w'’.\-\u200b-\u200d\u2060\u00ad]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)"
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}$")
 BIO_ROLES = (r"(?:writer|journalist|author|columnist|contributor|editor|correspondent|reporter|professor|fellow|"
              r"researcher|analyst|commentator|blogger|founder|director|lecturer|economist|historian|activist|expert|"
