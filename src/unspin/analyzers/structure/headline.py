@@ -645,8 +645,10 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
     (`first`; under it, only `_meta_below` lines) into `found`, and make them byline and dateline
     segments of `draft`."""
     lone_by = named = False
+    mastheads = _masthead_names(lines, block.start)
     for i in block:
         line = lines[i]
+        masthead = line.text.strip().lower() in mastheads  # the paper's name again ("Ann Roe" / "Harbour Courier-Journal")
         if i > 0 and _ISSUER_LABEL.match(lines[i - 1].text) and not draft.straddles(line):
             draft.set_line(line, "byline")  # "From:" / "Department for Harbour Transport and Lena Ortiz"
             found.outlet = found.outlet or _issuer(doc, line)
@@ -661,8 +663,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         if kinds[i] in ("byline", "dateline"):
             lone_by = _lone_by(line)  # ("By :" read as a byline that names no one: the name is below)
             named = named or (kinds[i] == "byline" and not lone_by)
-            if i > 0 and kinds[i] == kinds[i - 1] == "byline" and _masthead_again(lines, i, block.start):
-                found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)  # "Ann Roe" / "Harbour Courier-Journal"
+            if i > 0 and kinds[i] == kinds[i - 1] == "byline" and masthead:
+                found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)
             # the header rules read it; its date comes before a later line's ("Nov 14, 2023" / "Updated Nov 15, 2023")
             if kinds[i] == "dateline" and (date := find_date(line.text)):
                 found.dated(date[2], updated=_says_updated(lines, i))
@@ -683,7 +685,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
         elif with_agencies := NAME_WITH_AGENCIES.match(line.text):  # "Ann Roe with AFP, Reuters"
             draft.set_line(line, "byline")
             span = (line.start + with_agencies.start(1), line.start + with_agencies.end(1))
-            if any(masthead.text.strip().lower() == with_agencies[1].lower() for masthead in lines[:i]):
+            if any(top.text.strip().lower() == with_agencies[1].lower() for top in lines[:i]):
                 found.outlet = found.outlet or span  # the paper's own name: "Harbour Sabah" / ... / "HARBOUR SABAH WITH AA"
             else:
                 found.authors.append(span)
@@ -710,12 +712,12 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")
             found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in names]
         elif ((ROLE_LINE.match(line.text) or HANDLE.match(line.text) or _agency_line(line)
-               or _masthead_again(lines, i, block.start)) and _named_above(lines, i, found)
+               or masthead) and _named_above(lines, i, found)
               and not draft.straddles(line)):
             # the role or the agency under the name just read ("Political reporter @annroe", "NCA NewsWire"),
             # or the paper's own name ("Ann Roe" / "Harbour Courier-Journal", as on its masthead)
             draft.set_line(line, "byline")
-            if _masthead_again(lines, i, block.start):
+            if masthead:
                 found.outlet = found.outlet or strip_span(doc.text, line.start, line.end)
         elif not (found.outlet or draft.outlet) and _source_under_dateline(lines, i):
             draft.set_line(line, "byline")
@@ -877,11 +879,10 @@ def _named_above(lines: list[Line], index: int, found: Draft) -> bool:
     return bool(found.authors) and index > 0 and lines[index - 1].start <= found.authors[-1][0] < lines[index - 1].end
 
 
-def _masthead_again(lines: list[Line], index: int, above: int) -> bool:
-    """Whether a line repeats one of the page's first lines over the headline (line `above` on), its
-    masthead: the paper's name under the writer's."""
-    text = lines[index].text.strip().lower()
-    return bool(text) and any(top.text.strip().lower() == text for top in lines[:min(above, MASTHEAD_LINES)])
+def _masthead_names(lines: list[Line], above: int) -> set[str]:
+    """The page's first lines over the headline (line `above` on), in lower case: its masthead, which
+    a line under the writer's name may repeat."""
+    return {top.text.strip().lower() for top in lines[:min(above, MASTHEAD_LINES)]} - {""}
 
 
 def _masthead_prefix(lines: list[Line], line: Line) -> int:
