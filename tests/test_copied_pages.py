@@ -598,10 +598,10 @@ def test_a_title_the_rules_took_from_the_menu_is_dropped_and_a_place_is_no_autho
         assert _menu_title([line(menu)], 0, 3), menu
     for title in ("Harbour town votes to ban cars from its seafront", "convention notebook."):
         assert not _menu_title([line(title)], 0, 3), title
-    assert not any(_names_alone(line(text)) for text in ("New York", "San Antonio", "Text Size", "Ann Roe and the council"))
-    assert _names_alone(line("Jessica DeFino")) == [(0, 14)]
-    assert _names_alone(line("Ann Roe and Omar Reyes")) == [(0, 7), (12, 22)]
-    assert _names_alone(line("Ann Roe, Omar Reyes and Jo Lin")) == [(0, 7), (9, 19), (24, 30)]
+    assert not any(_names_alone(text) for text in ("New York", "San Antonio", "Text Size", "Ann Roe and the council"))
+    assert _names_alone("Jessica DeFino") == [(0, 14)]
+    assert _names_alone("Ann Roe and Omar Reyes") == [(0, 7), (12, 22)]
+    assert _names_alone("Ann Roe, Omar Reyes and Jo Lin") == [(0, 7), (9, 19), (24, 30)]
 
 
 def test_with_no_headline_the_byline_over_the_first_paragraph_still_names_the_authors():
@@ -2167,6 +2167,13 @@ NEWS_LAYOUTS = {
         "Court Blocks Harbour City Car Ban Pending Traders' Challenge", ["Ann Roe"], "2024-12-04", "Harbour Law Report",
         {"--Editing by Omar Reyes.": "credit", "Related Articles": "related", "© 2024": "copyright"},
         "A state judge on Wednesday blocked", "in the Harbour County Superior Court."),
+    # a newspaper's e-edition on a reading app: the paper, the date, the page and the writer on one line over
+    # the headline, the reading app's notices and a notice in capitals that names no holder under the story
+    "copied-e-edition-style.txt": Layout(
+        "Night buses return after forty years", ["ANN ROE"], "2024-12-04", "Harbour Gazette",
+        {"aroe@": "page", "This article was shared": "footer",
+         "Printed and distributed by": "footer", "COPYRIGHT AND PROTECTED": "copyright"},
+        None, "since the last one was cut in 1984."),
 }
 
 
@@ -2338,7 +2345,7 @@ def test_a_byline_in_capitals_alone_counts_only_where_the_recogniser_reads_a_per
     from unspin.readers import from_text
 
     lines = read_lines(from_text("VÍCTOR CASTELLANOS\nJOHN DOE\nWORLD NEWS\nMIDDLE EAST\nBREAKING NEWS\n"))
-    assert [bool(_names_alone(line)) for line in lines] == [True, True, False, False, False]
+    assert [bool(_names_alone(line.text)) for line in lines] == [True, True, False, False, False]
 
 
 def test_a_tags_label_alone_under_the_article_lists_its_tags_and_a_menus_does_not():
@@ -2513,6 +2520,16 @@ _GAZETTE_STORY = ["The first night bus in forty years left Harbour Square at mid
     # the medical reviewer named first is no author
     (["Medically reviewed by Jane Doe, MD — Written by Ann Roe — Updated on December 4, 2024"], ["Ann Roe"],
      "2024-12-04", "Harbour Gazette"),
+    # a news agency where the writer would be is the story's source, no writer
+    (["By The Associated Press", "Dec 4, 2024"], [], "2024-12-04", "Harbour Gazette"),
+    (["By Reuters", "December 4, 2024 5:00 AM GMT"], [], "2024-12-04", "Harbour Gazette"),
+    (["By AFP", "Dec 4, 2024"], [], "2024-12-04", "Harbour Gazette"),
+    # the writers and their paper after a bar; a role after the name with no comma; a label
+    (["Ann Roe | Harbour Gazette", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Ann Roe and Omar Reyes, Harbour Gazette", "Dec 4, 2024"], ["Ann Roe", "Omar Reyes"], "2024-12-04",
+     "Harbour Gazette"),
+    (["By Ann Roe Staff writer", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Contributors: Ann Roe, Omar Reyes", "Dec 4, 2024"], ["Ann Roe", "Omar Reyes"], "2024-12-04", "Harbour Gazette"),
     # a time ago, or a date whose order the line does not show, is no date
     (["Story by Ann Roe", "• 3h"], ["Ann Roe"], None, "Harbour Gazette"),
     (["By Ann Roe", "Posted: 12/04/2024 5:00 AM"], ["Ann Roe"], None, "Harbour Gazette"),
@@ -2527,4 +2544,21 @@ def test_bylines_and_datelines_as_news_sites_write_them(header, authors, publish
     assert [s.text for s in doc.layer(Layer.AUTHORS)] == authors
     assert doc.meta["published"] == published
     assert [s.text for s in doc.layer(Layer.OUTLET)] == [outlet]
+    assert article_text(analysis).startswith("The first night bus")
+
+
+def test_a_pages_author_tag_that_names_a_news_agency_gives_no_writer():
+    """A paper's page of an agency's story says so in its author tag ("The Associated Press"); the
+    HTML reader writes it as a byline over the story, which names no writer."""
+    from unspin.document import Layer
+    from unspin.readers import from_text
+
+    paragraphs = "".join(f"<p>{text}</p>" for text in _GAZETTE_STORY[:4])
+    page = ('<html><head><title>Harbour City opens its first night bus route in forty years</title>'
+            '<meta name="author" content="The Associated Press"><meta property="og:site_name" content="Harbour Gazette"></head>'
+            f'<body><article><h1>Harbour City opens its first night bus route in forty years</h1>{paragraphs}'
+            '</article></body></html>')
+    analysis = analyze(from_text(page, format="html"))
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == []
     assert article_text(analysis).startswith("The first night bus")

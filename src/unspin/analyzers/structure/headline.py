@@ -526,10 +526,17 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
         if (above is not None and kinds[headline - 1] == "heading" and above.words <= MENU_ITEM_WORDS
                 and not draft.straddles(above)):
             draft.set_line(above, "boilerplate", type="navigation")  # the menu's last item ("Contact") right over it
+        over = lines[headline - 1] if headline > 0 and kinds[headline - 1] in ("byline", "dateline") else None
+        over_authors = [a for a in draft.authors if over is not None and over.start <= a[0] < over.end]
         draft.authors = [a for a in draft.authors if a[0] >= top]
         draft.set_line(lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)
         _read_byline_block(doc, lines, kinds, range(headline + 1, _block_end(lines, start)), start, draft, found)
+        if over_authors and not (draft.authors or found.authors) and not draft.straddles(over):
+            # an e-edition's line over the headline, "Harbour Gazette · 4 Dec 2024 · A1 · By ANN ROE", where
+            # nothing under it names the writer
+            draft.authors = over_authors
+            draft.set_line(over, "byline")
         if _is_standfirst(lines, kinds, headline + 1, start) and not draft.straddles(lines[headline + 1]):
             draft.set_line(lines[headline + 1], "subtitle")
         # Between the headline and the first paragraph, a line next to a picture's credit is the
@@ -701,12 +708,12 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             draft.set_line(line, "byline")  # "Harbour-Ouest Ann Roe.": the site's name, then the writer's
             found.outlet = found.outlet or (line.start, line.start + prefix)
             found.authors.append(strip_span(doc.text, line.start + prefix, line.end, chars=".,"))
-        elif ((pair := _name_and_outlet(line)) and not (named or found.authors)
+        elif ((pair := _names_and_outlet(line)) and not (named or found.authors)
               and (_next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft))):
             draft.set_line(line, "byline")  # "Ann Roe, Harbour Gazette" over the date
-            found.authors.append((line.start + pair[0][0], line.start + pair[0][1]))
+            found.authors += [strip_span(doc.text, line.start + start, line.start + end) for start, end in pair[0]]
             found.outlet = found.outlet or (line.start + pair[1][0], line.start + pair[1][1])
-        elif ((names := _names_alone(line)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found))
+        elif ((names := _names_alone(line.text)) and not (ROLE_LINE.match(line.text) and _named_above(lines, i, found))
               and (lone_by or (not (named or found.authors) and (
                   _next_to_date_or_outlet(lines, i) or _between_headline_and_article(lines, kinds, i, first, draft))))):
             draft.set_line(line, "byline")
@@ -844,17 +851,17 @@ _BETWEEN_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 NAMES_ALONE = 4  # writers' names on one line with nothing else ("Ann Roe and Omar Reyes" over a live blog's dateline)
 
 
-def _names_alone(line: Line) -> list[tuple[int, int]]:
+def _names_alone(text: str) -> list[tuple[int, int]]:
     """Where a line is one to four persons' names and nothing else ("Jessica DeFino", "Ann Roe and
     Omar Reyes", "Ann Roe, Omar Reyes and Jo Lin"), each name's span in the line, past the place each
     writes from ("Ann Roe in Harbour City and Omar Reyes in Eastfield", a business daily's byline);
     else none."""
-    bounds = [0, *(x for m in _BETWEEN_NAMES.finditer(line.text) for x in m.span()), len(line.text)]
-    spans = [(a, a + place.start()) if (place := _FROM_PLACE.search(line.text, a, b)) else (a, b)
+    bounds = [0, *(x for m in _BETWEEN_NAMES.finditer(text) for x in m.span()), len(text)]
+    spans = [(a, a + place.start()) if (place := _FROM_PLACE.search(text, a, b)) else (a, b)
              for a, b in zip(bounds[::2], bounds[1::2])]
     # (the place after the writer is no second writer: "Ann Roe, Harbour City")
-    spans = spans[:1] + [(a, b) for a, b in spans[1:] if not is_place_name(line.text[a:b].strip())]
-    if len(spans) > NAMES_ALONE or not all(_is_name_alone(line.text[a:b]) for a, b in spans):
+    spans = spans[:1] + [(a, b) for a, b in spans[1:] if not is_place_name(text[a:b].strip())]
+    if len(spans) > NAMES_ALONE or not all(_is_name_alone(text[a:b]) for a, b in spans):
         return []
     return spans
 
@@ -862,15 +869,24 @@ def _names_alone(line: Line) -> list[tuple[int, int]]:
 _FROM_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s*$")
 
 
-def _name_and_outlet(line: Line) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Where a line is a person's name, a comma and an outlet's ("Ann Roe, Harbour Gazette"), the
-    spans of both; else None."""
-    name, comma, outlet = line.text.partition(",")
-    outlet_start = len(name) + len(comma) + (len(outlet) - len(outlet.lstrip()))
-    if (not comma or "," in outlet or not _is_name_alone(name) or is_place_name(name.strip())
-            or not _names_outlet(outlet.strip())):
+# between the writers and their paper: "Ann Roe, Harbour Gazette", "Ann Roe | Harbour Gazette" (not a
+# slash: "Jane Doe / Harbour Gazette" is a picture's credit)
+_BEFORE_OUTLET = re.compile(r"[ \t]*[,|·•][ \t]*|[ \t]+[-–—][ \t]+")
+
+
+def _names_and_outlet(line: Line) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+    """Where a line is one to four persons' names, then an outlet's after a comma or a bar ("Ann
+    Roe, Harbour Gazette", "Ann Roe and Omar Reyes | Harbour Gazette"), the spans of the names and
+    of the outlet; else None."""
+    separators = list(_BEFORE_OUTLET.finditer(line.text))
+    if not separators or boilerplate_kind(line.text):
         return None
-    return (0, len(name.rstrip())), (outlet_start, len(line.text.rstrip()))
+    last = separators[-1]
+    outlet = line.text[last.end():].rstrip()
+    names = _names_alone(line.text[:last.start()])
+    if not (outlet and names and _names_outlet(outlet)) or is_place_name(line.text[slice(*names[0])].strip()):
+        return None
+    return names, (last.end(), last.end() + len(outlet))
 
 
 def _named_above(lines: list[Line], index: int, found: Draft) -> bool:

@@ -18,6 +18,7 @@ from .patterns import (
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
     NAME_WORD,
+    NEWS_AGENCY,
     PERSON,
     SENTENCE_END,
     SPLIT_NAMES,
@@ -45,6 +46,7 @@ _BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"
 _GLUED_ROLE = re.compile(rf"(?<=[a-z]{{3}}){_ROLE}$")
+_ROLE_AT_END = re.compile(rf"\s+(?i:{_ROLE})$")  # ("By Ann Roe Staff writer", with no comma before the role)
 # "By Ann Lee, Staff Writer", "Ann Lee, CNN Senior Supreme Court Analyst", "... - AP Technology
 # Writers": a piece after the first that ends in a role is the role, not a second author.
 _ROLE_AFTER_NAME = re.compile(rf"^(?:[\w'’.&\-]+\s+){{0,5}}{BIO_ROLES}s?$", re.IGNORECASE)
@@ -182,6 +184,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
     # ("BY ANN ROE and OMAR REYES": the connectives may be in lower case)
     capitals = _CONNECTIVES.sub("", doc.text[names_start:names_end]).isupper()
     pieces, after_for, after_with, named_before = [], [False], [False], len(draft.authors)
+    agency_first = False
     for separator in SPLIT_NAMES.finditer(doc.text, names_start, names_end):
         pieces.append((position, separator.start()))
         after_for.append(separator["outlet"] is not None)
@@ -199,7 +202,12 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
             continue
         glued = _GLUED_ROLE.search(doc.text, a, b) or _TRAILING_HANDLE.search(doc.text, a, b)
         b = glued.start() if glued else b
+        if (role := _ROLE_AT_END.search(doc.text, a, b)) and is_person_name(doc.text[a:role.start()]):
+            b = role.start()  # "By Ann Roe Staff writer"
         value = doc.text[a:b]
+        if NEWS_AGENCY.match(value) and len(draft.authors) == named_before:
+            agency_first = True  # "By The Associated Press": the story's source, no writer ("By AFP, The Local": the
+            continue  # paper after it is the outlet; "By Ann Roe, AP", the agency after a writer, stays the outlet)
         if not value or CONTACT.match(value) or (k > 0 and (_ROLE_AFTER_NAME.match(value) or (
                 k == len(pieces) - 1 and len(value.split()) >= 2 and is_place_name(value)))):
             continue  # (a role or a place after the writer: "By Ann Roe, Harbour City")
@@ -211,7 +219,7 @@ def read_byline(doc: Document, line: Line, names_start: int, draft: Draft) -> No
         person = _NICKNAME.sub(" ", value)  # ('Amanda "Tania Mae" Tan': a writer's nickname between her names)
         if PERSON.match(person) and len(person.split()) >= 2 or (k == 0 and PERSON.match(person)):
             # (in a byline all in capitals, "BY JOHN SMITH AND JANE DOE", capitals make no outlet)
-            if draft.authors and k == len(pieces) - 1 and looks_like_outlet(value) and not (
+            if (draft.authors or agency_first) and k == len(pieces) - 1 and looks_like_outlet(value) and not (
                     capitals and not _OUTLET_WORDS.search(value)):
                 if not after_with[k]:  # ("By Ann Roe with AP": the agency the story draws on is no outlet)
                     draft.outlet = draft.outlet or (a, b)
@@ -229,7 +237,8 @@ def looks_like_outlet(value: str) -> bool:
     """"The Courier", "NEWS ONE", "Riverton Daily": a person's name never starts with "The"."""
     if _TIME_OR_NUMERIC_DATE.search(value):  # "10/9/10 7:15 AM EDT" is upper case and no outlet
         return False
-    return bool(_OUTLET_WORDS.search(value)) or value.isupper() or value.startswith("The ")
+    return (bool(_OUTLET_WORDS.search(value) or NEWS_AGENCY.match(value)) or value.isupper()
+            or value.startswith("The "))
 
 
 def read_dateline(doc: Document, line: Line, draft: Draft, updated: bool = False) -> None:
@@ -256,7 +265,8 @@ def read_dateline(doc: Document, line: Line, draft: Draft, updated: bool = False
         a, b = strip_span(doc.text, line.start + by.start(1), line.start + by.end(1))
         if not looks_like_outlet(doc.text[a:b]) or doc.text[a:b].isupper():
             draft.authors.append((a, b))
-            return
+            if a < date[0]:
+                return  # (else the paper's name may come before the date: "Harbour Gazette · 4 Dec 2024 · A1 · By ANN ROE")
     if date and not draft.outlet:
         a, b = strip_span(doc.text, line.start, date[0], chars=",|-–—·•:")
         prefix = doc.text[a:b]
@@ -364,7 +374,7 @@ _HOLDER_THEN = re.compile(rf"[\s,]*(?:(?:&|and)\s+(?={_CORPORATE}))?(?:(?:{_CORP
                           r"(?:$|[.|·•\-–—,;♦]|all rights|\d{4}|privacy|terms|proudly|powered|site by|legal|do not|on the|"
                           r"or its affiliat)",
                           re.IGNORECASE)
-_NOT_HOLDERS = {"all", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",
+_NOT_HOLDERS = {"all", "and", "protected", "policy", "notice", "act", "permissions", "image", "photo", "foto", "cc",
                 "riproduzione", "tous", "todos", "alle"}  # (the reservation in other languages: "© RIPRODUZIONE RISERVATA")
 COPYRIGHT_LINE_CHARS = 200  # a longer line is a notice's prose, not the line that names the holder
 # "... may not be reproduced ... without prior express written permission from HARBOUR PUNCH."
@@ -691,7 +701,7 @@ def from_reader(doc: Document, draft: Draft) -> None:
     if not draft.authors and meta.get("author"):
         for name in str(meta["author"]).split(";"):
             span = first_occurrence(doc.text, name.strip())
-            if span:
+            if span and not NEWS_AGENCY.match(name.strip()):  # (a page's author tag may name its agency: "AFP")
                 draft.authors.append(span)
     if not draft.title and meta.get("title"):
         draft.title = first_occurrence(doc.text, str(meta["title"]))
