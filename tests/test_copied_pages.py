@@ -2174,6 +2174,11 @@ NEWS_LAYOUTS = {
         {"aroe@": "page", "This article was shared": "footer",
          "Printed and distributed by": "footer", "COPYRIGHT AND PROTECTED": "copyright"},
         None, "since the last one was cut in 1984."),
+    # a browser's reader view: the site's address, the headline, the writer's name alone and the reading time
+    "copied-reader-view-style.txt": Layout(
+        "Harbour City opens its first night bus route in forty years", ["Ann Roe"], None, None,
+        {"harbourgazette.co.uk": "navigation", "4–5 minutes": "page"},
+        "The first night bus in forty years", "since the last one was cut in 1984."),
 }
 
 

@@ -321,6 +321,23 @@ def test_a_text_that_opens_with_its_first_paragraph_has_no_title(first, title, s
     assert [s.kind for s in analysis.segments if s.text == first] == (["title"] if title else ["body"])
 
 
+@pytest.mark.parametrize(("under_title", "authors"), [
+    (["Ann Roe"], ["Ann Roe"]),
+    (["harbourgazette.co.uk", "Ann Roe", "4 min read"], ["Ann Roe"]),  # a read-later app's header
+    (["Harbour City"], []),  # a place, no writer
+    (["Breaking News"], []),
+])
+def test_a_persons_name_alone_under_the_title_is_the_writers(under_title, authors, structure_pipeline):
+    """A text pasted with its headline and its author, as a browser's reader view or a read-later app
+    gives it: the name is the byline (where the recogniser reads a person), the site's address is furniture."""
+    title = "Harbour City opens its first night bus route"
+    analysis = unspin.analyze("\n".join([title, *under_title, _LEDE, *_PARAGRAPHS]), pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert analysis.meta.title is not None and analysis.meta.title.text == title
+    assert [a.text for a in analysis.meta.authors] == authors
+    assert not any(s.kind == "body" for s in analysis.segments if s.text in under_title)
+
+
 def test_a_copyright_notice_glued_with_no_break_spaces_names_the_outlet(structure_pipeline):
     text = "\n".join(["Harbour\xa0Gazette", "News", "Sport", "Opinion", "Harbour City opens its first night bus route",
                      "By Ann Roe", "December 4, 2024", _LEDE, *_PARAGRAPHS, "Share this article",

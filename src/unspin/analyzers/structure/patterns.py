@@ -213,6 +213,7 @@ BOILERPLATE_START = [
              r"\d+\s*min(?:ute)?s? read)\s*$|"
              # an audio player's length ("3-Minute Listen", "(2 min)" under "Listen") and a picture's lightbox button
              r"\d+[- ]min(?:ute)?s?\s+listen\s*$|\(\d{1,2}\s*min(?:ute)?s?\)\s*$|enlarge this image\s*$|"
+             r"\d{1,3}\s*[-–]\s*\d{1,3}\s+minutes\s*$|"  # (a browser's reader view gives the reading time so: "4–5 minutes")
              # a recipe card's buttons and rating ("Jump to Recipe  Print Recipe", "5 from 13 votes")
              r"(?:(?:jump to|print|pin|save|rate this)\s+recipe\s*)+$|did you make this recipe\?|\d+(?:\.\d+)? from \d+ votes?\s*$|"
              r"sharing is caring\W*$|full story\s*$|open in app\s*$|cite this (?:page|article)\W*$|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...document import Document
+from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
 from .boilerplate import line_kinds, looks_copied
@@ -234,6 +234,12 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             # a text that starts with its first paragraph has no title (a reader copied the article's text
             # alone; a copied page's header is the headline pass's to read)
             break
+        if (i == 0 or (title_index is not None and i == title_index + 1)) and _is_site_address(line, lines):
+            # the site's address over the title, as a browser's reader view gives it, or under it, as a
+            # read-later app does ("harbourgazette.co.uk"; a copied page's logo is the headline pass's to read)
+            draft.add(line.start, line.end, "boilerplate", type="navigation")
+            i += 1
+            continue
         if title_index is None and (not headings or i == headings[0]) and not is_separator(line):
             title_index = i
             draft.title = (line.start, line.end)
@@ -253,6 +259,14 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             continue
         if title_index is None or is_prose(line) or "heading" in line.markup:
             break
+        under_title = i == title_index + 1 or (i == title_index + 2 and _is_site_address(lines[i - 1], lines))
+        if under_title and 2 <= line.words <= NAME_WORDS and is_person_name(line.text):
+            # a person's name alone under the title is the writer's (a reader view's byline, a text
+            # pasted with its headline and its author)
+            draft.add(line.start, line.end, "byline")
+            draft.authors.append(strip_span(doc.text, line.start, line.end))
+            i += 1
+            continue
         # Short lines between title and body: kickers, standfirsts, navigation.
         if line.words >= 6:
             draft.add(line.start, line.end, "subtitle")
@@ -265,6 +279,16 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
         while i < len(lines) and read_meta_line(doc, lines[i], draft):
             i += 1
     return i
+
+
+_SITE_ADDRESS = re.compile(r"^\s*(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\s*$", re.IGNORECASE)
+
+
+def _is_site_address(line: Line, lines: list[Line]) -> bool:
+    return bool(_SITE_ADDRESS.match(line.text)) and not looks_copied(lines)
+
+
+NAME_WORDS = 4  # "Ann Roe", "Maria de la Cruz"
 
 
 # A first line this long, in sentence case, that ends on a full stop is a paragraph, not a headline (a
