@@ -195,9 +195,9 @@ which the farmers accepted once the price was fixed in writing.
 def test_hard_wrapped_lines_are_a_paragraph_not_headings(structure_pipeline):
     analysis = unspin.analyze(HARD_WRAPPED, pipeline=structure_pipeline)
     kinds = {s.text: s.kind for s in analysis.segments}
-    assert kinds["plan for the flood meadows; none of the earlier plans had lasted"] == "body"
-    assert kinds["Last spring the river board asked the three villages to agree on a"] == "body"
-    assert kinds["The board will buy the lowest fields outright and let them flood,"] == "body"
+    first = HARD_WRAPPED[HARD_WRAPPED.index("Last spring"):HARD_WRAPPED.index("altogether.") + len("altogether.")]
+    second = HARD_WRAPPED[HARD_WRAPPED.index("The board"):].rstrip()
+    assert kinds[first] == kinds[second] == "body"  # each paragraph whole, over its line breaks
     assert kinds["2 What we decided"] == "heading"
     assert_offsets(analysis)
 
@@ -336,6 +336,33 @@ def test_a_persons_name_alone_under_the_title_is_the_writers(under_title, author
     assert analysis.meta.title is not None and analysis.meta.title.text == title
     assert [a.text for a in analysis.meta.authors] == authors
     assert not any(s.kind == "body" for s in analysis.segments if s.text in under_title)
+
+
+def test_a_hard_wrapped_text_keeps_each_paragraph_whole(structure_pipeline):
+    """Plain-text mail or lines copied from a PDF break each paragraph at about 72 characters: the
+    paragraphs are the article's, whole (its first two lines, short and unpunctuated, were read as the
+    page's furniture), and a line that stops at a sentence's end still runs on."""
+    text = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    bodies = [s.text for s in analysis.segments if s.kind == "body"]
+    assert [b.split()[:3] for b in bodies] == [["The", "first", "night"], ["The", "route", "runs"], ["\"People", "who", "work"],
+                                              ["The", "transport", "authority"], ["Eastfield", "residents", "have"]]
+    assert bodies[0].endswith("since 2019.") and "\n" in bodies[0]
+    assert [a.text for a in analysis.meta.authors] == ["Ann Roe"]
+
+
+def test_only_a_text_whose_long_lines_stop_mid_sentence_is_read_as_hard_wrapped():
+    from unspin.analyzers.structure.lines import physical_lines, wrap_width
+
+    wrapped = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
+    assert wrap_width(physical_lines(wrapped)) == max(map(len, wrapped.splitlines()))
+    # a sentence a line (PTC), and a paragraph a line (a copied page), are not wrapped
+    sentences = "\n".join(["Harbour City opens a night bus route",
+                           *[f"The council said that route {n} would run all night from the spring." for n in range(8)]])
+    paragraphs = "\n".join(["Harbour City opens a night bus route", _LEDE, *_PARAGRAPHS])
+    for text in (sentences, paragraphs):
+        assert wrap_width(physical_lines(text)) is None
 
 
 def test_a_copyright_notice_glued_with_no_break_spaces_names_the_outlet(structure_pipeline):

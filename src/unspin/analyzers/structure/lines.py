@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Span, strip_span
-from .patterns import SENTENCE_END, SEPARATOR
+from .patterns import BYLINE, SENTENCE_END, SEPARATOR
 
 
 @dataclass
@@ -25,23 +25,69 @@ class Line:
 
 
 def read_lines(doc: Document) -> list[Line]:
-    """The document's non-blank lines, stripped, each with the links and markup inside it."""
-    out: list[Line] = []
-    position = 0
-    blank = True
-    for raw_line in doc.text.split("\n"):
-        start, end = strip_span(doc.text, position, position + len(raw_line))
-        if end > start:
-            out.append(Line(start, end, doc.text[start:end], blank))
-            blank = False
-        else:
-            blank = True
-        position += len(raw_line) + 1
+    """The document's non-blank lines, stripped, each with the links and markup inside it; in a
+    hard-wrapped text, its paragraphs (`unwrapped`)."""
+    out = unwrapped(doc.text, physical_lines(doc.text))
     links = sorted(doc.layer(Layer.LINKS), key=lambda s: s.start)
     markup = doc.layer(Layer.MARKUP)
     for line in out:
         line.links = [s for s in links if line.start <= s.start and s.end <= line.end]
         line.markup = {s.label for s in markup if s.start < line.end and line.start < s.end and s.label}
+    return out
+
+
+def physical_lines(text: str) -> list[Line]:
+    """The text's non-blank lines, stripped, as its line breaks give them."""
+    out: list[Line] = []
+    position = 0
+    blank = True
+    for raw_line in text.split("\n"):
+        start, end = strip_span(text, position, position + len(raw_line))
+        if end > start:
+            out.append(Line(start, end, text[start:end], blank))
+            blank = False
+        else:
+            blank = True
+        position += len(raw_line) + 1
+    return out
+
+
+WRAP_WIDTH = (40, 100)  # the widths mail, print and `fmt` wrap at; a copied page's paragraphs run longer
+WRAPPED_LINES = 3  # full-width lines that stop mid-sentence, at least
+WRAPPED_SHARE = 0.5  # of the full-width lines with a line under them
+FULL_WIDTH = 0.7  # of the wrap width: a line this long was wrapped, not ended
+RUNS_INTO_NEXT = 0.6  # of the wrap width: a line this long that stops mid-sentence goes on below
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text (plain-text mail, lines copied from a PDF, `fmt`) wraps its
+    paragraphs at: its longest line, where at least `WRAPPED_SHARE` of its full-width lines with a
+    line under them stop mid-sentence; None for a text with a paragraph (or a sentence) a line."""
+    if not lines:
+        return None
+    width = max(len(line.text) for line in lines)
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return None
+    full = [line for line, below in zip(lines, lines[1:]) if not below.blank_before and len(line.text) >= FULL_WIDTH * width]
+    stopped = [line for line in full if not SENTENCE_END.search(line.text)]
+    return width if len(stopped) >= WRAPPED_LINES and len(stopped) >= WRAPPED_SHARE * len(full) else None
+
+
+def unwrapped(text: str, lines: list[Line]) -> list[Line]:
+    """The lines of a hard-wrapped text joined into its paragraphs: a line as long as the wrap width
+    that stops mid-sentence goes on in the line under it (never the first line, the title, and never
+    into a byline). A joined line's text has a space for each line break, so offsets hold."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out = lines[:1]
+    for above, line in zip(lines, lines[1:]):
+        last = out[-1]
+        if (len(out) > 1 and not line.blank_before and len(above.text) >= RUNS_INTO_NEXT * width
+                and not SENTENCE_END.search(above.text) and not BYLINE.match(line.text)):
+            out[-1] = Line(last.start, line.end, text[last.start:line.end].replace("\n", " "), last.blank_before)
+        else:
+            out.append(line)
     return out
 
 
