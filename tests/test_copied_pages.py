@@ -2179,6 +2179,13 @@ NEWS_LAYOUTS = {
         "Harbour City opens its first night bus route in forty years", ["Ann Roe"], None, None,
         {"harbourgazette.co.uk": "navigation", "4–5 minutes": "page"},
         "The first night bus in forty years", "since the last one was cut in 1984."),
+    # a newsletter a reader forwards: the mail's header (its subject is no tag), the newsletter's name over
+    # the headline, its own lines ("View this email in your browser", "You are receiving this email because")
+    "copied-forwarded-newsletter-style.txt": Layout(
+        "Harbour City opens its first night bus route in forty years", ["Ann Roe"], "2024-12-04", "Harbour Gazette",
+        {"---------- Forwarded": "page", "From: Harbour Gazette": "page", "Subject:": "page", "To:": "page",
+         "View this email": "subscribe", "You are receiving": "subscribe", "Unsubscribe | Update": "subscribe"},
+        "The first night bus in forty years", "since the last one was cut in 1984."),
 }
 
 
@@ -2567,3 +2574,14 @@ def test_a_pages_author_tag_that_names_a_news_agency_gives_no_writer():
     assert_offsets(analysis)
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == []
     assert article_text(analysis).startswith("The first night bus")
+
+
+def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():
+    from unspin.document import Layer
+
+    text = (FIXTURES / "structure" / "copied-forwarded-newsletter-style.txt").read_text(encoding="utf-8")
+    forwarded = text.replace("From: Harbour Gazette <newsletters@harbourgazette.co.uk>", "From: Omar Reyes <omar@example.org>")
+    analysis = analyze(forwarded)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.OUTLET)] == []
+    assert analysis.document.meta["published"] == "2024-12-04"

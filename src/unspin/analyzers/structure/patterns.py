@@ -362,6 +362,10 @@ BOILERPLATE_ANYWHERE = [
                             r"we want to hear what you think|submit a letter to the editor|"
                             r"submit a response of up to \d+ words|considered for publication in our letters", re.I)),
     ("subscribe", re.compile(r"subscribe to our newsletter|sign up for our newsletter|"
+                             # a newsletter's own lines, in a mail a reader forwards
+                             r"you(?:['’]re| are) receiving this (?:e-?mail|newsletter|message)\b|"
+                             r"view (?:this )?(?:e-?mail|newsletter|message) in (?:your |a )?(?:web )?browser|"
+                             r"update your (?:e-?mail |subscription )?preferences|"
                              r"(?:delivered|straight|direct|right) to your inbox|enter your email (?:address )?below|"
                              r"already a subscriber|first-time subscribers|"
                              r"download (?:the|our) .{0,40}\bapps? for (?:ios|android|iphone)|"

@@ -24,6 +24,7 @@ from .metadata import (
     CONTACT,
     is_byline,
     is_dateline,
+    looks_like_outlet,
     outlet_from_notice,
     read_byline,
     read_dateline,
@@ -205,11 +206,45 @@ def read_tag_line(doc: Document, line: Line, draft: Draft) -> bool:
     return True
 
 
+# A forwarded mail's header, over the newsletter a reader forwards: "---------- Forwarded message
+# ---------", "From: Harbour Gazette <...>", "Date:" or "Sent:", "Subject:", "To:"
+_MAIL_HEADER = re.compile(r"^\W*(?:-+\s*forwarded message\s*-+|begin forwarded message:|"
+                          r"(?P<field>from|sent|date|to|cc|bcc|subject|reply-to)\s*:\s*\S)", re.IGNORECASE)
+MAIL_FIELDS = 3  # fields at least, a sender and a subject among them
+
+
+def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
+    """Where the text opens with a mail's header, make it the page's furniture (its date the
+    document's) and return the line after it; else 0."""
+    end = 0
+    while end < len(lines) and _MAIL_HEADER.match(lines[end].text):
+        end += 1
+    fields = {m["field"].lower() for line in lines[:end] if (m := _MAIL_HEADER.match(line.text)) and m["field"]}
+    if len(fields) < MAIL_FIELDS or not {"from", "subject"} <= fields:
+        return 0
+    for line in lines[:end]:
+        field = _MAIL_HEADER.match(line.text)["field"]
+        date = find_date(line.text) if field and field.lower() in ("date", "sent") else None
+        if date:
+            draft.dated(date[2])
+            draft.add(line.start, line.end, "dateline")
+            continue
+        draft.add(line.start, line.end, "boilerplate", type="page")
+        sender = _SENDER.match(line.text)
+        if sender and not draft.outlet and (looks_like_outlet(sender["name"]) or not is_person_name(sender["name"])):
+            # the newsletter's sender is its publisher ("From: Harbour Gazette <news@...>"; a person forwarding is not)
+            draft.outlet = strip_span(doc.text, line.start + sender.start("name"), line.start + sender.end("name"))
+    return end
+
+
+_SENDER = re.compile(r"^\W*from\s*:\s*(?P<name>[^<>@\n]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s*$", re.IGNORECASE)
+
+
 def header(doc: Document, lines: list[Line], draft: Draft) -> int:
     """Classify lines from the top until the body begins; return the body's first line."""
     if len(lines) == 1 and is_prose(lines[0]) and SENTENCE_END.search(lines[0].text):
         return 0  # a text of one sentence is all body, not a headline
-    i = 0
+    i = mail_header(doc, lines, draft)
     limit = min(len(lines), HEADER_LINES)
     title_index = None
     headings = [k for k in range(min(limit, 6)) if "heading" in lines[k].markup] or _title_above_byline(lines, limit)
