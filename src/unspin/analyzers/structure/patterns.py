@@ -238,6 +238,17 @@ BOILERPLATE_START = [
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$|.{0,60}\bis a trust project member\s*$"),
+    # a news app's and a site's buttons inside the article, each a line of its own ("Gift this article",
+    # "Share full article", "Listen to this article · 4:32 min", "Report an error"), and what a phone
+    # adds to what it shares ("Shared from Apple News", "Sent from my iPhone")
+    ("share", r"(?:gift|give) this (?:article|story)\s*$|share (?:the )?full (?:article|story)\s*$|"
+              r"this (?:article|story) has been shared [\d,.]+k? times\s*$|print this (?:page|article|story)\s*$|"
+              r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),
+    ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?\s*$|"
+             r"report an (?:error|issue|inaccuracy)\s*$|send us a (?:news )?tip\s*$|thanks? (?:you )?for (?:your|the) feedback\W*$|"
+             r"get the [\w .'’&\-]{2,40} app\s*$|read (?:it )?in (?:the )?app\s*$|loading comments\W*$"),
+    ("comments", r"sign in to (?:comment|reply|join the conversation)\s*$"),
+    ("advertisement", r"paid post\s*$|advertisement\s*[·•|\-–—]\s*scroll to continue\s*$"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
