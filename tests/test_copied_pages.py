@@ -2174,7 +2174,8 @@ NEWS_LAYOUTS = {
         {"--Editing by Omar Reyes.": "credit", "Related Articles": "related", "© 2024": "copyright"},
         "A state judge on Wednesday blocked", "in the Harbour County Superior Court."),
     # a newspaper's e-edition on a reading app: the paper, the date, the page and the writer on one line over
-    # the headline, the reading app's notices and a notice in capitals that names no holder under the story
+    # the headline, a deck with no full stop, the reading app's notices and a notice in capitals that names
+    # no holder under the story
     "copied-e-edition-style.txt": Layout(
         "Night buses return after forty years", ["ANN ROE"], "2024-12-04", "Harbour Gazette",
         {"aroe@": "page", "This article was shared": "footer",

@@ -314,9 +314,10 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
     """For each candidate, the candidate that is the headline where this one is chosen but reads as
     what stands next to a headline; None where it reads as none:
 
-    - a standfirst (it ends as a sentence) under a shorter line that does not, and is no section's
-      label: that line ("The Car-Free Waterfront Is Coming" / "Harbour City's vote is a sign of ...
-      will be."; not "Local Reporting Network" over a headline of two sentences);
+    - a standfirst (it ends as a sentence, or is a deck half as long again in no title case,
+      `_deck_without_stop`) under a shorter line that does not, and is no section's label: that line
+      ("The Car-Free Waterfront Is Coming" / "Harbour City's vote is a sign of ... will be."; not
+      "Local Reporting Network" over a headline of two sentences);
     - a summary line under a headline in title case: the headline (`_headline_over_summaries`);
     - a section's or series' label over the line right over the byline: that line ("Local
       Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
@@ -329,13 +330,23 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
 
 def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | None:
     """The candidate to take instead of the one on `line` (see `instead_options`), or None."""
-    if (SENTENCE_END.search(lines[line].text) and line - 1 in index and not SENTENCE_END.search(lines[line - 1].text)
-            and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
+    if ((SENTENCE_END.search(lines[line].text) or _deck_without_stop(lines, line)) and line - 1 in index
+            and not SENTENCE_END.search(lines[line - 1].text) and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
     for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote, _post_under_date_header):
         if (found := instead(lines, index, line)) is not None:
             return found
     return None
+
+
+DECK_WORDS = 1.5  # times the words of the line over it: a deck with no full stop runs longer than its headline
+
+
+def _deck_without_stop(lines: list[Line], line: int) -> bool:
+    """A deck that ends on no full stop, as an e-edition's do ("Council launches a half-hourly route
+    between Harbour Square and the Eastfield estate" under "Night buses return after forty years"): in
+    no title case, half as long again as the line over it."""
+    return lines[line].words >= DECK_WORDS * max(1, lines[line - 1].words) and _capitalised_share(lines[line].text) < TITLE_CASE
 
 
 def _headline_under_label(lines: list[Line], index: dict[int, int], line: int) -> int | None:
