@@ -330,7 +330,7 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
 
 def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | None:
     """The candidate to take instead of the one on `line` (see `instead_options`), or None."""
-    if ((SENTENCE_END.search(lines[line].text) or _deck_without_stop(lines, line)) and line - 1 in index
+    if (line - 1 in index and (SENTENCE_END.search(lines[line].text) or _deck_without_stop(lines, line))
             and not SENTENCE_END.search(lines[line - 1].text) and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
     for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote, _post_under_date_header):

@@ -425,14 +425,14 @@ BACK_REFERENCE = re.compile(
     r"but\b|yet\b|what\b|so\b|thus\b|note\b|here\b|meanwhile\b|instead\b|still\b|again\b|that is\b|this\b|these\b|those\b)",
     re.IGNORECASE,
 )
-# "RICK SALAS Associated Press": wire bylines put the agency right after a capitalised name.
 # A news agency named where a writer would be ("By The Associated Press", "By Reuters Staff"): the
 # story's source, never a person
-NEWS_AGENCY = re.compile(r"^(?:the\s+)?(?P<name>associated press|ap|reuters|afp|agence france[- ]presse|upi|"
+NEWS_AGENCY = re.compile(r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france[- ]presse|upi|"
                          r"united press international|bloomberg(?: news)?|dpa|deutsche presse-agentur|xinhua(?: news agency)?|"
                          r"tass|kyodo(?: news)?|yonhap(?: news agency)?|pa media|press association|aap|"
                          r"australian associated press|canadian press|press trust of india|pti|ians|ani|ansa|efe|"
                          r"anadolu agency)(?:\s+(?:staff|wire|wire service|reports))?\s*$", re.IGNORECASE)
+# "RICK SALAS Associated Press": wire bylines put the agency right after a capitalised name.
 CAPS_NAME_THEN_ORG = re.compile(r"^((?:[A-Z][A-Z'.\-]+\s+){1,3}[A-Z][A-Z'.\-]+)\s+([A-Z][a-z][\w .&'\-]*)$")
 # "PHOENIX, Ariz., May 2, 2023 -- ": press-release and newspaper datelines with a date (and a release
 # wire's name: "HARBOUR CITY, Dec. 3, 2024 /Harbour Newswire/ --").

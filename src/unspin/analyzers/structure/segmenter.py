@@ -211,6 +211,7 @@ def read_tag_line(doc: Document, line: Line, draft: Draft) -> bool:
 _MAIL_HEADER = re.compile(r"^\W*(?:-+\s*forwarded message\s*-+|begin forwarded message:|"
                           r"(?P<field>from|sent|date|to|cc|bcc|subject|reply-to)\s*:\s*\S)", re.IGNORECASE)
 MAIL_FIELDS = 3  # fields at least, a sender and a subject among them
+_SENDER = re.compile(r"^\W*from\s*:\s*(?P<name>[^<>@\n]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s*$", re.IGNORECASE)
 
 
 def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
@@ -235,9 +236,6 @@ def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
             # the newsletter's sender is its publisher ("From: Harbour Gazette <news@...>"; a person forwarding is not)
             draft.outlet = strip_span(doc.text, line.start + sender.start("name"), line.start + sender.end("name"))
     return end
-
-
-_SENDER = re.compile(r"^\W*from\s*:\s*(?P<name>[^<>@\n]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s*$", re.IGNORECASE)
 
 
 def header(doc: Document, lines: list[Line], draft: Draft) -> int:
