@@ -341,7 +341,8 @@ def test_a_persons_name_alone_under_the_title_is_the_writers(under_title, author
 def test_a_hard_wrapped_text_keeps_each_paragraph_whole(structure_pipeline):
     """Plain-text mail or lines copied from a PDF break each paragraph at about 72 characters: the
     paragraphs are the article's, whole (its first two lines, short and unpunctuated, were read as the
-    page's furniture), and a line that stops at a sentence's end still runs on."""
+    page's furniture). (A wrapped line that happens to end a sentence still ends its line: the
+    paragraph is then two body lines.)"""
     text = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
     analysis = unspin.analyze(text, pipeline=structure_pipeline)
     assert_offsets(analysis)
