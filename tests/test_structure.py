@@ -353,6 +353,15 @@ def test_a_hard_wrapped_text_keeps_each_paragraph_whole(structure_pipeline):
     assert [a.text for a in analysis.meta.authors] == ["Ann Roe"]
 
 
+def test_a_printed_pages_numbers_in_lines_copied_from_a_pdf_are_furniture(structure_pipeline):
+    lines = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join([*lines[:12], "", "Page 1 of 2", "", *lines[12:], "", "- 2 -"])
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert [(s.kind, s.type) for s in analysis.segments if s.text in ("Page 1 of 2", "- 2 -")] == [("boilerplate", "page")] * 2
+    assert len([s for s in analysis.segments if s.kind == "body"]) == 5
+
+
 def test_only_a_text_whose_long_lines_stop_mid_sentence_is_read_as_hard_wrapped():
     from unspin.analyzers.structure.lines import physical_lines, wrap_width
 

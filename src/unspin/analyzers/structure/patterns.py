@@ -247,6 +247,9 @@ BOILERPLATE_START = [
     ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?\s*$|"
              r"report an (?:error|issue|inaccuracy)\s*$|send us a (?:news )?tip\s*$|thanks? (?:you )?for (?:your|the) feedback\W*$|"
              r"get the [\w .'’&\-]{2,40} app\s*$|read (?:it )?in (?:the )?app\s*$|loading comments\W*$"),
+    # a printed page's number, as lines copied from a PDF keep it ("Page 1 of 2", "Seite 3", "- 4 -")
+    ("page", r"(?:page|seite|página|pagina|strona|sida|side|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|/|von|de|di|z|av|af)\s*\d{1,4})?\s*$|"
+             r"[-–—]\s*\d{1,4}\s*[-–—]\s*$"),
     ("comments", r"sign in to (?:comment|reply|join the conversation)\s*$"),
     ("advertisement", r"paid post\s*$|advertisement\s*[·•|\-–—]\s*scroll to continue\s*$"),
 ]
