@@ -538,7 +538,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
                 and not draft.straddles(above)):
             draft.set_line(above, "boilerplate", type="navigation")  # the menu's last item ("Contact") right over it
         over = lines[headline - 1] if headline > 0 and kinds[headline - 1] in ("byline", "dateline") else None
-        over_authors = [a for a in draft.authors if over is not None and over.start <= a[0] < over.end]
+        over_authors = [a for a in draft.authors if over.start <= a[0] < over.end] if over else []
         draft.authors = [a for a in draft.authors if a[0] >= top]
         draft.set_line(lines[headline], "title")
         draft.title = (lines[headline].start, lines[headline].end)

@@ -217,15 +217,16 @@ _SENDER = re.compile(r"^\W*from\s*:\s*(?P<name>[^<>@\n]{2,60}?)\s*<[^<>\s]+@[^<>
 def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
     """Where the text opens with a mail's header, make it the page's furniture (its date the
     document's) and return the line after it; else 0."""
-    end = 0
-    while end < len(lines) and _MAIL_HEADER.match(lines[end].text):
-        end += 1
-    fields = {m["field"].lower() for line in lines[:end] if (m := _MAIL_HEADER.match(line.text)) and m["field"]}
+    header: list[tuple[Line, str]] = []  # each line and its field ("" for "---------- Forwarded message ---------")
+    for line in lines:
+        if not (match := _MAIL_HEADER.match(line.text)):
+            break
+        header.append((line, (match["field"] or "").lower()))
+    fields = {field for _, field in header} - {""}
     if len(fields) < MAIL_FIELDS or not {"from", "subject"} <= fields:
         return 0
-    for line in lines[:end]:
-        field = _MAIL_HEADER.match(line.text)["field"]
-        date = find_date(line.text) if field and field.lower() in ("date", "sent") else None
+    for line, field in header:
+        date = find_date(line.text) if field in ("date", "sent") else None
         if date:
             draft.dated(date[2])
             draft.add(line.start, line.end, "dateline")
@@ -235,7 +236,7 @@ def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
         if sender and not draft.outlet and (looks_like_outlet(sender["name"]) or not is_person_name(sender["name"])):
             # the newsletter's sender is its publisher ("From: Harbour Gazette <news@...>"; a person forwarding is not)
             draft.outlet = strip_span(doc.text, line.start + sender.start("name"), line.start + sender.end("name"))
-    return end
+    return len(header)
 
 
 def header(doc: Document, lines: list[Line], draft: Draft) -> int:
@@ -492,12 +493,7 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
-        if _jump_slug(lines, kinds, i):
-            kinds[i] = "page"
-            draft.add(line.start, line.end, "boilerplate", type="page")
-            i += 1
-            continue
-        if _player_time(lines, kinds, i):
+        if _jump_slug(lines, kinds, i) or _player_time(lines, kinds, i):
             kinds[i] = "page"
             draft.add(line.start, line.end, "boilerplate", type="page")
             i += 1
