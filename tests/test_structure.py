@@ -341,8 +341,8 @@ def test_a_persons_name_alone_under_the_title_is_the_writers(under_title, author
 def test_a_hard_wrapped_text_keeps_each_paragraph_whole(structure_pipeline):
     """Plain-text mail or lines copied from a PDF break each paragraph at about 72 characters: the
     paragraphs are the article's, whole (its first two lines, short and unpunctuated, were read as the
-    page's furniture). (A wrapped line that happens to end a sentence still ends its line: the
-    paragraph is then two body lines.)"""
+    page's furniture), also over a wrapped line that happens to end a sentence ("ferry terminal. Drivers
+    ... at night." / "Tickets cost ..."), as blank lines part this text's paragraphs."""
     text = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
     analysis = unspin.analyze(text, pipeline=structure_pipeline)
     assert_offsets(analysis)
@@ -350,12 +350,13 @@ def test_a_hard_wrapped_text_keeps_each_paragraph_whole(structure_pipeline):
     assert [b.split()[:3] for b in bodies] == [["The", "first", "night"], ["The", "route", "runs"], ["\"People", "who", "work"],
                                               ["The", "transport", "authority"], ["Eastfield", "residents", "have"]]
     assert bodies[0].endswith("since 2019.") and "\n" in bodies[0]
+    assert bodies[1].endswith("on the day routes.")
     assert [a.text for a in analysis.meta.authors] == ["Ann Roe"]
 
 
 def test_a_printed_pages_numbers_in_lines_copied_from_a_pdf_are_furniture(structure_pipeline):
     lines = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8").split("\n")
-    text = "\n".join([*lines[:12], "", "Page 1 of 2", "", *lines[12:], "", "- 2 -"])
+    text = "\n".join([*lines[:13], "", "Page 1 of 2", "", *lines[13:], "", "- 2 -"])
     analysis = unspin.analyze(text, pipeline=structure_pipeline)
     assert_offsets(analysis)
     assert [(s.kind, s.type) for s in analysis.segments if s.text in ("Page 1 of 2", "- 2 -")] == [("boilerplate", "page")] * 2
@@ -373,6 +374,18 @@ def test_only_a_text_whose_long_lines_stop_mid_sentence_is_read_as_hard_wrapped(
     paragraphs = "\n".join(["Harbour City opens a night bus route", _LEDE, *_PARAGRAPHS])
     for text in (sentences, paragraphs):
         assert wrap_width(physical_lines(text)) is None
+
+
+def test_only_blank_lines_between_paragraphs_carry_a_wrapped_line_past_a_sentence_end():
+    """Mail parts its paragraphs with blank lines, so a full-width line ending a sentence goes on below;
+    lines copied from a PDF have none, and there such a line may end its paragraph."""
+    from unspin.analyzers.structure.lines import blank_between_paragraphs, physical_lines, wrap_width
+
+    mail = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
+    pdf = "\n".join(line for line in mail.splitlines() if line.strip())
+    for text, parted in ((mail, True), (pdf, False)):
+        lines = physical_lines(text)
+        assert blank_between_paragraphs(lines, wrap_width(lines)) is parted
 
 
 def test_a_copyright_notice_glued_with_no_break_spaces_names_the_outlet(structure_pipeline):

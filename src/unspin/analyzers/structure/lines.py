@@ -73,22 +73,41 @@ def wrap_width(lines: list[Line]) -> int | None:
     return width if len(stopped) >= WRAPPED_LINES and len(stopped) >= WRAPPED_SHARE * len(full) else None
 
 
+PARAGRAPH_ENDS_BLANK = 0.8  # of a text's paragraph ends (short lines ending a sentence): a blank line under them
+
+
+def blank_between_paragraphs(lines: list[Line], width: int) -> bool:
+    """Whether a hard-wrapped text puts a blank line between its paragraphs (mail, `fmt`), as lines
+    copied from a PDF do not: the short last lines of its paragraphs have one under them."""
+    ends = [below.blank_before for line, below in zip(lines, lines[1:])
+            if len(line.text) < RUNS_INTO_NEXT * width and line.words >= 4 and SENTENCE_END.search(line.text)]
+    return len(ends) >= 2 and sum(ends) >= PARAGRAPH_ENDS_BLANK * len(ends)
+
+
 def unwrapped(text: str, lines: list[Line]) -> list[Line]:
     """The lines of a hard-wrapped text joined into its paragraphs: a line as long as the wrap width
     that stops mid-sentence goes on in the line under it (never the first line, the title, and never
-    into a byline). A joined line's text has a space for each line break, so offsets hold."""
+    into a byline); where blank lines part the paragraphs, a line that happens to end a sentence goes
+    on too where the next line's first word would not have fit on it. A joined line's text has a space for each line break, so offsets hold."""
     width = wrap_width(lines)
     if width is None:
         return lines
+    parted = blank_between_paragraphs(lines, width)
     out = lines[:1]
     for above, line in zip(lines, lines[1:]):
         last = out[-1]
+        goes_on = not SENTENCE_END.search(above.text) or (parted and _next_word_would_not_fit(above, line, width))
         if (len(out) > 1 and not line.blank_before and len(above.text) >= RUNS_INTO_NEXT * width
-                and not SENTENCE_END.search(above.text) and not BYLINE.match(line.text)):
+                and goes_on and not BYLINE.match(line.text)):
             out[-1] = Line(last.start, line.end, text[last.start:line.end].replace("\n", " "), last.blank_before)
         else:
             out.append(line)
     return out
+
+
+def _next_word_would_not_fit(line: Line, following: Line, width: int) -> bool:
+    """Whether the wrapping broke `line` for want of room: the first word below would not fit on it."""
+    return len(line.text) + 1 + len(following.text.split()[0]) > width
 
 
 def is_separator(line: Line) -> bool:
