@@ -2549,6 +2549,13 @@ _GAZETTE_STORY = ["The first night bus in forty years left Harbour Square at mid
      "Harbour Gazette"),
     (["By Ann Roe Staff writer", "Dec 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
     (["Contributors: Ann Roe, Omar Reyes", "Dec 4, 2024"], ["Ann Roe", "Omar Reyes"], "2024-12-04", "Harbour Gazette"),
+    # the writer's name and the date with only a comma, a tab or spaces between, where the name reads as a
+    # person's (a site's name before its date is none)
+    (["Ann Roe, 4 December 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Ann Roe\tDecember 4, 2024"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["Ann Roe Wed 4 Dec 2024 14.05 GMT"], ["Ann Roe"], "2024-12-04", "Harbour Gazette"),
+    (["ANN ROE December 4, 2024 6:00 a.m."], ["ANN ROE"], "2024-12-04", "Harbour Gazette"),
+    (["Harbour Gazette Wed 4 Dec 2024"], [], "2024-12-04", "Harbour Gazette"),
     # a time ago, or a date whose order the line does not show, is no date
     (["Story by Ann Roe", "• 3h"], ["Ann Roe"], None, "Harbour Gazette"),
     (["By Ann Roe", "Posted: 12/04/2024 5:00 AM"], ["Ann Roe"], None, "Harbour Gazette"),
@@ -2581,6 +2588,38 @@ def test_a_pages_author_tag_that_names_a_news_agency_gives_no_writer():
     assert_offsets(analysis)
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == []
     assert article_text(analysis).startswith("The first night bus")
+
+
+def test_the_html_readers_own_line_of_site_name_and_date_names_no_writer():
+    """The HTML reader writes the page's site name and date under the title ("Cork Beo, 2020-10-06"); a
+    site named like a person ("Ann Roe", a writer's own blog) is still the site, not the byline."""
+    from unspin.document import Layer
+    from unspin.readers import from_text
+
+    paragraphs = "".join(f"<p>{text}</p>" for text in _GAZETTE_STORY[:4])
+    page = ('<html><head><title>Harbour City opens its first night bus route in forty years</title>'
+            '<meta property="og:site_name" content="Ann Roe">'
+            '<meta property="article:published_time" content="2024-12-04T05:00:00Z"></head>'
+            f'<body><article><h1>Harbour City opens its first night bus route in forty years</h1>{paragraphs}'
+            '</article></body></html>')
+    analysis = analyze(from_text(page, format="html"))
+    assert_offsets(analysis)
+    assert "Ann Roe, 2024-12-04" in analysis.document.text
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == []
+    assert analysis.document.meta["published"] == "2024-12-04"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Ann Roe, speaking at the council meeting on Tuesday", "boilerplate"),
+    ("Councillor Priya Shah, pictured at Harbour Square in 2023.", "boilerplate"),
+    # a paragraph that opens the same way goes on as a sentence
+    ("Ann Roe, speaking at the council meeting on Tuesday, said the route would run all year.", "body"),
+])
+def test_a_pictures_caption_of_a_name_and_what_she_is_doing_is_no_paragraph(line, kind):
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:2], line, *_GAZETTE_STORY[2:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.kind for s in analysis.segments if s.text == line] == [kind]
 
 
 def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():

@@ -260,6 +260,7 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("3 d'abril de 2024", "2024-04-03"),
     ("Actualizada 03/12/2024 19:10", "2024-12-03"),  # so do Spanish, Dutch and Swedish ones
     ("Bijgewerkt 03/12/2024", "2024-12-03"),
+    ("Actualizado al 03/12/2024", "2024-12-03"),  # ("al": "a" and "el")
     ("Publicerad 03/12/2024", "2024-12-03"),
     ("Published on 03/12/2024 - 18:14 GMT+1", "2024-12-03"),  # so does a Continental time zone
 ])

@@ -89,7 +89,7 @@ _EUROPEAN_TIME = re.compile(r"\s*[-–,]?\s*\d{1,2}[:.h]\d{2}\s*(?:CET|CEST|EET|
 DAY_FIRST_LABELS = (r"publié|mis à jour|modifié|publicad[oa]|actualizad[oa]|pubblicato|aggiornato|veröffentlicht|aktualisiert|"
                     r"atualizad[oa]|gepubliceerd|bijgewerkt|opublikowano|aktualizacja|publicerad|uppdaterad|publisert|"
                     r"oppdatert|udgivet|opdateret|julkaistu|päivitetty|güncelleme|güncellendi|yayınlanma|yayınlandı")
-LABEL_ARTICLES = r"le|el|il|am|em|a"
+LABEL_ARTICLES = r"le|el|al|il|am|em|a"
 _DAY_FIRST_LABEL = re.compile(rf"(?:{DAY_FIRST_LABELS})\s+(?:{LABEL_ARTICLES})?\s*$", re.IGNORECASE)
 
 

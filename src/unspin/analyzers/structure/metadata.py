@@ -304,15 +304,22 @@ _NAME_COMMA_OUTLET = re.compile(rf"[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
     """"Maria Chen | 12 January 2023", "Ann Roe — Tuesday, 3 December 2024, 23:25": a blog's or a daily's
     byline is a person's name, a bar or a dash and the date; a copied page glues them ("Shana Nys
-    DambrotNovember 6, 2023")."""
+    DambrotNovember 6, 2023"). With only a comma, a tab or spaces between ("Ann Roe, 4 December 2024",
+    "Ann Roe Wed 4 Dec 2024"), as a site's name stands before its date too, only where the recogniser
+    reads the words as a person's name."""
     a, b = strip_span(doc.text, line.start, date_start, chars=",·•:")
     b = a + len(WEEKDAY_AT_END.sub("", doc.text[a:b]).rstrip(" ,"))
     glued = b == date_start and date_start > line.start and doc.text[date_start - 1].isalpha()
-    if not (doc.text[a:b].endswith(("|", "—", "–")) or glued):
-        return False
-    a, b = strip_span(doc.text, a, b if glued else b - 1, chars="*_")
+    marked = doc.text[a:b].endswith(("|", "—", "–"))
+    a, b = strip_span(doc.text, a, b - 1 if marked else b, chars="*_")
     name = doc.text[a:b]
-    if not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or looks_like_outlet(name) or is_place_name(name):
+    if (not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or is_place_name(name)
+            or _DATE_LABEL_WORD.search(name) or DATE_LABEL.match(name)):  # ("Actualizado al 4 de diciembre")
+        return False
+    if name == doc.reader_meta.get("sitename"):
+        return False  # (the HTML reader's own line under the title: "Cork Beo, 2020-10-06")
+    person = is_person_name(name)  # (capitals as a name: "ANN ROE December 4, 2024", not "HARBOUR NEWS")
+    if (looks_like_outlet(name) and not (name.isupper() and person)) or not (marked or glued or person):
         return False
     draft.authors.append((a, b))
     return True

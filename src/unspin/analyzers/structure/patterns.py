@@ -362,6 +362,10 @@ BOILERPLATE_ANYWHERE = [
                         r"is this page useful|did you (?:like|enjoy) this (?:article|story))\W*$", re.I)),
     # "LDR is local body journalism co-funded by RNZ and NZ On Air.": who pays for the reporting
     ("credit", re.compile(r"^[^.]{0,60}\bjournalism\b[^.]{0,40}\b(?:co-?)?funded by\b", re.I)),
+    # "Ann Roe, speaking at the council meeting on Tuesday": a picture's caption, a name and what the picture
+    # shows her doing, no sentence (a paragraph goes on: "Ann Roe, speaking at the meeting, said ...")
+    ("credit", re.compile(r"^(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*,\s+(?:speaking|pictured|photographed|seen|addressing|"
+                          r"arriving|attending|standing|sitting|posing|shown)\b[^.!?,;:]{0,80}\.?$")),
     # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
     ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
