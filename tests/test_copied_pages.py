@@ -2622,6 +2622,17 @@ def test_a_pictures_caption_of_a_name_and_what_she_is_doing_is_no_paragraph(line
     assert [s.kind for s in analysis.segments if s.text == line] == [kind]
 
 
+@pytest.mark.parametrize("line", [
+    "Previous articleFerry fares rise for a third time this year as the operator blames the price of diesel",
+    "Next article: Ferry fares rise for a third time this year as the operator blames the price of diesel",
+])
+def test_a_link_to_the_story_before_or_after_is_furniture_however_long_its_headline(line):
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:4], line, *_GAZETTE_STORY[4:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [(s.kind, s.type) for s in analysis.segments if s.text == line] == [("boilerplate", "navigation")]
+
+
 def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():
     from unspin.document import Layer
 
@@ -2642,6 +2653,9 @@ def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():
     ("Report an error in the tender, the contractor told the board, and the price would rise.", None),
     ("Listen to this: the board has voted to close the pier at 4:32 on a Monday.", None),
     ("Get the app you need to read the paper.", None),
+    # set off by a bar or dashes around the word
+    ("Share |", "share"), ("- Advertisement -", "advertisement"), ("Facebook •", "social"),
+    ("The council said the pier would close - ", None),
 ])
 def test_a_news_apps_buttons_are_furniture_of_their_kind(line, kind):
     """Inside the article the line classifier leaves such short lines out already; the rules name

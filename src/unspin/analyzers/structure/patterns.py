@@ -141,7 +141,8 @@ BOILERPLATE_START = [
                   r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
                   r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
                   r"(?:readers|subscribers|followers|developers|people)\b"),
-    ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)\b|"
+    ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)(?:\b|(?-i:(?=[A-Z])))|"
+                   # (glued to the other story's headline: "Previous articleWORLD VIEW: Ukraine Latest ...")
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
@@ -505,12 +506,20 @@ SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|•|·|\b(?i:and)\b|\bwith\b)\s*|\s+(?
                          r"\s*@[a-z0-9_]+(?=[A-Z][a-z]|[A-Z]{2,}\s)|\s+(?P<outlet>[Ff]or|FOR)\s+(?=[A-Z]|the\s+[A-Z])")
 
 
+# A link to the site's story before or after this one, its headline after the label (glued or not: the
+# navigation pattern says where the label ends)
+NEIGHBOUR_STORY = re.compile(r"^(?:previous|next) (?:post|article|story)", re.IGNORECASE)
+_TRAILING_SEPARATORS = re.compile(r"(?:\s+[|•·\-–—]+)+\s*$")
+
+
 @lru_cache(maxsize=8192)  # segmenting, the classifier's features and the header all ask of each line
 def boilerplate_kind(text: str) -> str | None:
     """The kind of boilerplate a line is (share, copyright, ...), or None for article text."""
     text = text.replace("\xa0", " ")  # pages glue words with no-break spaces ("download the\xa0Nationnews apps")
+    # a button or label set off by the bar or the dashes around it: "Share |", "- Advertisement -"
+    bare = _TRAILING_SEPARATORS.sub("", text)
     for kind, pattern in BOILERPLATE_START_RE:
-        if pattern.match(text):
+        if pattern.match(text) or (bare != text and pattern.match(bare)):
             # A long sentence that merely starts with "Support ..." or "Read ..." is prose.
             if kind in ("donate", "subscribe", "related", "social") and len(text) > 240:
                 continue

@@ -43,6 +43,7 @@ from .patterns import (
     COPYRIGHT_NOTICE,
     FORM_INSTRUCTION,
     LABELLED_DATE,
+    NEIGHBOUR_STORY,
     OUTLET_DATE_DATELINE,
     PERSON,
     PLACE_DATE_DATELINE,
@@ -487,8 +488,10 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
                         or (COPYRIGHT_NOTICE.search(line.text) and len(line.text) < COPYRIGHT_NOTICE_CHARS))
         # a paragraph that says it is one ("Disclaimer (varies based on content ...): News articles ..."),
         # or that tells the reader how to fill in a sign-up form, however long
+        # (and a link to the story before or after, with that story's headline: "Previous articleWORLD VIEW: ...")
         labelled = ((kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer"))
-                    or (kind == "subscribe" and bool(FORM_INSTRUCTION.search(line.text))))
+                    or (kind == "subscribe" and bool(FORM_INSTRUCTION.search(line.text)))
+                    or (kind == "navigation" and bool(NEIGHBOUR_STORY.match(line.text)) and len(line.text) < 200))
         if (kind and not is_prose(line)) or short_appeal or labelled:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
