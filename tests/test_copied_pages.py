@@ -2633,6 +2633,18 @@ def test_a_link_to_the_story_before_or_after_is_furniture_however_long_its_headl
     assert [(s.kind, s.type) for s in analysis.segments if s.text == line] == [("boilerplate", "navigation")]
 
 
+@pytest.mark.parametrize("line", ["News date : 12/03/2024    Category : Local News", "Published: 3 December 2024",
+                                  "Release date: December 3, 2024"])
+def test_a_labelled_date_under_a_dated_story_is_a_dateline_not_a_paragraph(line):
+    """The header dated the story; a press office's or a blog's date line under it is no paragraph of it
+    (and does not move the date)."""
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:4], line, *_GAZETTE_STORY[4:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.kind for s in analysis.segments if s.text == line] == ["dateline"]
+    assert analysis.document.meta["published"] == "2024-12-04"
+
+
 def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():
     from unspin.document import Layer
 

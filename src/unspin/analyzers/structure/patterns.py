@@ -52,11 +52,12 @@ WIRE_DATELINE = re.compile(
     rf"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT|{CALL_SIGN})\)\s*[-—–:]+\s*"
 )
 UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?updated\b", re.IGNORECASE)  # "Updated - December 04, 2024 06:00 am IST"
-DATE_LABEL = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\b\s*:?", re.IGNORECASE)
+# ("News date : 04/21/2022", "Release date: ...": a press office's)
+_DATE_LABELS = r"(?:published|updated|last updated|last modified|posted|first published|(?:news |release |publication )?date)"
+DATE_LABEL = re.compile(rf"^{_DATE_LABELS}\b\s*:?", re.IGNORECASE)
 # A date line that says so with a colon ("Published: 22:00 GMT, 26 September 2020 | Updated: ..."):
 # a dateline however long, wherever it stands ("Published reports say ..." is a sentence).
-LABELLED_DATE = re.compile(r"^(?:published|updated|last updated|last modified|posted|first published|date)\s*:",
-                           re.IGNORECASE)
+LABELLED_DATE = re.compile(rf"^{_DATE_LABELS}\s*:", re.IGNORECASE)
 # A dateline that gives only the time ("Updated 6:14 p.m. ET" under a daily's date)
 LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)

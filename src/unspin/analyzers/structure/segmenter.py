@@ -189,11 +189,15 @@ def read_author_line(doc: Document, line: Line, draft: Draft) -> bool:
 
 
 def read_date_line(doc: Document, line: Line, draft: Draft) -> bool:
-    """"Published: 03 December 2019" below the article, where nothing above dated it (or only said when
-    it was updated): its date."""
-    if (draft.published and not draft.published_updated) or not LABELLED_DATE.match(line.text) or not is_dateline(line):
+    """"Published: 03 December 2019" below the article: its date, where nothing above dated it (or only
+    said when it was updated); else a dateline all the same ("News date : 04/21/2022 Category : Press
+    Releases" under the story), no paragraph of it."""
+    if not LABELLED_DATE.match(line.text) or not is_dateline(line):
         return False
-    read_dateline(doc, line, draft)
+    if draft.published and not draft.published_updated:
+        draft.add(line.start, line.end, "dateline")
+    else:
+        read_dateline(doc, line, draft)
     return True
 
 
