@@ -2193,6 +2193,12 @@ NEWS_LAYOUTS = {
         {"---------- Forwarded": "page", "From: Harbour Gazette": "page", "Subject:": "page", "To:": "page",
          "View this email": "subscribe", "You are receiving": "subscribe", "Unsubscribe | Update": "subscribe"},
         "The first night bus in forty years", "since the last one was cut in 1984."),
+    # a newsletter platform's post, signed "© 2024 Ann Roe": the newsletter is the outlet, not its writer
+    "copied-newsletter-platform-style.txt": Layout(
+        "The bypass nobody asked for", ["Ann Roe"], "2024-12-04", "The Harbour Letter",
+        {"Share this post": "share", "Copy link": "share", "42 Likes": "page", "Thanks for reading": "subscribe",
+         "Discussion about this post": "page", "Great piece.": "page", "Substack is the home": "footer"},
+        "The council's case for the Eastfield bypass", "a number nobody has modelled."),
 }
 
 
@@ -2643,6 +2649,19 @@ def test_a_labelled_date_under_a_dated_story_is_a_dateline_not_a_paragraph(line)
     assert_offsets(analysis)
     assert [s.kind for s in analysis.segments if s.text == line] == ["dateline"]
     assert analysis.document.meta["published"] == "2024-12-04"
+
+
+def test_a_newsletters_own_line_names_it_where_its_writer_holds_the_copyright():
+    from unspin.document import Layer
+
+    text = (FIXTURES / "structure" / "copied-newsletter-platform-style.txt").read_text(encoding="utf-8")
+    supported = text.replace("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts and support my work.",
+                             "The Harbour Letter is a reader-supported publication. To receive new posts and support my "
+                             "work, consider becoming a free or paid subscriber.")
+    assert supported != text
+    analysis = analyze(supported)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.OUTLET)] == ["The Harbour Letter"]
 
 
 def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():

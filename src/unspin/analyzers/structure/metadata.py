@@ -601,7 +601,10 @@ def outlet_from_masthead(doc: Document, lines: list[Line], draft: Draft) -> None
 # Hardware is supported by its audience", "Get Tone Deaf to your inbox daily", "Harbour Standard would like
 # to keep you informed about offers ...", "How Do I Whitelist Observer?" (its plea to ad blockers)
 _SITE_NAME = r"(?!(?:This|It|Our|We|The site|The page)\b)[A-Z][\w&'’\-]*(?:\.[a-z]{2,3})?(?:[ \t]+[A-Z][\w&'’\-]*){0,3}"
-_NAMES_ITSELF = re.compile(rf"^[\s*_]*(?P<subject>{_SITE_NAME})[ \t]+(?i:is (?:funded|supported) by|would like to keep you informed)\b|"
+_NAMES_ITSELF = re.compile(rf"^[\s*_]*(?P<subject>{_SITE_NAME})[ \t]+(?i:is (?:funded|supported) by|would like to keep you informed|"
+                           r"is a reader-supported publication)\b|"
+                           # a newsletter's own line under the post: "Thanks for reading The Harbour Letter! Subscribe ..."
+                           rf"^[\s*_]*(?i:thanks for reading)[ \t]+(?P<read>{_SITE_NAME})[ \t]*[!.]|"
                            rf"\b(?i:get)[ \t]+(?P<object>{_SITE_NAME})[ \t]+(?i:(?:delivered[ \t]+)?to your inbox)|"
                            rf"\b(?i:whitelist)[ \t]+(?P<blocked>{_SITE_NAME})|"
                            # a sign-up's consent: "I would like to be emailed about offers, events and updates from The Harbour Independent"
@@ -612,14 +615,15 @@ SELF_NAMING_WORDS = 30  # a longer line is a paragraph, whose words name what th
 
 def outlet_from_own_furniture(doc: Document, lines: list[Line], draft: Draft) -> None:
     """A copied page's name where its furniture names the site (`_NAMES_ITSELF`) and nothing else
-    named an outlet but a publishing company; never one of the article's authors."""
+    named an outlet but a publishing company or the writer ("© 2024 Ann Roe" under her newsletter);
+    never one of the article's authors."""
     holder = draft.outlet_in(doc.text)
-    if holder and not _PUBLISHER.search(holder):
-        return
     authors = draft.authors_in(doc.text)
+    if holder and not _PUBLISHER.search(holder) and holder not in authors:
+        return
     for line in lines:
         match = _NAMES_ITSELF.search(line.text) if line.words <= SELF_NAMING_WORDS else None  # (not inside a paragraph)
-        group = match and next(g for g in ("subject", "object", "blocked", "sender") if match[g])
+        group = match and next(g for g in ("subject", "object", "blocked", "sender", "read") if match[g])
         if group and match[group] not in authors:
             draft.outlet = (line.start + match.start(group), line.start + match.end(group))
             return
