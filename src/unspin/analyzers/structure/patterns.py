@@ -95,8 +95,9 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
                      r"tumblr|whatsapp|telegram|e-?mail|google\s?\+|google buzz|buzz|mixx|print|reprints?|tweet|share)")
 # A comment thread's own heading: "11 responses to “The Loneliest Woman ...”", "One thought on “...”",
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
-THREAD_HEADING = (r"[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
-                  r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)")  # (Blogger's: "2 comments:")
+THREAD_HEADING = (r"(?:[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
+                  r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)"  # (Blogger's: "2 comments:")
+                  r"|discussion about this (?:post|article|story)\s*$)")  # (a newsletter platform's)
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
 _RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
 # A syndicated story's note on where it first ran ("This article originally appeared on Harbour Tribune: ...")
@@ -248,7 +249,11 @@ BOILERPLATE_START = [
               r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),
     ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?\s*$|"
              r"report an (?:error|issue|inaccuracy)\s*$|send us a (?:news )?tip\s*$|thanks? (?:you )?for (?:your|the) feedback\W*$|"
-             r"get the [\w .'’&\-]{2,40} app\s*$|read (?:it )?in (?:the )?app\s*$|loading comments\W*$"),
+             r"get the [\w .'’&\-]{2,40} app\s*$|read (?:it )?in (?:the )?app\s*$|loading comments\W*$|"
+             # a blogging platform's cards around the post: "1.2K Followers", "120 Following", "42 Likes",
+             # "Last published 2 days ago", "Published in Harbour Voices"
+             r"\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s+(?:followers|following|subscribers|likes|claps|restacks|reposts|views|reads)\s*$|"
+             r"last published\b.{0,30}\bago\s*$|published in (?:[\w&'’.\-]+ ?){1,5}$"),
     # a printed page's number, as lines copied from a PDF keep it ("Page 1 of 2", "Seite 3", "- 4 -")
     ("page", r"(?:page|seite|página|pagina|strona|sida|side|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|/|von|de|di|z|av|af)\s*\d{1,4})?\s*$|"
              r"[-–—]\s*\d{1,4}\s*[-–—]\s*$"),
