@@ -1310,8 +1310,7 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong:
 
-    - outlets: the newsletter's copyright is its writer's, and unspin names her as the outlet; the
-      Indian daily's is its publishing company, "HT Digital Streams", and the business daily's behind a
+    - outlets: the Indian daily's copyright is its publishing company's, "HT Digital Streams", and the business daily's behind a
       paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
       British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
       themselves only in their masthead (and a line about their readers or writers), so no outlet,
@@ -1394,8 +1393,9 @@ NEWS_LAYOUTS = {
         "When the council approved", "approve a bond to cover the difference."),
     "copied-blog-platform-style.txt": Layout(
         "What I learned running a newsroom on a shoestring", ["Ann Roe"], "2024-01-12", "Harbour Notes",
-        {"1.2K": "page", "Written by Ann Roe": "page", "Editor of a small newsroom": "page"},
-        "Running a newsroom of four people", "the habits of the people in it."),
+        {"1.2K": "page", "Written by Ann Roe": "page", "Editor of a small newsroom": "page", "1.4K Followers": "page"},
+        "Running a newsroom of four people", "the habits of the people in it.",
+        ["Journalism", "Local News", "Newsrooms"]),  # (the platform's topics over the claps, with no label)
     "copied-state-media-style.txt": Layout(
         "Washington wants war, not peace, in Europe – Moscow", [], None, "Harbour Today",
         {"FILE PHOTO.": "credit", "Follow HT on": "social", "Dear readers!": "comments", "This website uses": "notice"},
@@ -2661,6 +2661,22 @@ def test_a_newsletters_own_line_names_it_where_its_writer_holds_the_copyright():
     analysis = analyze(supported)
     assert_offsets(analysis)
     assert [s.text for s in analysis.document.layer(Layer.OUTLET)] == ["The Harbour Letter"]
+
+
+@pytest.mark.parametrize(("lines", "tags"), [
+    (["Transport", "Ferries", "312", "7"], ["Transport", "Ferries"]),  # a blogging platform's topics over its claps
+    (["Ann Roe", "Staff Writer", "12"], []),  # a writer's sign-off is no topic
+    (["Key points", "Ferries", "Share"], []),  # nor short lines over the share buttons
+    (["Tags", "Ferries", "More"], ["Ferries"]),  # (under a label: "More" is no tag, and its line stays in the report)
+])
+def test_a_platforms_topics_with_no_label_over_the_count_of_claps_are_tags(lines, tags):
+    from unspin.document import Layer
+
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:4], *lines, *_GAZETTE_STORY[5:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer(Layer.TAGS)] == tags
+    assert all(any(s.start <= text.index(line) < s.end for s in analysis.segments) for line in lines)  # no line lost
 
 
 def test_a_forwarded_mails_sender_is_the_outlet_only_where_no_person_sent_it():

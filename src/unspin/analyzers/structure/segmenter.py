@@ -41,6 +41,7 @@ from .patterns import (
     CARD_BIO_VERB,
     CLOSING_BIO,
     COPYRIGHT_NOTICE,
+    COUNT,
     FORM_INSTRUCTION,
     LABELLED_DATE,
     NEIGHBOUR_STORY,
@@ -76,7 +77,7 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     topics = topic_list(lines, body_end) if not draft.tags else []
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
-            read_tags(doc, line, line.start, draft)
+            _read_topic(doc, line, draft)
             continue
         if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
@@ -133,12 +134,51 @@ def read_copied_tags(doc: Document, lines: list[Line], draft: Draft) -> None:
     kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
     first = next((i for i, kind in enumerate(kinds) if kind == "body"), None)
     topics = topic_list(lines, first + 1) if first is not None else []
-    if not topics or any(draft.straddles(lines[k]) for k in (topics[0] - 1, *topics)):
+    if not topics:
+        topics = _topics_over_counts(lines, kinds)
+        if not topics or any(draft.straddles(lines[k]) for k in topics):
+            return
+    elif any(draft.straddles(lines[k]) for k in (topics[0] - 1, *topics)):
         return
-    draft.set_line(lines[topics[0] - 1], "boilerplate", type="tags")
+    else:
+        draft.set_line(lines[topics[0] - 1], "boilerplate", type="tags")
     for k in topics:
         draft.drop_line(lines[k])
-        read_tags(doc, lines[k], lines[k].start, draft)
+        _read_topic(doc, lines[k], draft)
+
+
+def _read_topic(doc: Document, line: Line, draft: Draft) -> None:
+    """A line of a topic list: its tags; a line that gives none ("More", "See all") stays in the report."""
+    before = len(draft.tags)
+    read_tags(doc, line, line.start, draft)
+    if len(draft.tags) == before:
+        draft.add(line.start, line.end, "boilerplate", type="tags")
+
+
+PLATFORM_TOPICS = (2, 5)  # topics a blogging platform shows under a post
+
+
+def _topics_over_counts(lines: list[Line], kinds: list[str | None]) -> list[int]:
+    """A blogging platform's topics under the post with no label ("Transport" / "Local Government" /
+    "Harbour City" over the count of its claps, "312"): two to five short capitalised lines right under
+    a paragraph, each no sentence, no furniture the rules name (the line classifier may have moved them)
+    and no person's name, with a count under the last. A subheading has its paragraph under it instead,
+    a writer's sign-off ("Ann Roe" / "Staff Writer") the share buttons."""
+    for last, kind in enumerate(kinds):
+        if kind != "body":
+            continue
+        out = []
+        for i in range(last + 1, min(len(lines), last + 2 + PLATFORM_TOPICS[1])):
+            text = lines[i].text
+            if (kinds[i] not in ("heading", "boilerplate") or lines[i].words > 3 or not text[:1].isupper()
+                    or SENTENCE_END.search(text) or boilerplate_kind(text)):
+                break
+            out.append(i)
+        below = last + 1 + len(out)
+        if (PLATFORM_TOPICS[0] <= len(out) <= PLATFORM_TOPICS[1] and below < len(lines) and COUNT.match(lines[below].text)
+                and not any(is_person_name(lines[i].text) for i in out)):
+            return out
+    return []
 
 
 def _menu_item(line: Line) -> bool:
