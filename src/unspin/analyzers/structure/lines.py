@@ -88,7 +88,8 @@ def unwrapped(text: str, lines: list[Line]) -> list[Line]:
     """The lines of a hard-wrapped text joined into its paragraphs: a line as long as the wrap width
     that stops mid-sentence goes on in the line under it (never the first line, the title, and never
     into a byline); where blank lines part the paragraphs, a line that happens to end a sentence goes
-    on too where the next line's first word would not have fit on it. A joined line's text has a space for each line break, so offsets hold."""
+    on too where the next line's first word would not have fit on it. A joined line's text has a space
+    for each line break, so offsets hold."""
     width = wrap_width(lines)
     if width is None:
         return lines
