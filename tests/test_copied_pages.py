@@ -1310,9 +1310,9 @@ def test_a_footer_that_says_whose_network_the_site_is_names_the_outlet_over_a_se
 class Layout(NamedTuple):
     """What a copy of a news layout should give; None: not asserted, where unspin is still wrong:
 
-    - outlets: the Indian daily's copyright is its publishing company's, "HT Digital Streams", and the business daily's behind a
-      paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the public broadcaster, the
-      British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
+    - outlets: the Indian daily's copyright is its publishing company's, "HT Digital Streams", and the
+      business daily's behind a paywall "Harbour Jones" (from "Harbour Jones & Company, Inc."); the
+      public broadcaster, the British broadsheet, the hyperlocal site, the opinion section and the Blogger blog name
       themselves only in their masthead (and a line about their readers or writers), so no outlet,
       nor the European broadcaster (its byline's "with AP" is no outlet) and the Swedish broadcaster
       (its masthead, and "Om Harbour TV": about it, in Swedish), and the Italian daily (its masthead and
