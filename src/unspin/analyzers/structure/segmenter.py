@@ -128,20 +128,19 @@ def read_copied_tags(doc: Document, lines: list[Line], draft: Draft) -> None:
     """A copied page's list of topics under its article ("Tags" / "Bulletin" / "Code for a
     Living"), read once the line classifier has found the article: on a copy the rules' body runs
     on past the article, over an author's links and "Related Articles", so the footer's reading
-    (`segment`) never reaches the list. The label becomes boilerplate, its lines tags."""
+    (`segment`) never reaches the list. The label becomes boilerplate, its lines tags (a blogging
+    platform's list has no label: `_topics_over_counts`)."""
     if draft.tags:
         return
     kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
     first = next((i for i, kind in enumerate(kinds) if kind == "body"), None)
     topics = topic_list(lines, first + 1) if first is not None else []
-    if not topics:
-        topics = _topics_over_counts(lines, kinds)
-        if not topics or any(draft.straddles(lines[k]) for k in topics):
-            return
-    elif any(draft.straddles(lines[k]) for k in (topics[0] - 1, *topics)):
+    label = topics[0] - 1 if topics else None
+    topics = topics or _topics_over_counts(lines, kinds)  # (with no label: a blogging platform's)
+    if not topics or any(draft.straddles(lines[k]) for k in (topics if label is None else [label, *topics])):
         return
-    else:
-        draft.set_line(lines[topics[0] - 1], "boilerplate", type="tags")
+    if label is not None:
+        draft.set_line(lines[label], "boilerplate", type="tags")
     for k in topics:
         draft.drop_line(lines[k])
         _read_topic(doc, lines[k], draft)
