@@ -199,9 +199,14 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # model doubts next to the article is the article's (its first or last, often short or quoted).
         first, last = _grown(lines, candidate, form, first, -1, boxed), _grown(lines, candidate, form, last, 1, boxed)
         # (and over the last item's own paragraphs, under its number)
-        last = _grown(lines, candidate, form, _numbered_list_end(lines, candidate, first, last), 1, boxed)
+        end = _numbered_list_end(lines, candidate, first, last)
+        items = _items_up_to(lines, end) if end > last else set()  # (a list the article runs into)
+        last = _grown(lines, candidate, form, end, 1, boxed)
+    else:
+        items = set()
     listed = _heading_runs(lines, kinds) | boxed | _counts(lines)
-    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i])) or i in listed))
+    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
+                        or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
 
 
@@ -338,10 +343,11 @@ def _numbered_list_end(lines: list[Line], candidate: list[bool], first: int, las
     between it and the article ("Most Read"), where this stops."""
     numbers = [(i, int(m.group(1))) for i in range(first, last + 1) if (m := _NUMBERED.match(lines[i].text))]
     expected = numbers[-1][1] + 1 if numbers else 1
-    if not numbers:  # a list that starts right under the article
-        following = _NUMBERED.match(lines[last + 1].text) if last + 1 < len(lines) else None
-        if following is None or int(following.group(1)) != 1 or not candidate[last + 1]:
+    if not numbers:  # a list that starts right under the article, or under the sentence that introduces it
+        start = _first_item_under(lines, candidate, last)
+        if start is None:
             return last
+        last = start - 1
     j = last + 1
     while j < len(lines) and j - last <= ITEM_LINES and candidate[j]:
         number = _NUMBERED.match(lines[j].text)
@@ -351,6 +357,37 @@ def _numbered_list_end(lines: list[Line], candidate: list[bool], first: int, las
             last, expected = j, expected + 1
         j += 1
     return last
+
+
+def _items_up_to(lines: list[Line], end: int) -> set[int]:
+    """The numbered items of the list whose last item is line `end`: its numbers counted back one by
+    one, each within `ITEM_LINES` lines of the next. The model's doubts about a line inside the article
+    ("98. Joshua Todd" reads as a menu line) do not move these."""
+    number = _NUMBERED.match(lines[end].text)
+    items, expected, j = set(), int(number.group(1)) if number else 0, end
+    while expected > 0:
+        found = next((i for i in range(j, max(-1, j - ITEM_LINES), -1)
+                      if (m := _NUMBERED.match(lines[i].text)) and int(m.group(1)) == expected), None)
+        if found is None:
+            break
+        items.add(found)
+        expected, j = expected - 1, found - 1
+    return items
+
+
+def _first_item_under(lines: list[Line], candidate: list[bool], last: int) -> int | None:
+    """The line of item 1 of a list under the article's last line `last`: right under it, or within
+    `ITEM_LINES` lines of it under a sentence that introduces the list ("Here's the full list from Hit
+    Parader."; a line the model doubted may come between), with no line the rules settled on the way;
+    not under a label ("Most Read"), which heads another list."""
+    for j in range(last + 1, min(len(lines), last + 1 + ITEM_LINES)):
+        if not candidate[j]:
+            return None
+        number = _NUMBERED.match(lines[j].text)
+        if number:
+            introduced = j == last + 1 or is_prose(lines[j - 1])
+            return j if int(number.group(1)) == 1 and introduced else None
+    return None
 
 
 def _densest_run(gains: list[float], form: list[bool]) -> tuple[int, int]:
