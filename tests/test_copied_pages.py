@@ -2697,6 +2697,69 @@ def test_a_labelled_date_under_a_dated_story_is_a_dateline_not_a_paragraph(line)
     assert analysis.document.meta["published"] == "2024-12-04"
 
 
+@pytest.mark.parametrize("date", ["Thursday, 3 December 2024 – 3:55pm", "December 3, 2024", "03.12.2024 15:55"])
+def test_a_quoted_statements_date_under_its_label_is_no_paragraph_of_a_dated_story(date):
+    """A governor's statement pasted inside the story, its "Release Date:" alone on a line over the date
+    (a weekday before it, its time after a dash): two datelines, and the story keeps its own date."""
+    statement = ["Statement from the Office of the Governor", "Release Date:", date]
+    more = ["Drivers were hired from the day routes, the authority said, and two more buses will join in March.",
+            "The council paid for the first year from its parking income, councillor Shah said on Wednesday.",
+            "Residents of Eastfield had asked for the route since the last night service ended in 1984."]
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:2], *more, *statement,
+                      *_GAZETTE_STORY[2:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [s.kind for s in analysis.segments if s.text in statement[1:]] == ["dateline", "dateline"]
+    assert analysis.document.meta["published"] == "2024-12-04"
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("def even(number):", True), ("$ pipenv shell", True), (">>> numbers = [n for n in range(10)]", True),
+    ('"Age": 26,', True), ("},", True), ("result = []", True), ("print(len(harbour))", True),
+    ("Home", False), ("Share on Facebook", False), ("Comments(3)", False), ("For example:", False),
+    ("The council met on Tuesday.", False), ("Price: $5", False), ('"ok": true', True),
+    # a headline that opens on a quote is no key of a JSON object
+    ("'I never planned to run a bookshop': Meet the woman who saved Quay Street's last one", False),
+    ('"Never again": 5 things the flood taught Harbour City', False),
+    # a page's own style sheet, leaked into the text, is no code the article shows
+    (".gmobile {", False), ("width:100%;", False), ("@media screen and (max-width: 600px) {", False),
+])
+def test_a_line_of_code_or_data_reads_as_code_and_a_menu_or_a_style_sheet_does_not(line, code):
+    from unspin.analyzers.structure.boilerplate import CODE_LINE
+
+    assert bool(CODE_LINE.match(line)) is code
+
+
+_DEV_POST = ["Harbour Dev Notes", "Home", "Archive", "Talks", "About", "Search",
+             "Filtering a list without building a new one", "Posted on December 4, 2024 by Ann Roe",
+             "A colleague asked me why our nightly job ran out of memory on the ferry timetable data, and the answer "
+             "turned out to be one innocent-looking line.",
+             "The job built a second list with the cancelled sailings removed, and a third with the harbour routes.",
+             "A generator expression keeps one sailing in flight at a time, and the job now runs in a fifth of the "
+             "memory it needed before.",
+             "Here is the version that runs tonight:"]
+_DEV_CODE = ["sailings = load_sailings()", 'harbour = (s for s in sailings if s.route == "harbour")',
+             "count = sum(1 for _ in harbour)", "print(count)"]
+_DEV_FOOTER = ["Share this:", "Twitter", "Facebook", "Related", "Why our ferry data moved to Parquet", "Leave a Reply",
+               "© 2024 Harbour Dev Notes"]
+
+
+def test_the_code_a_post_ends_on_is_the_articles_and_a_style_sheet_below_it_is_not():
+    """A programming post ends on its code, over the share buttons: each line short and unlike prose, as a
+    footer's are, and the article's all the same; a page's style sheet that leaked into the text below it
+    is furniture (as at the end of a PolNeAR article), its closing bracket too."""
+    text = "\n".join([*_DEV_POST, *_DEV_CODE, *_DEV_FOOTER]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(line) in article for line in _DEV_CODE)
+    assert "share this" not in article
+    style = ["Ann Roe writes about data for Harbour Dev Notes.", ".author-card {", "width:100%;", "padding-top:20px;", "}"]
+    styled = analyze("\n".join([*_DEV_POST, *_DEV_CODE, *style]) + "\n")
+    assert_offsets(styled)
+    assert [s.kind for s in styled.segments if s.text in style[1:]] == ["boilerplate"] * 4
+
+
 def test_a_newsletters_own_line_names_it_where_its_writer_holds_the_copyright():
     from unspin.document import Layer
 

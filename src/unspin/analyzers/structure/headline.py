@@ -25,6 +25,7 @@ from ..dates import find_date
 from ..words import stopwords
 from .boilerplate import (
     CANDIDATES,
+    CODE_LINE,
     FURNITURE_WORDS,
     SEPARATORS,
     WORD,
@@ -42,12 +43,20 @@ from .lines import (
     over_own_bio,
 )
 from .logistic import Logistic
-from .metadata import MASTHEAD_LINES, NAME_JOINS, as_words, is_byline, is_dateline, looks_like_outlet, read_meta_line
+from .metadata import (
+    MASTHEAD_LINES,
+    NAME_JOINS,
+    as_words,
+    is_byline,
+    is_date_label_alone,
+    is_date_line,
+    is_dateline,
+    looks_like_outlet,
+    read_meta_line,
+)
 from .patterns import (
     BIO_ROLES,
-    DATE_LABEL,
     HANDLE,
-    LABELLED_DATE,
     LABELLED_TIME,
     NAME_THEN_ROLE,
     NAME_WITH_AGENCIES,
@@ -128,7 +137,7 @@ def _headline_over_standfirst_and_byline(lines: list[Line], index: int) -> bool:
     mostly a date ("Want to See a More Diverse Contributor Community? So Do We." / "More diverse
     speakers ... for everyone." / "June 19, 2019"): neither is the article's first paragraph."""
     return (index + 2 < len(lines) and lines[index].words <= HEADLINE_MAX_WORDS and is_prose(lines[index + 1])
-            and not is_meta(lines[index + 1]) and (is_byline(lines[index + 2]) or _is_date_line(lines[index + 2], "body")))
+            and not is_meta(lines[index + 1]) and (is_byline(lines[index + 2]) or is_date_line(lines[index + 2], "body")))
 
 
 def _summary_block_end(lines: list[Line], index: int) -> int | None:
@@ -206,7 +215,8 @@ _VIDEO_LABEL = re.compile(r"^\W*(?:video|play video|watch video|watch)\W*$", re.
 
 def _could_be_headline(line: Line) -> bool:
     return (2 <= line.words <= 40 and not boilerplate_kind(line.text) and not is_meta(line)
-            and not NAME_THEN_ROLE.match(line.text) and not line.text.endswith(","))
+            and not NAME_THEN_ROLE.match(line.text) and not line.text.endswith(",")
+            and not CODE_LINE.match(line.text))  # ("\"Likely Employer\": {" of a record the article shows)
 
 
 def features(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
@@ -365,7 +375,7 @@ def _post_under_date_header(lines: list[Line], index: dict[int, int], line: int)
     post ("Notes on city politics from the waterfront" / "Tuesday, December 3, 2024" / "Harbour City
     bans cars ..." / the first paragraph): the post's title."""
     title, below = line + 2, line + 3
-    if (line < BLOG_HEADER_LINES and title in index and below < len(lines) and _is_date_line(lines[line + 1], None)
+    if (line < BLOG_HEADER_LINES and title in index and below < len(lines) and is_date_line(lines[line + 1], None)
             and lines[line + 1].words <= 5 and is_prose(lines[below])):
         return index[title]
     return None
@@ -630,19 +640,13 @@ def _block_end(lines: list[Line], start: int) -> int:
 def _meta_below(line: Line) -> bool:
     """A byline, or a date that is most of its line, as may stand under the first paragraph (not
     a link whose path holds a date, "clarityofsignal.com/2017/01/21/..."), or the label over one."""
-    return is_byline(line) or _is_date_line(line, "heading") or bool(_ISSUER_LABEL.match(line.text)) or _date_label_alone(line)
+    return is_byline(line) or is_date_line(line, "heading") or bool(_ISSUER_LABEL.match(line.text)) or is_date_label_alone(line)
 
 
 # A government's release names who issues it under a label: "From:" / "Department for Harbour
 # Transport and Lena Ortiz" (its departments and ministers)
 _ISSUER_LABEL = re.compile(r"^\s*from\s*:\s*$", re.IGNORECASE)
 _ISSUERS = re.compile(r"\s+and\s+|\s*,\s*")
-
-
-def _date_label_alone(line: Line) -> bool:
-    """"Published", "UPDATED", "Date:" alone on its line, over the date it labels."""
-    label = DATE_LABEL.match(line.text.strip())
-    return label is not None and label.end() == len(line.text.strip())
 
 
 def _issuer(doc: Document, line: Line) -> tuple[int, int] | None:
@@ -673,8 +677,8 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if i >= first and not _meta_below(line):
             continue
-        if _ISSUER_LABEL.match(line.text) or (_date_label_alone(line) and i + 1 < len(lines)
-                                              and _is_date_line(lines[i + 1], "heading")):
+        if _ISSUER_LABEL.match(line.text) or (is_date_label_alone(line) and i + 1 < len(lines)
+                                              and is_date_line(lines[i + 1], "heading")):
             if not draft.straddles(line):  # (the label of the next line: "Published" / "3 December 2024")
                 draft.set_line(line, "byline" if _ISSUER_LABEL.match(line.text) else "dateline")
             continue
@@ -793,42 +797,11 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
     `DATELINE_BELOW` below) that is a date and little else ("Posted on April 22, 2022")."""
     for distance in range(1, WINDOW + 1):
         for i in (start - distance, start + distance):
-            if 0 <= i < len(lines) and (i < start or distance <= DATELINE_BELOW) and _is_date_line(lines[i], kinds[i]):
+            if 0 <= i < len(lines) and (i < start or distance <= DATELINE_BELOW) and is_date_line(lines[i], kinds[i]):
                 return i
     return None
 
 
-DATE_SHARE = 0.6  # of a line's characters that its date (and time) take, for a line that is a date and little else
-
-
-def _is_date_line(line: Line, kind: str | None) -> bool:
-    """A short dateline; one the article kept (a heading) only where the date is most of the line
-    ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
-    labelled = LABELLED_DATE.match(line.text) is not None or _dated_crumbs(line.text)
-    if (line.words > 8 and not labelled) or kind == "byline" or not is_dateline(line):
-        return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
-    if kind in ("body", "heading") and not labelled:
-        date = find_date(line.text)
-        if date is None:
-            return False
-        time = _TIME_AFTER_DATE.match(line.text, date[1])  # "Dec. 3, 2024, 6 a.m. EST"
-        return date[1] - date[0] + (len(time.group(0)) if time else 0) >= DATE_SHARE * len(line.text)
-    return True
-
-
-def _dated_crumbs(text: str) -> bool:
-    """A blog's breadcrumb and the post's date after a bullet ("Blog Home AI & Machine Learning • October
-    18, 2019"): a dateline however many words the crumbs have."""
-    last = _LAST_CRUMB.search(text)
-    date = find_date(text, last.end()) if last else None
-    return date is not None and date[1] - date[0] >= DATE_SHARE * len(text[last.end():].strip())
-
-
-_LAST_CRUMB = re.compile(r"\s[•|·]\s+(?=[^•|·]+$)")
-
-# the time after a date, as much of a dateline as the date: ", 6 a.m. EST", " at 6:14 PM ET", " 18:14"
-_TIME_AFTER_DATE = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{1,4}T)?\s*$",
-                              re.IGNORECASE)
 
 SITE_NAME_LINES = 2  # a one-word "title" on the first two lines of a copy is the site's name
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title

@@ -17,6 +17,7 @@ from .patterns import (
     CALL_SIGN,
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
+    LABELLED_DATE,
     NAME_WORD,
     NEWS_AGENCY,
     PERSON,
@@ -123,6 +124,47 @@ def is_dateline(line: Line) -> bool:
         return False
     return line.words <= 12 or ((DATE_LABEL.match(line.text) or _LABEL_AFTER_BAR.search(line.text)) is not None
                                 and line.words <= 30)
+
+
+DATE_SHARE = 0.6  # of a line's characters that its date (and time) take, for a line that is a date and little else
+
+
+def is_date_line(line: Line, kind: str | None) -> bool:
+    """A short dateline; one the article kept (a heading) only where the date is most of the line
+    ("June 19, 2019", not a tweet's "— Cory Booker (@CoryBooker) March 22, 2019")."""
+    labelled = LABELLED_DATE.match(line.text) is not None or _dated_crumbs(line.text)
+    if (line.words > 8 and not labelled) or kind == "byline" or not is_dateline(line):
+        return False  # a byline with its date ("By Ann Lee | May 3, 2021") was read as one
+    if kind in ("body", "heading") and not labelled:
+        date = find_date(line.text)
+        if date is None:
+            return False
+        time = _TIME_AFTER_DATE.match(line.text, date[1])  # "Dec. 3, 2024, 6 a.m. EST"
+        weekday = WEEKDAY_AT_END.search(line.text[:date[0]])  # "Thursday, 28 April 2022 – 3:55pm"
+        dated = date[1] - (weekday.start() if weekday else date[0]) + (len(time.group(0)) if time else 0)
+        return dated >= DATE_SHARE * len(line.text)
+    return True
+
+
+def _dated_crumbs(text: str) -> bool:
+    """A blog's breadcrumb and the post's date after a bullet ("Blog Home AI & Machine Learning • October
+    18, 2019"): a dateline however many words the crumbs have."""
+    last = _LAST_CRUMB.search(text)
+    date = find_date(text, last.end()) if last else None
+    return date is not None and date[1] - date[0] >= DATE_SHARE * len(text[last.end():].strip())
+
+
+_LAST_CRUMB = re.compile(r"\s[•|·]\s+(?=[^•|·]+$)")
+
+# the time after a date, as much of a dateline as the date: ", 6 a.m. EST", " at 6:14 PM ET", " 18:14", " – 3:55pm"
+_TIME_AFTER_DATE = re.compile(r"[,\s\-–—|]*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{1,4}T)?\s*$",
+                              re.IGNORECASE)
+
+
+def is_date_label_alone(line: Line) -> bool:
+    """"Published", "UPDATED", "Date:" alone on its line, over the date it labels."""
+    label = DATE_LABEL.match(line.text.strip())
+    return label is not None and label.end() == len(line.text.strip())
 
 
 # "Ann Roe · Harbour CBC News · Posted: Dec 03, 2024 11:25 PM EST | Last Updated: 4 hours ago": a byline

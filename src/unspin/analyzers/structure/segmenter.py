@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
-from .boilerplate import line_kinds, looks_copied
+from .boilerplate import CODE_LINE, line_kinds, looks_copied
 from .draft import Draft
 from .lines import (
     Line,
@@ -23,6 +23,8 @@ from .lines import (
 from .metadata import (
     CONTACT,
     is_byline,
+    is_date_label_alone,
+    is_date_line,
     is_dateline,
     looks_like_outlet,
     outlet_from_notice,
@@ -240,6 +242,19 @@ def read_date_line(doc: Document, line: Line, draft: Draft) -> bool:
     return True
 
 
+def read_date_under_label(lines: list[Line], index: int, draft: Draft) -> bool:
+    """A date label alone on its line over the date it labels, inside an article already dated (a
+    statement the article quotes: "Release Date:" / "Thursday, 28 April 2022 – 3:55pm"): both datelines,
+    no paragraphs. (Where nothing dated the article, such a pair far down the page is as often another
+    story's, in a box of them, as the article's own: left as it reads.)"""
+    if not (draft.published and not draft.published_updated and is_date_label_alone(lines[index])
+            and index + 1 < len(lines) and is_date_line(lines[index + 1], "heading")):
+        return False
+    for line in lines[index:index + 2]:
+        draft.add(line.start, line.end, "dateline")
+    return True
+
+
 def read_tag_line(doc: Document, line: Line, draft: Draft) -> bool:
     """"Tags: transit, city council" below the article (a blog's or a copied op-ed's): its values are
     the article's tags, as in the header. Only the first such line counts (more are site lists)."""
@@ -423,7 +438,9 @@ def footer_start(lines: list[Line], body_start: int, draft: Draft) -> int:
     while j - 1 > body_start:
         line = lines[j - 1]
         sure = bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft))
-        if sure or not is_prose(line):
+        # (the code an article ends on, "print(count)", is no footer line however unlike prose; a
+        # bracket alone may close a page's style sheet as well as the article's code)
+        if sure or not (is_prose(line) or (CODE_LINE.match(line.text) and any(map(str.isalpha, line.text)))):
             marked = marked or sure
             j -= 1
         elif (about := about_heading_above(lines, j - 1, body_start)) is not None:
@@ -559,6 +576,9 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
             continue
         if read_tag_line(doc, line, draft):
             i += 1
+            continue
+        if read_date_under_label(lines, i, draft):
+            i += 2
             continue
         if TAG_LINE.match(line.text) and not is_prose(line):
             # A second tag line ("Categories: ..." then "Tags: ..."): the site's lists, not the article.
