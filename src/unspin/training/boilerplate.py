@@ -113,8 +113,8 @@ def chosen_setting(grid: dict[tuple[float, float], dict]) -> tuple[float, float]
     Losing article text hides what every later layer would find in it, so not simply the best F1:
     the setting that misses the `TARGETS` by least, and among those that meet them, the best F1,
     where an F1 within the measure's `RESOLUTION` of the best is as good; ties: the one that keeps
-    more of the article, then the threshold nearer 0.5, then the surer inner threshold (it moves
-    fewer of the article's own lines)."""
+    more of the article, then the better F1, then the threshold nearer 0.5, then the surer inner
+    threshold (it moves fewer of the article's own lines)."""
     least = min(shortfall(figures) for figures in grid.values())
     closest = {key: figures for key, figures in grid.items() if shortfall(figures) == least}
     best_f1 = max(figures["f1"] for figures in closest.values())

@@ -802,7 +802,6 @@ def _nearest_dateline(lines: list[Line], kinds: list[str | None], start: int) ->
     return None
 
 
-
 SITE_NAME_LINES = 2  # a one-word "title" on the first two lines of a copy is the site's name
 MENU_TITLE_WORDS = 2  # "Home", "ABOUT", "Startseite": a menu's word, far above the article, is no title
 MENU_TITLE_DISTANCE = 15  # lines above the first paragraph: no title of one or two words stands further
