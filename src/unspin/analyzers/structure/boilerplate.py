@@ -208,6 +208,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # cells ..." / "2. The best winter coats" over the headline): the densest run with a paragraph
         first, last = _densest_run([g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)], form)
     boxed = _under_related_label(lines, kinds)
+    items: set[int] = set()  # (of a numbered list the article runs into)
     if first <= last:
         # The run grows over the prose lines that touch it, across up to two lines the rules
         # already made boilerplate ("Advertisement", "Read more: ...") and a box of other stories'
@@ -216,10 +217,9 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         first, last = _grown(lines, candidate, form, first, -1, boxed), _grown(lines, candidate, form, last, 1, boxed)
         # (and over the last item's own paragraphs, under its number)
         end = _numbered_list_end(lines, candidate, first, last)
-        items = _items_up_to(lines, end) if end > last else set()  # (a list the article runs into)
+        if end > last:
+            items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed)
-    else:
-        items = set()
     listed = _heading_runs(lines, kinds) | boxed | _counts(lines)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
                         or i in listed))

@@ -51,6 +51,7 @@ from .metadata import (
     is_date_label_alone,
     is_date_line,
     is_dateline,
+    labels_date_below,
     looks_like_outlet,
     read_meta_line,
 )
@@ -677,8 +678,7 @@ def _read_byline_block(doc: Document, lines: list[Line], kinds: list[str | None]
             continue
         if i >= first and not _meta_below(line):
             continue
-        if _ISSUER_LABEL.match(line.text) or (is_date_label_alone(line) and i + 1 < len(lines)
-                                              and is_date_line(lines[i + 1], "heading")):
+        if _ISSUER_LABEL.match(line.text) or labels_date_below(lines, i):
             if not draft.straddles(line):  # (the label of the next line: "Published" / "3 December 2024")
                 draft.set_line(line, "byline" if _ISSUER_LABEL.match(line.text) else "dateline")
             continue

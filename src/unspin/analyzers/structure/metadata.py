@@ -167,6 +167,12 @@ def is_date_label_alone(line: Line) -> bool:
     return label is not None and label.end() == len(line.text.strip())
 
 
+def labels_date_below(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is a date label alone over the date it labels ("Release Date:" /
+    "Thursday, 28 April 2022 – 3:55pm")."""
+    return is_date_label_alone(lines[index]) and index + 1 < len(lines) and is_date_line(lines[index + 1], "heading")
+
+
 # "Ann Roe · Harbour CBC News · Posted: Dec 03, 2024 11:25 PM EST | Last Updated: 4 hours ago": a byline
 # and its outlet before the labelled date, on one line as long as a sentence
 _LABEL_AFTER_BAR = re.compile(r"[|·•/][ \t]*(?:published|updated|last updated|posted|first published)[ \t]*:", re.IGNORECASE)

@@ -23,9 +23,8 @@ from .lines import (
 from .metadata import (
     CONTACT,
     is_byline,
-    is_date_label_alone,
-    is_date_line,
     is_dateline,
+    labels_date_below,
     looks_like_outlet,
     outlet_from_notice,
     read_byline,
@@ -247,8 +246,7 @@ def read_date_under_label(lines: list[Line], index: int, draft: Draft) -> bool:
     statement the article quotes: "Release Date:" / "Thursday, 28 April 2022 – 3:55pm"): both datelines,
     no paragraphs. (Where nothing dated the article, such a pair far down the page is as often another
     story's, in a box of them, as the article's own: left as it reads.)"""
-    if not (draft.published and not draft.published_updated and is_date_label_alone(lines[index])
-            and index + 1 < len(lines) and is_date_line(lines[index + 1], "heading")):
+    if not (draft.published and not draft.published_updated and labels_date_below(lines, index)):
         return False
     for line in lines[index:index + 2]:
         draft.add(line.start, line.end, "dateline")
