@@ -2725,7 +2725,7 @@ def test_a_quoted_statements_date_under_its_label_is_no_paragraph_of_a_dated_sto
     (".gmobile {", False), ("width:100%;", False), ("@media screen and (max-width: 600px) {", False),
 ])
 def test_a_line_of_code_or_data_reads_as_code_and_a_menu_or_a_style_sheet_does_not(line, code):
-    from unspin.analyzers.structure.boilerplate import CODE_LINE
+    from unspin.analyzers.structure.patterns import CODE_LINE
 
     assert bool(CODE_LINE.match(line)) is code
 

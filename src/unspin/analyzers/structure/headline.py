@@ -25,7 +25,6 @@ from ..dates import find_date
 from ..words import stopwords
 from .boilerplate import (
     CANDIDATES,
-    CODE_LINE,
     FURNITURE_WORDS,
     SEPARATORS,
     WORD,
@@ -57,6 +56,7 @@ from .metadata import (
 )
 from .patterns import (
     BIO_ROLES,
+    CODE_LINE,
     HANDLE,
     LABELLED_TIME,
     NAME_THEN_ROLE,

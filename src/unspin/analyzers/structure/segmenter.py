@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
-from .boilerplate import CODE_LINE, line_kinds, looks_copied
+from .boilerplate import line_kinds, looks_copied
 from .draft import Draft
 from .lines import (
     Line,
@@ -41,6 +41,7 @@ from .patterns import (
     BYLINE,
     CARD_BIO_VERB,
     CLOSING_BIO,
+    CODE_LINE,
     COPYRIGHT_NOTICE,
     COUNT,
     FORM_INSTRUCTION,
