@@ -2713,6 +2713,23 @@ def test_a_quoted_statements_date_under_its_label_is_no_paragraph_of_a_dated_sto
     assert analysis.document.meta["published"] == "2024-12-04"
 
 
+@pytest.mark.parametrize("contact", ["Contact: Press Office, 555-0100", "Contacts: Ann Roe, aroe@harbour-city.example",
+                                     "Press contact: Tom Keel (0161) 555 0199"])
+def test_a_quoted_statements_contact_line_is_a_credit_not_a_heading_of_the_story(contact):
+    """The statement's "Contact:" line, with the number or address to reach, is the statement's
+    credit; a line that only opens on the word is the article's."""
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    text = "\n".join([*_GAZETTE_TOP, "By Omar Reyes", "Dec 4, 2024", *_GAZETTE_STORY[:2], contact,
+                      *_GAZETTE_STORY[2:]])
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert [(s.kind, s.type) for s in analysis.segments if s.text == contact] == [("boilerplate", "credit")]
+    for line in ["Contact: the council said it would answer every letter by Friday.",
+                 "Contact tracing: 555 cases in March and 1234 in April."]:
+        assert boilerplate_kind(line) is None, line
+
+
 @pytest.mark.parametrize(("line", "code"), [
     ("def even(number):", True), ("$ pipenv shell", True), (">>> numbers = [n for n in range(10)]", True),
     ('"Age": 26,', True), ("},", True), ("result = []", True), ("print(len(harbour))", True),

@@ -188,6 +188,8 @@ BOILERPLATE_START = [
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|(?:photographs?|photography|illustrations?) by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
+               # a statement's contact, with the number or address to reach: "Contact: Press Office, 555-0100"
+               r"(?:press )?contacts?\s*:.{0,80}?(?:\d{3}[-.\s]\d{4}\b|[\w.+\-]+@[\w\-]+\.\w)|"
                r"credit(?:\.{3}|…)|"  # a daily's picture credit: "Credit...Jane Doe for The Harbour Times"
                rf"{_RELEASE_SENDER}|"
                # a picture agency's name alone, as a picture's credit ("Getty Images", "PA Media")
