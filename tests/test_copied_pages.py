@@ -2840,3 +2840,40 @@ def test_a_news_apps_buttons_are_furniture_of_their_kind(line, kind):
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     assert boilerplate_kind(line) == kind
+
+
+_SHARED_POST = ["Home", "Explore", "Notifications", "Messages", "Profile", "Post", "See new posts", "Conversation",
+                "Ann Roe", "@annroe",
+                "The council just voted to close the inner harbour to boats until the end of January, after last "
+                "week's storm cracked two of its three breakwaters. Fishermen say it will cost them a month of catches "
+                "at the busiest time of the year.",
+                "harbourcourier.co.uk", "Council confirms harbour closure after storm damage",
+                "3:55 PM · Dec 4, 2024", "·", "12.4K Views", "48", "Reposts", "12", "Quotes", "310", "Likes",
+                "Post your reply", "Reply", "Tom Keel", "@tomkeel", "·", "Dec 4",
+                "We have no other place to land. Thirty years I have fished from that harbour.",
+                "Relevant people", "Ann Roe", "@annroe", "Follow", "Reporter at the Harbour City Courier.",
+                "Terms of Service", "Privacy Policy", "Cookie Policy", "© 2024 X Corp."]
+
+
+@pytest.mark.parametrize(("line", "address"), [
+    ("harbourcourier.co.uk", True), ("BVINEWS.COM", True), ("www.harbour-gazette.de", True),
+    ("Vue.js", False), ("The story ran on harbourcourier.co.uk", False), ("harbourcourier.co.uk/news/2024/storm", False),
+])
+def test_a_sites_address_alone_on_its_line_reads_as_one(line, address):
+    from unspin.analyzers.structure.patterns import SITE_ADDRESS
+
+    assert bool(SITE_ADDRESS.match(line)) is address
+
+
+def test_a_shared_post_keeps_its_words_and_leaves_its_counters_and_link_cards_source_out():
+    """A post copied from a social network: its counts and what each counts ("48" / "Reposts") and
+    the link card's site address are the page's, the post is the article."""
+    from unspin.document import Layer
+
+    analysis = analyze("\n".join(_SHARED_POST))
+    assert_offsets(analysis)
+    article = [s.text for s in analysis.segments if s.kind in ("body", "heading", "quote_block")]
+    assert _SHARED_POST[10] in article
+    assert not {"harbourcourier.co.uk", "48", "Reposts", "Quotes", "Likes"} & set(article)
+    assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Ann Roe"]
+

@@ -30,11 +30,13 @@ from .patterns import (
     COMMENT_TIME,
     COMMENT_TIME_WORDS,
     COUNT,
+    COUNTED,
     ENTRY_TIME,
     INSIDE_ARTICLE,
     RELEASE_END,
     REPLY_BUTTON,
     SENTENCE_END,
+    SITE_ADDRESS,
     boilerplate_kind,
 )
 
@@ -206,7 +208,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         if end > last:
             items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed)
-    listed = _heading_runs(lines, kinds) | boxed | _counts(lines)
+    sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
+    listed = _heading_runs(lines, kinds) | boxed | _counts(lines) | sites
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
                         or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
@@ -302,10 +305,12 @@ _RANK = re.compile(r"^\s*\d{1,2}\.?\s*$")
 
 def _counts(lines: list[Line]) -> set[int]:
     """Lines that are a count alone ("42", "1.2K": a post's likes, shares or comments), not one of
-    a list's numbers ("1", "2", "3" over the items of a list article)."""
+    a list's numbers ("1", "2", "3" over the items of a list article), and what each counts where
+    the line below says ("Reposts")."""
     counts = {i: line.text.strip() for i, line in enumerate(lines) if COUNT.match(line.text)}
     numbers = {int(value) for value in counts.values() if value.isdigit()}
-    return {i for i, value in counts.items() if not (value.isdigit() and numbers & {int(value) - 1, int(value) + 1})}
+    alone = {i for i, value in counts.items() if not (value.isdigit() and numbers & {int(value) - 1, int(value) + 1})}
+    return alone | {i + 1 for i in alone if i + 1 < len(lines) and COUNTED.match(lines[i + 1].text)}
 
 
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int,

@@ -265,6 +265,14 @@ BOILERPLATE_START = [
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
 COUNT = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d[\d,]*(?:\.\d+)?\s*[KkMm]?\s*$")
+# ... and what it counts, on the line below it ("48" / "Reposts", "12" / "Quotes" under a shared post)
+COUNTED = re.compile(r"^\s*(?:reposts?|retweets?|quotes?|quote posts?|likes?|shares?|views?|comments?|replies|"
+                     r"bookmarks?|followers|following|claps|reactions?|restacks?)\s*$", re.IGNORECASE)
+# A site's address alone on its line: a link card's source under a shared post, a network's sites in
+# a menu ("BVINEWS.COM", "Canada.com": 19 such lines in webcopy's copies, two of them evaluation
+# snippets of what is not the article, none of what is)
+SITE_ADDRESS = re.compile(r"^\s*(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|it|es|nl|"
+                          r"news|info|tv|us|ca|au|in|ie|eu|ru|ch|at|be|se|no|dk|pl|cz|me)\s*$", re.IGNORECASE)
 # The comment form below a post: the article never goes on past it (its heading "Leave a Reply",
 # its fields' notices), unlike "Leave a comment", which is also a link under a headline.
 COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:un comentario|una respuesta)|"
