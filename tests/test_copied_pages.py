@@ -2777,6 +2777,32 @@ def test_the_code_a_post_ends_on_is_the_articles_and_a_style_sheet_below_it_is_n
     assert [s.kind for s in styled.segments if s.text in style[1:]] == ["boilerplate"] * 4
 
 
+def test_code_and_data_the_article_shows_are_its_body_of_the_type_code_which_no_later_layer_reads():
+    """The post's code stays the article's (the measure counts it) as body segments of the type
+    "code", however short a line; the sentences that techniques, quotes and claims read leave it out."""
+    from unspin.document import Layer
+
+    analysis = analyze("\n".join([*_DEV_POST, *_DEV_CODE, *_DEV_FOOTER]) + "\n")
+    assert_offsets(analysis)
+    code = [s for s in analysis.segments if s.type == "code"]
+    assert [s.text for s in code] == _DEV_CODE and {s.kind for s in code} == {"body"}
+    sentences = analysis.document.layer(Layer.SENTENCES)
+    assert sentences and not any(c.start < s.end and s.start < c.end for s in sentences for c in code)
+    assert any(s.text == _DEV_POST[-1] for s in sentences)  # the prose around it is read as before
+
+
+def test_lines_that_end_as_code_does_but_read_as_sentences_are_no_code():
+    """A platform's list of pledges ends each on a semicolon, a quoted jibe has an equals sign: prose."""
+    pledges = ["Requiring prohibited domestic abusers to turn in firearms they already own;",
+               "Funding training for police officers on the new rules in every county of the state;",
+               "CBC = Fake News.\u201d"]
+    analysis = analyze("\n\n".join([
+        "The governor set out her plan on Tuesday, and it has three parts that the legislature must pass.",
+        *pledges, "Opponents said the plan would cost more than the state can afford in a lean year."]))
+    assert_offsets(analysis)
+    assert [s.type for s in analysis.segments if s.text in pledges] == [None] * 3
+
+
 def test_a_newsletters_own_line_names_it_where_its_writer_holds_the_copyright():
     from unspin.document import Layer
 

@@ -56,6 +56,10 @@ def test_content_regions_before_and_after_structure():
     assert doc.content_regions() == [(0, len(doc.text))]
     doc.set_layer(Layer.SEGMENTS, [doc.span(0, 5, "title"), doc.span(7, 12, "body"), doc.span(14, 25, "boilerplate")])
     assert doc.content_regions() == [(0, 5), (7, 12)]
+    shown = Document(text="Title\n\nBody.\n\nx = 1")  # code or data the article shows is not read as prose
+    shown.set_layer(Layer.SEGMENTS, [shown.span(0, 5, "title"), shown.span(7, 12, "body"),
+                                     shown.span(14, 19, "body", type="code")])
+    assert shown.content_regions() == [(0, 5), (7, 12)]
 
 
 @given(st.text(max_size=60), st.data())

@@ -154,7 +154,8 @@ class Document:
         return [s for s in self.layer(Layer.SEGMENTS) if not kinds or s.label in kinds]
 
     def content_regions(self) -> list[tuple[int, int]]:
-        """The article's own text (title, headings, body, quoted blocks), in order.
+        """The article's own text (title, headings, body, quoted blocks), in order; not the code or
+        data it shows (segments of the type "code").
 
         Analyzers of techniques, attribution and claims read these regions only, so share
         appeals and disclaimers never count as the article's rhetoric. Before structure analysis
@@ -163,7 +164,7 @@ class Document:
         segments = self.layer(Layer.SEGMENTS)
         if not segments:
             return [(0, len(self.text))] if self.text else []
-        return sorted((s.start, s.end) for s in segments if s.label in CONTENT_KINDS)
+        return sorted((s.start, s.end) for s in segments if s.label in CONTENT_KINDS and s.attrs.get("type") != "code")
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Offsets of `text[start:end]` in the raw input (identity for plain text)."""

@@ -22,7 +22,7 @@ from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_copied
 from .draft import Draft
 from .headline import HeadlineModel, read_copied_header
-from .lines import Line, read_lines
+from .lines import Line, is_prose, read_lines
 from .metadata import (
     from_reader,
     outlet_from_brand,
@@ -31,7 +31,7 @@ from .metadata import (
     outlet_from_own_furniture,
     owned_brand,
 )
-from .patterns import boilerplate_kind
+from .patterns import CODE_LINE, CODE_SIGN, boilerplate_kind
 from .segmenter import read_copied_tags, read_sign_off, segment
 
 
@@ -87,6 +87,7 @@ class StructureAnalyzer(Analyzer):
             outlet_from_brand(doc, lines, draft)
         outlet_from_copyright(doc, draft, long=True)
         _author_cards_below(doc, draft)
+        _code_and_data(lines, draft)
         doc.set_layer(Layer.SEGMENTS, [
             doc.span(s, e, kind, **attrs) for s, e, kind, attrs in sorted(draft.segments, key=lambda x: (x[0], x[1]))
         ])
@@ -132,6 +133,25 @@ def _author_cards_below(doc: Document, draft: Draft) -> None:
 
 
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+def _code_and_data(lines: list[Line], draft: Draft) -> None:
+    """A paragraph or heading of the article that is code or data it shows, every line of it ("$ pipenv
+    shell", "\"Confidence\": \"96%\"", "result = []"), is a body segment of the type "code" (not a
+    subheading, however short): it is the article's, but techniques, quotes and claims read prose only
+    (`Document.content_regions`; "\"Confidence\": \"71%\"" is no claim to check). Not a line that
+    reads as a sentence, though it ends on a semicolon as code does ("Requiring prohibited domestic
+    abusers to turn in firearms they already own;"), nor one with no sign of code ("CBC = Fake
+    News.\u201d" ends on a full stop)."""
+    def code(line: Line) -> bool:
+        return bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line)
+
+    def shows_code(start: int, end: int) -> bool:
+        inside = [line for line in lines if start <= line.start and line.end <= end and line.text.strip()]
+        return bool(inside) and all(map(code, inside))
+
+    draft.segments = [(s, e, "body", {**attrs, "type": "code"}) if kind in CANDIDATES and shows_code(s, e)
+                      else (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]
 
 
 def _page_ordered_date(doc: Document, draft: Draft) -> str | None:

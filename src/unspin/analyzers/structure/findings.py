@@ -61,7 +61,8 @@ class Segment(Finding):
             detail = SEGMENT_NAMES.get(s.kind, s.kind)
             if s.type:
                 detail += f" ({s.type})"
-            marks.append(Mark(cls.key, s.start, s.end, s.kind, css=f"seg-{s.kind}",
+            css = f"seg-{s.kind}" + (" seg-code" if s.type == "code" else "")  # (code or data the article shows)
+            marks.append(Mark(cls.key, s.start, s.end, s.kind, css=css,
                               style=TERMINAL_STYLES.get(s.kind, ""), title=detail))
         return marks
 

@@ -133,7 +133,7 @@
   function marks(a) {
     const out = [];
     const floor = userFloor ?? (((a.engine.shown_by_default || {}).techniques || {}).min_score || 0);
-    a.segments.forEach((s) => out.push({ start: s.start, end: s.end, cls: `seg-${s.kind}`, title: s.kind + (s.type ? ` (${s.type})` : "") }));
+    a.segments.forEach((s) => out.push({ start: s.start, end: s.end, cls: `seg-${s.kind}` + (s.type === "code" ? " seg-code" : ""), title: s.kind + (s.type ? ` (${s.type})` : "") }));
     a.techniques.forEach((t) => {
       const info = techniques[t.technique] || { name: t.technique, definition: "", colour: "#ffd6a5" };
       out.push({ start: t.start, end: t.end, cls: "t" + (t.score < floor ? " low" : ""), colour: info.colour,
