@@ -13,6 +13,7 @@ footer), `quotes` (quoted blocks), `metadata` (bylines, datelines, tags, reader 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ...document import Document, Layer
@@ -146,8 +147,11 @@ def _code_and_data(lines: list[Line], draft: Draft) -> None:
     def code(line: Line) -> bool:
         return bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line)
 
+    starts = [line.start for line in lines]
+
     def shows_code(start: int, end: int) -> bool:
-        inside = [line for line in lines if start <= line.start and line.end <= end and line.text.strip()]
+        inside = [line for line in lines[bisect_left(starts, start):bisect_right(starts, end)]
+                  if line.end <= end and line.text.strip()]
         return bool(inside) and all(map(code, inside))
 
     draft.segments = [(s, e, "body", {**attrs, "type": "code"}) if kind in CANDIDATES and shows_code(s, e)
