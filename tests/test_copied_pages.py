@@ -2791,6 +2791,22 @@ def test_code_and_data_the_article_shows_are_its_body_of_the_type_code_which_no_
     assert any(s.text == _DEV_POST[-1] for s in sentences)  # the prose around it is read as before
 
 
+def test_a_markdown_copys_fenced_code_is_body_of_the_type_code_its_comments_and_underscores_too():
+    """Copied as Markdown, the post's code comes between fences: every line of it is code, the comment
+    that reads as a sentence (and whose "#" would make a heading outside the fences) and `__init__`
+    too, and it keeps its underscores."""
+    code = ["# Keep one sailing in flight at a time, as the job did before the change.",
+            "class Sailings:", "    def __init__(self, rows):", "        self._rows = rows"]
+    markdown = "\n\n".join(["# " + _DEV_POST[6], *_DEV_POST[7:], "```python\n" + "\n".join(code) + "\n```",
+                             "That is all it took.", "Share this:"]) + "\n"
+    analysis = analyze(markdown, format="markdown")
+    assert_offsets(analysis)
+    shown = [s for s in analysis.segments if s.type == "code"]
+    assert [line.strip() for s in shown for line in s.text.split("\n")] == [line.strip() for line in code]
+    assert {s.kind for s in shown} == {"body"}
+    assert not any(s.kind == "heading" and s.text.startswith("Keep one sailing") for s in analysis.segments)
+
+
 def test_lines_that_end_as_code_does_but_read_as_sentences_are_no_code():
     """A platform's list of pledges ends each on a semicolon, a quoted jibe has an equals sign: prose."""
     pledges = ["Requiring prohibited domestic abusers to turn in firearms they already own;",

@@ -17,7 +17,7 @@ _pieces = st.sampled_from([
     "By ", "[Jane Roe](#)", "*", "**", "_", "`", "\\", "[", "]", "(", ")", "# ", "## ", "> ", "- ", "1. ", "---",
     "\n", "\n\n", "\r\n", " ", "Tags: ", "a, b", "March 3, 2020", "“", "”", "\"", ":", "said:", "Note to readers: ",
     "Copyright © 2020", "The council voted on Tuesday.", "Share", "é", "😀", "\t", "![x](y.png)", "http://x.y",
-    "<b>", "&amp;", "WASHINGTON (Reuters) - ", "About the author",
+    "<b>", "&amp;", "WASHINGTON (Reuters) - ", "About the author", "```", "\n```python\n", "~~~", "__init__",
 ])
 _documents = st.lists(st.one_of(_pieces, st.text(max_size=12)), min_size=1, max_size=60).map("".join)
 _settings = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -158,6 +158,21 @@ def test_brackets_that_are_not_links_are_kept():
     assert doc.text == "an “principality” [State] in eastern Syria and a_b_c names\n"
 
 
+def test_a_fenced_block_of_code_keeps_its_text_as_it_is_marked_code_and_loses_its_fences():
+    """Inside the fences nothing is Markdown: `__init__` keeps its underscores, `*args` its star."""
+    raw = ("Use slots:\n\n```python\nclass Users:\n    __slots__ = ('name',)\n\n    def __init__(self, *args):\n```\n"
+           "\nThen **less** memory.\n~~~\nx_y_z\n~~~~\nA ``` in a line is no fence.\n")
+    doc = read_markdown(raw)
+    assert doc.text == ("Use slots:\n\n\nclass Users:\n    __slots__ = ('name',)\n\n    def __init__(self, *args):\n\n"
+                        "\nThen less memory.\n\nx_y_z\n\nA ``` in a line is no fence.\n")
+    assert [s.text for s in doc.layer(Layer.MARKUP) if s.label == "code"] == [
+        "class Users:", "    __slots__ = ('name',)", "    def __init__(self, *args):", "x_y_z"]
+    assert_offsets(doc)
+    assert all(raw[doc.raw_offsets[i]] == c for i, c in enumerate(doc.text))
+    # a fence left open runs to the end, as CommonMark reads it
+    assert [s.text for s in read_markdown("Text.\n```\na = 1\n").layer(Layer.MARKUP)] == ["a = 1"]
+
+
 def test_a_link_whose_text_runs_over_two_lines_keeps_its_text_and_loses_its_marks():
     """An author's card copied as Markdown: the avatar and the "By" line are one link over two lines."""
     raw = "[![](https://example.org/avatar.png)\nBy **Ann Roe**](https://example.org/author/ann-roe) \nNov 8, 2023\n"

@@ -2,8 +2,9 @@
 
 `[link text](url)` keeps its link text and records the target in the `links` layer; emphasis,
 inline code and escapes lose their marks; heading, quote and list markers are removed and
-recorded in the `markup` layer; horizontal rules disappear. Every character of the readable
-text keeps its offset in the raw Markdown.
+recorded in the `markup` layer; horizontal rules and the fences around a block of code
+disappear, and the code between them stays as it is (no emphasis read into `__init__`), marked
+"code". Every character of the readable text keeps its offset in the raw Markdown.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)")
+# "```python" or "~~~" opens a block of code (CommonMark's fenced code block); the same run, as long
+# or longer, alone on its line closes it
+_FENCE = re.compile(r"[ \t]{0,3}(?P<run>`{3,}(?=[^`]*$)|~{3,})")
 
 _INLINE = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!>])"
@@ -85,10 +89,20 @@ class _Builder:
 def read_markdown(raw: str, *, id: str = "document", path: str | None = None, url: str | None = None) -> Document:
     builder = _Builder(raw)
     position = 0
+    fence = None  # the run that opened the block of code the line is in
     while position < len(raw):
         newline = raw.find("\n", position)
         line_end = len(raw) if newline < 0 else newline
-        _block(builder, position, line_end)
+        opening = _FENCE.match(raw, position, line_end)
+        if fence is None and opening:
+            fence = opening.group("run")
+        elif fence is not None:
+            if _closes(raw[position:line_end], fence):
+                fence = None
+            else:
+                _code_line(builder, position, line_end)
+        else:
+            _block(builder, position, line_end)
         if newline >= 0:
             builder.keep(newline, newline + 1)
         position = line_end + 1
@@ -123,6 +137,20 @@ def safe_link(target: str | None) -> str | None:
     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
         return None
     return target.strip()
+
+
+def _closes(line: str, fence: str) -> bool:
+    run = line.strip()
+    return len(run) >= len(fence) and set(run) == {fence[0]} and len(line) - len(line.lstrip(" ")) <= 3
+
+
+def _code_line(builder: _Builder, start: int, end: int) -> None:
+    """A line of a fenced block of code: kept as it is, and marked "code" where it has any."""
+    begin = builder.length
+    builder.keep(start, end)
+    stop = begin + len(builder.raw[start:end].rstrip())
+    if stop > begin:
+        builder.markup.append((begin, stop, "code"))
 
 
 def _block(builder: _Builder, start: int, end: int) -> None:

@@ -143,18 +143,24 @@ def _code_and_data(lines: list[Line], draft: Draft) -> None:
     (`Document.content_regions`; "\"Confidence\": \"71%\"" is no claim to check). Not a line that
     reads as a sentence, though it ends on a semicolon as code does ("Requiring prohibited domestic
     abusers to turn in firearms they already own;"), nor one with no sign of code ("CBC = Fake
-    News.\u201d" ends on a full stop)."""
+    News.\u201d" ends on a full stop). A line of a Markdown copy's fenced block of code is code
+    whatever it reads as (markup "code")."""
     def code(line: Line) -> bool:
-        return bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line)
+        return fenced(line) or (bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line))
+
+    def fenced(line: Line) -> bool:
+        return "code" in line.markup
 
     starts = [line.start for line in lines]
 
-    def shows_code(start: int, end: int) -> bool:
+    def all_lines(start: int, end: int, test) -> bool:
         inside = [line for line in lines[bisect_left(starts, start):bisect_right(starts, end)]
                   if line.end <= end and line.text.strip()]
-        return bool(inside) and all(map(code, inside))
+        return bool(inside) and all(map(test, inside))
 
-    draft.segments = [(s, e, "body", {**attrs, "type": "code"}) if kind in CANDIDATES and shows_code(s, e)
+    # (a fenced comment that reads as a sentence under "Here is the code:" is no quoted block either)
+    draft.segments = [(s, e, "body", {**attrs, "type": "code"})
+                      if (kind in CANDIDATES and all_lines(s, e, code)) or (kind == "quote_block" and all_lines(s, e, fenced))
                       else (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]
 
 
