@@ -46,6 +46,16 @@ def test_json_validates_against_shipped_schema(structure_pipeline):
         assert_json_offsets(data)
 
 
+def test_every_segment_type_the_fixtures_show_is_named_in_the_schemas_description(structure_pipeline):
+    """A consumer reads what each `type` means from the schema: a new one must be listed there."""
+    described = schema()["properties"]["segments"]["items"]["properties"]["type"]["description"]
+    named = set(re.findall(r"[a-z]+", described))
+    seen = {segment["type"] for path in sorted((FIXTURES / "structure").iterdir())
+            for segment in unspin.analyze_file(path, pipeline=structure_pipeline).to_dict()["segments"] if "type" in segment}
+    assert {"code", "page", "navigation", "share"} <= seen  # (the fixtures show each family)
+    assert seen <= named, sorted(seen - named)
+
+
 def test_schema_rejects_a_broken_analysis(structure_pipeline):
     data = unspin.analyze_file(FIXTURES / "structure" / "wire-reuters.txt", pipeline=structure_pipeline).to_dict()
     data["segments"][0]["kind"] = "advert"
