@@ -221,7 +221,10 @@ def test_bylines_and_datelines_of_copied_pages():
                 "By Ann Roe@annroe": (["Ann Roe"], None),
                 # a daily's byline without "by": the name, a comma, the outlet (or a role) and the time
                 "Ann Roe, HARBOUR TODAY 8:42 a.m. EDT October 3, 2014": (["Ann Roe"], "2014-10-03"),
-                "Ann Roe, Staff Writer Oct. 3, 2014": (["Ann Roe"], "2014-10-03")}
+                "Ann Roe, Staff Writer Oct. 3, 2014": (["Ann Roe"], "2014-10-03"),
+                # a blog's line under the title: the name and the time before the date, each set off by a slash
+                " / Ann Roe / 10:08 am Fri Jul 19, 2013": (["Ann Roe"], "2013-07-19"),
+                "Harbour News / 10:08 am Fri Jul 19, 2013": ([], "2013-07-19")}
     for text, (authors, date) in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text

@@ -233,6 +233,8 @@ def test_the_line_classifier_leaves_an_article_file_alone(structure_pipeline):
     ("le 3 mars 2021", "2021-03-03"),
     ("Date 19.01.2020", "2020-01-19"),  # a dotted date puts the day first
     ("Posted by Konstantin 21.10.2019", "2019-10-21"),
+    ("01.21.2020 07:00 AM", "2020-01-21"),  # ... but month first where the second cannot be a month
+    ("12.03.2020", "2020-03-12"),
     ("Published: 11/18/2011 2:27 AM", "2011-11-18"),  # a slashed date whose order shows
     ("21/10/2019", "2019-10-21"),
     ("12/04/2020 by Kay", None),  # April in Britain, December in the United States: unread

@@ -73,6 +73,8 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR}/(?P<month_n>[01]?\d)/(?P<day_n>[0-3]?\d)\b"),
     # "27.01.2020": a dotted date puts the day first (not a version or an address: "1.10.2019.2")
     re.compile(rf"(?<![\d.])(?P<day_n>[0-3]?\d)\.(?P<month_n>[01]?\d)\.{_YEAR}(?![\d.]\d)"),
+    # ... unless its second number cannot be a month: an American site's "01.21.2020 07:00 AM"
+    re.compile(rf"(?<![\d.])(?P<month_n>0?[1-9]|1[0-2])\.(?P<day_n>1[3-9]|2\d|3[01])\.{_YEAR}(?![\d.]\d)"),
     # "11/18/2011", "21/10/2019": a slashed date only where its order shows ("12/04/2020" is April
     # in Britain and December in the United States, and stays unread)
     re.compile(rf"(?<![\d/])(?P<first_n>[0-3]?\d)/(?P<second_n>[0-3]?\d)/{_YEAR}(?![\d/])"),

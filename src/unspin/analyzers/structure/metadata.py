@@ -349,6 +349,9 @@ _NAME_COMMA_OUTLET = re.compile(rf"[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD
                                 r"(?:\d{1,2}:\d{2}[ \t]*(?:[aApP]\.?[mM]\.?)?[ \t]*(?:[A-Z]{1,4}T)?[ \t]*)?$")
 
 
+_LEADING_MARKS = re.compile(r"[\s/|·•]*")
+
+
 def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft) -> bool:
     """"Maria Chen | 12 January 2023", "Ann Roe — Tuesday, 3 December 2024, 23:25": a blog's or a daily's
     byline is a person's name, a bar or a dash and the date; a copied page glues them ("Shana Nys
@@ -356,10 +359,15 @@ def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft
     "Ann Roe Wed 4 Dec 2024"), as a site's name stands before its date too, only where the recogniser
     reads the words as a person's name."""
     a, b = strip_span(doc.text, line.start, date_start, chars=",·•:")
+    a += len(_LEADING_MARKS.match(doc.text, a, b).group())  # (" / Ann Roe / 10:08 am Fri Jul 19, 2013")
     b = a + len(WEEKDAY_AT_END.sub("", doc.text[a:b]).rstrip(" ,"))
     glued = b == date_start and date_start > line.start and doc.text[date_start - 1].isalpha()
-    marked = doc.text[a:b].endswith(("|", "—", "–"))
-    a, b = strip_span(doc.text, a, b - 1 if marked else b, chars="*_")
+    timed = _TIME_AT_END.search(doc.text, a, b)  # (the time before the date, set off as the name is)
+    marked_by_time = bool(timed and re.match(r"\s*[/|]", timed.group()))
+    if timed:
+        b = timed.start()
+    marked = marked_by_time or doc.text[a:b].endswith(("|", "—", "–"))
+    a, b = strip_span(doc.text, a, b - 1 if marked and not marked_by_time else b, chars="*_")
     name = doc.text[a:b]
     if (not (PERSON.match(name) and 2 <= len(name.split()) <= 4) or is_place_name(name)
             or _DATE_LABEL_WORD.search(name) or DATE_LABEL.match(name)):  # ("Actualizado al 4 de diciembre")
