@@ -2764,14 +2764,19 @@ _DEV_FOOTER = ["Share this:", "Twitter", "Facebook", "Related", "Why our ferry d
                "© 2024 Harbour Dev Notes"]
 
 
-def test_the_code_a_post_ends_on_is_the_articles_and_a_style_sheet_below_it_is_not():
+@pytest.fixture(scope="module")
+def dev_post():
+    """The post, its code and its footer, analysed once for the tests that read it."""
+    analysis = analyze("\n".join([*_DEV_POST, *_DEV_CODE, *_DEV_FOOTER]) + "\n")
+    assert_offsets(analysis)
+    return analysis
+
+
+def test_the_code_a_post_ends_on_is_the_articles_and_a_style_sheet_below_it_is_not(dev_post):
     """A programming post ends on its code, over the share buttons: each line short and unlike prose, as a
     footer's are, and the article's all the same; a page's style sheet that leaked into the text below it
     is furniture (as at the end of a PolNeAR article), its closing bracket too."""
-    text = "\n".join([*_DEV_POST, *_DEV_CODE, *_DEV_FOOTER]) + "\n"
-    analysis = analyze(text)
-    assert_offsets(analysis)
-    article = normalised(article_text(analysis))
+    article = normalised(article_text(dev_post))
     assert all(normalised(line) in article for line in _DEV_CODE)
     assert "share this" not in article
     style = ["Ann Roe writes about data for Harbour Dev Notes.", ".author-card {", "width:100%;", "padding-top:20px;", "}"]
@@ -2780,13 +2785,12 @@ def test_the_code_a_post_ends_on_is_the_articles_and_a_style_sheet_below_it_is_n
     assert [s.kind for s in styled.segments if s.text in style[1:]] == ["boilerplate"] * 4
 
 
-def test_code_and_data_the_article_shows_are_its_body_of_the_type_code_which_no_later_layer_reads():
+def test_code_and_data_the_article_shows_are_its_body_of_the_type_code_which_no_later_layer_reads(dev_post):
     """The post's code stays the article's (the measure counts it) as body segments of the type
     "code", however short a line; the sentences that techniques, quotes and claims read leave it out."""
     from unspin.document import Layer
 
-    analysis = analyze("\n".join([*_DEV_POST, *_DEV_CODE, *_DEV_FOOTER]) + "\n")
-    assert_offsets(analysis)
+    analysis = dev_post
     code = [s for s in analysis.segments if s.type == "code"]
     assert [s.text for s in code] == _DEV_CODE and {s.kind for s in code} == {"body"}
     sentences = analysis.document.layer(Layer.SENTENCES)
