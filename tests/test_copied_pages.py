@@ -2914,15 +2914,35 @@ def test_a_sites_address_alone_on_its_line_reads_as_one(line, address):
     assert bool(SITE_ADDRESS.match(line)) is address
 
 
-def test_a_shared_post_keeps_its_words_and_leaves_its_counters_and_link_cards_source_out():
+def test_a_shared_post_keeps_its_words_and_leaves_its_counters_and_link_card_out():
     """A post copied from a social network: its counts and what each counts ("48" / "Reposts") and
-    the link card's site address are the page's, the post is the article."""
+    the link card (the site's address and the linked story's headline) are the page's, the post is
+    the article."""
     from unspin.document import Layer
 
     analysis = analyze("\n".join(_SHARED_POST))
     assert_offsets(analysis)
     article = [s.text for s in analysis.segments if s.kind in ("body", "heading", "quote_block")]
     assert _SHARED_POST[10] in article
-    assert not {"harbourcourier.co.uk", "48", "Reposts", "Quotes", "Likes"} & set(article)
+    assert not {"harbourcourier.co.uk", "48", "Reposts", "Quotes", "Likes", _SHARED_POST[12]} & set(article)
     assert [s.text for s in analysis.document.layer(Layer.AUTHORS)] == ["Ann Roe"]
+
+
+def test_a_sites_name_in_a_menu_leaves_the_headline_under_it_to_the_article():
+    """The network's site name among menu items is no link card: the headline under it stays."""
+    menu = ["Home", "News", "Sport", "harbourcourier.co.uk", "Council confirms harbour closure after storm damage",
+            "By Ann Roe", "December 4, 2024"]
+    analysis = analyze("\n".join([*menu, _SHARED_POST[10], *_DEV_POST[2:6], *_DEV_FOOTER]))
+    assert_offsets(analysis)
+    assert [s.text for s in analysis.document.layer("title")] == [menu[4]]
+    from unspin.analyzers.structure.boilerplate import _link_cards
+    from unspin.analyzers.structure.lines import Line
+
+    def cards(above: str, *below: str) -> set[int]:
+        lines = [Line(0, 0, text, False) for text in (above, menu[3], menu[4], *below)]
+        return _link_cards(lines, ["body", "body", "heading"] + ["body"] * len(below), {1})
+
+    assert cards(_SHARED_POST[10], *_SHARED_POST[13:16]) == {2} and cards("Sport") == set()
+    # a statement the article shows in full under its source is the article's, its heading too
+    assert cards(_SHARED_POST[10], "Release Date:", "Thursday, 28 April 2022", _DEV_POST[8]) == set()
 

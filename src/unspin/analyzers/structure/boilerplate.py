@@ -209,7 +209,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed)
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
-    listed = _heading_runs(lines, kinds) | boxed | _counts(lines) | sites
+    listed = _heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
                         or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
@@ -301,6 +301,22 @@ def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]
 
 
 _RANK = re.compile(r"^\s*\d{1,2}\.?\s*$")
+
+
+CARD_TAIL = 4  # lines under a link card's headline with no paragraph: the post has ended
+
+
+def _link_cards(lines: list[Line], kinds: list[str | None], sites: set[int]) -> set[int]:
+    """The headline of a link card under a post: a site's address under the post's own text, and the
+    linked story's headline under it ("... a month of catches." / "harbourcourier.co.uk" / "Council
+    confirms harbour closure after storm damage"), which is another page's, not a subheading of the
+    post: the post ends on it (its time and counts follow). Not a site's name in a menu, which has a
+    menu item above it and the article's headline below, nor a document the article shows in full
+    under its source ("BVINEWS.COM" / "Statement from the Office of the Governor" / "Release Date:" /
+    its paragraphs)."""
+    return {i + 1 for i in sites
+            if 0 < i < len(lines) - 1 and is_prose(lines[i - 1]) and kinds[i + 1] == "heading"
+            and not any(map(is_prose, lines[i + 2:i + 2 + CARD_TAIL]))}
 
 
 def _counts(lines: list[Line]) -> set[int]:
