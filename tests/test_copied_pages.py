@@ -2946,3 +2946,30 @@ def test_a_sites_name_in_a_menu_leaves_the_headline_under_it_to_the_article():
     # a statement the article shows in full under its source is the article's, its heading too
     assert cards(_SHARED_POST[10], "Release Date:", "Thursday, 28 April 2022", _DEV_POST[8]) == set()
 
+
+_PLATFORM_POST = ["Open in app", "Sign up", "Sign in", "Write", "Published in", "Harbour Engineering",
+                  "Why our ferry timetable moved to Parquet", "Ann Roe", "Follow", "5 min read", "Dec 4, 2024",
+                  "The nightly job that builds the ferry timetable ran out of memory twice last month, and the fix "
+                  "turned out to be a change of file format rather than more memory.",
+                  "We had kept every sailing of the season in one large CSV file, which the job read in full each "
+                  "night before it could filter a single route.",
+                  "Parquet lets the job read only the columns it needs, and the run now takes a fifth of the memory "
+                  "and a third of the time it took before.",
+                  "Harbour Engineering", "Stories from the engineers who keep the harbour's ferries running.", "Follow",
+                  "Written by Ann Roe", "120 Followers", "Data engineer at the Harbour City ferry service.", "Follow",
+                  "More from Ann Roe and Harbour Engineering", "Help", "Status", "About", "Careers", "Privacy", "Terms"]
+
+
+def test_a_publications_card_under_a_post_is_the_platforms_not_a_subheading_and_a_paragraph():
+    """A blogging platform's post ends on the card of the publication it appeared in: its name (which the
+    page showed above the post), its one line about itself and a "Follow" button."""
+    analysis = analyze("\n".join(_PLATFORM_POST))
+    assert_offsets(analysis)
+    article = [s.text for s in analysis.segments if s.kind in ("body", "heading", "quote_block")]
+    assert article == _PLATFORM_POST[11:14]
+    # the same two lines under a heading that names nothing above, and no button under them, stay
+    own = analyze("\n".join([*_PLATFORM_POST[:14], "What we would do again",
+                              "Stories from the engineers who keep the harbour's ferries running.",
+                              *_PLATFORM_POST[17:]]))
+    assert "What we would do again" in [s.text for s in own.segments if s.kind == "heading"]
+

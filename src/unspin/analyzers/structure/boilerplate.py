@@ -209,7 +209,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed)
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
-    listed = _heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
+    listed = (_heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
+              | _publication_cards(lines, kinds))
     return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
                         or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
@@ -301,6 +302,27 @@ def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]
 
 
 _RANK = re.compile(r"^\s*\d{1,2}\.?\s*$")
+
+
+_FOLLOW_BUTTON = re.compile(r"^\s*(?:follow|subscribe)\s*$", re.IGNORECASE)
+CARD_DESCRIPTION_WORDS = 25  # a publication's one line about itself
+
+
+def _publication_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """A blog's or a newsletter's card under the post: its name, which the page showed above the
+    post ("Published in" / "Harbour Engineering"), its one line about itself, and a "Follow" or
+    "Subscribe" button under them ("Harbour Engineering" / "Stories from the engineers who keep
+    the harbour's ferries running." / "Follow"): the platform's, not a subheading and a paragraph."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if kinds[i] == "heading" and line.text in seen:
+            below = [j for j in range(i + 1, min(len(lines), i + 3)) if _FOLLOW_BUTTON.match(lines[j].text)]
+            if below and all(kinds[j] in CANDIDATES and lines[j].words <= CARD_DESCRIPTION_WORDS
+                             for j in range(i + 1, below[0])):
+                out.update(range(i, below[0]))
+        seen.add(line.text)
+    return out
 
 
 CARD_TAIL = 4  # lines under a link card's headline with no paragraph: the post has ended
