@@ -2949,12 +2949,12 @@ def test_a_sites_name_in_a_menu_leaves_the_headline_under_it_to_the_article():
 
 _PLATFORM_POST = ["Open in app", "Sign up", "Sign in", "Write", "Published in", "Harbour Engineering",
                   "Why our ferry timetable moved to Parquet", "Ann Roe", "Follow", "5 min read", "Dec 4, 2024",
-                  "The nightly job that builds the ferry timetable ran out of memory twice last month, and the fix "
-                  "turned out to be a change of file format rather than more memory.",
-                  "We had kept every sailing of the season in one large CSV file, which the job read in full each "
-                  "night before it could filter a single route.",
-                  "Parquet lets the job read only the columns it needs, and the run now takes a fifth of the memory "
-                  "and a third of the time it took before.",
+                  ("The nightly job that builds the ferry timetable ran out of memory twice last month, and the fix "
+                   "turned out to be a change of file format rather than more memory."),
+                  ("We had kept every sailing of the season in one large CSV file, which the job read in full each "
+                   "night before it could filter a single route."),
+                  ("Parquet lets the job read only the columns it needs, and the run now takes a fifth of the memory "
+                   "and a third of the time it took before."),
                   "Harbour Engineering", "Stories from the engineers who keep the harbour's ferries running.", "Follow",
                   "Written by Ann Roe", "120 Followers", "Data engineer at the Harbour City ferry service.", "Follow",
                   "More from Ann Roe and Harbour Engineering", "Help", "Status", "About", "Careers", "Privacy", "Terms"]

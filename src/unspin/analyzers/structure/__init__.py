@@ -145,11 +145,11 @@ def _code_and_data(lines: list[Line], draft: Draft) -> None:
     abusers to turn in firearms they already own;"), nor one with no sign of code ("CBC = Fake
     News.\u201d" ends on a full stop). A line of a Markdown copy's fenced block of code is code
     whatever it reads as (markup "code")."""
-    def code(line: Line) -> bool:
-        return fenced(line) or (bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line))
-
     def fenced(line: Line) -> bool:
         return "code" in line.markup
+
+    def code(line: Line) -> bool:
+        return fenced(line) or (bool(CODE_LINE.match(line.text) and CODE_SIGN.search(line.text)) and not is_prose(line))
 
     starts = [line.start for line in lines]
 

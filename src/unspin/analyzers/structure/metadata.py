@@ -357,9 +357,10 @@ def _author_before_date(doc: Document, line: Line, date_start: int, draft: Draft
     byline is a person's name, a bar or a dash and the date; a copied page glues them ("Shana Nys
     DambrotNovember 6, 2023"). With only a comma, a tab or spaces between ("Ann Roe, 4 December 2024",
     "Ann Roe Wed 4 Dec 2024"), as a site's name stands before its date too, only where the recogniser
-    reads the words as a person's name."""
+    reads the words as a person's name. A time may come between, set off as the name is (" / Ann Roe /
+    10:08 am Fri Jul 19, 2013")."""
     a, b = strip_span(doc.text, line.start, date_start, chars=",·•:")
-    a += len(_LEADING_MARKS.match(doc.text, a, b).group())  # (" / Ann Roe / 10:08 am Fri Jul 19, 2013")
+    a += len(_LEADING_MARKS.match(doc.text, a, b).group())
     b = a + len(WEEKDAY_AT_END.sub("", doc.text[a:b]).rstrip(" ,"))
     glued = b == date_start and date_start > line.start and doc.text[date_start - 1].isalpha()
     timed = _TIME_AT_END.search(doc.text, a, b)  # (the time before the date, set off as the name is)
