@@ -169,8 +169,12 @@ def test_a_fenced_block_of_code_keeps_its_text_as_it_is_marked_code_and_loses_it
         "class Users:", "    __slots__ = ('name',)", "    def __init__(self, *args):", "x_y_z"]
     assert_offsets(doc)
     assert all(raw[doc.raw_offsets[i]] == c for i, c in enumerate(doc.text))
-    # a fence left open runs to the end, as CommonMark reads it
-    assert [s.text for s in read_markdown("Text.\n```\na = 1\n").layer(Layer.MARKUP)] == ["a = 1"]
+    # a fence that nothing closes opens no block: a stray "```" above an article leaves it prose
+    stray = read_markdown("```\nThe council **voted** on Tuesday.\n")
+    assert stray.text == "```\nThe council voted on Tuesday.\n" and [s.label for s in stray.layer(Layer.MARKUP)] == ["strong"]
+    # ... nor one that only a shorter run follows; a longer one closes it
+    assert not read_markdown("````\nx_y\n```\n").layer(Layer.MARKUP)
+    assert [s.text for s in read_markdown("```\nx_y\n````\n").layer(Layer.MARKUP)] == ["x_y"]
 
 
 def test_a_link_whose_text_runs_over_two_lines_keeps_its_text_and_loses_its_marks():

@@ -10,6 +10,7 @@ disappear, and the code between them stays as it is (no emphasis read into `__in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..document import Document, Layer, Source
 from .registry import Reader, register_reader
@@ -90,11 +91,12 @@ def read_markdown(raw: str, *, id: str = "document", path: str | None = None, ur
     builder = _Builder(raw)
     position = 0
     fence = None  # the run that opened the block of code the line is in
+    closings = _fence_closings(raw)
     while position < len(raw):
         newline = raw.find("\n", position)
         line_end = len(raw) if newline < 0 else newline
         opening = _FENCE.match(raw, position, line_end)
-        if fence is None and opening:
+        if fence is None and opening and closings.closes_below(opening.group("run"), line_end):
             fence = opening.group("run")
         elif fence is not None:
             if _closes(raw[position:line_end], fence):
@@ -137,6 +139,34 @@ def safe_link(target: str | None) -> str | None:
     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
         return None
     return target.strip()
+
+
+def _fence_closings(raw: str) -> _Closings:
+    """The lines that could close a block of code (a run of "`" or "~" alone on its line)."""
+    return _Closings([(m.start(), m.group("run")) for m in _FENCE_LINE.finditer(raw)])
+
+
+class _Closings:
+    """Whether a fence has a line below it that closes it: one of its character, as long or longer.
+    A fence that nothing closes opens no block (CommonMark would run it to the end, and a stray "```"
+    pasted above an article would take the whole article out of the analysis)."""
+
+    def __init__(self, runs: list[tuple[int, str]]):
+        self.starts = {c: [start for start, run in runs if run[0] == c] for c in "`~"}
+        self.longest_after = {}  # per character, the longest closing run from each one on
+        for c in "`~":
+            lengths = [len(run) for _, run in runs if run[0] == c]
+            for k in range(len(lengths) - 2, -1, -1):
+                lengths[k] = max(lengths[k], lengths[k + 1])
+            self.longest_after[c] = lengths
+
+    def closes_below(self, run: str, line_end: int) -> bool:
+        starts, longest = self.starts[run[0]], self.longest_after[run[0]]
+        k = bisect_right(starts, line_end)
+        return k < len(starts) and longest[k] >= len(run)
+
+
+_FENCE_LINE = re.compile(r"^[ ]{0,3}(?P<run>`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
 
 
 def _closes(line: str, fence: str) -> bool:
