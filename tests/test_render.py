@@ -37,21 +37,26 @@ def hostile(structure_pipeline):
     return structure_pipeline(from_text(HOSTILE, id="hostile\"><script>", format="markdown"))
 
 
-def test_json_validates_against_shipped_schema(structure_pipeline):
-    for path in sorted((FIXTURES / "structure").iterdir()):
-        data = json.loads(to_json(unspin.analyze_file(path, pipeline=structure_pipeline)))
+@pytest.fixture(scope="module")
+def fixture_json(structure_pipeline):
+    """Each structure fixture's analysis as the JSON unspin writes, read back."""
+    return [json.loads(to_json(unspin.analyze_file(path, pipeline=structure_pipeline)))
+            for path in sorted((FIXTURES / "structure").iterdir())]
+
+
+def test_json_validates_against_shipped_schema(fixture_json):
+    for data in fixture_json:
         jsonschema.validate(data, schema())
         assert data["schema"] == "unspin/analysis@1"
         assert data["attributions"] == [] and data["claims"] == []
         assert_json_offsets(data)
 
 
-def test_every_segment_type_the_fixtures_show_is_named_in_the_schemas_description(structure_pipeline):
+def test_every_segment_type_the_fixtures_show_is_named_in_the_schemas_description(fixture_json):
     """A consumer reads what each `type` means from the schema: a new one must be listed there."""
     described = schema()["properties"]["segments"]["items"]["properties"]["type"]["description"]
     named = set(re.findall(r"[a-z]+", described))
-    seen = {segment["type"] for path in sorted((FIXTURES / "structure").iterdir())
-            for segment in unspin.analyze_file(path, pipeline=structure_pipeline).to_dict()["segments"] if "type" in segment}
+    seen = {segment["type"] for data in fixture_json for segment in data["segments"] if "type" in segment}
     assert {"code", "page", "navigation", "share"} <= seen  # (the fixtures show each family)
     assert seen <= named, sorted(seen - named)
 
