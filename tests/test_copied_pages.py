@@ -2973,3 +2973,34 @@ def test_a_publications_card_under_a_post_is_the_platforms_not_a_subheading_and_
                               *_PLATFORM_POST[17:]]))
     assert "What we would do again" in [s.text for s in own.segments if s.kind == "heading"]
 
+
+_PEOPLE = [("Tom Keel, 62", "Keel, a ferry captain for thirty years, was on his last crossing before he retired in the spring."),
+           ("Mara Quint, 41", "Quint, a nurse at the harbour clinic, was travelling to see her sister in the islands."),
+           ("Owen Pike, 58", "Pike ran the chandlery on the north quay and had crossed on the ferry every week since 1990."),
+           ("Liv Sand, 35", "Sand, a teacher, was taking her class's project to a science fair on the mainland."),
+           ("Ravi Dunn, 70", "Dunn had been a harbour pilot and still knew every rock of the channel, his son said.")]
+
+
+def test_the_names_a_list_article_introduces_each_over_its_paragraph_stay_its_subheadings():
+    """A list of the people lost, each name over the paragraph about them: near the end of the page a
+    short name with an age reads as a menu line to the classifier, but the paragraph under it opens on
+    the name, so it is the article's (PolNeAR's list of a plane crash's victims lost two this way)."""
+    from unspin.analyzers.structure.boilerplate import _named_in_paragraph_below
+    from unspin.analyzers.structure.lines import Line
+
+    lines = ["Harbour Courier", "Home", "News", "Sport", "Subscribe", "These are the people lost in the ferry sinking",
+             "By Ann Roe", "December 4, 2024",
+             "The names of those on board the Harbour Star, which sank in a storm off the north quay on Tuesday "
+             "night, were released by the ferry company on Wednesday.", "Here are the people identified so far:"]
+    lines += [line for person in _PEOPLE for line in person]
+    lines += ["This is a developing story and will be updated.", *_DEV_FOOTER]
+    analysis = analyze("\n".join(lines) + "\n")
+    assert_offsets(analysis)
+    assert [s.kind for s in analysis.segments if s.text in dict(_PEOPLE)] == ["heading"] * len(_PEOPLE)
+
+    def named(line: str, below: str) -> bool:
+        return _named_in_paragraph_below([Line(0, 0, line, False), Line(0, 0, below, False)], 0)
+
+    assert named(*_PEOPLE[0])
+    assert not named("Advertisement", _PEOPLE[0][1]) and not named(_PEOPLE[0][0], _PEOPLE[1][1])
+

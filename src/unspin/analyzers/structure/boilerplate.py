@@ -211,9 +211,22 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
               | _publication_cards(lines, kinds))
-    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items)
+    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items
+                                                   and not _named_in_paragraph_below(lines, i))
                         or i in listed))
             for i, (q, c) in enumerate(zip(p, candidate))]
+
+
+def _named_in_paragraph_below(lines: list[Line], index: int) -> bool:
+    """Whether the paragraph under the line opens on one of its names: an item of the article's own
+    list, however much it looks like a menu line ("João Silva, 62" / "Silva, a husband and father of
+    four, was ..."), not furniture inside the article ("Advertisement", "Read more: ...")."""
+    if index + 1 >= len(lines) or not is_prose(lines[index + 1]):
+        return False
+    opening = WORD.match(lines[index + 1].text)
+    return (opening is not None and len(opening.group()) >= 3 and opening.group()[0].isupper()
+            and opening.group().lower() not in stopwords()  # ("Our Programs" / "Our work spans ...")
+            and opening.group() in WORD.findall(lines[index].text))
 
 
 COMMENT_COUNT = re.compile(r"^\s*\d+\s+comments?\s*$", re.IGNORECASE)  # "12 Comments" over a thread
