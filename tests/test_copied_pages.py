@@ -2930,13 +2930,15 @@ def test_a_shared_post_keeps_its_words_and_leaves_its_counters_and_link_card_out
 
 def test_a_sites_name_in_a_menu_leaves_the_headline_under_it_to_the_article():
     """The network's site name among menu items is no link card: the headline under it stays."""
+    from unspin.analyzers.structure.boilerplate import _link_cards
+    from unspin.analyzers.structure.lines import Line
+    from unspin.document import Layer
+
     menu = ["Home", "News", "Sport", "harbourcourier.co.uk", "Council confirms harbour closure after storm damage",
             "By Ann Roe", "December 4, 2024"]
     analysis = analyze("\n".join([*menu, _SHARED_POST[10], *_DEV_POST[2:6], *_DEV_FOOTER]))
     assert_offsets(analysis)
-    assert [s.text for s in analysis.document.layer("title")] == [menu[4]]
-    from unspin.analyzers.structure.boilerplate import _link_cards
-    from unspin.analyzers.structure.lines import Line
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] == [menu[4]]
 
     def cards(above: str, *below: str) -> set[int]:
         lines = [Line(0, 0, text, False) for text in (above, menu[3], menu[4], *below)]
@@ -2990,8 +2992,8 @@ def test_the_names_a_list_article_introduces_each_over_its_paragraph_stay_its_su
 
     lines = ["Harbour Courier", "Home", "News", "Sport", "Subscribe", "These are the people lost in the ferry sinking",
              "By Ann Roe", "December 4, 2024",
-             "The names of those on board the Harbour Star, which sank in a storm off the north quay on Tuesday "
-             "night, were released by the ferry company on Wednesday.", "Here are the people identified so far:"]
+             ("The names of those on board the Harbour Star, which sank in a storm off the north quay on Tuesday "
+              "night, were released by the ferry company on Wednesday."), "Here are the people identified so far:"]
     lines += [line for person in _PEOPLE for line in person]
     lines += ["This is a developing story and will be updated.", *_DEV_FOOTER]
     analysis = analyze("\n".join(lines) + "\n")
