@@ -211,10 +211,16 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
               | _publication_cards(lines, kinds))
-    return [bool(c and (not first <= i <= last or (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items
-                                                   and not _named_in_paragraph_below(lines, i))
-                        or i in listed))
-            for i, (q, c) in enumerate(zip(p, candidate))]
+
+    def moves(i: int, q: float) -> bool:
+        if i in listed or not first <= i <= last:
+            return True
+        # inside the article's run, only a line the model is sure of, and never a paragraph, an item of
+        # the article's numbered list or a name the paragraph under it opens on
+        return (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items
+                and not _named_in_paragraph_below(lines, i))
+
+    return [c and moves(i, q) for i, (q, c) in enumerate(zip(p, candidate))]
 
 
 def _named_in_paragraph_below(lines: list[Line], index: int) -> bool:
