@@ -175,6 +175,8 @@ def test_a_fenced_block_of_code_keeps_its_text_as_it_is_marked_code_and_loses_it
     # ... nor one that only a shorter run follows; a longer one closes it
     assert not read_markdown("````\nx_y\n```\n").layer(Layer.MARKUP)
     assert [s.text for s in read_markdown("```\nx_y\n````\n").layer(Layer.MARKUP)] == ["x_y"]
+    # a run indented by a tab is code inside the block, not its end (as it opens none either)
+    assert [s.text for s in read_markdown("```\nx\n\t```\ny\n```\n").layer(Layer.MARKUP)] == ["x", "\t```", "y"]
 
 
 def test_a_link_whose_text_runs_over_two_lines_keeps_its_text_and_loses_its_marks():

@@ -91,7 +91,7 @@ def read_markdown(raw: str, *, id: str = "document", path: str | None = None, ur
     builder = _Builder(raw)
     position = 0
     fence = None  # the run that opened the block of code the line is in
-    closings = _fence_closings(raw)
+    closings = _Closings(raw)
     while position < len(raw):
         newline = raw.find("\n", position)
         line_end = len(raw) if newline < 0 else newline
@@ -99,7 +99,7 @@ def read_markdown(raw: str, *, id: str = "document", path: str | None = None, ur
         if fence is None and opening and closings.closes_below(opening.group("run"), line_end):
             fence = opening.group("run")
         elif fence is not None:
-            if _closes(raw[position:line_end], fence):
+            if _closes(raw, position, line_end, fence):
                 fence = None
             else:
                 _code_line(builder, position, line_end)
@@ -141,17 +141,24 @@ def safe_link(target: str | None) -> str | None:
     return target.strip()
 
 
-def _fence_closings(raw: str) -> _Closings:
-    """The lines that could close a block of code (a run of "`" or "~" alone on its line)."""
-    return _Closings([(m.start(), m.group("run")) for m in _FENCE_LINE.finditer(raw)])
+# a line that closes a block of code: a run of "`" or "~" alone on it
+_FENCE_LINE = re.compile(r"^[ ]{0,3}(?P<run>`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
+
+
+def _closes(raw: str, start: int, end: int, fence: str) -> bool:
+    """Whether raw[start:end], a whole line, closes the block `fence` opened: a run of its character,
+    as long or longer."""
+    closing = _FENCE_LINE.match(raw, start, end)
+    return closing is not None and closing["run"][0] == fence[0] and len(closing["run"]) >= len(fence)
 
 
 class _Closings:
-    """Whether a fence has a line below it that closes it: one of its character, as long or longer.
+    """Whether a fence has a line below it that closes it (`_closes`), found in one pass over the text.
     A fence that nothing closes opens no block (CommonMark would run it to the end, and a stray "```"
     pasted above an article would take the whole article out of the analysis)."""
 
-    def __init__(self, runs: list[tuple[int, str]]):
+    def __init__(self, raw: str):
+        runs = [(m.start(), m["run"]) for m in _FENCE_LINE.finditer(raw)]
         self.starts = {c: [start for start, run in runs if run[0] == c] for c in "`~"}
         self.longest_after = {}  # per character, the longest closing run from each one on
         for c in "`~":
@@ -164,14 +171,6 @@ class _Closings:
         starts, longest = self.starts[run[0]], self.longest_after[run[0]]
         k = bisect_right(starts, line_end)
         return k < len(starts) and longest[k] >= len(run)
-
-
-_FENCE_LINE = re.compile(r"^[ ]{0,3}(?P<run>`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
-
-
-def _closes(line: str, fence: str) -> bool:
-    run = line.strip()
-    return len(run) >= len(fence) and set(run) == {fence[0]} and len(line) - len(line.lstrip(" ")) <= 3
 
 
 def _code_line(builder: _Builder, start: int, end: int) -> None:
