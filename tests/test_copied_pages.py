@@ -3006,3 +3006,37 @@ def test_the_names_a_list_article_introduces_each_over_its_paragraph_stay_its_su
     assert named(*_PEOPLE[0])
     assert not named("Advertisement", _PEOPLE[0][1]) and not named(_PEOPLE[0][0], _PEOPLE[1][1])
 
+
+
+_TEASERS = [("Why our ferry data moved to Parquet",
+             ("The nightly job that builds the ferry timetable ran out of memory twice last month, and the fix turned "
+              "out to be a change of file format rather than more memory. Here is how we measured it.")),
+            ("A slow query and the index that was not there",
+             ("Every morning at seven the booking page slowed to a crawl for ten minutes. The logs blamed the "
+              "database, the database blamed the network, and neither was right.")),
+            ("What a year of on-call taught our team",
+             ("We kept a diary of every page that woke someone up last year. Most of them could have waited until "
+              "morning, and a few of them should never have been sent at all."))]
+
+
+def test_other_stories_cards_each_over_its_read_more_button_leave_the_article():
+    """A post ends on cards of other posts, each a headline and the first lines of its story over a
+    "Read More" button: they are the blog's, however much their teasers read as paragraphs; one
+    "Read more" under a post is a button, and the post's last paragraph above it stays."""
+    post = ["Harbour Dev Notes", "Home", "Archive", "About", "Subscribe", "How we cut the ferry app's start time in half",
+            "Ann Roe", "December 4, 2024",
+            ("The ferry app took six seconds to show its first screen on an older phone, and most of that time went "
+             "into loading timetables that the passenger had not asked for yet."),
+            ("We now load the next three sailings first and the rest of the day in the background, which brought the "
+             "first screen down to under three seconds on the same phone."),
+            "It was a small change, and the one our passengers noticed most this year."]
+    cards = [line for headline, teaser in _TEASERS for line in (headline, teaser, "Read More")]
+    footer = ["Privacy Policy", "Terms", "© 2024 Harbour Dev Notes"]
+    analysis = analyze("\n".join([*post, "Keep Reading", *cards, *footer]) + "\n")
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(line) in article for line in post[8:])
+    assert not any(normalised(line) in article for teaser in _TEASERS for line in teaser)
+    # one button under the post closes no card: its last paragraph stays
+    alone = analyze("\n".join([*post, "Read more", *footer]) + "\n")
+    assert normalised(post[-1]) in normalised(article_text(alone))

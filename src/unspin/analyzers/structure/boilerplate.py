@@ -187,9 +187,11 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             for i, (line, c) in enumerate(zip(lines, candidate))]
     # (a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
     # crosses it at the cost of a line the model is sure of, not for free as other furniture)
-    gains = [(model.threshold - q) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
+    # (so is another story's card: the run takes none of its lines, as if the model were sure of them)
+    teasers = _teaser_cards(lines, kinds)
+    gains = [(model.threshold - (1.0 if i in teasers else q)) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
              (model.threshold - 1) * (1 + math.log1p(line.words)) if boilerplate_kind(line.text) == "comments" else 0.0
-             for line, q, c, wall in zip(lines, p, candidate, form)]
+             for i, (line, q, c, wall) in enumerate(zip(lines, p, candidate, form))]
     first, last = _densest_run(gains, form)
     if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
         # a run of headlines alone is a list of other stories, not the article ("1. Wait, are dead skin
@@ -210,7 +212,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         last = _grown(lines, candidate, form, end, 1, boxed)
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
-              | _publication_cards(lines, kinds))
+              | _publication_cards(lines, kinds) | teasers)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:
@@ -342,6 +344,41 @@ def _publication_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
                 out.update(range(i, below[0]))
         seen.add(line.text)
     return out
+
+
+# a teaser's button alone on its line ("Read More...", "READ THE REST", "Continue reading →")
+MORE_BUTTON = re.compile(r"^\W*(?:read (?:more|the rest|the full (?:story|article|post))|continue reading|"
+                         r"weiterlesen|leer más|lire la suite|leia mais|leggi (?:di più|tutto))\W*$", re.IGNORECASE)
+CARD_LINES = 4  # lines of another story's card over its button: headline, byline, date, teaser
+TEASER_WORDS = 150  # a teaser is its story's first paragraph or two; a longer paragraph over a button is the article's
+
+
+def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """The lines of other stories' cards: two or more buttons that each close a card right under the
+    one before, each card a headline and at most `CARD_LINES` short lines ("Puma 4: New I/O 4 Your
+    Server" / "Here's the setup: ..." / "Read More", again and again). The article's own lines are
+    never cut into such cards, and a run that took them would read a list of teasers as the article.
+    Over the first button, a card no taller than the others that opens on a headline; where none does, the first
+    button is a label over the cards ("Read more" / the cards) and the post's last paragraphs stay."""
+    out: set[int] = set()
+    series: list[int] = []
+    for i in [*(i for i, line in enumerate(lines) if MORE_BUTTON.match(line.text)), None]:
+        if i is not None and series and _is_card(lines, kinds, series[-1] + 1, i):
+            series.append(i)
+            continue
+        if len(series) >= 2:
+            tallest = max(b - a - 1 for a, b in zip(series, series[1:]))
+            first = next((series[0] - height for height in range(tallest, 0, -1)
+                          if _is_card(lines, kinds, series[0] - height, series[0])), series[0])
+            out.update(j for j in range(first, series[-1] + 1) if kinds[j] in CANDIDATES)
+        series = [i] if i is not None else []
+    return out
+
+
+def _is_card(lines: list[Line], kinds: list[str | None], start: int, end: int) -> bool:
+    """Whether lines [start, end) are one story's card: a headline over a few short lines."""
+    return (0 <= start < end <= start + CARD_LINES and is_heading_like(lines[start])
+            and all(kinds[j] in CANDIDATES and lines[j].words <= TEASER_WORDS for j in range(start, end)))
 
 
 CARD_TAIL = 4  # lines under a link card's headline with no paragraph: the post has ended
