@@ -400,14 +400,18 @@ def test_photo_credits_alone_on_their_line_are_credits():
 
     for credit in ["Rich Pedroncelli/Associated Press", "(Elizabeth Conley / Houston Chronicle)", "Credit...",
                    "Claudio Reyes/AFP/Getty Images", "(AP Photo/Jose Luis Magana)",
-                   "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)"]:
+                   "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+                   # a file photo's credit, and an agency's in capitals after "By", each glued to its caption
+                   "The ferry company plans to halve its fuel use by 2030. Jane Doe/Harbour Press files",
+                   "Agents unload the seized boat at the public ramp on Sunday. By HARBOUR COAST GUARD"]:
         assert boilerplate_kind(credit) == "credit", credit
     for crumb in ["Home » Recipes » Sharing » Olive & Herb Focaccia Bread", "You are here: Home / Baby / Nurseries",
                   "Home>Articles>Amazon Liable for Defective Products", "Skip to primary navigation",
                   "Skip to primary sidebar", "Skip to footer"]:
         assert boilerplate_kind(crumb) == "navigation", crumb
     assert boilerplate_kind("Home sales rose 3% in May.") is None
-    for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn."]:
+    for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn.",
+                 "The boat was seized on Sunday. By then the crew had gone."]:
         assert boilerplate_kind(line) is None, line
 
 
@@ -3040,3 +3044,48 @@ def test_other_stories_cards_each_over_its_read_more_button_leave_the_article():
     # one button under the post closes no card: its last paragraph stays
     alone = analyze("\n".join([*post, "Read more", *footer]) + "\n")
     assert normalised(post[-1]) in normalised(article_text(alone))
+
+
+def test_a_newsletters_blurb_between_its_name_and_its_button_is_the_boxs():
+    """A newsletter box under the article: its name, one line about itself that reads as a sentence,
+    and its button. The line between is the box's, not a paragraph; a post's byline between two
+    such boxes stays a byline, and a paragraph between the article's lines is the article's."""
+    from unspin.analyzers.structure.segmenter import NEWSLETTER_BLURB_CHARS
+
+    blurb = "The latest news, analysis and insights from our reporters at the harbour and in the capital."
+    assert len(blurb) < NEWSLETTER_BLURB_CHARS
+    text = "\n".join([*SCHOOLS_MENU.split("\n"), "Schools stay open despite rise in cases", "By Ann Roe",
+                      *SCHOOLS_PARAGRAPHS, "Get our Harbour Politics newsletter", blurb, "Sign Me Up",
+                      "Privacy Policy", "Terms of Use"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds[blurb] == "boilerplate" and kinds["Sign Me Up"] == "boilerplate"
+    assert all(kinds[paragraph] == "body" for paragraph in SCHOOLS_PARAGRAPHS)
+    byline = "Posted by Ann Roe, Harbour Project, Harbour City"
+    boxes = analyze("\n".join(["Get our Harbour Politics newsletter", byline, "Sign up"]) + "\n")
+    assert byline not in [s.text for s in boxes.segments if s.kind == "boilerplate"]
+
+
+def test_headlines_a_popular_box_cut_short_are_other_stories_however_few_words_they_kept():
+    """Under "Popular Posts", a site's box cuts each headline short ("HP To Apple: You Win.…"): the
+    ellipsis reads as a sentence's end and the line as short as a menu's, but each is another story's
+    headline, up to the first line that is not."""
+    paragraphs = [
+        "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
+        "decision came after a two-hour debate in which several members asked for the work to wait until autumn.",
+        "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
+        "operator said. Timetables will be changed from the first of March.",
+        "Repairs are expected to cost 2.4 million dollars, most of it from a state grant approved last year. The rest "
+        "comes from the board's reserve, which it says is large enough for the work."]
+    clipped = ["Ferry Fares Rise.…", "Harbour Board Names A New Chief Engin…", "Quay Shops Fear A Quiet Summer As The Pi...",
+               "Council Delays Vote On Parking\xa0…"]
+    text = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "Log in", "Subscribe",
+                      "East pier to close for six weeks of repairs", "By Sam Ortiz", "April 5, 2021", *paragraphs,
+                      "Share", "Facebook", "Twitter", "Got a Tip? Tell Us.", "Popular Posts", *clipped, "Jobs", "Events",
+                      "About", "Privacy Policy", "© 2021 Harbour Courier"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in paragraphs)
+    assert not any(normalised(line) in article for line in clipped)

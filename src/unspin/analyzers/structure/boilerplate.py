@@ -298,13 +298,16 @@ def _introduces_list(line: Line) -> bool:
 RELATED_ITEMS = 4  # headlines a "Related" box inside an article holds
 RELATED_HEADLINE_WORDS = 6  # another story's headline; a shorter line under the box is the article's subheading
 RELATED_LABEL_WORDS = 6  # "Related", "More on this story", "Read more from Harbour Sky News:"
+HEADLINE_WORDS_CLIPPED = 15  # a headline the box cut short, however few words it kept ("HP To Apple: You Win.…")
+_CLIPPED = re.compile(r"(?:…|\.\.\.)\s*$")
 
 
 def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]:
     """The headline-like lines of six words or more right under a label that is only that
     ("Related", "Related Articles", "More on this story", "Read more from Harbour Sky News:"), up to
     the first line that is not: a box of other stories, however short ("Read more: <headline>" is a
-    link of its own, and what follows it is the article's; so is a short subheading under the box)."""
+    link of its own, and what follows it is the article's; so is a short subheading under the box). A
+    headline the box cut short ("Codecademy: A Slick, Fun Way To Teach Yoursel…") is one at any length."""
     out: set[int] = set()
     for i, line in enumerate(lines):
         if kinds[i] != "boilerplate" or line.words > RELATED_LABEL_WORDS or boilerplate_kind(line.text) != "related":
@@ -313,7 +316,8 @@ def _under_related_label(lines: list[Line], kinds: list[str | None]) -> set[int]
         while j < len(lines) and items < RELATED_ITEMS and kinds[j] in CANDIDATES:
             if _RANK.match(lines[j].text):  # a ranked box's number over each headline ("Most Popular" / "1" / ...)
                 out.add(j)
-            elif is_heading_like(lines[j]) and lines[j].words >= RELATED_HEADLINE_WORDS:
+            elif ((is_heading_like(lines[j]) and lines[j].words >= RELATED_HEADLINE_WORDS)
+                  or (1 < lines[j].words <= HEADLINE_WORDS_CLIPPED and _CLIPPED.search(lines[j].text))):
                 out.add(j)
                 items += 1
             else:

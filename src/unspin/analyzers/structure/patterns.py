@@ -129,7 +129,7 @@ BOILERPLATE_START = [
               # a bar of sharing services, spaced or glued ("Mixx Facebook Twitter Digg", "FacebookEmailTwitterGoogle+")
               rf"(?:{_SHARING_SERVICES}\W*){{2,}}$"),
     ("subscribe", r"subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|headlines|stories)|get our free .{0,40}\be-?mail\s*$|join (?:our|my) (?:mailing|email) list|"
-                  r"join our community\s*$|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|"
+                  r"join our community\s*$|join\b.{0,40}\b(?:whatsapp|telegram) channel\b|don['’]t miss out on the latest\b|sign me up\W*$|"
                   r"[^.]{0,30}\bat your fingertips\W*$|"
                   r"newsletter\b|log ?in\s*$|sign in\s*$|(?:receive|get) our .{0,40}newsletter|(?:[\w'’]+ ){1,4}newsletters?\s*$|"
                   r"to (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)|"
@@ -369,8 +369,8 @@ BOILERPLATE_ANYWHERE = [
     ("credit", re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
                           r"^information from .{2,80} (?:was|were|is) used in this (?:report|story|article)\b", re.I)),
     # "Mayor Lena Ortiz at City Hall on Tuesday.Jane Doe/The Harbour Globe": a caption glued to its
-    # photographer and outlet; a gallery's button over it
-    ("credit", re.compile(r"[.!?]\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*\s*/\s*(?:The\s+)?(?:[A-Z][\w.'’&\-]*\s*){1,4}$|"
+    # photographer and outlet ("... Jane Doe/Reuters files": a file photo); a gallery's button over it
+    ("credit", re.compile(r"[.!?]\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*\s*/\s*(?:The\s+)?(?:[A-Z][\w.'’&\-]*\s*){1,4}(?:files?\s*)?$|"
                           r"^(?i:open this photo in gallery)\W*$")),
     # a site's word on its readers' comments: "Harbour24 encourages commentary submitted via MyHarbour24 profiles."
     ("comments", re.compile(r"\bencourages (?:commentary|comments)\b", re.I)),
@@ -383,6 +383,9 @@ BOILERPLATE_ANYWHERE = [
     # shows her doing, no sentence (a paragraph goes on: "Ann Roe, speaking at the meeting, said ...")
     ("credit", re.compile(r"^(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*,\s+(?:speaking|pictured|photographed|seen|addressing|"
                           r"arriving|attending|standing|sitting|posing|shown)\b[^.!?,;:]{0,80}\.?$")),
+    # "Agents unload the seized boat at the ramp on Sunday. By HARBOUR COAST GUARD": a caption ending on
+    # its credit in capitals after "By"
+    ("credit", re.compile(r"[.!?]\s+By\s+(?:[A-Z][A-Z.&'’\-]*\s+){0,5}[A-Z][A-Z.&'’\-]+\s*$")),
     # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
     ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo

@@ -74,8 +74,9 @@ COPYRIGHT_NOTICE_CHARS = 400
 def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     body_start = header(doc, lines, draft)
     draft.author_names = [doc.text[a:b] for a, b in draft.authors]
-    body_end = footer_start(lines, body_start, draft)
-    body(doc, lines[body_start:body_end], draft)
+    blurbs = newsletter_blurbs(lines)
+    body_end = footer_start(lines, body_start, draft, blurbs)
+    body(doc, lines[body_start:body_end], draft, {i - body_start for i in blurbs})
     topics = topic_list(lines, body_end) if not draft.tags else []
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
@@ -83,7 +84,7 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
             continue
         if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
-        draft.add(line.start, line.end, "boilerplate", type=footer_kind(line, draft))
+        draft.add(line.start, line.end, "boilerplate", type="subscribe" if i in blurbs else footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
     if not draft.authors:
         read_sign_off(lines, draft)
@@ -426,7 +427,7 @@ def link_byline(line: Line) -> bool:
             and bool(PERSON.match(line.text)) and 2 <= line.words <= 4)
 
 
-def footer_start(lines: list[Line], body_start: int, draft: Draft) -> int:
+def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[int] | frozenset[int] = frozenset()) -> int:
     """First line of the trailing run of boilerplate, bios, separators and non-prose lines.
 
     The run only counts as a footer if it holds at least one line that is boilerplate for
@@ -436,7 +437,7 @@ def footer_start(lines: list[Line], body_start: int, draft: Draft) -> int:
     marked = False
     while j - 1 > body_start:
         line = lines[j - 1]
-        sure = bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft))
+        sure = bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft) or j - 1 in blurbs)
         # (the code an article ends on, "print(count)", is no footer line however unlike prose; a
         # bracket alone may close a page's style sheet as well as the article's code)
         if sure or not (is_prose(line) or (CODE_LINE.match(line.text) and any(map(str.isalpha, line.text)))):
@@ -530,9 +531,21 @@ def footer_kind(line: Line, draft: Draft) -> str:
 
 BOX_APPEALS = ("notice", "subscribe", "donate")  # the furniture whose box may have a label of its own
 BOX_LABEL_WORDS = 6  # "Interested in learning more about AMP?"; a sign-off over a newsletter's line is longer
+NEWSLETTER_BLURB_CHARS = 200  # a newsletter's one line about itself; a longer paragraph is the article's
 
 
-def body(doc: Document, lines: list[Line], draft: Draft) -> None:
+def newsletter_blurbs(lines: list[Line]) -> set[int]:
+    """A newsletter's one line about itself between its name and its button ("Get our Essential Politics
+    newsletter" / "The latest news, analysis and insights from our bureau chiefs ..." / "Sign Me Up"): the
+    box's, however much it reads as a sentence. Not a post's byline between two such boxes ("Posted by
+    Ann Roe, Harbour Project")."""
+    kinds = [boilerplate_kind(line.text) for line in lines]
+    return {i for i in range(1, len(lines) - 1)
+            if kinds[i] is None and kinds[i - 1] == kinds[i + 1] == "subscribe"
+            and len(lines[i].text) < NEWSLETTER_BLURB_CHARS and not BYLINE.match(lines[i].text)}
+
+
+def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | frozenset[int] = frozenset()) -> None:
     paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
     i = 0
     first_body = True
@@ -551,7 +564,9 @@ def body(doc: Document, lines: list[Line], draft: Draft) -> None:
         labelled = ((kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer"))
                     or (kind == "subscribe" and bool(FORM_INSTRUCTION.search(line.text)))
                     or (kind == "navigation" and bool(NEIGHBOUR_STORY.match(line.text)) and len(line.text) < 200))
-        if (kind and not is_prose(line)) or short_appeal or labelled:
+        if i in blurbs:
+            kind = kinds[i] = "subscribe"
+        if (kind and not is_prose(line)) or short_appeal or labelled or i in blurbs:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
