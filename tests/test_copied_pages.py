@@ -403,7 +403,9 @@ def test_photo_credits_alone_on_their_line_are_credits():
                    "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
                    # a file photo's credit, and an agency's in capitals after "By", each glued to its caption
                    "The ferry company plans to halve its fuel use by 2030. Jane Doe/Harbour Press files",
-                   "Agents unload the seized boat at the public ramp on Sunday. By HARBOUR COAST GUARD"]:
+                   "Agents unload the seized boat at the public ramp on Sunday. By HARBOUR COAST GUARD",
+                   # a picture's credit alone on its line, as a photo library asks for it
+                   "Photo by jroe on Unsplash", "[Photo by Jane Doe]", "Image by Ann Roe from Pixabay"]:
         assert boilerplate_kind(credit) == "credit", credit
     for crumb in ["Home » Recipes » Sharing » Olive & Herb Focaccia Bread", "You are here: Home / Baby / Nurseries",
                   "Home>Articles>Amazon Liable for Defective Products", "Skip to primary navigation",
@@ -411,7 +413,7 @@ def test_photo_credits_alone_on_their_line_are_credits():
         assert boilerplate_kind(crumb) == "navigation", crumb
     assert boilerplate_kind("Home sales rose 3% in May.") is None
     for line in ["yes/no", "him/her", "The AP/NORC poll found that most voters agree.", "Creditors lined up at dawn.",
-                 "The boat was seized on Sunday. By then the crew had gone."]:
+                 "The boat was seized on Sunday. By then the crew had gone.", "Picture by the sea"]:
         assert boilerplate_kind(line) is None, line
 
 
@@ -3089,3 +3091,16 @@ def test_headlines_a_popular_box_cut_short_are_other_stories_however_few_words_t
     article = normalised(article_text(analysis))
     assert all(normalised(paragraph) in article for paragraph in paragraphs)
     assert not any(normalised(line) in article for line in clipped)
+
+
+def test_a_bar_alone_and_a_tables_empty_rows_are_no_segments():
+    """A copy puts a byline's bars on lines of their own ("Ann Roe" / "|" / "11 Jan 2019"), and a
+    Markdown table's separator and empty rows ("| --- | --- |", "|  |  |") are lines too: separators,
+    never a heading of the article (as "|  |  |" was) nor any other segment."""
+    rows = ["| Year | Sailings |", "| --- | --- |", "| 2023 | 4,120 |", "|  |  |"]
+    text = "\n".join(["Schools stay open despite rise in cases", "Ann Roe", "|", "11 Jan 2019", *SCHOOLS_PARAGRAPHS[:2],
+                      *rows, *SCHOOLS_PARAGRAPHS[2:]]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert not {"|", "| --- | --- |", "|  |  |"} & {s.text for s in analysis.segments}
+    assert [s.text for s in analysis.segments if s.kind == "dateline"] == ["11 Jan 2019"]

@@ -61,7 +61,7 @@ LABELLED_DATE = re.compile(rf"^{_DATE_LABELS}\s*:", re.IGNORECASE)
 # A dateline that gives only the time ("Updated 6:14 p.m. ET" under a daily's date)
 LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
-SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.]+$")
+SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.|/]+$")  # (a bar or slash alone: what sat between a byline's items)
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
 # Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
 _FORM_NOTICES = (r"your email address will not be published|required fields are marked|notify me of follow-up comments|"
@@ -386,6 +386,10 @@ BOILERPLATE_ANYWHERE = [
     # "Agents unload the seized boat at the ramp on Sunday. By HARBOUR COAST GUARD": a caption ending on
     # its credit in capitals after "By"
     ("credit", re.compile(r"[.!?]\s+By\s+(?:[A-Z][A-Z.&'’\-]*\s+){0,5}[A-Z][A-Z.&'’\-]+\s*$")),
+    # "Photo by Jane Doe on Unsplash", "[Photo by Jane Doe]": a picture's credit alone on its line
+    # (a name, or a photo library's: not "Picture by the sea")
+    ("credit", re.compile(r"^\W*(?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+(?:(?-i:[A-Z])[^.!?]{1,80}?|"
+                          r"[^.!?]{1,60}?\s+(?:on|from|via)\s+(?:unsplash|pexels|pixabay|flickr))[\])]?\s*$", re.I)),
     # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
     ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
