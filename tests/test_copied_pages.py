@@ -3104,3 +3104,41 @@ def test_a_bar_alone_and_a_tables_empty_rows_are_no_segments():
     assert_offsets(analysis)
     assert not {"|", "| --- | --- |", "|  |  |"} & {s.text for s in analysis.segments}
     assert [s.text for s in analysis.segments if s.kind == "dateline"] == ["11 Jan 2019"]
+
+
+def test_a_tutorials_table_of_contents_costs_the_article_nothing_and_its_opening_stays():
+    """A tutorial opens on its headline and a paragraph, then lists its sections, each written again
+    further down over its own paragraphs: the list is the article's table of contents, and the article's
+    run reaches across it to the opening instead of starting under it. A menu the footer repeats (its
+    later lines together, no prose between) is no table of contents."""
+    from unspin.analyzers.structure.boilerplate import _table_of_contents
+    from unspin.analyzers.structure.lines import Line
+
+    sections = ["Example Data", "Example 1: Change the Colour of All Bars", "Example 2: Change the Colour of One Bar",
+                "Example 3: Change the Font Size of Axis Titles", "Example 4: Change the Font Size of the Legend",
+                "Video & Further Resources"]
+    bodies = ["In the examples of this tutorial, I'll use a small table of ferry departures as the basis for "
+              "every chart, with one row for each sailing of the day.",
+              "The first chart colours every bar the same, which is what most readers of a timetable need.",
+              "The second chart picks out the last sailing of the day in red, so it stands out from the others.",
+              "Larger axis titles help when the chart is shown on a screen at the harbour office.",
+              "The legend can shrink when the chart has only two groups of sailings to tell apart.",
+              "If you want to read more about charts of timetables, have a look at the other tutorials of this "
+              "site, which cover maps and tables too."]
+    opening = ["Harbour Stats", "Tutorials", "R", "Python", "About", "How to Chart a Ferry Timetable in R (2 Examples)",
+               "In this article, I'll explain how to change the colours and font sizes of a bar chart in R.",
+               "The tutorial consists of these content blocks:"]
+    text = "\n".join([*opening, *sections, "Let's do this:",
+                      *(line for section, body in zip(sections, bodies) for line in (section, body)),
+                      "Tutorials", "R", "Python", "About", "Privacy Policy", "© 2024 Harbour Stats"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert normalised(opening[6]) in article and all(normalised(body) in article for body in bodies)
+
+    def line(text: str) -> Line:
+        return Line(0, 0, text, False)
+
+    menu = ["Tutorials", "R", "Python", "About"]
+    lines = [line(t) for t in [*menu, bodies[0], *menu]]
+    assert _table_of_contents(lines, ["heading"] * len(lines)) == set()

@@ -14,6 +14,7 @@ prose); a clean article file (PTC, PolNeAR, a pasted story) is left as the rules
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from pathlib import Path
@@ -187,9 +188,11 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             for i, (line, c) in enumerate(zip(lines, candidate))]
     # (a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
     # crosses it at the cost of a line the model is sure of, not for free as other furniture)
-    # (so is another story's card: the run takes none of its lines, as if the model were sure of them)
-    teasers = _teaser_cards(lines, kinds)
-    gains = [(model.threshold - (1.0 if i in teasers else q)) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
+    # (so is another story's card: the run takes none of its lines, as if the model were sure of them; and
+    # the article's own table of contents costs a run nothing to cross, to the opening paragraphs above it)
+    teasers, contents = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds)
+    gains = [0.0 if i in contents else
+             (model.threshold - (1.0 if i in teasers else q)) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
              (model.threshold - 1) * (1 + math.log1p(line.words)) if boilerplate_kind(line.text) == "comments" else 0.0
              for i, (line, q, c, wall) in enumerate(zip(lines, p, candidate, form))]
     first, last = _densest_run(gains, form)
@@ -376,6 +379,38 @@ def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
                           if _is_card(lines, kinds, series[0] - height, series[0])), series[0])
             out.update(j for j in range(first, series[-1] + 1) if kinds[j] in CANDIDATES)
         series = [i] if i is not None else []
+    return out
+
+
+CONTENTS_ENTRIES = 3  # entries of the shortest table of contents
+
+
+def _table_of_contents(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """The article's own table of contents: `CONTENTS_ENTRIES` or more headline-like lines in a row, each
+    written again further down as a line of its own, in the same order, with prose between those later
+    lines (the sections they head: "Example 1: Change Font Size of All Text Elements" / ... over the
+    tutorial's examples). Not a menu the footer repeats, whose later lines stand together."""
+    later: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        later.setdefault(line.text.strip(), []).append(i)
+    prose = np.cumsum([0, *(is_prose(line) for line in lines)])
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        entries, sections = [], []
+        j = i
+        while j < len(lines) and kinds[j] in CANDIDATES and is_heading_like(lines[j]):
+            places = later[lines[j].text.strip()]
+            after = bisect.bisect_right(places, max([j, *sections[-1:]]))
+            if after == len(places):
+                break
+            entries.append(j)
+            sections.append(places[after])
+            j += 1
+        headed = sum(prose[b] > prose[a + 1] for a, b in zip(sections, sections[1:]))
+        if len(entries) >= CONTENTS_ENTRIES and sections[0] > entries[-1] and headed * 2 >= len(entries) - 1:
+            out.update(entries)
+        i = max(i + 1, j)  # (a shorter block inside one that failed fails too)
     return out
 
 
