@@ -3074,12 +3074,12 @@ def test_headlines_a_popular_box_cut_short_are_other_stories_however_few_words_t
     ellipsis reads as a sentence's end and the line as short as a menu's, but each is another story's
     headline, up to the first line that is not."""
     paragraphs = [
-        "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
-        "decision came after a two-hour debate in which several members asked for the work to wait until autumn.",
-        "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
-        "operator said. Timetables will be changed from the first of March.",
-        "Repairs are expected to cost 2.4 million dollars, most of it from a state grant approved last year. The rest "
-        "comes from the board's reserve, which it says is large enough for the work."]
+        ("The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
+         "decision came after a two-hour debate in which several members asked for the work to wait until autumn."),
+        ("Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
+         "operator said. Timetables will be changed from the first of March."),
+        ("Repairs are expected to cost 2.4 million dollars, most of it from a state grant approved last year. The rest "
+         "comes from the board's reserve, which it says is large enough for the work.")]
     clipped = ["Ferry Fares Rise.…", "Harbour Board Names A New Chief Engin…", "Quay Shops Fear A Quiet Summer As The Pi...",
                "Council Delays Vote On Parking\xa0…"]
     text = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "Log in", "Subscribe",
@@ -3117,14 +3117,14 @@ def test_a_tutorials_table_of_contents_costs_the_article_nothing_and_its_opening
     sections = ["Example Data", "Example 1: Change the Colour of All Bars", "Example 2: Change the Colour of One Bar",
                 "Example 3: Change the Font Size of Axis Titles", "Example 4: Change the Font Size of the Legend",
                 "Video & Further Resources"]
-    bodies = ["In the examples of this tutorial, I'll use a small table of ferry departures as the basis for "
-              "every chart, with one row for each sailing of the day.",
+    bodies = [("In the examples of this tutorial, I'll use a small table of ferry departures as the basis for "
+               "every chart, with one row for each sailing of the day."),
               "The first chart colours every bar the same, which is what most readers of a timetable need.",
               "The second chart picks out the last sailing of the day in red, so it stands out from the others.",
               "Larger axis titles help when the chart is shown on a screen at the harbour office.",
               "The legend can shrink when the chart has only two groups of sailings to tell apart.",
-              "If you want to read more about charts of timetables, have a look at the other tutorials of this "
-              "site, which cover maps and tables too."]
+              ("If you want to read more about charts of timetables, have a look at the other tutorials of this "
+               "site, which cover maps and tables too.")]
     opening = ["Harbour Stats", "Tutorials", "R", "Python", "About", "How to Chart a Ferry Timetable in R (2 Examples)",
                "In this article, I'll explain how to change the colours and font sizes of a bar chart in R.",
                "The tutorial consists of these content blocks:"]

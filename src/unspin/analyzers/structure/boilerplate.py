@@ -15,6 +15,7 @@ prose); a clean article file (PTC, PolNeAR, a pasted story) is left as the rules
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from pathlib import Path
@@ -374,7 +375,7 @@ def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
             series.append(i)
             continue
         if len(series) >= 2:
-            tallest = max(b - a - 1 for a, b in zip(series, series[1:]))
+            tallest = max(b - a - 1 for a, b in itertools.pairwise(series))
             first = next((series[0] - height for height in range(tallest, 0, -1)
                           if _is_card(lines, kinds, series[0] - height, series[0])), series[0])
             out.update(j for j in range(first, series[-1] + 1) if kinds[j] in CANDIDATES)
@@ -407,7 +408,7 @@ def _table_of_contents(lines: list[Line], kinds: list[str | None]) -> set[int]:
             entries.append(j)
             sections.append(places[after])
             j += 1
-        headed = sum(prose[b] > prose[a + 1] for a, b in zip(sections, sections[1:]))
+        headed = sum(prose[b] > prose[a + 1] for a, b in itertools.pairwise(sections))
         if len(entries) >= CONTENTS_ENTRIES and sections[0] > entries[-1] and headed * 2 >= len(entries) - 1:
             out.update(entries)
         i = max(i + 1, j)  # (a shorter block inside one that failed fails too)

@@ -389,7 +389,7 @@ BOILERPLATE_ANYWHERE = [
     # "Photo by Jane Doe on Unsplash", "[Photo by Jane Doe]": a picture's credit alone on its line
     # (a name, or a photo library's: not "Picture by the sea")
     ("credit", re.compile(r"^\W*(?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+(?:(?-i:[A-Z])[^.!?]{1,80}?|"
-                          r"[^.!?]{1,60}?\s+(?:on|from|via)\s+(?:unsplash|pexels|pixabay|flickr))[\])]?\s*$", re.I)),
+                          r"[^.!?]{1,60}?\s+(?:on|from|via)\s+(?:unsplash|pexels|pixabay|flickr))[\])]?\s*$", re.IGNORECASE)),
     # "Mayor Lena Ortiz at City Hall on Tuesday. Photo / File": a caption ending on its credit after a slash
     ("credit", re.compile(r"[.!?]\s+(?:Photo|Picture|Image|Video)s?\s*/\s*[A-Z][\w.'’\- ]{1,40}$")),
     # a box that asks for the reader's e-mail in Spanish, French, German and Italian: "Recibe en tu correo
