@@ -3125,7 +3125,7 @@ def test_a_tutorials_table_of_contents_costs_the_article_nothing_and_its_opening
               "The legend can shrink when the chart has only two groups of sailings to tell apart.",
               ("If you want to read more about charts of timetables, have a look at the other tutorials of this "
                "site, which cover maps and tables too.")]
-    opening = ["Harbour Stats", "Tutorials", "R", "Python", "About", "How to Chart a Ferry Timetable in R (2 Examples)",
+    opening = ["Harbour Stats", "Tutorials", "R", "Python", "About", "How to Chart a Ferry Timetable in R (4 Examples)",
                "In this article, I'll explain how to change the colours and font sizes of a bar chart in R.",
                "The tutorial consists of these content blocks:"]
     text = "\n".join([*opening, *sections, "Let's do this:",
