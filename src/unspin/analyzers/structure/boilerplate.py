@@ -187,15 +187,21 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    # (a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
-    # crosses it at the cost of a line the model is sure of, not for free as other furniture)
-    # (so is another story's card: the run takes none of its lines, as if the model were sure of them; and
-    # the article's own table of contents costs a run nothing to cross, to the opening paragraphs above it)
     teasers, contents = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds)
-    gains = [0.0 if i in contents else
-             (model.threshold - (1.0 if i in teasers else q)) * (1 + math.log1p(line.words)) if c else -math.inf if wall else
-             (model.threshold - 1) * (1 + math.log1p(line.words)) if boilerplate_kind(line.text) == "comments" else 0.0
-             for i, (line, q, c, wall) in enumerate(zip(lines, p, candidate, form))]
+
+    def gain(i: int, q: float) -> float:
+        weight = 1 + math.log1p(lines[i].words)
+        if i in contents:  # the article's own table of contents costs a run nothing to cross
+            return 0.0
+        if candidate[i]:  # (another story's card: the run takes none of its lines, as if the model were sure)
+            return (model.threshold - (1.0 if i in teasers else q)) * weight
+        if form[i]:
+            return -math.inf
+        # a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
+        # crosses it at the cost of a line the model is sure of, not for free as other furniture
+        return (model.threshold - 1) * weight if boilerplate_kind(lines[i].text) == "comments" else 0.0
+
+    gains = [gain(i, q) for i, q in enumerate(p)]
     first, last = _densest_run(gains, form)
     if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
         # a run of headlines alone is a list of other stories, not the article ("1. Wait, are dead skin

@@ -550,7 +550,7 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
     i = 0
     first_body = True
     bios: set[int] = set()  # lines an author card above already made its bio
-    kinds = [boilerplate_kind(line.text) for line in lines]
+    kinds = ["subscribe" if i in blurbs else boilerplate_kind(line.text) for i, line in enumerate(lines)]
     while i < len(lines):
         line, kind = lines[i], kinds[i]
         if i in bios:
@@ -564,9 +564,7 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
         labelled = ((kind == "disclaimer" and line.text.lstrip("*_[( ").lower().startswith("disclaimer"))
                     or (kind == "subscribe" and bool(FORM_INSTRUCTION.search(line.text)))
                     or (kind == "navigation" and bool(NEIGHBOUR_STORY.match(line.text)) and len(line.text) < 200))
-        if i in blurbs:
-            kind = kinds[i] = "subscribe"
-        if (kind and not is_prose(line)) or short_appeal or labelled or i in blurbs:
+        if (kind and not is_prose(line)) or short_appeal or labelled:
             draft.add(line.start, line.end, "boilerplate", type=kind)
             i += 1
             continue
