@@ -3142,3 +3142,70 @@ def test_a_tutorials_table_of_contents_costs_the_article_nothing_and_its_opening
     menu = ["Tutorials", "R", "Python", "About"]
     lines = [line(t) for t in [*menu, bodies[0], *menu]]
     assert _table_of_contents(lines, ["heading"] * len(lines)) == set()
+
+
+_RESULTS_ROWS = [["Precinct", "Yes", "No", "Turnout"], ["North Harlow", "4,212", "3,980", "74%"],
+                 ["Millbrook", "2,877", "3,105", "69%"], ["Cedar Falls", "3,340", "3,261", "72%"],
+                 ["River Bend", "1,902", "1,723", "68%"], ["Total", "12,331", "12,069", "71%"]]
+_RESULTS_OPENING = [
+    ("Voters in Harlow County approved a five-year school levy by fewer than 300 votes on Tuesday, according to "
+     "unofficial results posted by the county elections office shortly before midnight."),
+    ("Turnout reached 71 percent of registered voters, up from 64 percent four years ago, the elections director, "
+     "Dana Whitfield, said. Mail ballots postmarked by Election Day will be counted through Friday.")]
+_RESULTS_CLOSING = [
+    ("The levy will raise about $18 million a year for building repairs and teacher pay, district officials said. "
+     "Opponents had argued that property owners already carry one of the highest tax burdens in the region."),
+    ("\"We heard people loud and clear that they want accountability for every dollar,\" said Superintendent Luis "
+     "Ferreira, who promised quarterly public reports on spending."),
+    "The county will certify results on Nov. 26."]
+
+
+def _results_story(table: list[str]) -> str:
+    return "\n".join([
+        "Skip to content", "Riverside Ledger", "Home", "News", "Politics", "Sports", "Opinion", "Subscribe", "Log in",
+        "Politics", "Turnout rises in Harlow County as school levy passes narrowly", "By Maria Ostrowski",
+        "Published Nov. 6, 2024, 11:42 p.m.", "Share", "Tweet", "Email", *_RESULTS_OPENING, *table,
+        "Source: Harlow County Elections Office, unofficial results", *_RESULTS_CLOSING, "Related Stories",
+        "City council delays vote on riverfront plan", "Harlow fire chief to retire after 31 years", "Leave a Reply",
+        "Your email address will not be published.", "Comment", "Name", "Email", "Post Comment", "About Us",
+        "Privacy Policy", "© 2024 Riverside Ledger. All rights reserved."]) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_a_table_of_figures_between_the_paragraphs_keeps_the_story_whole(layout):
+    """A results story with its table between the paragraphs, copied from a browser (cells between
+    tabs) or as Markdown (cells between bars): the rows read as menu lines to the classifier, and
+    they used to split the article's run, so the opening paragraphs above the table left the article.
+    The table stays with the story, and the furniture around it still leaves."""
+    if layout == "tabs":
+        table = ["\t".join(row) for row in _RESULTS_ROWS]
+    else:
+        table = ["| " + " | ".join(row) + " |" for row in _RESULTS_ROWS]
+        table.insert(1, "|---|---|---|---|")
+    analysis = analyze(_results_story(table))
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in [*_RESULTS_OPENING, *_RESULTS_CLOSING])
+    assert "north harlow" in article and "12,331" in article
+    for left_out in ("related stories", "council delays vote", "leave a reply", "privacy policy"):
+        assert left_out not in article
+
+
+def test_a_blogs_calendar_between_its_sidebar_boxes_is_no_table_of_the_article():
+    """Cells between tabs are any table's, a blog's calendar too: only a table with a paragraph near
+    it above and below stands inside an article."""
+    from unspin.analyzers.structure.boilerplate import _tables_amid_prose
+    from unspin.analyzers.structure.lines import Line
+
+    def lines(texts: list[str]) -> list[Line]:
+        return [Line(0, 0, text, False) for text in texts]
+
+    calendar = ["M\tT\tW\tT\tF\tS\tS", "\t1\t2\t3\t4\t5\t6", "7\t8\t9\t10\t11\t12\t13", "14\t15\t16\t17\t18\t19\t20"]
+    sidebar = lines(["Post Comment", "Calendar", "October 2019", *calendar, "Recent Comments", "Archives"])
+    assert _tables_amid_prose(sidebar) == set()
+    story = lines([_RESULTS_OPENING[1], *("\t".join(row) for row in _RESULTS_ROWS), "Source: Harlow County",
+                   _RESULTS_CLOSING[0]])
+    assert _tables_amid_prose(story) == set(range(1, 1 + len(_RESULTS_ROWS)))
+    # one tab in a line of code or in a layout table's only cell makes no table
+    assert _tables_amid_prose(lines([_RESULTS_OPENING[1], "if bar is None:\t\t# or if not bar:", "\tprint f()",
+                                     _RESULTS_CLOSING[0]])) == set()

@@ -187,12 +187,14 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    teasers, contents = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds)
+    teasers, contents, tables = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds), _tables_amid_prose(lines)
 
     def gain(i: int, q: float) -> float:
         weight = 1 + math.log1p(lines[i].words)
         if i in contents:  # the article's own table of contents costs a run nothing to cross
             return 0.0
+        if i in tables and not form[i]:  # nor does a table of figures amid its paragraphs (rows read as menus)
+            return max(0.0, (model.threshold - q) * weight) if candidate[i] else 0.0
         if candidate[i]:  # (another story's card: the run takes none of its lines, as if the model were sure)
             return (model.threshold - (1.0 if i in teasers else q)) * weight
         if form[i]:
@@ -214,22 +216,23 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # already made boilerplate ("Advertisement", "Read more: ...") and a box of other stories'
         # headlines under its label ("Recommended" / "Shipping lines divert ..."): a paragraph the
         # model doubts next to the article is the article's (its first or last, often short or quoted).
-        first, last = _grown(lines, candidate, form, first, -1, boxed), _grown(lines, candidate, form, last, 1, boxed)
+        first, last = (_grown(lines, candidate, form, first, -1, boxed, tables),
+                       _grown(lines, candidate, form, last, 1, boxed, tables))
         # (and over the last item's own paragraphs, under its number)
         end = _numbered_list_end(lines, candidate, first, last)
         if end > last:
             items = _items_up_to(lines, end)
-        last = _grown(lines, candidate, form, end, 1, boxed)
+        last = _grown(lines, candidate, form, end, 1, boxed, tables)
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
-    listed = (_heading_runs(lines, kinds) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
+    listed = (_heading_runs(lines, kinds, tables) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
               | _publication_cards(lines, kinds) | teasers)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:
             return True
         # inside the article's run, only a line the model is sure of, and never a paragraph, an item of
-        # the article's numbered list or a name the paragraph under it opens on
-        return (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items
+        # the article's numbered list, a row of its table or a name the paragraph under it opens on
+        return (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items and i not in tables
                 and not _named_in_paragraph_below(lines, i))
 
     return [c and moves(i, q) for i, (q, c) in enumerate(zip(p, candidate))]
@@ -278,14 +281,15 @@ HEADLINE_WORDS = 4  # shorter lines in a row are an article's own list (ingredie
 LIST_INTRO_WORDS = 4  # "Follow these six tips:" introduces a list; "Related posts:", "Share this:" label a box
 
 
-def _heading_runs(lines: list[Line], kinds: list[str | None]) -> set[int]:
+def _heading_runs(lines: list[Line], kinds: list[str | None], tables: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Lines in runs of `HEADING_RUN` or more consecutive headline-long lines that the rules
     took for headings, with the heading that labels such a run; not a run that a sentence of the
-    article introduces ("... to set up a nursery in a small room:"), which is the article's own list."""
+    article introduces ("... to set up a nursery in a small room:"), which is the article's own list,
+    nor a table's rows."""
     out: set[int] = set()
     run: list[int] = []
     for i, kind in enumerate([*kinds, None]):
-        if kind == "heading" and lines[i].words >= HEADLINE_WORDS:
+        if kind == "heading" and lines[i].words >= HEADLINE_WORDS and i not in tables:
             run.append(i)
             continue
         if len(run) >= HEADING_RUN and not (run[0] > 0 and _introduces_list(lines[run[0] - 1])):
@@ -389,6 +393,38 @@ def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
     return out
 
 
+TABLE_ROWS = 2  # rows of the smallest data table
+TABLE_REACH = 2  # lines between a table and the paragraph over or under it (its caption, its source)
+
+
+def _cells(text: str) -> list[str]:
+    """A table row's filled cells: a browser copies a table's cells with tabs between them, a Markdown
+    copy writes them between bars ("North Harlow\t4,212\t3,980" / "| North Harlow | 4,212 | 3,980 |")."""
+    if "\t" in text:
+        return [cell for cell in text.split("\t") if cell.strip()]
+    bare = text.strip()
+    if len(bare) > 2 and bare[0] == "|" and bare[-1] == "|":
+        return [cell for cell in bare[1:-1].split("|") if cell.strip()]
+    return []
+
+
+def _tables_amid_prose(lines: list[Line]) -> set[int]:
+    """The rows of the copy's data tables that stand between paragraphs: `TABLE_ROWS` or more lines in
+    a row of two or more filled cells each, with a paragraph within `TABLE_REACH` lines over and under
+    them (an election's results inside the story). Not a blog's calendar between its sidebar's boxes,
+    nor a line with one tab, as code or a layout table's single cell has."""
+    filled = [len(_cells(line.text)) >= 2 for line in lines]
+    out: set[int] = set()
+    for row, block in itertools.groupby(range(len(lines)), key=filled.__getitem__):
+        rows = list(block)
+        first, last = rows[0], rows[-1]
+        if (row and len(rows) >= TABLE_ROWS
+                and any(is_prose(lines[j]) for j in range(max(0, first - TABLE_REACH), first))
+                and any(is_prose(lines[j]) for j in range(last + 1, min(len(lines), last + 1 + TABLE_REACH)))):
+            out.update(rows)
+    return out
+
+
 CONTENTS_ENTRIES = 3  # entries of the shortest table of contents
 
 
@@ -454,10 +490,10 @@ def _counts(lines: list[Line]) -> set[int]:
 
 
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int,
-           boxed: set[int] | frozenset[int] = frozenset()) -> int:
+           boxed: set[int] | frozenset[int] = frozenset(), tables: set[int] | frozenset[int] = frozenset()) -> int:
     skipped, crossed_box, j = 0, False, edge + step
     while 0 <= j < len(lines) and not form[j]:
-        if INSIDE_ARTICLE.match(lines[j].text):
+        if INSIDE_ARTICLE.match(lines[j].text) or j in tables:  # (a table reaches the article only with prose past it)
             pass
         elif j in boxed:
             crossed_box = True
