@@ -223,6 +223,26 @@ def test_html_with_letters_whose_lower_case_is_longer():
     assert raw[raw_start : raw_start + 11] == "Paragraph 3"
 
 
+def test_a_pages_copyright_year_is_no_publication_date():
+    """trafilatura's extensive search makes the first of January of a bare year ("© 2024" in the footer)
+    a page's date: the page has none, and its site's name still heads the text for the outlet. A date
+    the page's metadata gives, the first of January too, stays."""
+    paragraph = ("Voters in Harlow County approved a five-year school levy by fewer than 300 votes on Tuesday, "
+                 "according to unofficial results posted by the county elections office. ")
+
+    def page(head: str) -> str:
+        return (f"<html><head><title>Levy passes narrowly</title>{head}</head><body><article><h1>Levy passes "
+                f"narrowly</h1>{''.join(f'<p>{paragraph * 2}{i}</p>' for i in range(3))}</article>"
+                "<footer>© 2024 Riverside Ledger</footer></body></html>")
+
+    undated = from_text(page('<meta property="og:site_name" content="Riverside Ledger">'), format="html")
+    assert "date" not in undated.reader_meta and "2024-01-01" not in undated.text
+    assert "Riverside Ledger" in undated.text.split("\n\n")[1]
+    assert_offsets(undated)
+    dated = from_text(page('<meta property="article:published_time" content="2024-01-01T08:00:00Z">'), format="html")
+    assert dated.reader_meta["date"] == "2024-01-01"
+
+
 @pytest.mark.parametrize(
     "html",
     [

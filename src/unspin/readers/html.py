@@ -32,6 +32,9 @@ def read_html(raw: str, *, id: str = "document", path: str | None = None, url: s
             include_comments=False, include_tables=True,
         )
         metadata = trafilatura.extract_metadata(raw, default_url=url)
+        if metadata and _year_only(metadata.date) and not trafilatura.extract_metadata(raw, default_url=url,
+                                                                                      extensive=False).date:
+            metadata.date = None
     except Exception as error:  # trafilatura/lxml raise many types on broken markup
         raise InputError(f"{id}: could not parse the HTML ({type(error).__name__}); check that it is a web page") from None
     if not body or not re.search(r"[^\W\d_]{2,}", body):  # no word at all: "<html>...</html>"
@@ -62,6 +65,16 @@ def read_html(raw: str, *, id: str = "document", path: str | None = None, url: s
     return doc
 
 
+_NEW_YEAR = re.compile(r"\d{4}-01-01$")
+
+
+def _year_only(date: str | None) -> bool:
+    """Whether the date is the first of January that trafilatura's extensive search makes of a bare
+    year ("(c) 2011" in a page's rights, a "1996-1997 school year" link): no publication date. A page
+    dated the first of January in its metadata keeps it, as the plain search finds it too."""
+    return bool(date and _NEW_YEAR.match(date))
+
+
 def _metadata_header(body: str, metadata) -> str:
     """Lines for title, byline and dateline that the extracted body lacks."""
     if metadata is None:
@@ -74,9 +87,10 @@ def _metadata_header(body: str, metadata) -> str:
     author = (metadata.author or "").strip()
     if author and author.lower() not in first_lines:
         lines.append("By " + ", ".join(a.strip() for a in author.split(";") if a.strip()))
-    dateline = ", ".join(x for x in ((metadata.sitename or "").strip(), (metadata.date or "").strip()) if x)
-    if dateline and (metadata.date or "") not in first_lines:
-        lines.append(dateline)
+    site, date = (metadata.sitename or "").strip(), (metadata.date or "").strip()
+    # (with no date, the site's name alone: the outlet needs it in the text)
+    if date and date not in first_lines or not date and site and site.lower() not in first_lines:
+        lines.append(", ".join(x for x in (site, date) if x))
     return "".join(_escape_markdown(line) + "\n\n" for line in lines)
 
 
