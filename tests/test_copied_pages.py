@@ -3209,3 +3209,31 @@ def test_a_blogs_calendar_between_its_sidebar_boxes_is_no_table_of_the_article()
     # one tab in a line of code or in a layout table's only cell makes no table
     assert _tables_amid_prose(lines([_RESULTS_OPENING[1], "if bar is None:\t\t# or if not bar:", "\tprint f()",
                                      _RESULTS_CLOSING[0]])) == set()
+
+
+def test_a_box_of_the_articles_details_below_it_dates_it_and_names_its_author_and_topics():
+    """An international broadcaster's copy: no byline or date under the headline, and below the story a
+    box of details, each label and its value on one line with no colon ("Date 19.01.2020" / "Author Ann
+    Roe" / "Keywords ..."), written again further down. They give the article's date, author and topics
+    once each; one such label alone is a headline like any other."""
+    from unspin.document import Layer
+
+    details = ["Date 19.01.2020", "Author Ann Roe", "Related Subjects Harbour", "Keywords Harbour, ferries, fares"]
+    text = "\n".join([*SCHOOLS_MENU.split("\n"), "Schools stay open despite rise in cases", *SCHOOLS_PARAGRAPHS,
+                      "Audios and videos on the topic", "Ferry fares to rise in spring", *details,
+                      "Related content", "Harbour wall repairs begin 12.12.2019", *details, "Privacy Policy"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    document = analysis.document
+    assert [s.text for s in document.layer(Layer.AUTHORS)] == ["Ann Roe"]
+    assert document.meta["published"] == "2020-01-19"
+    assert [s.text for s in document.layer(Layer.TAGS)] == ["Harbour", "ferries", "fares"]
+    kinds = [(s.kind, s.text) for s in analysis.segments]
+    assert ("dateline", details[0]) in kinds and ("byline", details[1]) in kinds
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in SCHOOLS_PARAGRAPHS)
+    assert "ann roe" not in article and "19.01.2020" not in article
+
+    alone = analyze("\n".join([*SCHOOLS_MENU.split("\n"), "Schools stay open despite rise in cases",
+                               *SCHOOLS_PARAGRAPHS, "Date night ideas for the weekend", "Privacy Policy"]) + "\n")
+    assert not alone.document.meta.get("published") and not alone.document.layer(Layer.AUTHORS)

@@ -392,10 +392,13 @@ def read_tags(doc: Document, line: Line, values_start: int, draft: Draft) -> Non
             spans.append(strip_span(doc.text, position, separator.start()))
             position = separator.end()
         spans.append(strip_span(doc.text, position, line.end))
+    known = {doc.text[a:b].lower() for a, b in draft.tags}  # (a topic two lines of a box both name is one tag)
     for a, b in spans:
         a, b = strip_span(doc.text, a, b, chars="#*_")
         if b > a and not _NOT_A_TAG.search(doc.text[a:b]):
-            draft.tags.append((a, b))
+            if doc.text[a:b].lower() not in known:
+                draft.tags.append((a, b))
+                known.add(doc.text[a:b].lower())
             draft.add(a, b, "tag")
 
 

@@ -78,16 +78,67 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     body_end = footer_start(lines, body_start, draft, blurbs)
     body(doc, lines[body_start:body_end], draft, {i - body_start for i in blurbs})
     topics = topic_list(lines, body_end) if not draft.tags else []
+    details = article_details(lines, body_end)
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
             _read_topic(doc, line, draft)
             continue
         if read_tag_line(doc, line, draft) or read_author_line(doc, line, draft) or read_date_line(doc, line, draft):
             continue
+        if i in details and read_detail(doc, line, details[i], draft):
+            continue
         draft.add(line.start, line.end, "boilerplate", type="subscribe" if i in blurbs else footer_kind(line, draft))
         outlet_from_notice(doc, line, draft)
     if not draft.authors:
         read_sign_off(lines, draft)
+
+
+# A box of the article's details below it, each label and its value on one line with no colon between
+# ("Date 19.01.2020" / "Author Ben Knight" / "Related Subjects Berlin" / "Keywords Berlin, colonialism")
+_DETAIL = re.compile(r"^(?P<label>date|author|keywords|related subjects|topics)[^\S\t]+(?=\S)", re.IGNORECASE)
+DETAILS = 2  # labels of the smallest such box, all different
+
+
+def article_details(lines: list[Line], start: int) -> dict[int, tuple[str, int]]:
+    """The lines of a box of the article's details from line `start` on, each with its label in lower
+    case and the offset where its box begins: `DETAILS` or more lines in a row, each under a different
+    label. Without colons such a label counts only in the company of others ("Date night ideas for the
+    weekend" alone is a headline)."""
+    out: dict[int, tuple[str, int]] = {}
+    i = start
+    while i < len(lines):
+        block: dict[int, str] = {}
+        while i < len(lines) and (label := _DETAIL.match(lines[i].text)) and not is_prose(lines[i]) \
+                and label["label"].lower() not in block.values():
+            block[i] = label["label"].lower()
+            i += 1
+        if len(block) >= DETAILS:
+            out.update((j, (label, lines[min(block)].start)) for j, label in block.items())
+        i += not block
+    return out
+
+
+def read_detail(doc: Document, line: Line, detail: tuple[str, int], draft: Draft) -> bool:
+    """One line of the article's details (`article_details`): its date, its author or its topics where
+    nothing above gave them (the topics of every line of the box); a line whose value is already known
+    is a dateline or byline all the same."""
+    label, box_start = detail
+    value = line.start + _DETAIL.match(line.text).end()
+    if label == "date" and is_dateline(line):
+        if draft.published and not draft.published_updated:
+            draft.add(line.start, line.end, "dateline")
+        else:
+            read_dateline(doc, line, draft)
+    elif label == "author":
+        if draft.authors:
+            draft.add(line.start, line.end, "byline")
+        else:
+            read_byline(doc, line, value, draft)
+    elif label != "date" and all(start >= box_start for start, _ in draft.tags):
+        read_tags(doc, line, value, draft)
+    else:
+        return False
+    return True
 
 
 TOPICS = 8  # topics a list under its label holds
@@ -551,9 +602,10 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
     first_body = True
     bios: set[int] = set()  # lines an author card above already made its bio
     kinds = ["subscribe" if i in blurbs else boilerplate_kind(line.text) for i, line in enumerate(lines)]
+    details = article_details(lines, 0)
     while i < len(lines):
         line, kind = lines[i], kinds[i]
-        if i in bios:
+        if i in bios or (i in details and read_detail(doc, line, details[i], draft)):
             i += 1
             continue
         short_appeal = ((kind in SHORT_APPEALS and len(line.text) < 200)
