@@ -3237,3 +3237,21 @@ def test_a_box_of_the_articles_details_below_it_dates_it_and_names_its_author_an
     alone = analyze("\n".join([*SCHOOLS_MENU.split("\n"), "Schools stay open despite rise in cases",
                                *SCHOOLS_PARAGRAPHS, "Date night ideas for the weekend", "Privacy Policy"]) + "\n")
     assert not alone.document.meta.get("published") and not alone.document.layer(Layer.AUTHORS)
+
+
+@pytest.mark.parametrize("sentence", [
+    "নদীর ওপর নতুন সেতুটি আগামী মাসে খুলে দেওয়া হবে।",  # Bengali, ending on its danda
+    "नया पुल अगले महीने यातायात के लिए खोला जाएगा।",  # Hindi
+    "新しい橋は来月に開通する予定です。",  # Japanese, the ideographic full stop
+    "新桥下个月通车吗？",  # Chinese, a full-width question mark
+    "نیا پل اگلے مہینے کھولا جائے گا۔",  # Urdu's full stop
+    "متى يفتح الجسر الجديد؟",  # Arabic's question mark
+])
+def test_a_sentence_in_another_script_ends_as_a_sentence(sentence):
+    """The full stops of other scripts end sentences as "." does: such a line is no headline or menu
+    item (a Bengali news page's paragraphs read as link lists to the classifier without it)."""
+    from unspin.analyzers.structure.lines import Line, is_heading_like
+    from unspin.analyzers.structure.patterns import SENTENCE_END
+
+    assert SENTENCE_END.search(sentence)
+    assert not is_heading_like(Line(0, len(sentence), sentence, False))

@@ -89,7 +89,9 @@ _LOG_IN_DIALOG = (r"(?:welcome!?\s*(?:log into|register for) (?:your|an) account
                   r"un mot de passe vous sera envoyé|la password verrà inviata|uma senha será enviada|"
                   r"(?:create an account|crea una cuenta|créer un compte|crea un account|konto erstellen|criar uma conta)\s*$)")
 # (a wire's end-of-story mark may follow: "... after a year. ■")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*[■□◆◇♦▪])?$|[\"”’]$")
+# (with the full stops of other scripts: Bengali's and Hindi's danda, the ideographic full stop, Urdu's and
+# Arabic's full stop and question mark, the full-width marks of Chinese and Japanese)
+SENTENCE_END = re.compile(r"[.!?…।॥。！？۔؟][\"'”’)\]」』]*(?:\s*[■□◆◇♦▪])?$|[\"”’]$")
 
 _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit|myspace|stumbleupon|linkedin|pinterest|"
                      r"tumblr|whatsapp|telegram|e-?mail|google\s?\+|google buzz|buzz|mixx|print|reprints?|tweet|share)")
