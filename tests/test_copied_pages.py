@@ -725,6 +725,10 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
                  "NEW You can now listen to Harbour Courier articles!",
                  "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts and support my work.",
                  "Comments are closed.",
+                 "Click to share on Telegram (Opens in new window)", "Like this:", "Like Loading...",
+                 "We rely on your support to make local news available to all",
+                 "Make your contribution now and help the Harbour Courier thrive in 2024. Donate today.",
+                 "Harbour Courier is funded by sponsors and member donations",
                  "Missing the tide tables? Enter your email below to receive every new table straight from the "
                  "harbour office. A confirmation will be sent before you start receiving them, so please check your "
                  "spam folder if it does not arrive within the hour."]
@@ -732,7 +736,8 @@ def test_appeals_and_notices_of_blogs_and_news_sites_are_boilerplate():
              "Scam texts now arrive straight to your phone, the harbour police warned on Monday.",
              "Two responses to the consultation were received before the deadline, the board said.",
              "The volunteers said they would help us keep the beach clean, and thanked the council for its support.",
-             "The ferry company said passengers who miss the last boat will get updates by text message."]
+             "The ferry company said passengers who miss the last boat will get updates by text message.",
+             "The study is funded by members of the harbour board and was published on Monday."]
     assert _left_out_between(prose, furniture, 6) == set(furniture)
 
 
@@ -1416,7 +1421,7 @@ NEWS_LAYOUTS = {
         "The US has no interest", "discouraged talks."),
     "copied-wordpress-news.md": Layout(
         "Globalists Want to Take Your Car, and They Are Not Even Hiding It", ["Jack Roe"], "2023-11-08",
-        "Harbour Patriot", {"Share this:": "share", "Like Loading...": "footer", "Related": "related",
+        "Harbour Patriot", {"Share this:": "share", "Like Loading...": "share", "Related": "related",
                             "Your email address": "comments", "© 2023": "copyright"},
         "The elites who fly", "when they want."),
     "copied-partisan-news-style.txt": Layout(
@@ -3255,3 +3260,41 @@ def test_a_sentence_in_another_script_ends_as_a_sentence(sentence):
 
     assert SENTENCE_END.search(sentence)
     assert not is_heading_like(Line(0, len(sentence), sentence, False))
+
+
+_FOCACCIA_OPENING = [
+    ("This focaccia is the bread I make most weekends: a wet dough, a long rest in the fridge, and a top full "
+     "of lemon slices and thyme that turns golden in a hot oven."),
+    ("If you have never made focaccia before, this is a forgiving place to start. The dough needs no kneading, "
+     "only a few folds over an hour.")]
+_FOCACCIA_LISTS = ["Why you'll love it", "No kneading, just folds", "Crisp base, airy crumb",
+                   "Ready the same day or the next", "Ingredients", "500 g strong white flour", "400 ml lukewarm water",
+                   "7 g dried yeast", "10 g fine salt", "4 tbsp olive oil, plus extra for the tin",
+                   "1 unwaxed lemon, thinly sliced", "A few sprigs of fresh thyme"]
+_FOCACCIA_STEPS = [
+    "Mix the flour, yeast, salt and water in a large bowl until no dry flour remains. Cover and leave for 30 minutes.",
+    "With wet hands, stretch and fold the dough four times, 15 minutes apart.",
+    "Oil a baking tin, tip in the dough and leave it to rise until doubled, about an hour.",
+    "Dimple the dough with oiled fingers, top with lemon and thyme, and bake at 230°C for 25 minutes."]
+
+
+def test_a_recipes_own_lists_between_its_paragraphs_stay_and_the_boxes_around_it_leave():
+    """A recipe blog's copy: its "Why you'll love it" points and its ingredients are short lines in a
+    row, the shape of a list of other stories, between the recipe's paragraphs. The classifier reads
+    them as the recipe's, and they stay; "You may also like" and its headlines under the recipe leave."""
+    text = "\n".join([
+        "Jump to Recipe", "Print Recipe", "Harbour Kitchen", "Home", "Recipes", "Breakfast", "Dinner", "Baking",
+        "About", "Shop", "Search", "Lemon and Thyme Focaccia",
+        "Published: March 2, 2024 by Mara Lind · This post may contain affiliate links", "Leave a Comment",
+        *_FOCACCIA_OPENING, *_FOCACCIA_LISTS, "Instructions", *_FOCACCIA_STEPS, "Notes",
+        "The dough keeps in the fridge for up to two days; bring it to room temperature before baking.",
+        "Did you make this recipe? Tag @harbourkitchen on Instagram", "You may also like", "Rosemary Sourdough Loaf",
+        "Easy Garlic Knots for a Crowd", "Seeded Rye Loaf with Caraway", "Reader Interactions", "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *", "Comment", "Name *", "Email *",
+        "Post Comment", "Privacy Policy", "© 2024 Harbour Kitchen"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(line) in article for line in [*_FOCACCIA_OPENING, *_FOCACCIA_LISTS, *_FOCACCIA_STEPS])
+    for left_out in ("you may also like", "rosemary sourdough loaf", "easy garlic knots", "leave a reply"):
+        assert left_out not in article

@@ -224,8 +224,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed, tables)
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
-    listed = (_heading_runs(lines, kinds, tables) | boxed | _counts(lines) | sites | _link_cards(lines, kinds, sites)
-              | _publication_cards(lines, kinds) | teasers)
+    listed = (_untrusted_runs(_heading_runs(lines, kinds, tables), p, model.threshold, first, last, candidate) | boxed
+              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | teasers)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:
@@ -297,6 +297,28 @@ def _heading_runs(lines: list[Line], kinds: list[str | None], tables: set[int] |
             if run[0] > 0 and kinds[run[0] - 1] == "heading":
                 out.add(run[0] - 1)  # the list's own label ("POPULAR NOW")
         run = []
+    return out
+
+
+def _untrusted_runs(runs: set[int], p: np.ndarray, threshold: float, first: int, last: int,
+                    candidate: list[bool]) -> set[int]:
+    """The lines of the heading runs (`_heading_runs`) that leave the article: every run outside the
+    article's run [first, last] or under a line the rules settled ("POPULAR NOW", "Advertisement"),
+    and a run the model, on average, takes for furniture. A run inside the article, right under its own
+    line, that the model reads as the article's is its own list: a recipe's ingredients, a tutorial's
+    steps, a docs page's table of platforms. (A box of other stories the model doubts stays too: on the
+    training pages, fewer article lines lost for a few of those kept, `docs/model-card.md`.)"""
+    groups: list[list[int]] = []  # the runs, each its lines in order
+    for i in sorted(runs):
+        if groups and i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: set[int] = set()
+    for run in groups:
+        own = first <= run[0] and run[-1] <= last and run[0] > 0 and candidate[run[0] - 1]
+        if not own or float(np.mean(p[run])) >= threshold:
+            out.update(run)
     return out
 
 

@@ -120,6 +120,9 @@ BOILERPLATE_START = [
               # a nonprofit newsroom's partnership note: "This article was produced for ... in partnership with ..."
               r"this (?:article|story|report) was (?:produced|reported|co-published) (?:for|by|with|in partnership)\b")),
     ("share", r"share (?:this|on|via)\b|share:|shares?\s*$|like\s*$|bookmark\s*$|share or comment\b|tweet this|please share|click the share|"
+              # a blog's buttons as their text copies ("Click to share on Telegram (Opens in new window)",
+              # "Like this:" over "Like Loading...")
+              r"click to (?:share|email|print)\b.{0,50}\(opens in new window\)\s*$|like this:\s*$|like loading\W*$|"
               r"forward this|copy link\s*$|save(?: (?:article|story|for later))?\s*$|"
               # in German, Spanish, French and Italian: "Teilen", "Compartir en WhatsApp", "Copiar enlace", "Partager"
               r"(?:teilen|compartir|partager|condividi)(?: (?:en|auf|sur|su) \w+)?\s*$|"
@@ -438,8 +441,14 @@ BOILERPLATE_ANYWHERE = [
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)|"
                           # a reader-funded site's appeal: "We rely on readers like you to fund our journalism.",
                           # "You've read 1 article in the last month", "Yes, I'll give $5/month"
-                          r"(?:rely on|funded by|supported by) readers like you\b|you['’]ve read \d+ (?:free )?articles? in the last\b|"
-                          r"^yes,? i['’]ll (?:give|donate|contribute)\b|^we accept credit cards?\b", re.I)),
+                          r"(?:rely on|depend on|funded by|supported by) readers like you\b|you['’]ve read \d+ (?:free )?articles? in the last\b|"
+                          r"^yes,? i['’]ll (?:give|donate|contribute)\b|^we accept credit cards?\b|"
+                          # a nonprofit newsroom's box: "We rely on your support to make local news available to
+                          # all" / "Make your contribution now and help ..." / "Gothamist is funded by sponsors and
+                          # member donations"
+                          r"^we rely on your support\b|^make your (?:contribution|donation|gift) (?:now|today)\b|"
+                          r"^[\w'’.\- ]{1,40} is funded by sponsors and (?:member |reader |listener )?(?:donations|members|readers|listeners)\W*$",
+                          re.I)),
 ]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
