@@ -69,9 +69,9 @@ _NEW_YEAR = re.compile(r"\d{4}-01-01$")
 
 
 def _year_only(date: str | None) -> bool:
-    """Whether the date is the first of January that trafilatura's extensive search makes of a bare
-    year ("(c) 2011" in a page's rights, a "1996-1997 school year" link): no publication date. A page
-    dated the first of January in its metadata keeps it, as the plain search finds it too."""
+    """Whether the date is a first of January, the date trafilatura's extensive search makes of a bare
+    year ("(c) 2011" in a page's rights, a "1996-1997 school year" link). The caller drops it only where
+    the plain search finds no date: a page its metadata dates the first of January keeps it."""
     return bool(date and _NEW_YEAR.match(date))
 
 
