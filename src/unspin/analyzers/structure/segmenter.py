@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
@@ -76,9 +77,10 @@ def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
     draft.author_names = [doc.text[a:b] for a, b in draft.authors]
     blurbs = newsletter_blurbs(lines)
     body_end = footer_start(lines, body_start, draft, blurbs)
-    body(doc, lines[body_start:body_end], draft, {i - body_start for i in blurbs})
+    details = article_details(lines, body_start)
+    body(doc, lines[body_start:body_end], draft, {i - body_start for i in blurbs},
+         {i - body_start: detail for i, detail in details.items() if i < body_end})
     topics = topic_list(lines, body_end) if not draft.tags else []
-    details = article_details(lines, body_end)
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
             _read_topic(doc, line, draft)
@@ -99,43 +101,49 @@ _DETAIL = re.compile(r"^(?P<label>date|author|keywords|related subjects|topics)[
 DETAILS = 2  # labels of the smallest such box, all different
 
 
-def article_details(lines: list[Line], start: int) -> dict[int, tuple[str, int]]:
-    """The lines of a box of the article's details from line `start` on, each with its label in lower
-    case and the offset where its box begins: `DETAILS` or more lines in a row, each under a different
-    label. Without colons such a label counts only in the company of others ("Date night ideas for the
-    weekend" alone is a headline)."""
-    out: dict[int, tuple[str, int]] = {}
+class Detail(NamedTuple):
+    """A line of a box of the article's details (`article_details`)."""
+
+    label: str  # in lower case: "date", "author", "keywords", "related subjects", "topics"
+    value: int  # offset where the value begins, after its label
+    box: int  # offset where its box begins
+
+
+def article_details(lines: list[Line], start: int) -> dict[int, Detail]:
+    """The lines of a box of the article's details from line `start` on: `DETAILS` or more lines in a
+    row, each under a different label. Without colons such a label counts only in the company of
+    others ("Date night ideas for the weekend" alone is a headline)."""
+    out: dict[int, Detail] = {}
     i = start
     while i < len(lines):
-        block: dict[int, str] = {}
+        block: dict[int, tuple[str, int]] = {}  # each line's label and the offset of its value
         while i < len(lines) and (label := _DETAIL.match(lines[i].text)) and not is_prose(lines[i]) \
-                and label["label"].lower() not in block.values():
-            block[i] = label["label"].lower()
+                and label["label"].lower() not in (seen for seen, _ in block.values()):
+            block[i] = label["label"].lower(), lines[i].start + label.end()
             i += 1
         if len(block) >= DETAILS:
-            out.update((j, (label, lines[min(block)].start)) for j, label in block.items())
+            box = lines[min(block)].start
+            out.update((j, Detail(label, value, box)) for j, (label, value) in block.items())
         i += not block
     return out
 
 
-def read_detail(doc: Document, line: Line, detail: tuple[str, int], draft: Draft) -> bool:
+def read_detail(doc: Document, line: Line, detail: Detail, draft: Draft) -> bool:
     """One line of the article's details (`article_details`): its date, its author or its topics where
     nothing above gave them (the topics of every line of the box); a line whose value is already known
     is a dateline or byline all the same."""
-    label, box_start = detail
-    value = line.start + _DETAIL.match(line.text).end()
-    if label == "date" and is_dateline(line):
+    if detail.label == "date" and is_dateline(line):
         if draft.published and not draft.published_updated:
             draft.add(line.start, line.end, "dateline")
         else:
             read_dateline(doc, line, draft)
-    elif label == "author":
+    elif detail.label == "author":
         if draft.authors:
             draft.add(line.start, line.end, "byline")
         else:
-            read_byline(doc, line, value, draft)
-    elif label != "date" and all(start >= box_start for start, _ in draft.tags):
-        read_tags(doc, line, value, draft)
+            read_byline(doc, line, detail.value, draft)
+    elif detail.label != "date" and all(start >= detail.box for start, _ in draft.tags):
+        read_tags(doc, line, detail.value, draft)
     else:
         return False
     return True
@@ -596,13 +604,14 @@ def newsletter_blurbs(lines: list[Line]) -> set[int]:
             and len(lines[i].text) < NEWSLETTER_BLURB_CHARS and not BYLINE.match(lines[i].text)}
 
 
-def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | frozenset[int] = frozenset()) -> None:
+def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | frozenset[int] = frozenset(),
+         details: dict[int, Detail] | None = None) -> None:
     paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
     i = 0
     first_body = True
     bios: set[int] = set()  # lines an author card above already made its bio
     kinds = ["subscribe" if i in blurbs else boilerplate_kind(line.text) for i, line in enumerate(lines)]
-    details = article_details(lines, 0)
+    details = details or {}
     while i < len(lines):
         line, kind = lines[i], kinds[i]
         if i in bios or (i in details and read_detail(doc, line, details[i], draft)):
