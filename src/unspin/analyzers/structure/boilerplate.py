@@ -308,7 +308,9 @@ def _untrusted_runs(runs: set[int], p: np.ndarray, threshold: float, first: int,
     line, that the model reads as the article's is its own list: a recipe's ingredients, a tutorial's
     steps, a docs page's table of platforms. (A box of other stories the model doubts stays too: on the
     training pages, fewer article lines lost for a few of those kept, `docs/model-card.md`.)"""
-    groups: list[list[int]] = []  # the runs, each its lines in order
+    # the runs, each its lines in order; a run whose label sits right under another run joins it (one box:
+    # a recipe card's "Author: Bebs" / "Cook Time: 5 minutes" over its ingredients)
+    groups: list[list[int]] = []
     for i in sorted(runs):
         if groups and i == groups[-1][-1] + 1:
             groups[-1].append(i)
