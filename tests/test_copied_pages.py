@@ -3298,3 +3298,34 @@ def test_a_recipes_own_lists_between_its_paragraphs_stay_and_the_boxes_around_it
     assert all(normalised(line) in article for line in [*_FOCACCIA_OPENING, *_FOCACCIA_LISTS, *_FOCACCIA_STEPS])
     for left_out in ("you may also like", "rosemary sourdough loaf", "easy garlic knots", "leave a reply"):
         assert left_out not in article
+
+
+def test_the_headline_over_a_byline_split_over_lines_wins_over_the_heading_under_it():
+    """A university's news page: the headline, then "By" and the writer's name on lines of their own,
+    "Date" over the date, share buttons, and the article's own first heading over a captioned photo.
+    The heading reads more like a headline, but a copy puts the headline over the writer's name: it is
+    the title, the name is the author, and the heading stays in the article."""
+    from unspin.document import Layer
+
+    text = "\n".join([
+        "Skip to main content", "Harbour State University", "Admissions", "Research", "News", "Events", "Giving",
+        "Explore Topics", "All News", "Campus Life", "Research & Innovation", "Student Success",
+        "Sensors cut campus heating bills", "", "By", "", "Lena Ortiz", "", "Date", "",
+        "March 4, 2024", "", "Share", "Facebook", "LinkedIn", "Email", "Print",
+        "A two-year pilot of building sensors across the eastern campus",
+        "A sensor mounted above a lecture hall door.", "Photo: Omar Reyes", "",
+        "Sensors fitted to forty campus buildings cut their heating bills by a third over two winters, "
+        "according to a study by the university's engineering school published on Monday.",
+        "The devices measure how many people are in each room and turn the heating down in empty ones, "
+        "said the study's lead author, who added that the system paid for itself within a year.",
+        "The university plans to fit the sensors to its remaining buildings by the end of 2025.",
+        "You May Also Like", "New Library Wing Opens to Students", "© 2024 Harbour State University"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    doc = analysis.document
+    assert [s.text for s in doc.layer(Layer.TITLE)] == ["Sensors cut campus heating bills"]
+    assert [s.text for s in doc.layer(Layer.AUTHORS)] == ["Lena Ortiz"]
+    assert doc.meta["published"] == "2024-03-04"
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds["A two-year pilot of building sensors across the eastern campus"] == "heading"
+    assert kinds["Photo: Omar Reyes"] == "boilerplate"

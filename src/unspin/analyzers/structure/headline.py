@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -294,22 +295,28 @@ def features(lines: list[Line], kinds: list[str | None], start: int, title_line:
     return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
 
 
+class Headline(NamedTuple):
+    line: int | None  # the copied page's headline, None where the model is sure of no line
+    likeliest: int | None = None  # the line the model is surest of, where it reaches the threshold
+
+
 def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
-                  model: HeadlineModel) -> int | None:
-    """The index of the copied page's headline above its first paragraph (`start`), or None where
-    the model is sure of no line."""
+                  model: HeadlineModel) -> Headline:
+    """The copied page's headline above its first paragraph (`start`)."""
     top_headings = [k for k in range(start) if "h1" in lines[k].markup]
     if len(top_headings) == 1 and _could_be_headline(lines[top_headings[0]]):
-        return top_headings[0]  # a Markdown copy's one "# Title" above the article, however far
+        return Headline(top_headings[0])  # a Markdown copy's one "# Title" above the article, however far
     options = candidates(lines, start)
     if not options:
-        return None
+        return Headline(None)
     p = model.probabilities(features(lines, kinds, start, title_line, options))
     title_option = options.index(title_line) if title_line in options else None
     chosen = choose(p, title_option, model.threshold, model.margin, over_byline_option(lines, options),
                     instead_options(lines, options), over_title_option(lines, options, title_option),
                     summary_tops(lines, options))
-    return None if chosen is None else options[chosen]
+    likeliest = int(np.argmax(p))
+    return Headline(None if chosen is None else options[chosen],
+                    options[likeliest] if p[likeliest] >= model.threshold else None)
 
 
 def _written_twice(lines: list[Line], index: int) -> bool:
@@ -334,7 +341,9 @@ def instead_options(lines: list[Line], options: list[int]) -> list[int | None]:
       Reporting Network" / "Harbour City banned cars ... Its own study warned of the cost." / "by
       Ann Roe, Harbour Public");
     - a quotation over the line over the standfirst and byline: that line (`_headline_under_quote`);
-    - a blog's tagline over its date header: the post's title under it (`_post_under_date_header`)."""
+    - a blog's tagline over its date header: the post's title under it (`_post_under_date_header`);
+    - a standfirst or caption under the byline, where the byline stands under a candidate: that
+      candidate (`_headline_over_byline`)."""
     index = {line: n for n, line in enumerate(options)}
     return [_instead_of(lines, index, line) for line in options]
 
@@ -344,7 +353,8 @@ def _instead_of(lines: list[Line], index: dict[int, int], line: int) -> int | No
     if (line - 1 in index and (SENTENCE_END.search(lines[line].text) or _deck_without_stop(lines, line))
             and not SENTENCE_END.search(lines[line - 1].text) and KICKER_MAX_WORDS < lines[line - 1].words < lines[line].words):
         return index[line - 1]
-    for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote, _post_under_date_header):
+    for instead in (_headline_over_summaries, _headline_under_label, _headline_under_quote, _post_under_date_header,
+                    _headline_over_byline):
         if (found := instead(lines, index, line)) is not None:
             return found
     return None
@@ -380,6 +390,23 @@ def _post_under_date_header(lines: list[Line], index: dict[int, int], line: int)
             and lines[line + 1].words <= 5 and is_prose(lines[below])):
         return index[title]
     return None
+
+
+def _headline_over_byline(lines: list[Line], index: dict[int, int], line: int) -> int | None:
+    """A line under the byline, over no byline itself, where the byline stands right under a candidate
+    ("New Robot Does Superior Job Sampling Blood" / "By" / "Todd Bates" / "Date" / ... / "Share" /
+    "First clinical trial of an automated blood drawing and testing device" / the first paragraph): a
+    copy puts the headline over the writer's name and the standfirst or a caption under it, so the
+    candidate over the byline."""
+    if line + 1 < len(lines) and _meta_or_lone_by(lines[line + 1]):
+        return None
+    byline = _byline_above(lines, line)
+    return index.get(byline - 1) if byline else None
+
+
+def _byline_above(lines: list[Line], line: int) -> int | None:
+    """The nearest byline, or lone "By" label, within `WINDOW` lines over `line`."""
+    return next((j for j in range(line - 1, max(0, line - WINDOW), -1) if is_byline(lines[j]) or _lone_by(lines[j])), None)
 
 
 # summary lines between a tabloid's headline and its byline (a stack of two lines is a page title over a headline)
@@ -525,7 +552,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     if start is None:
         return
     title_line = next((i for i, line in enumerate(lines) if draft.title and line.start == draft.title[0]), None)
-    headline = find_headline(lines, kinds, start, title_line, model)
+    headline, likeliest = find_headline(lines, kinds, start, title_line, model)
     if headline is None and title_line is not None and title_line < SITE_NAME_LINES and lines[title_line].words == 1:
         # the rules' "title" is the site's name over its menu ("Strangemachines" / "Challenges" /
         # "Articles"): the headline-shaped line right over the first paragraph is the headline
@@ -561,6 +588,9 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
             draft.set_line(over, "byline")
         if _is_standfirst(lines, kinds, headline + 1, start) and not draft.straddles(lines[headline + 1]):
             draft.set_line(lines[headline + 1], "subtitle")
+        if (likeliest is not None and headline < likeliest < start and _byline_above(lines, likeliest) == headline + 1
+                and not draft.straddles(lines[likeliest])):
+            draft.set_line(lines[likeliest], "heading")  # the article's own first heading, passed over for the headline
         # Between the headline and the first paragraph, a line next to a picture's credit is the
         # picture's caption ("Getty Images" / "The seafront road has been closed ..."; or the
         # caption, then "Credit..."); so is the "first paragraph" itself where the credit follows it
