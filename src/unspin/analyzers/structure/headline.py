@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
