@@ -3329,3 +3329,44 @@ def test_the_headline_over_a_byline_split_over_lines_wins_over_the_heading_under
     kinds = {s.text: s.kind for s in analysis.segments}
     assert kinds["A two-year pilot of building sensors across the eastern campus"] == "heading"
     assert kinds["Photo: Omar Reyes"] == "boilerplate"
+
+
+_FERRY_PARAGRAPHS = [
+    "The city council voted 7-2 on Tuesday to raise ferry fares by 12 percent from March, the first increase in six "
+    "years, after a debate that ran past midnight.",
+    "Supporters said the rise was needed to pay for two new boats, which the operator ordered last year at a cost "
+    "of $38 million.",
+    "\"We cannot keep running boats that are older than most of the people on them,\" said council member Omar "
+    "Reyes, who proposed the rise.",
+    "Opponents said the rise would hurt commuters from the east side, where most riders have no other way to reach "
+    "their jobs downtown.",
+    "The operator said it would offer a discounted monthly pass for riders on low incomes, at the same price as "
+    "today's.",
+    "The new fares take effect on March 1. The council will review them again in two years."]
+
+
+def test_a_newsletter_box_and_a_media_player_inside_the_article_leave_and_the_paragraphs_after_them_stay():
+    """A news copy whose article is broken by an audio button, a sign-up box with its consent line, a box
+    of recommended stories and a video player: each leaves the article, and the paragraphs after the
+    sign-up box are still the article's (its consent line, read as a sentence, had ended the article there)."""
+    first, second, third, fourth, fifth, sixth = _FERRY_PARAGRAPHS
+    furniture = ["Listen to this article · 4 min", "Sign up for our Morning Briefing newsletter",
+                 "Get the day's top stories delivered to your inbox every weekday.", "Enter your email", "Subscribe",
+                 "By signing up, you agree to our Terms of Use and Privacy Policy.", "Recommended Stories",
+                 "Harbour bridge to close for repairs in spring", "School board delays vote on new calendar",
+                 "Your browser does not support the video tag.", "0:00 / 2:31"]
+    text = "\n".join([
+        "Harbour Tribune", "Local", "Politics", "Business", "Sports", "Opinion",
+        "Council approves ferry fare rise after heated debate", "By Ann Roe", "Published Dec. 3, 2024, 6:14 p.m. ET",
+        furniture[0], "Share", first, "Story continues below advertisement", second,
+        "RELATED: Ferry operator orders two new boats for the harbour route", third, "Scroll to continue with content",
+        "ADVERTISEMENT", fourth, *furniture[1:6], fifth, *furniture[6:9], sixth, *furniture[9:],
+        "Have a news tip? Email us at tips@harbourtribune.example.",
+        "Copyright 2024 Harbour Tribune. All rights reserved.", "Comments", "Most Popular"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in _FERRY_PARAGRAPHS)
+    assert not [line for line in furniture if normalised(line) in article]
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds["Listen to this article · 4 min"] == "boilerplate"  # (not the headline's standfirst)

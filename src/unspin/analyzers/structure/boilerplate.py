@@ -515,19 +515,22 @@ def _counts(lines: list[Line]) -> set[int]:
 
 def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int, step: int,
            boxed: set[int] | frozenset[int] = frozenset(), tables: set[int] | frozenset[int] = frozenset()) -> int:
-    skipped, crossed_box, j = 0, False, edge + step
+    skipped, crossed_box, signing_up, j = 0, False, False, edge + step
     while 0 <= j < len(lines) and not form[j]:
         if INSIDE_ARTICLE.match(lines[j].text) or j in tables:  # (a table reaches the article only with prose past it)
             pass
         elif j in boxed:
             crossed_box = True
         elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
-            skipped += lines[j].text != lines[j - step].text  # (a line the copy wrote twice counts once)
+            # a newsletter's sign-up box amid the article counts as one line: its label, blurb, field, button and consent
+            in_box = signing_up and (lines[j].words <= FORM_FIELD_WORDS or boilerplate_kind(lines[j].text) == "subscribe")
+            signing_up = in_box or boilerplate_kind(lines[j].text) == "subscribe"
+            skipped += lines[j].text != lines[j - step].text and not in_box  # (a line the copy wrote twice counts once)
             if skipped > 2:
                 break
         elif is_prose(lines[j]) and not (crossed_box and not _FULL_STOP.search(lines[j].text)):
             # (past a box of headlines, only a paragraph that ends as one: not the box's next headline)
-            edge, skipped, crossed_box = j, 0, False
+            edge, skipped, crossed_box, signing_up = j, 0, False, False
         else:
             break
         j += step
@@ -535,6 +538,7 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
 
 
 _FULL_STOP = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+FORM_FIELD_WORDS = 4  # a sign-up box's field or button ("Enter your email", "Subscribe")
 
 
 _NUMBERED = re.compile(r"^\s*#?(\d{1,3})[.)](?!\d)\s*\S")  # "7. Erin Andrews", "01. Robert Plant", "3.Charlotte"

@@ -254,7 +254,9 @@ BOILERPLATE_START = [
     ("share", r"(?:gift|give) this (?:article|story)\s*$|share (?:the )?full (?:article|story)\s*$|"
               r"this (?:article|story) has been shared [\d,.]+k? times\s*$|print this (?:page|article|story)\s*$|"
               r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),
-    ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?\s*$|"
+    ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*(?:\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?|\d{1,3}\s*min(?:ute)?s?)\s*$|"
+             # a media player's elapsed and whole time ("0:00 / 2:31")
+             r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|"
              r"report an (?:error|issue|inaccuracy)\s*$|send us a (?:news )?tip\s*$|thanks? (?:you )?for (?:your|the) feedback\W*$|"
              r"get the [\w .'’&\-]{2,40} app\s*$|read (?:it )?in (?:the )?app\s*$|loading comments\W*$|"
              # a blogging platform's cards around the post: "1.2K Followers", "120 Following", "42 Likes",
@@ -432,12 +434,16 @@ BOILERPLATE_ANYWHERE = [
                              r"subscribe for free\b|\bin (?:this|our) (?:daily|weekly|monthly|free) newsletter\W*$|to receive new posts\b|you can now listen to\b|"
                              # "By subscribing, you can help us get the story right."; "... quality journalism
                              # is more crucial than ever."
-                             r"^by subscribing\b|journalism is more (?:crucial|important|vital|needed|essential) than ever\b",
+                             r"^by subscribing\b|"
+                             # the consent under a sign-up form: "By signing up, you agree to our Terms of Use ..."
+                             r"^by (?:signing up|clicking|registering|entering your e-?mail)\b[^.]{0,60}\byou (?:agree|acknowledge|consent)\b|"
+                             r"journalism is more (?:crucial|important|vital|needed|essential) than ever\b",
                              re.I)),
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form
-    ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
+    ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser|"
+                          r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)|"
                           # a reader-funded site's appeal: "We rely on readers like you to fund our journalism.",
                           # "You've read 1 article in the last month", "Yes, I'll give $5/month"
