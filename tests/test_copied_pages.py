@@ -3370,3 +3370,39 @@ def test_a_newsletter_box_and_a_media_player_inside_the_article_leave_and_the_pa
     assert not [line for line in furniture if normalised(line) in article]
     kinds = {s.text: s.kind for s in analysis.segments}
     assert kinds["Listen to this article · 4 min"] == "boilerplate"  # (not the headline's standfirst)
+
+
+def test_a_magazines_shopping_cards_embed_stand_ins_and_disclosures_are_furniture():
+    """A lifestyle magazine's copy: an affiliate disclosure over the story, a "Related Story" card, the
+    text that stands in for an embedded video and a sign-up form, "Shop Now" buttons and the site's
+    affiliate programme in the footer leave the article; its paragraphs around them stay."""
+    paragraphs = [
+        "On a grey morning in February, a dozen volunteers waded into the shallows off the east quay with buckets "
+        "of empty oyster shells, the first step in rebuilding a reef that vanished a century ago.",
+        "\"Every adult oyster filters about fifty gallons of water a day,\" said Lena Ortiz, the marine biologist "
+        "who leads the project.",
+        "The project began in 2019 with a grant from the state, and has since grown to more than 400 volunteers "
+        "who meet twice a month.",
+        "Not everyone is convinced. Fishermen worry that the reefs will close off channels they have used for "
+        "generations, and the harbour board has asked for a study before the project expands.",
+        "Ortiz says the reefs will be mapped and marked. \"We want the harbour to work for everyone,\" she said."]
+    furniture = [
+        "We earn a commission for products purchased through some links in this article.", "Related Story",
+        "The best seafood shacks on the coast",
+        "This content is imported from YouTube. You may be able to find the same content in another format, or you "
+        "may be able to find more information, at their web site.", "Shop Now",
+        "This content is created and maintained by a third party, and imported onto this page to help users "
+        "provide their email addresses.",
+        "Harbour Living participates in various affiliate marketing programs, which means we may get paid "
+        "commissions on editorially chosen products purchased through our links to retailer sites."]
+    text = "\n".join([
+        "Harbour Living", "Home", "Food", "Travel", "Style", "Subscribe", "The quiet revival of the harbour's oyster beds",
+        "By Mara Lind", "Published: Mar 2, 2024", furniture[0], "Photo: Omar Reyes", paragraphs[0],
+        "Advertisement - Continue Reading Below", paragraphs[1], furniture[1], furniture[2], paragraphs[2], furniture[3],
+        paragraphs[3], paragraphs[4], furniture[4], "$29 at Amazon", furniture[5], "More From Harbour Living",
+        "Ten walks along the old harbour wall", furniture[6], "©2024 Harbour Media, Inc. All Rights Reserved."]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in paragraphs)
+    assert not [line for line in furniture if normalised(line) in article]

@@ -165,12 +165,22 @@ BOILERPLATE_START = [
     ("donate", r"donate\b|support (?:us|our|independent)|support [\w'’\- ]{0,30}\bjournalism\b|support now\s*$|your support (?:helps|makes|means)\b|become a (?:member|patron|supporter)|please support|make a donation|"
                r"support [\w'’ ]{1,40} on patreon\b|[^.]{0,40}\b(?:relies|depends) on readers like you\b|"
                r"help us (?:continue|keep)\b|thank you for (?:your support|supporting us)\W*$"),
-    ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not"),
+    ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not|"
+                   # a shopping page's disclosures: "We earn a commission for products purchased through some links in
+                   # this article.", "Harbour Living participates in various affiliate marketing programs, which means ..."
+                   r"(?:we|i) (?:may )?earn (?:a )?(?:small )?commission\b|"
+                   r"(?:[\w&'’.\-]+ ){1,4}(?:participates in|is a participant in) (?:various |the )?[\w. ]{0,30}"
+                   r"(?:affiliate (?:marketing|advertising)|associates) programs?\b"),
+    # an embed's stand-in, where the copy did not run it: "This content is imported from YouTube. You may be able to find
+    # the same content in another format ...", "This content is created and maintained by a third party, and imported ..."
+    ("notice", r"this content is (?:imported from|created and maintained by a third party)\b"),
+    # a shopping card's button alone on its line
+    ("page", r"(?:shop|buy) (?:it )?now\s*$|shop (?:the (?:story|look)|at [\w&'’.\- ]{2,30})\s*$"),
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   rf"{APPEARED_ON}\b|"
                   r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
-    ("related", r"related(?: articles| stories| posts| coverage| reading| content| topics| fact[- ]checks| videos?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|click here to (?:read|see|view|watch)(?: (?:more|the full (?:story|article)))?\W*$|see also\b|also read\b|"
+    ("related", r"related(?: articles?| stor(?:y|ies)| posts?| coverage| reading| content| topics| fact[- ]checks| videos?| links?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|click here to (?:read|see|view|watch)(?: (?:more|the full (?:story|article)))?\W*$|see also\b|also read\b|"
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
                 r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
