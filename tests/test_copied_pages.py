@@ -1404,7 +1404,7 @@ NEWS_LAYOUTS = {
         "The Riverton City Council approved", "The budget takes effect on Jan. 1.", tags=["City Council", "Budget", "Riverton"]),
     "copied-cable-news-style.txt": Layout(
         "Harbour heat wave: Record temperatures close schools for a third day", ["Ann Roe", "Omar Reyes"],
-        "2024-06-20", "HNN", {"HNN’s Maria Alvarez": "credit", "Related article": "page", "© 2024": "copyright"},
+        "2024-06-20", "HNN", {"HNN’s Maria Alvarez": "credit", "Related article": "related", "© 2024": "copyright"},
         "Schools across Harbour County", "when a cold front is due to cross the region."),
     "copied-newsletter-style.txt": Layout(
         "Why the harbour tunnel will cost twice what we were told", ["Ann Roe"], "2024-03-03", "The Harbour Letter",
