@@ -3406,3 +3406,37 @@ def test_a_magazines_shopping_cards_embed_stand_ins_and_disclosures_are_furnitur
     article = normalised(article_text(analysis))
     assert all(normalised(paragraph) in article for paragraph in paragraphs)
     assert not [line for line in furniture if normalised(line) in article]
+
+
+def test_a_wiki_pages_sections_after_its_table_stay_and_its_references_and_footer_leave():
+    """A copied wiki page: a skip link over the menus, the numbered table of contents, section headings
+    with their edit links glued on ("Fleet[edit]"), a table, then more sections. The sections after the
+    table stay in the article (the classifier doubts lines near the footer); the references, the
+    "last edited" line and the licence leave, and the skip link is no title."""
+    from unspin.document import Layer
+
+    paragraphs = [
+        "The Harbour City Ferry is a passenger ferry service that links the east and west quays of Harbour City. It "
+        "carries about 4.2 million passengers a year.[1]",
+        "The service began in 1911 with two steam ferries operated by the Harbour Steam Packet Company.[2] The city "
+        "took it over in 1948, after the company went bankrupt.",
+        "In 1995 the council replaced the last of the diesel boats with two catamarans built in Norway.[3]",
+        "In December 2024 the council voted to raise fares by 12 percent from March 2025, the first increase in six "
+        "years.[4]"]
+    rows = ["Name\tBuilt\tCapacity", "Eastern Star\t1995\t350", "Western Star\t1995\t350", "Harbour Queen\t2012\t420"]
+    furniture = ["References[edit]", "^ \"Annual report 2023\". Harbour City Council. Retrieved 3 December 2024.",
+                 "This page was last edited on 4 December 2024, at 10:12 (UTC).",
+                 "Text is available under the Creative Commons Attribution-ShareAlike License 4.0; additional terms "
+                 "may apply."]
+    text = "\n".join([
+        "Jump to content", "Main menu", "Search", "Create account", "Log in", "Harbour City Ferry", "Article", "Talk",
+        "Read", "Edit", "View history", "Tools", "From Wikipedia, the free encyclopedia", paragraphs[0], "Contents",
+        "1 History", "2 Fleet", "3 Fares", "4 References", "History[edit]", paragraphs[1], paragraphs[2], "Fleet[edit]",
+        *rows, "Fares[edit]", paragraphs[3], furniture[0], furniture[1], "Categories: Ferries in Harbourland",
+        *furniture[2:], "Privacy policy", "About Wikipedia", "Disclaimers"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(line) in article for line in [*paragraphs, *rows, "Fleet[edit]", "Fares[edit]"])
+    assert not [line for line in furniture if normalised(line) in article]
+    assert [s.text for s in analysis.document.layer(Layer.TITLE)] != ["Jump to content"]

@@ -39,7 +39,9 @@ from .patterns import (
     REPLY_BUTTON,
     SENTENCE_END,
     SITE_ADDRESS,
+    WIKI_SECTION,
     boilerplate_kind,
+    is_wiki_section,
 )
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
@@ -231,9 +233,10 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         if i in listed or not first <= i <= last:
             return True
         # inside the article's run, only a line the model is sure of, and never a paragraph, an item of
-        # the article's numbered list, a row of its table or a name the paragraph under it opens on
+        # the article's numbered list, a row of its table, a wiki's section heading or a name the paragraph
+        # under it opens on
         return (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items and i not in tables
-                and not _named_in_paragraph_below(lines, i))
+                and not is_wiki_section(lines[i].text) and not _named_in_paragraph_below(lines, i))
 
     return [c and moves(i, q) for i, (q, c) in enumerate(zip(p, candidate))]
 
@@ -456,10 +459,11 @@ def _table_of_contents(lines: list[Line], kinds: list[str | None]) -> set[int]:
     """The article's own table of contents: `CONTENTS_ENTRIES` or more headline-like lines in a row, each
     written again further down as a line of its own, in the same order, with prose between those later
     lines (the sections they head: "Example 1: Change Font Size of All Text Elements" / ... over the
-    tutorial's examples). Not a menu the footer repeats, whose later lines stand together."""
+    tutorial's examples). Not a menu the footer repeats, whose later lines stand together. A wiki numbers
+    its entries and glues an edit link to its headings ("1 History" / ... / "History[edit]")."""
     later: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        later.setdefault(line.text.strip(), []).append(i)
+        later.setdefault(_section_name(line.text), []).append(i)
     prose = np.cumsum([0, *(is_prose(line) for line in lines)])
     out: set[int] = set()
     i = 0
@@ -467,7 +471,7 @@ def _table_of_contents(lines: list[Line], kinds: list[str | None]) -> set[int]:
         entries, sections = [], []
         j = i
         while j < len(lines) and kinds[j] in CANDIDATES and is_heading_like(lines[j]):
-            places = later[lines[j].text.strip()]
+            places = later[_section_name(lines[j].text)]
             after = bisect.bisect_right(places, max([j, *sections[-1:]]))
             if after == len(places):
                 break
@@ -479,6 +483,16 @@ def _table_of_contents(lines: list[Line], kinds: list[str | None]) -> set[int]:
             out.update(entries)
         i = max(i + 1, j)  # (a shorter block inside one that failed fails too)
     return out
+
+
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def _section_name(text: str) -> str:
+    """A heading's words without a contents entry's number or a wiki's edit link ("1 History", "History[edit]")."""
+    text = _SECTION_NUMBER.sub("", text.strip())
+    section = WIKI_SECTION.match(text)
+    return section["name"].strip() if section else text
 
 
 def _is_card(lines: list[Line], kinds: list[str | None], start: int, end: int) -> bool:
@@ -517,8 +531,8 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
            boxed: set[int] | frozenset[int] = frozenset(), tables: set[int] | frozenset[int] = frozenset()) -> int:
     skipped, crossed_box, signing_up, j = 0, False, False, edge + step
     while 0 <= j < len(lines) and not form[j]:
-        if INSIDE_ARTICLE.match(lines[j].text) or j in tables:  # (a table reaches the article only with prose past it)
-            pass
+        if INSIDE_ARTICLE.match(lines[j].text) or j in tables or is_wiki_section(lines[j].text):
+            pass  # (a table or a wiki's section heading reaches the article only with prose past it)
         elif j in boxed:
             crossed_box = True
         elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)

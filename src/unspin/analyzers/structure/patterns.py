@@ -148,7 +148,7 @@ BOILERPLATE_START = [
                   r"try another email|choose an available username|get (?:regular|free|daily|weekly|e-?mail) updates\b|"
                   r"join (?:the )?(?:hundreds|thousands|millions|\d[\d,]*)(?: of)? (?:other )?"
                   r"(?:readers|subscribers|followers|developers|people)\b"),
-    ("navigation", r"skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)(?:\b|(?-i:(?=[A-Z])))|"
+    ("navigation", r"(?:skip|jump) to:? (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)(?:\b|(?-i:(?=[A-Z])))|"
                    # (glued to the other story's headline: "Previous articleWORLD VIEW: Ukraine Latest ...")
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
@@ -277,6 +277,10 @@ BOILERPLATE_START = [
     ("page", r"(?:page|seite|página|pagina|strona|sida|side|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|/|von|de|di|z|av|af)\s*\d{1,4})?\s*$|"
              r"[-–—]\s*\d{1,4}\s*[-–—]\s*$"),
     ("comments", r"sign in to (?:comment|reply|join the conversation)\s*$"),
+    # a wiki's footer: "This page was last edited on 4 December 2024, at 10:12 (UTC).", "Retrieved from
+    # "https://..."", "Text is available under the Creative Commons Attribution-ShareAlike License ..."
+    ("page", r"this page was last (?:edited|modified|updated)\b|diese seite wurde zuletzt\b|retrieved from\s+[\"“]?https?://"),
+    ("copyright", r"(?:text|content|community content) is available under\b"),
     ("advertisement", r"paid post\s*$|advertisement\s*[·•|\-–—]\s*scroll to continue\s*$"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
@@ -299,6 +303,23 @@ COMMENT_FORM = re.compile(r"^[\s*_]*(?:leave a reply\b|post comment\s*$|deja (?:
 # line with a date) and its reply button
 # What stands between two stretches of one article where an advert cuts it: no edge of the article
 INSIDE_ARTICLE = re.compile(rf"^\W*(?:{_ADVERT}|{_CONTINUES})", re.IGNORECASE)
+# A wiki's section heading with its edit link glued on ("Fleet[edit]", "Geschichte[Bearbeiten | Quelltext
+# bearbeiten]"): MediaWiki writes the link on the sections of the page's own text, and on its list of
+# references, further reading and links below, which are not (`WIKI_END_SECTIONS`).
+WIKI_SECTION = re.compile(r"^(?P<name>\S.{0,80}?)\s?\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|"
+                          r"modifier le code|editar|editar código|modifica|modifica wikitesto)(?:\s*\|\s*[^\]]{1,30})?\]\s*$",
+                          re.IGNORECASE)
+WIKI_END_SECTIONS = re.compile(r"^(?:references|notes|footnotes|citations|sources|bibliography|further reading|external links|"
+                               r"see also|notes and references|einzelnachweise|anmerkungen|weblinks|literatur|siehe auch|"
+                               r"références|notes et références|liens externes|voir aussi|bibliographie|referencias|"
+                               r"enlaces externos|véase también|bibliografía|note|bibliografia|collegamenti esterni|voci correlate)$",
+                               re.IGNORECASE)
+
+
+def is_wiki_section(text: str) -> bool:
+    """A wiki's heading of a section of the page's own text ("Fleet[edit]"; not "References[edit]")."""
+    section = WIKI_SECTION.match(text)
+    return section is not None and WIKI_END_SECTIONS.match(section["name"].strip()) is None
 # A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
 ENTRY_TIME = re.compile(r"^(?:updated(?: at)?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2})?)?\s*$",
                         re.IGNORECASE)
