@@ -248,7 +248,8 @@ def test_a_datelines_words_before_its_date_name_an_outlet_only_as_a_name():
 
     expected = {"Posted at 2013-12-30T14:42:01-0700": None, "on June 26, 2014 at 9:00a": None,
                 "Release Date 2014-06-26": None, "Posted on May 2, 2021": None,
-                "Harbour News | May 2, 2021": "Harbour News"}
+                "Harbour News | May 2, 2021": "Harbour News",
+                "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46": None}
     for text, outlet in expected.items():
         doc, draft = from_text(text), Draft()
         assert read_meta_line(doc, Line(0, len(text), text, True), draft), text
@@ -3440,3 +3441,25 @@ def test_a_wiki_pages_sections_after_its_table_stay_and_its_references_and_foote
     assert all(normalised(line) in article for line in [*paragraphs, *rows, "Fleet[edit]", "Fares[edit]"])
     assert not [line for line in furniture if normalised(line) in article]
     assert [s.text for s in analysis.document.layer(Layer.TITLE)] != ["Jump to content"]
+
+
+def test_a_news_sites_buttons_and_widgets_inside_the_article_are_furniture():
+    """The buttons and labels a news site puts amid its article, each a line of its own in the copy,
+    leave it: the gallery's and the share bar's buttons, a paywall's notice, a recommendation widget's
+    label, the next video's and the comments' links. The paragraphs between them stay."""
+    first, second, third, fourth, fifth, sixth = _FERRY_PARAGRAPHS
+    buttons = ["Gift Article", "Link copied!", "View image in fullscreen", "Click to expand",
+               "You have reached your limit of free articles.", "Create a free account to continue reading",
+               "Up Next", "Read 42 comments", "Around the Web", "Paid Content", "We recommend",
+               "Your data is managed in accordance with our privacy policy",
+               "Submit your news tips below and our team will look into them!"]
+    text = "\n".join([
+        "Harbour Tribune", "Local", "Politics", "Business", "Council approves ferry fare rise after heated debate",
+        "By Ann Roe", "Dec. 3, 2024", *buttons[:2], first, buttons[2], "The east quay ferry terminal. Photo: Omar Reyes",
+        second, third, buttons[3], fourth, *buttons[4:6], fifth, sixth, *buttons[6:],
+        "Ten walks along the old harbour wall", "© 2024 Harbour Tribune"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in _FERRY_PARAGRAPHS)
+    assert not [line for line in buttons if normalised(line) in article]

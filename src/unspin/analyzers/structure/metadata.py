@@ -60,7 +60,7 @@ _DATE_CONNECTIVES = re.compile(r"^(?:(?:first |last )?(?:published|posted|update
 # "Tags: Federal Reserve | Get Alerts for these topics »": a link to more, not a tag.
 _NOT_A_TAG = re.compile(r"[»›]\s*$|^(?:get alerts|see all|more)\b", re.IGNORECASE)
 _TIME_OR_NUMERIC_DATE = re.compile(r"\d{1,2}[:/.]\d{1,2}")
-_DATE_LABEL_WORD = re.compile(rf"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|"
+_DATE_LABEL_WORD = re.compile(rf"\b(?:date|datum|fecha|time|released?|issued|modified|created|aired|run|written|input|edited|"
                               rf"(?:{DAY_FIRST_LABELS})(?:\s+(?:{LABEL_ARTICLES}))?)$", re.I)
 _ORIGINAL_SOURCE = re.compile(
     rf"(?:original source of this article is|(?i:{APPEARED_ON}))"

@@ -261,7 +261,7 @@ BOILERPLATE_START = [
     # a news app's and a site's buttons inside the article, each a line of its own ("Gift this article",
     # "Share full article", "Listen to this article · 4:32 min", "Report an error"), and what a phone
     # adds to what it shares ("Shared from Apple News", "Sent from my iPhone")
-    ("share", r"(?:gift|give) this (?:article|story)\s*$|share (?:the )?full (?:article|story)\s*$|"
+    ("share", r"(?:gift|give) (?:this )?(?:article|story)\s*$|link copied\W*$|share (?:the )?full (?:article|story)\s*$|"
               r"this (?:article|story) has been shared [\d,.]+k? times\s*$|print this (?:page|article|story)\s*$|"
               r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),
     ("page", r"listen(?: to this (?:article|story))?\s*[·•|-]?\s*(?:\d{1,2}:\d{2}(?:\s*min(?:ute)?s?)?|\d{1,3}\s*min(?:ute)?s?)\s*$|"
@@ -281,7 +281,22 @@ BOILERPLATE_START = [
     # "https://..."", "Text is available under the Creative Commons Attribution-ShareAlike License ..."
     ("page", r"this page was last (?:edited|modified|updated)\b|diese seite wurde zuletzt\b|retrieved from\s+[\"“]?https?://"),
     ("copyright", r"(?:text|content|community content) is available under\b"),
-    ("advertisement", r"paid post\s*$|advertisement\s*[·•|\-–—]\s*scroll to continue\s*$"),
+    ("advertisement", r"paid post\s*$|advertisement\s*[·•|\-–—]\s*scroll to continue\s*$|"
+                      # a recommendation widget's label ("Around the Web", "Sponsored Stories") and an advert's alone
+                      r"(?:around|from) the web\s*$|paid content\s*$|(?:sponsored|promoted) (?:stories|links|content)\s*$|"
+                      r"advertising\s*$|werbung\s*$"),
+    # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
+    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) more\s*$|view image in full ?screen\s*$"),
+    ("related", r"(?:watch|up) next\s*$|read the full (?:story|article)(?: here)?\W*$|"
+                r"(?:[\w&'’.\-]+ )?recommends\s*$|we recommend\s*$|editor['’]?s['’]? picks?\s*$"),
+    ("comments", r"(?:read|view|see|show) (?:all )?\d[\d,]* comments?\s*$"),
+    ("notice", r"your (?:data|information|personal data) (?:is|will be) (?:managed|processed|handled|used) in accordance with\b|"
+               # a form's prompt: "Submit your sports question below and ...", "Submit your letter to the editor via this form"
+               r"submit your (?:[\w'’]+ ){0,3}(?:questions?|letters?|stor(?:y|ies)|tips?|photos?|news|events?)\b[^.]{0,60}\b(?:below|form|here|online)\b"),
+    # a paywall's word amid the copy
+    ("subscribe", r"(?:create|register for) a free account to (?:continue|keep) reading\b|"
+                  r"you(?:['’]ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b|"
+                  r"this (?:story|article) is (?:available )?(?:exclusively )?(?:available )?(?:to|for) subscribers\b"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
