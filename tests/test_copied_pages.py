@@ -3463,3 +3463,20 @@ def test_a_news_sites_buttons_and_widgets_inside_the_article_are_furniture():
     article = normalised(article_text(analysis))
     assert all(normalised(paragraph) in article for paragraph in _FERRY_PARAGRAPHS)
     assert not [line for line in buttons if normalised(line) in article]
+
+
+def test_a_run_crosses_a_sign_up_box_but_not_a_menu_under_a_subscribe_button():
+    """A sign-up box counts as one line when the article's run grows across it; a footer's menu under a
+    "Subscribe" button does not, so the site's description below it stays out of the article."""
+    first, second, third, fourth, *_ = _FERRY_PARAGRAPHS
+    about = ("The Harbour Tribune is the city's oldest daily newspaper, serving readers on both quays since "
+             "1871 with local news, sport and opinion.")
+    text = "\n".join([
+        "Harbour Tribune", "Local", "Politics", "Council approves ferry fare rise after heated debate", "By Ann Roe",
+        "Dec. 3, 2024", first, second, third, fourth, "Subscribe", "Contact Us", "Advertise With Us", "Privacy Policy",
+        "Terms of Use", about, "© 2024 Harbour Tribune"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in (first, second, third, fourth))
+    assert normalised(about) not in article

@@ -537,7 +537,8 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
             crossed_box = True
         elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
             # a newsletter's sign-up box amid the article counts as one line: its label, blurb, field, button and consent
-            in_box = signing_up and (lines[j].words <= FORM_FIELD_WORDS or boilerplate_kind(lines[j].text) == "subscribe")
+            in_box = signing_up and (boilerplate_kind(lines[j].text) == "subscribe" or (
+                lines[j].words <= FORM_FIELD_WORDS and FORM_FIELD.search(lines[j].text) is not None))
             signing_up = in_box or boilerplate_kind(lines[j].text) == "subscribe"
             skipped += lines[j].text != lines[j - step].text and not in_box  # (a line the copy wrote twice counts once)
             if skipped > 2:
@@ -552,7 +553,9 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
 
 
 _FULL_STOP = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-FORM_FIELD_WORDS = 4  # a sign-up box's field or button ("Enter your email", "Subscribe")
+FORM_FIELD_WORDS = 4  # a sign-up box's field or button ("Enter your email", "Email address", "Submit")
+FORM_FIELD = re.compile(r"\b(?:e-?mail|subscribe|sign(?:ing)? ?up|submit|(?:first|last) name|zip|postcode|privacy|terms)\b",
+                        re.IGNORECASE)  # (not a menu's "Home" / "News" under a "Subscribe" button)
 
 
 _NUMBERED = re.compile(r"^\s*#?(\d{1,3})[.)](?!\d)\s*\S")  # "7. Erin Andrews", "01. Robert Plant", "3.Charlotte"
