@@ -168,7 +168,7 @@ BOILERPLATE_START = [
     ("disclaimer", r"disclaimer\b|disclosure statement\s*$|the views expressed|the opinions expressed|views and opinions|this article does not|"
                    # a shopping page's disclosures: "We earn a commission for products purchased through some links in
                    # this article.", "Harbour Living participates in various affiliate marketing programs, which means ..."
-                   r"(?:we|i) (?:may )?earn (?:a )?(?:small )?commission\b|"
+                   r"(?:we|i) (?:may )?earn (?:a )?(?:small )?commission\b[^.]{0,80}\b(?:links?|purchases?|products?|buy)\b|"
                    r"(?:[\w&'’.\-]+ ){1,4}(?:participates in|is a participant in) (?:various |the )?[\w. ]{0,30}"
                    r"(?:affiliate (?:marketing|advertising)|associates) programs?\b"),
     # an embed's stand-in, where the copy did not run it: "This content is imported from YouTube. You may be able to find
@@ -286,7 +286,8 @@ BOILERPLATE_START = [
                       r"(?:around|from) the web\s*$|paid content\s*$|(?:sponsored|promoted) (?:stories|links|content)\s*$|"
                       r"advertising\s*$|werbung\s*$"),
     # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
-    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) more\s*$|view image in full ?screen\s*$"),
+    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) more\s*$|view image in full ?screen\s*$|"
+             r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b"),  # (a player's stand-in)
     ("related", r"(?:watch|up) next\s*$|read the full (?:story|article)(?: here)?\W*$|"
                 r"(?:[\w&'’.\-]+ )?recommends\s*$|we recommend\s*$|editor['’]?s['’]? picks?\s*$"),
     ("comments", r"(?:read|view|see|show) (?:all )?\d[\d,]* comments?\s*$"),
@@ -296,7 +297,7 @@ BOILERPLATE_START = [
     # a paywall's word amid the copy
     ("subscribe", r"(?:create|register for) a free account to (?:continue|keep) reading\b|"
                   r"you(?:['’]ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b|"
-                  r"this (?:story|article) is (?:available )?(?:exclusively )?(?:available )?(?:to|for) subscribers\b"),
+                  r"this (?:story|article) is (?:(?:available|exclusively|only) ){0,2}(?:to|for) subscribers\b"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
@@ -335,6 +336,8 @@ def is_wiki_section(text: str) -> bool:
     """A wiki's heading of a section of the page's own text ("Fleet[edit]"; not "References[edit]")."""
     section = WIKI_SECTION.match(text)
     return section is not None and WIKI_END_SECTIONS.match(section["name"].strip()) is None
+
+
 # A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
 ENTRY_TIME = re.compile(r"^(?:updated(?: at)?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2})?)?\s*$",
                         re.IGNORECASE)
@@ -488,8 +491,7 @@ BOILERPLATE_ANYWHERE = [
     ("copyright", re.compile(r"copyrighted property of|written permission must be obtained|"
                              r"licen[cs]ed under (?:a |the )?creative[- ]commons|steht unter einer creative[- ]commons", re.I)),
     ("comments", re.compile(r"(?:uses|verwendet) akismet", re.I)),  # WordPress's note under its comment form
-    ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser|"
-                          r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b", re.I)),
+    ("notice", re.compile(r"you(?:['’]re| are) (?:running|using) an? ad-?blocker|you are using an? (?:outdated |old )?browser", re.I)),
     ("donate", re.compile(r"please (?:consider )?(?:donat|support)|become a (?:member|patron)|"
                           # a reader-funded site's appeal: "We rely on readers like you to fund our journalism.",
                           # "You've read 1 article in the last month", "Yes, I'll give $5/month"
