@@ -3480,3 +3480,23 @@ def test_a_run_crosses_a_sign_up_box_but_not_a_menu_under_a_subscribe_button():
     article = normalised(article_text(analysis))
     assert all(normalised(paragraph) in article for paragraph in (first, second, third, fourth))
     assert normalised(about) not in article
+
+
+def test_a_news_sites_promotions_in_capitals_amid_the_article_are_furniture():
+    """A cable news site's copy puts its promotions between the paragraphs, in capitals ("CLICK HERE TO GET
+    THE ... APP"); they leave the article, and the writer's own "Click here to watch ..." stays."""
+    first, second, third, fourth, fifth, sixth = _FERRY_PARAGRAPHS
+    own = "Click here to watch the full council meeting, which the city streams on its website."
+    promotions = ["CLICK HERE TO GET THE HARBOUR NEWS APP", "CLICK HERE FOR MORE LOCAL COVERAGE ON HARBOURNEWS.COM",
+                  "CLICK HERE TO SIGN UP FOR OUR MORNING NEWSLETTER",
+                  "Like what you're reading? Click here for more local news."]
+    text = "\n".join([
+        "Harbour News", "U.S.", "Politics", "Media", "Council approves ferry fare rise after heated debate",
+        "By Ann Roe Harbour News", "Published December 3, 2024 6:14pm EST", first, second, promotions[0], third,
+        fourth, promotions[1], fifth, own, promotions[2], sixth, promotions[3],
+        "Ann Roe is a reporter for Harbour News Digital.", "© 2024 Harbour News Network"]) + "\n"
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in [*_FERRY_PARAGRAPHS, own])
+    assert not [line for line in promotions if normalised(line) in article]

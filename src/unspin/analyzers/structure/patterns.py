@@ -288,6 +288,11 @@ BOILERPLATE_START = [
     # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
     ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) more\s*$|view image in full ?screen\s*$|"
              r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b"),  # (a player's stand-in)
+    # a news site's promotions amid the article, in capitals as often as not: "CLICK HERE TO GET THE HARBOUR NEWS
+    # APP", "CLICK HERE TO SIGN UP FOR OUR LIFESTYLE NEWSLETTER", "CLICK HERE FOR MORE SPORTS COVERAGE ON ...",
+    # "Like what you're reading? Click here for more ..." (not the writer's own "Click here to watch the video ...")
+    ("subscribe", r"click here to (?:(?:get|download) (?:the |our )?[\w .'’&\-]{2,40} app\b|sign up\b|subscribe\b)"),
+    ("related", r"click here for more [\w .'’&\-]{2,60}\b(?:coverage|news|stories)\b|like what you(?:['’]re| are) reading\?"),
     ("related", r"(?:watch|up) next\s*$|read the full (?:story|article)(?: here)?\W*$|"
                 r"(?:[\w&'’.\-]+ )?recommends\s*$|we recommend\s*$|editor['’]?s['’]? picks?\s*$"),
     ("comments", r"(?:read|view|see|show) (?:all )?\d[\d,]* comments?\s*$"),
