@@ -39,9 +39,9 @@ from .patterns import (
     REPLY_BUTTON,
     SENTENCE_END,
     SITE_ADDRESS,
-    WIKI_SECTION,
     boilerplate_kind,
     is_wiki_section,
+    wiki_section_name,
 )
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "structure" / "lines.json"
@@ -491,8 +491,7 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 def _section_name(text: str) -> str:
     """A heading's words without a contents entry's number or a wiki's edit link ("1 History", "History[edit]")."""
     text = _SECTION_NUMBER.sub("", text.strip())
-    section = WIKI_SECTION.match(text)
-    return section["name"].strip() if section else text
+    return wiki_section_name(text) or text
 
 
 def _is_card(lines: list[Line], kinds: list[str | None], start: int, end: int) -> bool:

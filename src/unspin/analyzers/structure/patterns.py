@@ -337,10 +337,16 @@ WIKI_END_SECTIONS = re.compile(r"^(?:references|notes|footnotes|citations|source
                                re.IGNORECASE)
 
 
+def wiki_section_name(text: str) -> str | None:
+    """The heading's words where a line is a wiki's section heading with its edit link ("Fleet[edit]": "Fleet")."""
+    section = WIKI_SECTION.match(text)
+    return section["name"].strip() if section else None
+
+
 def is_wiki_section(text: str) -> bool:
     """A wiki's heading of a section of the page's own text ("Fleet[edit]"; not "References[edit]")."""
-    section = WIKI_SECTION.match(text)
-    return section is not None and WIKI_END_SECTIONS.match(section["name"].strip()) is None
+    name = wiki_section_name(text)
+    return name is not None and WIKI_END_SECTIONS.match(name) is None
 
 
 # A live blog's time over each entry ("9.02pm GMT", "Updated at 9.05pm GMT", "14:32"), alone on its line
