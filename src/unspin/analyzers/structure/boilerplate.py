@@ -536,9 +536,9 @@ def _grown(lines: list[Line], candidate: list[bool], form: list[bool], edge: int
             crossed_box = True
         elif not candidate[j] or ENTRY_TIME.match(lines[j].text):  # (a live blog's earliest entry, under its time)
             # a newsletter's sign-up box amid the article counts as one line: its label, blurb, field, button and consent
-            in_box = signing_up and (boilerplate_kind(lines[j].text) == "subscribe" or (
-                lines[j].words <= FORM_FIELD_WORDS and FORM_FIELD.search(lines[j].text) is not None))
-            signing_up = in_box or boilerplate_kind(lines[j].text) == "subscribe"
+            appeal = boilerplate_kind(lines[j].text) == "subscribe"
+            in_box = signing_up and (appeal or (lines[j].words <= FORM_FIELD_WORDS and FORM_FIELD.search(lines[j].text) is not None))
+            signing_up = in_box or appeal
             skipped += lines[j].text != lines[j - step].text and not in_box  # (a line the copy wrote twice counts once)
             if skipped > 2:
                 break
