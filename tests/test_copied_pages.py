@@ -2755,6 +2755,8 @@ def test_a_quoted_statements_contact_line_is_a_credit_not_a_heading_of_the_story
     ('"Never again": 5 things the flood taught Harbour City', False),
     # a page's own style sheet, leaked into the text, is no code the article shows
     (".gmobile {", False), ("width:100%;", False), ("@media screen and (max-width: 600px) {", False),
+    # a decorator and a settings file's section, not a writer's handle nor an editor's note
+    ("@task(retries=5, backoff=30)", True), ("[scheduler]", True), ("@annroe", False), ("[Editor's note]", False),
 ])
 def test_a_line_of_code_or_data_reads_as_code_and_a_menu_or_a_style_sheet_does_not(line, code):
     from unspin.analyzers.structure.patterns import CODE_LINE
@@ -3500,3 +3502,17 @@ def test_a_news_sites_promotions_in_capitals_amid_the_article_are_furniture():
     article = normalised(article_text(analysis))
     assert all(normalised(paragraph) in article for paragraph in [*_FERRY_PARAGRAPHS, own])
     assert not [line for line in promotions if normalised(line) in article]
+
+
+def test_a_documentation_pages_sidebar_contents_are_no_headline_and_its_examples_are_code():
+    """A documentation page lists its sections in the sidebar, over the page's own title and text:
+    none of them is the headline (the model scored "Retries and back-off" above the title right over
+    the first paragraph), and the settings and the decorator the page shows are its code."""
+    analysis = analyze((FIXTURES / "structure" / "copied-docs-page.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title.text == "Configuring the scheduler"
+    assert analysis.meta.title.start > analysis.text.index("Show Source")
+    code = [s.text for s in analysis.segments if s.type == "code"]
+    assert {"[scheduler]", "@task(retries=5, backoff=30)", "def send_report():"} <= set(code)
+    article = article_text(analysis)
+    assert article.startswith("Tidewater runs every task") and article.endswith("such as one that charges a customer.")

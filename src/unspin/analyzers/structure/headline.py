@@ -302,11 +302,13 @@ class Headline(NamedTuple):
 
 def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_line: int | None,
                   model: HeadlineModel) -> Headline:
-    """The copied page's headline above its first paragraph (`start`)."""
+    """The copied page's headline above its first paragraph (`start`), never an entry of the article's
+    contents (`_contents_entries`)."""
     top_headings = [k for k in range(start) if "h1" in lines[k].markup]
     if len(top_headings) == 1 and _could_be_headline(lines[top_headings[0]]):
         return Headline(top_headings[0])  # a Markdown copy's one "# Title" above the article, however far
-    options = candidates(lines, start)
+    contents = _contents_entries(lines, kinds, start)
+    options = [k for k in candidates(lines, start) if k not in contents]
     if not options:
         return Headline(None)
     p = model.probabilities(features(lines, kinds, start, title_line, options))
@@ -317,6 +319,16 @@ def find_headline(lines: list[Line], kinds: list[str | None], start: int, title_
     likeliest = int(np.argmax(p))
     return Headline(None if chosen is None else options[chosen],
                     options[likeliest] if p[likeliest] >= model.threshold else None)
+
+
+def _contents_entries(lines: list[Line], kinds: list[str | None], start: int) -> set[int]:
+    """The lines over the first paragraph that list the article's contents: each one and a line next
+    to it both repeat subheadings of the article (a documentation page's sidebar, "Choosing a backend"
+    / "Time zones" / "Retries and back-off", over "Configuring the scheduler" and the article). One
+    line alone may be the headline itself, written again in a list of stories under the article."""
+    headings = {lines[i].text.strip() for i in range(start, len(lines)) if kinds[i] == "heading"}
+    repeats = {k for k in range(start) if lines[k].text.strip() in headings}
+    return {k for k in repeats if k - 1 in repeats or k + 1 in repeats}
 
 
 def _written_twice(lines: list[Line], index: int) -> bool:

@@ -643,6 +643,8 @@ CODE_LINE = re.compile(r"""^(?!\s*(?:[.#]?[\w-]+(?:[\s,>+~]+[.#:]?[\w-]+|[.#:][\
     | [A-Za-z_][\w.\[\]]*\s*[-+*/]?=\s*\S                    # an assignment: "result = []"
     | [A-Za-z_][\w.]*(?!\(\d+\))\((?:[^()]|\([^()]*\))*\)\s*;?\s*$  # a call alone: "print(len(harbour))", not "Comments(3)"
     | (?:\$|>>>)\s                                          # a shell's or an interpreter's prompt
+    | @[A-Za-z_][\w.]*\((?:[^()]|\([^()]*\))*\)\s*$           # a decorator: "@task(retries=5)", not "@annroe"
+    | \[[a-z_][\w.\-]*\]\s*$                                 # a settings file's section: "[scheduler]"
 )""", re.VERBOSE)
 # ... and a sign that it is code, not a sentence that happens to end on a semicolon or a brace: an
 # operator or a bracket, a name_with_underscores, a prompt, a quoted key ("CBC = Fake News." ends as
