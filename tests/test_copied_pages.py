@@ -1681,7 +1681,7 @@ NEWS_LAYOUTS = {
     # "Story continues" inside the article
     "copied-aggregator-source-style.txt": Layout(
         "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-04", "The Harbour Times",
-        {"3 min read": "page", "In this article:": "page", "Story continues": "page", "View comments": "comments",
+        {"3 min read": "page", "In this article:": "navigation", "Story continues": "page", "View comments": "comments",
          "Recommended Stories": "related"},
         "Harbour City's council voted on Tuesday", "The council will review the ban after a year."),
     # a national daily's live blog: two writers' names alone over the dateline, a "Key events" box of the
@@ -2167,7 +2167,7 @@ NEWS_LAYOUTS = {
     # "Toggle", a shop's button inside the article ("Check Price on Amazon")
     "copied-review-blog-style.txt": Layout(
         "The best e-bikes for commuting in 2024", ["Ann Roe"], "2024-12-04", "Harbour Gear Guide",
-        {"Harbour Gear Guide is reader-supported": "disclaimer", "Table of Contents": "page", "Toggle": "navigation",
+        {"Harbour Gear Guide is reader-supported": "disclaimer", "Table of Contents": "navigation", "Toggle": "navigation",
          "Check Price on Amazon": "advertisement", "As an Amazon Associate": "disclaimer", "Leave a Comment": "comments"},
         "After six months and more than 1,200 miles", "lights that run off the main battery."),
     # a health site: the medical reviewer named before the writer on the byline's line ("Medically reviewed
@@ -3516,3 +3516,54 @@ def test_a_documentation_pages_sidebar_contents_are_no_headline_and_its_examples
     assert {"[scheduler]", "@task(retries=5, backoff=30)", "def send_report():"} <= set(code)
     article = article_text(analysis)
     assert article.startswith("Tidewater runs every task") and article.endswith("such as one that charges a customer.")
+
+
+@pytest.mark.parametrize("line", ["Posts: 1843", "Joined: Jun 2012", "4 posts • Page 1 of 1", "Viewed 48k times", "Top",
+                                  "Post Reply", "Improve this answer", "Who is online",
+                                  "Users browsing this forum: No registered users and 3 guests", "Show less",
+                                  "All reactions:"])
+def test_a_forums_and_a_q_and_a_sites_cards_counts_and_buttons_are_furniture(line):
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    assert boilerplate_kind(line) == "page"
+
+
+def test_a_forum_threads_post_line_is_its_byline_and_names_no_outlet():
+    """A forum's "Post by <user> » <date>" over each post is the post's byline and date (it had named the
+    outlet "Post by greenthumb_ann »"); the poster's card and the buttons between posts are furniture."""
+    analysis = analyze((FIXTURES / "structure" / "copied-forum-thread.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.outlet is None and analysis.meta.published == "2024-07-23"
+    assert analysis.meta.title.text == "Tomato leaves curling after the heat wave"
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds["Post by greenthumb_ann » Tue Jul 23, 2024 8:14 am"] == "byline"
+    assert {kinds[line] for line in ("Posts: 212", "Joined: Mar 2019", "Top", "4 posts • Page 1 of 1")} == {"boilerplate"}
+    assert article_text(analysis).startswith("Since last week's heat wave")
+
+
+def test_a_fan_wikis_categories_over_the_title_are_navigation_and_the_pages_name_is_the_title():
+    """A fan wiki's copy opens its page with the categories ("in: Characters, Captains, Gull Island"),
+    which the header rules had taken for the title; they are navigation, as is the label over the page's
+    contents, and the page's name is the title."""
+    analysis = analyze((FIXTURES / "structure" / "copied-fan-wiki.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title.text == "Captain Mira Vance"
+    types = {s.text: s.type for s in analysis.segments if s.kind == "boilerplate"}
+    assert types["in: Characters, Captains, Gull Island"] == types["Contents"] == "navigation"
+    article = normalised(article_text(analysis))
+    for kept in ("is the captain of the gull island ferry", "born on gull island", "during the great storm of 1871",
+                 "stern with her crew"):
+        assert kept in article
+    assert "community content is available" not in article
+
+
+@pytest.mark.parametrize(("line", "kind"), [("in: Characters, Captains, Gull Island", "navigation"),
+                                            ("Table of Contents", "navigation"), ("On this page:", "navigation"),
+                                            ("Inhaltsverzeichnis", "navigation"), ("Sign in to edit", "navigation"),
+                                            ("In: Harbour Studies 12 (2019), 33-41.", None),
+                                            ("Contents of the ferry's hold were insured.", None)])
+def test_a_pages_categories_and_the_label_over_its_contents(line, kind):
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    assert boilerplate_kind(line) == kind
+

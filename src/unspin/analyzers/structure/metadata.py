@@ -42,7 +42,7 @@ _TRAILING_HANDLE = re.compile(rf"\s+{_ADDRESS}$|(?<=[a-z])@\w+$")  # ("By Ann Ro
 _CONNECTIVES = re.compile(r"\b(?:and|with|for)\b")
 # What stands between a byline's names and its date: "Jane Slaughter on Thu, Nov 9, 2023".
 # "By Richard Lawler posted Aug 18th 2010", "by Ann Lee, posted on May 2".
-_BEFORE_DATE = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
+_BEFORE_DATE = re.compile(r"[\s,|·•»\-–—]*(?:\b(?:on|at|(?:last )?updated|published|posted)\b[\s,:]*){0,2}"
                           r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 # "By Evan HalperStaff Writer": a copy glues the author's role to the name.
 _ROLE = r"(?:Senior |Staff |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)s?"

@@ -11,7 +11,7 @@ _AUTHOR_COLON = r"(?:authors?|writers?|contributors?|words|penulis)[^\S\t]*:"  #
 BYLINE = re.compile(  # "By Ann Lee", "by: Cora Neas", "Written by: Charnele Henry", "Author: Jacopo Cascioli",
     # "Analysis by Ann Lee, Senior Legal Analyst"
     # (never a table's row: "Written by<TAB>Jane Roe" is a film's credits)
-    r"^(?:(?:(?:written|words|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
+    r"^(?:(?:(?:written|words|post|posted|reported|story|analysis|opinion|commentary|column|review)[^\S\t]+)?by[^\S\t]*:?"
     # in other languages: "Von: Wolfgang Roe", "Por Williams Roe", "Par Jeanne Roe" (before a name only)
     r"|(?:von|door|autor|auteur|autore)[^\S\t]*:|(?:por|par|penulis)(?=[^\S\t]+(?-i:[A-ZÀ-Ý]))"
     # "Von Ann Roe" over a German story, "di Giovanna Roe" over an Italian one (a short line: "Von Miller
@@ -153,7 +153,12 @@ BOILERPLATE_START = [
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
-                   r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$|search for:?\s*$"),  # the reader's text-size buttons
+                   r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$|search for:?\s*$|"  # the reader's text-size buttons
+                   # a fan wiki's categories over the page's title: "in: Characters, Captains, Gull Island"
+                   r"(?-i:in): [^.!?]{1,120}$|sign in to edit\s*$|"
+                   # the label over a page's own table of contents
+                   r"(?:table of )?contents\s*$|on this page\s*:?\s*$|in this (?:article|guide|post)\s*:?\s*$|"
+                   r"inhaltsverzeichnis\s*$|sommaire\s*$|índice\s*$"),
     ("comments", rf"leave a (?:reply|comment)\b|{_FORM_NOTICES}|join (?:our|the) (?:commenting|comments?|discussion) (?:forum|section|community)\b|"
                  r"post (?:a )?comment\s*$|we welcome your comments at\b|\d+ comments?:?\s*$|(?:kommentare|comentarios|commentaires|commenti)\s*$|comments? \(\d+\)\s*$|notify me of new posts\b|"
                  r"(?:view|show|read|see) (?:all )?comments?\s*$|add (?:a |your )?comment\s*$|"
@@ -286,7 +291,7 @@ BOILERPLATE_START = [
                       r"(?:around|from) the web\s*$|paid content\s*$|(?:sponsored|promoted) (?:stories|links|content)\s*$|"
                       r"advertising\s*$|werbung\s*$"),
     # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
-    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) more\s*$|view image in full ?screen\s*$|"
+    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) (?:more|less)\s*$|all reactions\s*:|view image in full ?screen\s*$|"
              r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b"),  # (a player's stand-in)
     # a news site's promotions amid the article, in capitals as often as not: "CLICK HERE TO GET THE HARBOUR NEWS
     # APP", "CLICK HERE TO SIGN UP FOR OUR LIFESTYLE NEWSLETTER", "CLICK HERE FOR MORE SPORTS COVERAGE ON ...",
@@ -296,6 +301,13 @@ BOILERPLATE_START = [
     ("related", r"(?:watch|up) next\s*$|read the full (?:story|article)(?: here)?\W*$|"
                 r"(?:[\w&'’.\-]+ )?recommends\s*$|we recommend\s*$|editor['’]?s['’]? picks?\s*$"),
     ("comments", r"(?:read|view|see|show) (?:all )?\d[\d,]* comments?\s*$"),
+    # a forum's or a Q&A site's furniture around its posts: the poster's card ("Posts: 212", "Joined: Mar 2019"),
+    # the thread's counts ("4 posts • Page 1 of 1", "Viewed 48k times"), its buttons ("Top", "Post Reply",
+    # "Improve this answer") and who is reading it
+    ("page", r"(?:posts|messages|joined|reaction score|karma|reputation)\s*:\s*[\w ,.]{1,20}$|"
+             r"\d[\d,]* (?:posts?|replies|messages)\s*[•·|]\s*page \d+ of \d+\s*$|viewed \d[\d,.]*k? times\s*$|"
+             r"top\s*$|post (?:a )?reply\s*$|improve this (?:question|answer)\s*$|"
+             r"users browsing this (?:forum|topic|thread)\s*:|who is online\s*$|powered by (?:phpbb|vbulletin|xenforo|discourse)\b"),
     ("notice", r"your (?:data|information|personal data) (?:is|will be) (?:managed|processed|handled|used) in accordance with\b|"
                # a form's prompt: "Submit your sports question below and ...", "Submit your letter to the editor via this form"
                r"submit your (?:[\w'’]+ ){0,3}(?:questions?|letters?|stor(?:y|ies)|tips?|photos?|news|events?)\b[^.]{0,60}\b(?:below|form|here|online)\b"),
