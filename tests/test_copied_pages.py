@@ -3567,3 +3567,45 @@ def test_a_pages_categories_and_the_label_over_its_contents(line, kind):
 
     assert boilerplate_kind(line) == kind
 
+
+@pytest.mark.parametrize("name", ["copied-social-post.txt", "copied-social-post-bluesky.txt",
+                                  "copied-social-post-mastodon.txt"])
+def test_a_copied_social_post_is_the_article_its_account_the_author_and_its_replies_comments(name):
+    """A post copied from a social network (X, Bluesky, Mastodon): its text, a paragraph of two sentences
+    over its time, had been the title or a standfirst (and the reply under it the only body, or the
+    replier the author); it is the article now, the account's name its author, the time line its date,
+    the site's name over it no title, and the reply under the next handle a comment."""
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    analysis = analyze((FIXTURES / "structure" / name).read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    meta = analysis.meta
+    assert meta.title is None and [a.text for a in meta.authors] == ["Harbour City Council"]
+    assert meta.published == "2024-12-03" and meta.outlet is None
+    assert article_text(analysis).startswith("The ferry fare rise approved on Tuesday will cost a commuter")
+    assert article_text(analysis).endswith("and we will publish its answer here.")
+    for counter in ("3 quotes", "48.2K Views", "Everybody can reply"):
+        assert boilerplate_kind(counter) == "page"
+    assert next(s.kind for s in analysis.segments if s.text.startswith("Who voted for it?")) == "boilerplate"
+
+
+def test_a_paragraph_over_a_dateline_is_never_the_headline_the_model_falls_back_to():
+    """Where no line reaches the headline model's threshold, the line over a byline or dateline is the
+    headline, but not one that reads as a paragraph (long, in sentence case, ending on a full stop)."""
+    from unspin.analyzers.structure.headline import over_byline_option
+    from unspin.analyzers.structure.lines import Line
+
+    def lines(*texts: str) -> list[Line]:
+        out, start = [], 0
+        for text in texts:
+            out.append(Line(start, start + len(text), text, False))
+            start += len(text) + 1
+        return out
+
+    paragraph = ("The ferry fare rise approved on Tuesday will cost a commuter an extra £190 a year. We have asked "
+                 "the operator to freeze season tickets for another year.")
+    assert over_byline_option(lines("@HarbourCouncil", paragraph, "Dec 3, 2024"), [1]) is None
+    assert over_byline_option(lines("@HarbourCouncil", "Ferry fares to rise by a fifth", "Dec 3, 2024"), [1]) == 0
+    # a headline over its standfirst and date is still taken over the standfirst
+    assert over_byline_option(lines("Harbour Blogs", "Ferry fares rise? So do wages.", paragraph, "Dec 3, 2024"),
+                              [0, 1, 2]) == 1

@@ -7,7 +7,8 @@ to the `segments` layer; metadata to the `title`, `authors`, `outlet` and `tags`
 published date to `doc.meta["published"]`.
 
 The parts: `patterns` (the tables), `lines` (the line model), `segmenter` (header, body and
-footer), `quotes` (quoted blocks), `metadata` (bylines, datelines, tags, reader metadata).
+footer), `quotes` (quoted blocks), `metadata` (bylines, datelines, tags, reader metadata), `social`
+(a social network's post).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .metadata import (
 )
 from .patterns import CODE_LINE, CODE_SIGN, boilerplate_kind
 from .segmenter import read_copied_tags, read_sign_off, segment
+from .social import read_social_post
 
 
 class StructureAnalyzer(Analyzer):
@@ -69,6 +71,8 @@ class StructureAnalyzer(Analyzer):
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
+                if copied:
+                    read_social_post(doc, lines, draft)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
                     read_sign_off(lines, draft, cards=copied)
                 if copied and self.line_model is not None and not self.line_model.is_off:

@@ -41,6 +41,7 @@ from .lines import (
     is_prose,
     is_separator,
     over_own_bio,
+    reads_as_paragraph,
 )
 from .logistic import Logistic
 from .metadata import (
@@ -498,12 +499,14 @@ def over_title_option(lines: list[Line], options: list[int], title_option: int |
 def over_byline_option(lines: list[Line], options: list[int]) -> int | None:
     """Which candidate stands right over a byline, a dateline or a lone "By" / "Article by" label,
     the nearest the article's first paragraph; the one over it where that is a standfirst under its
-    headline (`_headline_over_standfirst_and_byline`)."""
+    headline (`_headline_over_standfirst_and_byline`); None where the line over the byline reads as a
+    paragraph and no headline stands over it (a social post's text over its time, "The ferry fare rise
+    ... will cost a commuter an extra £190 a year. We have asked ...")."""
     n = next((n for n in range(len(options) - 1, -1, -1)
               if options[n] + 1 < len(lines) and _meta_or_lone_by(lines[options[n] + 1])), None)
     if n and options[n - 1] == options[n] - 1 and _headline_over_standfirst_and_byline(lines, options[n - 1]):
         return n - 1
-    return n
+    return None if n is not None and reads_as_paragraph(lines[options[n]]) else n
 
 
 def _meta_or_lone_by(line: Line) -> bool:

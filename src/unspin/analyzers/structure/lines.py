@@ -139,6 +139,23 @@ def is_headline_shaped(line: Line) -> bool:
     return line.words <= HEADLINE_MAX_WORDS and not SENTENCE_END.search(line.text)
 
 
+# A line this long, in sentence case, that ends on a full stop is a paragraph, not a headline (a
+# headline that long is in title case: "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible ...")
+PARAGRAPH_WORDS = 20
+PARAGRAPH_CAPITALS = 0.4  # the share of its words a paragraph capitalises, at most
+_ENDS_ON_FULL_STOP = re.compile(r"(?<!\.\.)\.[\"'”’)]*$")  # (not an ellipsis)
+
+
+def reads_as_paragraph(line: Line) -> bool:
+    """A long line in sentence case that ends on a full stop: a paragraph (a text's first line, a
+    social post's text over its time), never a headline."""
+    text = line.text.rstrip()
+    words = text.split()
+    capitalised = sum(word[:1].isupper() for word in words) / max(1, len(words))
+    return (len(words) >= PARAGRAPH_WORDS and capitalised < PARAGRAPH_CAPITALS and is_prose(line)
+            and bool(_ENDS_ON_FULL_STOP.search(text)))
+
+
 def runs_on(line: Line, following: Line) -> bool:
     """Whether `line` is hard-wrapped into `following` (plain-text mail, old blogs, `fmt`): it stops
     mid-sentence and the next line, with no blank line between, goes on in lower case. Such lines

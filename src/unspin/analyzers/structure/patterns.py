@@ -307,7 +307,9 @@ BOILERPLATE_START = [
     ("page", r"(?:posts|messages|joined|reaction score|karma|reputation)\s*:\s*[\w ,.]{1,20}$|"
              r"\d[\d,]* (?:posts?|replies|messages)\s*[•·|]\s*page \d+ of \d+\s*$|viewed \d[\d,.]*k? times\s*$|"
              r"top\s*$|post (?:a )?reply\s*$|improve this (?:question|answer)\s*$|"
-             r"users browsing this (?:forum|topic|thread)\s*:|who is online\s*$|powered by (?:phpbb|vbulletin|xenforo|discourse)\b"),
+             r"users browsing this (?:forum|topic|thread)\s*:|who is online\s*$|powered by (?:phpbb|vbulletin|xenforo|discourse)\b|"
+             # a social post's counters and its reply setting: "3 quotes", "48.2K Views", "Everybody can reply"
+             r"\d[\d,.]*[km]? (?:reposts?|quotes?|likes?|views|bookmarks|retweets?|boosts?|favou?rites?)\s*$|everybody can reply\s*$"),
     ("notice", r"your (?:data|information|personal data) (?:is|will be) (?:managed|processed|handled|used) in accordance with\b|"
                # a form's prompt: "Submit your sports question below and ...", "Submit your letter to the editor via this form"
                r"submit your (?:[\w'’]+ ){0,3}(?:questions?|letters?|stor(?:y|ies)|tips?|photos?|news|events?)\b[^.]{0,60}\b(?:below|form|here|online)\b"),

@@ -19,6 +19,7 @@ from .lines import (
     is_prose,
     is_separator,
     over_own_bio,
+    reads_as_paragraph,
     runs_on,
 )
 from .metadata import (
@@ -382,7 +383,7 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             draft.add(line.start, line.end, "boilerplate", type="navigation")
             i += 1
             continue
-        if title_index is None and not headings and _opens_as_paragraph(line) and not looks_copied(lines):
+        if title_index is None and not headings and reads_as_paragraph(line) and not looks_copied(lines):
             # a text that starts with its first paragraph has no title (a reader copied the article's text
             # alone; a copied page's header is the headline pass's to read)
             break
@@ -441,23 +442,6 @@ def _is_site_address(line: Line, lines: list[Line]) -> bool:
 
 
 NAME_WORDS = 4  # "Ann Roe", "Maria de la Cruz"
-
-
-# A first line this long, in sentence case, that ends on a full stop is a paragraph, not a headline (a
-# headline that long is in title case: "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible ...")
-PARAGRAPH_WORDS = 20
-PARAGRAPH_CAPITALS = 0.4  # the share of its words a paragraph capitalises, at most
-
-
-_ENDS_ON_FULL_STOP = re.compile(r"(?<!\.\.)\.[\"'”’)]*$")  # (not an ellipsis)
-
-
-def _opens_as_paragraph(line: Line) -> bool:
-    text = line.text.rstrip()
-    words = text.split()
-    capitalised = sum(word[:1].isupper() for word in words) / max(1, len(words))
-    return (len(words) >= PARAGRAPH_WORDS and capitalised < PARAGRAPH_CAPITALS and is_prose(line)
-            and bool(_ENDS_ON_FULL_STOP.search(text)))
 
 
 def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
