@@ -1679,6 +1679,13 @@ NEWS_LAYOUTS = {
     # a news aggregator's copy of another paper's story: the paper's name alone under the dateline and the
     # reading time, named again under "Recommended Stories"; "In this article:" over a person's name,
     # "Story continues" inside the article
+    # a portal's copy of a paper's story: the paper's name over the headline, "Story by" and a relative time,
+    # a "Continue reading" button between the paragraphs (it had been a subheading), a related video's card;
+    # the outlet is not asserted: unspin names the portal's holder ("Microsoft"), not the paper
+    "copied-portal-syndication-style.txt": Layout(
+        "Ferry fares to rise by a fifth from April, operator says", ["Ann Roe"], None, None,
+        {"Continue reading": "page", "2 min read": "page"},
+        "The operator of the ferry between Harbour City", "freeze the price of season tickets for another year."),
     "copied-aggregator-source-style.txt": Layout(
         "Harbour City bans cars from its waterfront", ["Ann Roe"], "2024-12-04", "The Harbour Times",
         {"3 min read": "page", "In this article:": "navigation", "Story continues": "page", "View comments": "comments",
@@ -3521,8 +3528,8 @@ def test_a_documentation_pages_sidebar_contents_are_no_headline_and_its_examples
 @pytest.mark.parametrize("line", ["Posts: 1843", "Joined: Jun 2012", "4 posts • Page 1 of 1", "Viewed 48k times", "Top",
                                   "Post Reply", "Improve this answer", "Who is online",
                                   "Users browsing this forum: No registered users and 3 guests", "Show less",
-                                  "All reactions:"])
-def test_a_forums_and_a_q_and_a_sites_cards_counts_and_buttons_are_furniture(line):
+                                  "All reactions:", "Continue reading", "Keep Reading", "Read full article"])
+def test_a_forums_a_q_and_a_sites_and_a_portals_cards_counts_and_buttons_are_furniture(line):
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     assert boilerplate_kind(line) == "page"
@@ -3609,3 +3616,4 @@ def test_a_paragraph_over_a_dateline_is_never_the_headline_the_model_falls_back_
     # a headline over its standfirst and date is still taken over the standfirst
     assert over_byline_option(lines("Harbour Blogs", "Ferry fares rise? So do wages.", paragraph, "Dec 3, 2024"),
                               [0, 1, 2]) == 1
+

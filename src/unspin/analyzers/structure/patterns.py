@@ -291,7 +291,7 @@ BOILERPLATE_START = [
                       r"(?:around|from) the web\s*$|paid content\s*$|(?:sponsored|promoted) (?:stories|links|content)\s*$|"
                       r"advertising\s*$|werbung\s*$"),
     # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
-    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) (?:more|less)\s*$|all reactions\s*:|view image in full ?screen\s*$|"
+    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) (?:more|less)\s*$|all reactions\s*:|(?:continue|keep) reading\W*$|read (?:the )?full article\W*$|view image in full ?screen\s*$|"
              r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b"),  # (a player's stand-in)
     # a news site's promotions amid the article, in capitals as often as not: "CLICK HERE TO GET THE HARBOUR NEWS
     # APP", "CLICK HERE TO SIGN UP FOR OUR LIFESTYLE NEWSLETTER", "CLICK HERE FOR MORE SPORTS COVERAGE ON ...",
