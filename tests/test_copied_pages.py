@@ -3617,3 +3617,15 @@ def test_a_paragraph_over_a_dateline_is_never_the_headline_the_model_falls_back_
     assert over_byline_option(lines("Harbour Blogs", "Ferry fares rise? So do wages.", paragraph, "Dec 3, 2024"),
                               [0, 1, 2]) == 1
 
+
+def test_a_documentation_pages_one_word_name_under_the_sites_name_is_the_title():
+    """A documentation site's copy: the site's name on top (the header rules' title), the sidebar and the
+    breadcrumb naming the page ("Retries"), then the page's name over its first paragraph. The headline
+    model takes no line of one word, so the site's name had stayed the title; the word alone over the first
+    paragraph that the menu names too is the page's title."""
+    analysis = analyze((FIXTURES / "structure" / "copied-docs-site-one-word-title.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title.text == "Retries"
+    assert analysis.meta.title.start > analysis.text.index("On this page")
+    article = article_text(analysis)
+    assert article.startswith("A task that raises an exception") and article.endswith("fails the task at once.")

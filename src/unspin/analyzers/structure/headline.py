@@ -570,9 +570,11 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     headline, likeliest = find_headline(lines, kinds, start, title_line, model)
     if headline is None and title_line is not None and title_line < SITE_NAME_LINES and lines[title_line].words == 1:
         # the rules' "title" is the site's name over its menu ("Strangemachines" / "Challenges" /
-        # "Articles"): the headline-shaped line right over the first paragraph is the headline
+        # "Articles"): the headline-shaped line right over the first paragraph is the headline, or a word
+        # alone there that the menu names too (`_page_name_in_menu`)
         above = start - 1
-        if above > title_line and _could_be_headline(lines[above]) and is_headline_shaped(lines[above]):
+        if above > title_line and ((_could_be_headline(lines[above]) and is_headline_shaped(lines[above]))
+                                   or _page_name_in_menu(lines, above)):
             headline = above
     if headline is not None and draft.straddles(lines[headline]):
         headline = None
@@ -657,6 +659,14 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     if found.published and not (found.published_updated and draft.published and not draft.published_updated):
         draft.published, draft.published_updated = found.published, found.published_updated
     draft.outlet = draft.outlet or found.outlet
+
+
+def _page_name_in_menu(lines: list[Line], index: int) -> bool:
+    """A word alone that the menu over it names too: a documentation page's name ("Retries", in the
+    sidebar, in the breadcrumb, then over the page's first paragraph)."""
+    line = lines[index]
+    return (line.words == 1 and is_heading_like(line) and not boilerplate_kind(line.text) and not is_meta(line)
+            and any(lines[k].text.strip() == line.text.strip() for k in range(index)))
 
 
 def _repeats(line: Line, headline: Line) -> bool:
