@@ -3629,3 +3629,14 @@ def test_a_documentation_pages_one_word_name_under_the_sites_name_is_the_title()
     assert analysis.meta.title.start > analysis.text.index("On this page")
     article = article_text(analysis)
     assert article.startswith("A task that raises an exception") and article.endswith("fails the task at once.")
+
+
+def test_a_professional_networks_post_names_its_writer_under_its_label_and_her_role_is_no_title():
+    """A professional network's post, copied: "Ann Roe’s Post" over her name and her role, then the post.
+    The role had been the title and the post had no author."""
+    analysis = analyze((FIXTURES / "structure" / "copied-social-post-linkedin.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title is None and [a.text for a in analysis.meta.authors] == ["Ann Roe"]
+    assert next(s.type for s in analysis.segments if s.text.startswith("Head of Operations")) == "bio"
+    article = article_text(analysis)
+    assert article.startswith("The ferry fare rise approved on Tuesday") and "Thanks for speaking up" not in article

@@ -35,7 +35,7 @@ from .metadata import (
 )
 from .patterns import CODE_LINE, CODE_SIGN, boilerplate_kind
 from .segmenter import read_copied_tags, read_sign_off, segment
-from .social import read_social_post
+from .social import read_labelled_post, read_social_post
 
 
 class StructureAnalyzer(Analyzer):
@@ -71,8 +71,8 @@ class StructureAnalyzer(Analyzer):
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
-                if copied:
-                    read_social_post(doc, lines, draft)
+                if copied and not read_social_post(doc, lines, draft):
+                    read_labelled_post(lines, draft)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
                     read_sign_off(lines, draft, cards=copied)
                 if copied and self.line_model is not None and not self.line_model.is_off:

@@ -7,7 +7,8 @@ ferry fare rise ... will cost a commuter an extra £190 a year. ..." / "12:04 PM
 The post's text is the article (it had been read as the headline, or as a standfirst over its time),
 the account is its author and the time line dates it; the replies under it, each under its own handle,
 are comments. Only a post that opens the page's text counts: a post embedded in an article, under its
-paragraphs, is the article's to quote."""
+paragraphs, is the article's to quote. A professional network's post has no handle but a label over its
+writer's name ("Ann Roe’s Post" / "Ann Roe" / the role / the post)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,30 @@ def read_social_post(doc: Document, lines: list[Line], draft: Draft) -> bool:
         draft.authors = [(offset, offset + len(stripped))]
         draft.published, draft.published_updated = date[2], False
         _replies_below(lines[posted + 1:], draft)
+        return True
+    return False
+
+
+# a professional network's label over a post: "Ann Roe’s Post", then the name, the writer's role, the post
+POST_LABEL = re.compile(r"^(?P<name>\S.{1,60}?)[’']s\s+post\s*$", re.IGNORECASE)
+
+
+def read_labelled_post(lines: list[Line], draft: Draft) -> bool:
+    """Read a post under its label ("Ann Roe’s Post" / "Ann Roe" / "Head of Operations at ..." / "3d" /
+    the post): the name is the byline and the author, the role under it no title; whether there was one."""
+    for i in range(len(lines) - 2):
+        label = POST_LABEL.match(lines[i].text.strip())
+        name = lines[i + 1]
+        if not label or name.text.strip() != label["name"] or draft.straddles(name):
+            continue
+        draft.set_line(name, "byline")
+        stripped = name.text.strip()
+        offset = name.start + name.text.index(stripped)
+        draft.authors = [(offset, offset + len(stripped))]
+        role = lines[i + 2]
+        if draft.title and role.start <= draft.title[0] < role.end and not draft.straddles(role):
+            draft.title = None
+            draft.set_line(role, "boilerplate", type="bio")
         return True
     return False
 
