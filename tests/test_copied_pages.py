@@ -3640,3 +3640,15 @@ def test_a_professional_networks_post_names_its_writer_under_its_label_and_her_r
     assert next(s.type for s in analysis.segments if s.text.startswith("Head of Operations")) == "bio"
     article = article_text(analysis)
     assert article.startswith("The ferry fare rise approved on Tuesday") and "Thanks for speaking up" not in article
+
+
+def test_a_forums_comments_section_ends_the_post_and_its_sorting_buttons_are_furniture():
+    """A forum post copied with the comments under it: "Sort by:", "Search Comments" and the "Comments
+    Section" label are furniture, and the article ends with the post (a reader's comment had stayed in it).
+    Still wrong: the sort order chosen under "Sort by:" ("Best") stays a heading of the article."""
+    analysis = analyze((FIXTURES / "structure" / "copied-forum-post-reddit.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title.text == "Ferry fares to rise by a fifth from April — what can we do?"
+    article = article_text(analysis)
+    assert "Has anyone written to their councillor yet, and did they answer?" in article
+    assert "form letter" not in article and "Sort by:" not in article and "Search Comments" not in article

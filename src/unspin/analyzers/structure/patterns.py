@@ -99,7 +99,8 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
 THREAD_HEADING = (r"(?:[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)"  # (Blogger's: "2 comments:")
-                  r"|discussion about this (?:post|article|story)\s*$)")  # (a newsletter platform's)
+                  r"|discussion about this (?:post|article|story)\s*$"  # (a newsletter platform's)
+                  r"|comments section\s*$|search comments\s*$)")  # (a forum's: "Sort by:" / "Best" / "Search Comments")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
 _RELEASE_SENDER = r"(?-i:SOURCE[^\S\n]+[A-Z])"
 # A syndicated story's note on where it first ran ("This article originally appeared on Harbour Tribune: ...")
@@ -291,7 +292,7 @@ BOILERPLATE_START = [
                       r"(?:around|from) the web\s*$|paid content\s*$|(?:sponsored|promoted) (?:stories|links|content)\s*$|"
                       r"advertising\s*$|werbung\s*$"),
     # a site's buttons amid the article: "Click to expand", "Show more", "Up Next", "Read 42 comments"
-    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) (?:more|less)\s*$|all reactions\s*:|(?:continue|keep) reading\W*$|read (?:the )?full article\W*$|view image in full ?screen\s*$|"
+    ("page", r"click to (?:expand|enlarge|zoom)\W*$|(?:show|load|see) (?:more|less)\s*$|all reactions\s*:|sort(?:ed)? by\s*:?\s*$|(?:continue|keep) reading\W*$|read (?:the )?full article\W*$|view image in full ?screen\s*$|"
              r"your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b"),  # (a player's stand-in)
     # a news site's promotions amid the article, in capitals as often as not: "CLICK HERE TO GET THE HARBOUR NEWS
     # APP", "CLICK HERE TO SIGN UP FOR OUR LIFESTYLE NEWSLETTER", "CLICK HERE FOR MORE SPORTS COVERAGE ON ...",
