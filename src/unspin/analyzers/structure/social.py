@@ -52,14 +52,11 @@ def read_social_post(doc: Document, lines: list[Line], draft: Draft) -> bool:
             draft.segments = [(s, e, "boilerplate", {"type": "navigation"}) if kind == "title" and s < name.start
                               else (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]
             draft.title = None
-        draft.set_line(name, "byline")
+        _written_by(name, draft)
         draft.set_line(lines[i], "boilerplate", type="social")
         for line in text:
             draft.set_line(line, "body")
         draft.set_line(lines[posted], "dateline")
-        stripped = name.text.strip()
-        offset = name.start + name.text.index(stripped)
-        draft.authors = [(offset, offset + len(stripped))]
         draft.published, draft.published_updated = date[2], False
         _replies_below(lines[posted + 1:], draft)
         return True
@@ -78,16 +75,21 @@ def read_labelled_post(lines: list[Line], draft: Draft) -> bool:
         name = lines[i + 1]
         if not label or name.text.strip() != label["name"] or draft.straddles(name):
             continue
-        draft.set_line(name, "byline")
-        stripped = name.text.strip()
-        offset = name.start + name.text.index(stripped)
-        draft.authors = [(offset, offset + len(stripped))]
+        _written_by(name, draft)
         role = lines[i + 2]
         if draft.title and role.start <= draft.title[0] < role.end and not draft.straddles(role):
             draft.title = None
             draft.set_line(role, "boilerplate", type="bio")
         return True
     return False
+
+
+def _written_by(name: Line, draft: Draft) -> None:
+    """The account's name (or the writer's) is the post's byline and its only author."""
+    draft.set_line(name, "byline")
+    stripped = name.text.strip()
+    offset = name.start + name.text.index(stripped)
+    draft.authors = [(offset, offset + len(stripped))]
 
 
 def _posted_at(line: Line) -> bool:
