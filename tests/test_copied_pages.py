@@ -3652,3 +3652,15 @@ def test_a_forums_comments_section_ends_the_post_and_its_sorting_buttons_are_fur
     article = article_text(analysis)
     assert "Has anyone written to their councillor yet, and did they answer?" in article
     assert "form letter" not in article and "Sort by:" not in article and "Search Comments" not in article
+
+
+def test_a_post_an_article_embeds_under_its_paragraphs_leaves_its_header_as_it_is():
+    """A news copy with a post embedded between its paragraphs (name / handle / text / time): the post
+    reader leaves it alone, since the page's paragraphs began above it; the story's headline, writer and
+    date stay, and the post's text stays in the article."""
+    analysis = analyze((FIXTURES / "structure" / "copied-news-with-embedded-post.txt").read_text(encoding="utf-8"))
+    assert_offsets(analysis)
+    assert analysis.meta.title.text == "Ferry fares to rise by a fifth from April, operator says"
+    assert [a.text for a in analysis.meta.authors] == ["Ann Roe"] and analysis.meta.published == "2024-03-11"
+    article = article_text(analysis)
+    assert "will cost a commuter an extra £190 a year" in article and "drive young families away" in article
