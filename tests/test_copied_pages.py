@@ -3581,7 +3581,8 @@ def test_a_copied_social_post_is_the_article_its_account_the_author_and_its_repl
     """A post copied from a social network (X, Bluesky, Mastodon): its text, a paragraph of two sentences
     over its time, had been the title or a standfirst (and the reply under it the only body, or the
     replier the author); it is the article now, the account's name its author, the time line its date,
-    the site's name over it no title, and the reply under the next handle a comment."""
+    the site's name over it no title, and the reply under the next handle out of the article (a comment,
+    where the classifier had not already moved it)."""
     from unspin.analyzers.structure.patterns import boilerplate_kind
 
     analysis = analyze((FIXTURES / "structure" / name).read_text(encoding="utf-8"))
@@ -3644,8 +3645,8 @@ def test_a_professional_networks_post_names_its_writer_under_its_label_and_her_r
 
 def test_a_forums_comments_section_ends_the_post_and_its_sorting_buttons_are_furniture():
     """A forum post copied with the comments under it: "Sort by:", "Search Comments" and the "Comments
-    Section" label are furniture, and the article ends with the post (a reader's comment had stayed in it).
-    Still wrong: the sort order chosen under "Sort by:" ("Best") stays a heading of the article."""
+    Section" label are furniture, and the reader's comment under them leaves the article (it had stayed in
+    it). Still wrong: the sort order chosen under "Sort by:" ("Best") stays a heading of the article."""
     analysis = analyze((FIXTURES / "structure" / "copied-forum-post-reddit.txt").read_text(encoding="utf-8"))
     assert_offsets(analysis)
     assert analysis.meta.title.text == "Ferry fares to rise by a fifth from April — what can we do?"
