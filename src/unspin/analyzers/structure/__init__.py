@@ -72,7 +72,7 @@ class StructureAnalyzer(Analyzer):
                 self._move_furniture(lines, draft)
                 read_copied_header(doc, lines, draft, self.headline_model)
                 if copied and not read_social_post(doc, lines, draft):
-                    read_labelled_post(lines, draft)
+                    read_labelled_post(doc, lines, draft)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
                     read_sign_off(lines, draft, cards=copied)
                 if copied and self.line_model is not None and not self.line_model.is_off:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ...document import Document
+from ...document import Document, strip_span
 from ..dates import date_place
 from .boilerplate import line_kinds
 from .draft import Draft
@@ -52,7 +52,7 @@ def read_social_post(doc: Document, lines: list[Line], draft: Draft) -> bool:
             draft.segments = [(s, e, "boilerplate", {"type": "navigation"}) if kind == "title" and s < name.start
                               else (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]
             draft.title = None
-        _written_by(name, draft)
+        _written_by(doc, name, draft)
         draft.set_line(lines[i], "boilerplate", type="social")
         for line in text:
             draft.set_line(line, "body")
@@ -67,7 +67,7 @@ def read_social_post(doc: Document, lines: list[Line], draft: Draft) -> bool:
 POST_LABEL = re.compile(r"^(?P<name>\S.{1,60}?)[’']s\s+post\s*$", re.IGNORECASE)
 
 
-def read_labelled_post(lines: list[Line], draft: Draft) -> bool:
+def read_labelled_post(doc: Document, lines: list[Line], draft: Draft) -> bool:
     """Read a post under its label ("Ann Roe’s Post" / "Ann Roe" / "Head of Operations at ..." / "3d" /
     the post): the name is the byline and the author, the role under it no title; whether there was one."""
     for i in range(len(lines) - 2):
@@ -75,7 +75,7 @@ def read_labelled_post(lines: list[Line], draft: Draft) -> bool:
         name = lines[i + 1]
         if not label or name.text.strip() != label["name"] or draft.straddles(name):
             continue
-        _written_by(name, draft)
+        _written_by(doc, name, draft)
         role = lines[i + 2]
         if draft.title and role.start <= draft.title[0] < role.end and not draft.straddles(role):
             draft.title = None
@@ -84,12 +84,10 @@ def read_labelled_post(lines: list[Line], draft: Draft) -> bool:
     return False
 
 
-def _written_by(name: Line, draft: Draft) -> None:
+def _written_by(doc: Document, name: Line, draft: Draft) -> None:
     """The account's name (or the writer's) is the post's byline and its only author."""
     draft.set_line(name, "byline")
-    stripped = name.text.strip()
-    offset = name.start + name.text.index(stripped)
-    draft.authors = [(offset, offset + len(stripped))]
+    draft.authors = [strip_span(doc.text, name.start, name.end)]
 
 
 def _posted_at(line: Line) -> bool:
