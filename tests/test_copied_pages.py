@@ -459,7 +459,8 @@ def test_copies_in_the_layouts_of_two_news_sites():
     assert [s.text for s in doc.layer(Layer.OUTLET)] == ["Reuters"]
     article = normalised(article_text(reuters))
     assert "purchase licensing rights" not in article and "editing by" not in article
-    assert article.startswith("tokyo, march 3 (reuters)")
+    assert article.startswith("factory activity across asia")  # under its dateline, "TOKYO, March 3 (Reuters) -"
+    assert [s.text for s in reuters.segments if s.kind == "dateline"][-1].startswith("TOKYO, March 3 (Reuters)")
 
 
 def test_an_older_news_copy_gets_its_headline_over_the_byline():
@@ -1261,6 +1262,8 @@ def test_a_writers_role_alone_on_its_line(line, role):
     ("HARBOUR CITY (KHRB) — The council voted on Tuesday.", "KHRB"),  # a station's call sign
     ("CLEVELAND, Ohio (WKYC-TV) — The council voted on Tuesday.", "WKYC-TV"),
     ("WASHINGTON (Reuters) - The council voted on Tuesday.", "Reuters"),
+    ("BUDAPEST, Feb 18 (Reuters) - The council voted on Sunday.", "Reuters"),  # the day, as Reuters gives it
+    ("NEW YORK, March 3, 2018 (Reuters) - The council voted.", "Reuters"),
     ("HARBOUR CITY (Tuesday) — The council voted.", None),
 ])
 def test_a_first_paragraphs_dateline_names_a_wire_or_a_station(opening, outlet):
@@ -1268,6 +1271,19 @@ def test_a_first_paragraphs_dateline_names_a_wire_or_a_station(opening, outlet):
 
     found = WIRE_DATELINE.match(opening)
     assert (found["agency"] if found else None) == outlet
+
+
+@pytest.mark.parametrize(("opening", "published"), [
+    ("NEW YORK, March 3, 2018 (Reuters) - ", "2018-03-03"),
+    ("NEW YORK, March 3 (Reuters) - ", None),  # a day with no year dates nothing
+])
+def test_a_wire_datelines_day_with_its_year_dates_the_story(opening, published):
+    analysis = analyze(f"Schools stay open despite surge\n\n{opening}{SCHOOLS_PARAGRAPHS[0]}\n\n"
+                       + "\n\n".join(SCHOOLS_PARAGRAPHS[1:]))
+    assert analysis.meta.outlet is not None and analysis.meta.outlet.text == "Reuters"
+    assert analysis.meta.published == published
+    assert analysis.document.segments("body")[0].text == SCHOOLS_PARAGRAPHS[0]
+    assert_offsets(analysis)
 
 
 def test_bylines_in_other_languages_and_a_blogs_sign_off_name_the_author():

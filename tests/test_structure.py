@@ -20,6 +20,9 @@ EXPECTED = {
                               ["Share on Facebook"]),
     "wire-reuters.txt": ("Senate passes stopgap bill to avert shutdown", ["Maria Lenz", "Tom Ashby"], None, "Reuters", [],
                          "The U.S. Senate on Tuesday", "did nothing to cut spending.", [], ["Reporting by"]),
+    # a summary's bullets over the byline are no headline (they had been: the headline went to boilerplate)
+    "wire-reuters-summary.txt": ("Port strike halts grain exports as talks stall", ["Elena Marsh"], None, "Reuters", [],
+                                 "A strike by dock workers", "on Monday.", [], ["(Reporting by"]),
     "wire-ap.txt": ("Storm knocks out power to 200,000 homes", ["JANE DOE", "RICK SALAS"], None, "Associated Press", [],
                     "A fast-moving storm", "near the coast.", [], ["Copyright 2024"]),
     "oped-markdown.md": ("Why the Water Board Keeps Getting It Wrong", ["Helen Ortiz"], "2023-02-04", None,

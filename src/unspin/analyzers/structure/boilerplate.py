@@ -35,6 +35,7 @@ from .patterns import (
     COUNTED,
     ENTRY_TIME,
     INSIDE_ARTICLE,
+    LIST_ITEM,
     RELEASE_END,
     REPLY_BUTTON,
     SENTENCE_END,
@@ -55,7 +56,6 @@ FURNITURE_WORDS = re.compile(
     r"print|download|rss|sitemap|powered by|loading|toggle|navigation|back to top|click here|learn more)\b",
     re.IGNORECASE)
 SEPARATORS = re.compile(r"[|•»›·/]")
-_BULLET = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LONG = 25  # words of a line that is surely article prose
 MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a copied page
@@ -85,7 +85,7 @@ def _own(line: Line, repeated: bool) -> list[float]:
         sum(w[:1].isupper() for w in words) / n,
         min(3, len(SEPARATORS.findall(text))) / 3,
         min(3, len(FURNITURE_WORDS.findall(text))) / 3,
-        float(bool(_BULLET.match(text))),
+        float(bool(LIST_ITEM.match(text))),
         float(is_prose(line)),
         float(is_heading_like(line)),
         float(text.endswith(":")),

@@ -47,7 +47,8 @@ TOPICS_LABEL = re.compile(r"^\W*(?:explore more on these topics|related topics|m
 # An American station's call sign ("KHRB", "WKYC-TV"), as a local station's datelines name it
 CALL_SIGN = r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"
 WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)\s*"
+    # (and the day, as Reuters gives it: "BUDAPEST, Feb 18 (Reuters) -", "NEW YORK, March 3, 2018 (Reuters) -")
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?)\s*"
     # a wire agency, or a station's call sign ("HARBOUR CITY (KHRB) —", "CLEVELAND, Ohio (WKYC-TV) —")
     rf"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Sputnik|IANS|PTI|ANI|CNN|RT|{CALL_SIGN})\)\s*[-—–:]+\s*"
 )
@@ -62,6 +63,8 @@ LABELLED_DATE = re.compile(rf"^{_DATE_LABELS}\s*:", re.IGNORECASE)
 LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.|/]+$")  # (a bar or slash alone: what sat between a byline's items)
+LIST_ITEM = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
+BULLET = re.compile(r"^[-*•·◦▪►]\s")  # a list item's mark, not its number
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
 # Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
 _FORM_NOTICES = (r"your email address will not be published|required fields are marked|notify me of follow-up comments|"

@@ -40,6 +40,7 @@ from .patterns import (
     AUTHOR_LABEL,
     AUTHOR_SEARCH,
     BIO,
+    BULLET,
     BYLINE,
     CARD_BIO_VERB,
     CLOSING_BIO,
@@ -456,7 +457,8 @@ def _title_above_byline(lines: list[Line], limit: int) -> list[int]:
         if boilerplate_kind(line.text) or is_separator(line) or is_dateline(line) or TAG_LINE.match(line.text):
             continue
         under_kicker = k == 1 and lines[0].words <= KICKER_WORDS
-        if line.words >= 3 and is_heading_like(line):
+        # (a wire story's summary over its byline is no headline: "* Says will counter globalism ...")
+        if line.words >= 3 and is_heading_like(line) and not BULLET.match(line.text):
             return [k] if k >= 2 or under_kicker else []  # a title on the first line needs no help
         if under_kicker and is_headline_shaped(line):
             return [k]  # a long headline under a site's name ("PAWSZILLA" / "Fans Expressed Fears Over ...")
@@ -718,5 +720,7 @@ def _opening_dateline(line: Line, draft: Draft) -> int:
     if wire:
         draft.add(line.start, line.start + wire.end(), "dateline")
         draft.outlet = draft.outlet or (line.start + wire.start("agency"), line.start + wire.end("agency"))
+        if dated := find_date(line.text, 0, wire.end("place")):  # a day with its year
+            draft.published = draft.published or dated[2]
         start = line.start + wire.end()
     return start
