@@ -6,6 +6,7 @@ of the page (issue 22). The pages and copies here are this project's own."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -56,6 +57,24 @@ def test_the_webcopy_measure_scores_a_folder_of_that_layout():
     assert set(figures) == {"unspin on the copy", "trafilatura on the HTML"}
     ours = figures["unspin on the copy"]
     assert ours["pages"] == 1 and ours["article_kept"] == 1.0 and ours["boilerplate_left_out"] == 1.0
+
+
+def test_the_measures_interval_resamples_pages_not_snippets():
+    from unspin.webcopy import Page, Score
+
+    def page(inside, outside):
+        return Page("p", "", Path("p.html"), inside, outside)
+
+    alike = Score()
+    for _ in range(5):  # every page the same: no page drawn can move a figure
+        alike.add("one two three", "one", page(["one", "two"], ["three"]))
+    assert alike.interval() == {"article_kept": (0.5, 0.5), "boilerplate_left_out": (1.0, 1.0), "f1": (0.667, 0.667)}
+    mixed = Score()
+    mixed.add("one two", "one two", page(["one", "two"], []))  # all kept
+    mixed.add("three four", "", page(["three", "four"], []))  # all lost
+    low, high = mixed.interval(level=0.9)["article_kept"]
+    assert mixed.figures()["article_kept"] == 0.5 and low == 0.0 and high == 1.0  # pages drawn twice over
+    assert Score().interval() == {}
 
 
 def test_the_metadata_measure_compares_authors_and_outlets_as_whole_words():

@@ -68,6 +68,7 @@ class Score:
     pages_right: int = 0
     pages: int = 0
     refused: int = 0  # copies unspin refused (over a limit): scored as if it kept nothing
+    counts: list[tuple[int, int, int, int]] = field(default_factory=list)  # a page's kept, inside, left out, outside
 
     def add(self, copy: str, article: str, page: Page) -> None:
         copy, article = normalised(copy), normalised(article)
@@ -81,6 +82,26 @@ class Score:
         self.outside += len(outside)
         self.pages += 1
         self.pages_right += kept == len(inside) and left_out == len(outside)
+        self.counts.append((kept, len(inside), left_out, len(outside)))
+
+    def interval(self, level: float = 0.9, draws: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """How far article kept, boilerplate left out and F1 could move on other pages like these: the
+        central `level` of each figure over `draws` samples of the pages drawn with replacement (a
+        percentile bootstrap over pages, as snippets of one page stand or fall together)."""
+        import numpy as np
+
+        if not self.counts:
+            return {}
+        counts = np.array(self.counts, dtype=np.float64)
+        drawn = np.random.default_rng(seed).integers(0, len(counts), size=(draws, len(counts)))
+        totals = counts[drawn].sum(axis=1)  # (draws, 4)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            kept = np.where(totals[:, 1] > 0, totals[:, 0] / totals[:, 1], 1.0)
+            left_out = np.where(totals[:, 3] > 0, totals[:, 2] / totals[:, 3], 1.0)
+            f1 = np.where(kept + left_out > 0, 2 * kept * left_out / (kept + left_out), 0.0)
+        tail = 100 * (1 - level) / 2
+        return {name: (round(float(np.percentile(values, tail)), 3), round(float(np.percentile(values, 100 - tail)), 3))
+                for name, values in (("article_kept", kept), ("boilerplate_left_out", left_out), ("f1", f1))}
 
     def add_analysis(self, page: Page, analysis) -> None:
         """Score unspin's analysis of the page's copy; None (a copy it refused) kept nothing."""
@@ -171,15 +192,16 @@ class MetadataScore:
 
 def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[str, dict]:
     """The four figures for unspin on the copies and for trafilatura on the HTML, on `split`
-    ("all", "validation" or "training" pages)."""
+    ("all", "validation" or "training" pages), each with its 90% bootstrap interval over pages
+    (`Score.interval`)."""
     ours, anchor = Score(), Score()
     for page, analysis in _structure_analyses(folder, split):
         ours.add_analysis(page, analysis)
         if trafilatura:
             anchor.add(page.copy, trafilatura_article(page.html_path), page)
-    out = {"unspin on the copy": ours.figures()}
+    out = {"unspin on the copy": {**ours.figures(), "interval": ours.interval()}}
     if trafilatura:
-        out["trafilatura on the HTML"] = anchor.figures()
+        out["trafilatura on the HTML"] = {**anchor.figures(), "interval": anchor.interval()}
     return out
 
 
