@@ -2268,8 +2268,6 @@ def test_each_news_layout_is_written_once():
     would replace the earlier one's expectations without a word."""
     import ast
 
-    from pathlib import Path
-
     tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
     table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
                  and any(isinstance(target, ast.Name) and target.id == "NEWS_LAYOUTS" for target in node.targets))
