@@ -295,7 +295,7 @@ def _heading_runs(lines: list[Line], kinds: list[str | None], tables: set[int] |
         if kind == "heading" and lines[i].words >= HEADLINE_WORDS and i not in tables:
             run.append(i)
             continue
-        if len(run) >= HEADING_RUN and not (run[0] > 0 and _introduces_list(lines[run[0] - 1])):
+        if len(run) >= HEADING_RUN and not (run[0] > 0 and introduces_list(lines[run[0] - 1])):
             out.update(run)
             if run[0] > 0 and kinds[run[0] - 1] == "heading":
                 out.add(run[0] - 1)  # the list's own label ("POPULAR NOW")
@@ -331,7 +331,8 @@ def _untrusted_runs(runs: set[int], p: np.ndarray, threshold: float, first: int,
 _OTHER_STORIES = re.compile(r"\b(?:related|stories|articles|posts|headlines|links)\b", re.IGNORECASE)
 
 
-def _introduces_list(line: Line) -> bool:
+def introduces_list(line: Line) -> bool:
+    """"I'll summarize them:", "Follow these six tips:"; not a box's label ("Related posts:")."""
     return (line.text.rstrip().endswith(":") and line.words >= LIST_INTRO_WORDS
             and boilerplate_kind(line.text) is None and not _OTHER_STORIES.search(line.text))
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
-from .boilerplate import line_kinds, looks_copied
+from .boilerplate import introduces_list, line_kinds, looks_copied
 from .draft import Draft
 from .lines import (
     Line,
@@ -493,7 +493,32 @@ def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[i
             j = about
         else:
             break
-    return j if marked else len(lines)
+    return _past_the_list(lines, j, body_start, draft, blurbs) if marked else len(lines)
+
+
+LIST_ITEMS = 12  # the most items of a list an article ends on
+ITEM_WORDS = 25  # an item's words, at most; a longer line is a paragraph
+LIST_ITEMS_ABOVE = 2  # items the article kept under the introduction: one line under it is no list ("We need your help")
+
+
+def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blurbs: set[int] | frozenset[int]) -> int:
+    """Where the footer starts once the list that the article ends on is whole. The footer's run
+    (`footer_start`) takes the lines under the last one that reads as prose, so it took a list's last
+    items ("... so here is what they come to:" / "Generators save memory only for large inputs, but are
+    quicker to loop over" / "Slotted classes save a lot of memory" / ... / "Author: Ann Roe"); they
+    stay, up to the first furniture or metadata line. Two items at least above the run make a list
+    (under "A THOUGHT FOR TODAY:", a quotation and then an appeal's label are none)."""
+    above = next((k for k in range(j - 1, max(body_start, j - 1 - LIST_ITEMS) - 1, -1)
+                  if introduces_list(lines[k]) or lines[k].words > ITEM_WORDS), None)
+    if above is None or not introduces_list(lines[above]) or j - above - 1 < LIST_ITEMS_ABOVE:
+        return j
+    end = j
+    while (end < len(lines) and end - above <= LIST_ITEMS and 1 <= lines[end].words <= ITEM_WORDS
+           and end not in blurbs and not boilerplate_kind(lines[end].text) and not is_separator(lines[end])
+           and not is_bio(lines[end], draft) and not is_byline(lines[end]) and not is_dateline(lines[end])
+           and not TAG_LINE.match(lines[end].text)):
+        end += 1
+    return end
 
 
 def about_heading_above(lines: list[Line], index: int, body_start: int) -> int | None:
