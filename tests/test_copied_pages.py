@@ -3707,3 +3707,36 @@ def test_the_list_a_tutorial_ends_on_stays_whole_above_its_author_and_footer():
         "Author: Ann Roe", "Published: 3 May 2023", "Updated: 5 May 2023", "RSS", "License: by-nc-sa",
         "© 2023 Roe Labs", "hello@roelabs.example",
     ], kept=findings, left_out=["Author: Ann Roe", "© 2023 Roe Labs", "hello@roelabs.example"])
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Article posted with permission from Harbour Watch", "copyright"),  # a syndicated post's credit
+    ("Follow Ann Roe on Twitter @annroe.", "social"), ("Twitter: @annroe.", "social"),
+    ("Follow Harbour Sports on Facebook and Twitter for more match reports.", "social"),
+    ("You also agree to this site's Privacy Policy and Terms of Use.", "subscribe"),  # a sign-up or poll form
+    ("Email This field is for validation purposes and should be left unchanged.", "subscribe"),
+    ("You may opt out at anytime.", "subscribe"),
+    ("Completing this poll grants you access to Harbour Watch updates free of charge.", "subscribe"),
+    ("Follow these steps shared on Twitter to calm a crowded platform", None),  # a headline
+    ("Users may opt out at any time, the company said.", None),
+    ("The letter was shared with permission of the family.", None),
+])
+def test_a_syndicated_posts_credit_a_columnists_sign_off_and_a_forms_lines(line, kind):
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    assert boilerplate_kind(line) == kind
+
+
+def test_a_short_last_sentence_and_an_embedded_posts_signature_stay_above_the_credit_under_the_article():
+    """The footer's run (the lines under the last paragraph down to sure furniture) had taken the
+    article's closing sentence too short to read as prose, and the signature of a post it quotes."""
+    first, second, third = SCHOOLS_PARAGRAPHS[:3]
+    for closing in ["We’ll see.", "A tragedy indeed.",
+                    "pic.twitter.com/x1AbC — Harbour Council (@harbourcouncil) January 8, 2019"]:
+        analysis = analyze("\n\n".join(["Schools stay open despite surge", first, second, third, closing,
+                                        "Article posted with permission from Harbour Watch",
+                                        "Follow Ann Roe on Twitter @annroe."]) + "\n")
+        assert_offsets(analysis)
+        article = article_text(analysis)
+        assert article.endswith(closing), closing
+        assert "permission" not in article and "@annroe" not in article

@@ -63,6 +63,8 @@ LABELLED_DATE = re.compile(rf"^{_DATE_LABELS}\s*:", re.IGNORECASE)
 LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.|/]+$")  # (a bar or slash alone: what sat between a byline's items)
+# the end of a post the article embeds, its writer and date: "... pic.twitter.com/x1 — Ann Roe (@annroe) January 8, 2019"
+EMBEDDED_POST_END = re.compile(r"[—–]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
 LIST_ITEM = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
 BULLET = re.compile(r"^[-*•·◦▪►]\s")  # a list item's mark, not its number
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
@@ -188,7 +190,9 @@ BOILERPLATE_START = [
     ("copyright", r"copyright\b|©|\(c\) \d{4}|(?:all|some) rights reserved|the original source of this article|reuse this content\s*$|réutiliser ce contenu\s*$|"
                   r"this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|reprinted|republished)|"
                   rf"{APPEARED_ON}\b|"
-                  r"originally published|reprinted (?:with|from)|republished (?:with|from)"),
+                  r"originally published|reprinted (?:with|from)|republished (?:with|from)|"
+                  # a syndicated post's credit: "Article posted with permission from Harbour Watch"
+                  r"(?:(?:this )?(?:article|story|post) )?(?:re)?(?:posted|published|used|shared) with permission (?:from|of)\b"),
     ("related", r"related(?: articles?| stor(?:y|ies)| posts?| coverage| reading| content| topics| fact[- ]checks| videos?| links?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|click here to (?:read|see|view|watch)(?: (?:more|the full (?:story|article)))?\W*$|see also\b|also read\b|"
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
@@ -208,7 +212,11 @@ BOILERPLATE_START = [
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
-               r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
+               r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b|"
+               # a columnist's sign-off: "Follow Ann Roe on Twitter @annroe.", "Twitter: @annroe."
+               # (a name: "Follow these steps shared on Twitter to ..." heads a story)
+               r"follow (?-i:(?:[A-Z][\w&.'’-]*\s+){1,4})on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b|"
+               r"(?:twitter|x|instagram|threads|bluesky)\s*:\s*@[\w.]+\.?\s*$"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|(?:photographs?|photography|illustrations?) by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
@@ -501,6 +509,11 @@ BOILERPLATE_ANYWHERE = [
                              r"receive (?:e-?mails?|news|offers) from us|on behalf of our trusted partners|"
                              r"we['’]ll email you a (?:reset )?link|if you signed up using a (?:3rd|third)[- ]party account|"
                              r"by becoming a registered user|share my data|"
+                             # a sign-up or poll form's own lines: "You also agree to this site's Privacy Policy and
+                             # Terms of Use.", a form plugin's hidden field, "You may opt out at anytime."
+                             r"^you (?:also )?agree to (?:this site['’]s|our|the site['’]s) (?:privacy policy|terms)\b|"
+                             r"\bthis field is for validation purposes\b|^you (?:may|can) opt[- ]out at any ?time\W*$|"
+                             r"^completing this (?:poll|survey|form) (?:grants|gives) you\b|"
                              # "We use your sign-up to provide content in ways you've consented to ...", "I would like to be
                              # emailed about offers, events and updates from The Harbour Independent."
                              r"we use your sign-?up to provide\b|i would like to be (?:e-?mailed|contacted|kept informed) about\b|"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ...document import Document, strip_span
 from ..attribution.entities import is_person_name
 from ..dates import find_date
-from .boilerplate import introduces_list, line_kinds, looks_copied
+from .boilerplate import FURNITURE_WORDS, introduces_list, line_kinds, looks_copied
 from .draft import Draft
 from .lines import (
     Line,
@@ -47,6 +47,7 @@ from .patterns import (
     CODE_LINE,
     COPYRIGHT_NOTICE,
     COUNT,
+    EMBEDDED_POST_END,
     FORM_INSTRUCTION,
     LABELLED_DATE,
     NEIGHBOUR_STORY,
@@ -493,7 +494,30 @@ def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[i
             j = about
         else:
             break
-    return _past_the_list(lines, j, body_start, draft, blurbs) if marked else len(lines)
+    if not marked:
+        return len(lines)
+    return _past_the_list(lines, _past_closing_lines(lines, j, draft), body_start, draft, blurbs)
+
+
+def _past_closing_lines(lines: list[Line], j: int, draft: Draft) -> int:
+    """Where the footer starts once the article's last short lines are back in it: right under its
+    last paragraph, a sentence too short to read as prose ("We’ll see.", "A tragedy indeed.") and the
+    end of a post it embeds ("... — Ann Roe (@annroe) January 8, 2019") are the article's, not the first
+    lines of the furniture under it ("Article posted with permission from ...")."""
+    while j < len(lines) and j > 0 and (is_prose(lines[j - 1]) or EMBEDDED_POST_END.search(lines[j - 1].text)) and (
+            _closing_sentence(lines[j], draft) or EMBEDDED_POST_END.search(lines[j].text)):
+        j += 1
+    return j
+
+
+CLOSING_WORDS = (2, 3)  # a shorter line is a button ("Thanks."); a longer one with its full stop reads as prose
+
+
+def _closing_sentence(line: Line, draft: Draft) -> bool:
+    text = line.text.strip("*_ ")
+    return (CLOSING_WORDS[0] <= line.words <= CLOSING_WORDS[1] and bool(SENTENCE_END.search(text))
+            and (text[:1].isupper() or text[:1] in "\"“‘'") and not FURNITURE_WORDS.search(text)
+            and not boilerplate_kind(text) and not is_bio(line, draft) and not is_byline(line) and not is_dateline(line))
 
 
 LIST_ITEMS = 12  # the most items of a list an article ends on
