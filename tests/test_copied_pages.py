@@ -3740,3 +3740,16 @@ def test_a_short_last_sentence_and_an_embedded_posts_signature_stay_above_the_cr
         article = article_text(analysis)
         assert article.endswith(closing), closing
         assert "permission" not in article and "@annroe" not in article
+
+
+def test_a_poll_box_amid_the_story_leaves_it_whole_with_its_question_options_and_form():
+    first, second, third = SCHOOLS_PARAGRAPHS[:3]
+    poll = ["take our poll - story continues below", "Should schools close when cases rise?",
+            "Should schools close when cases rise?", "* Yes, close them for a week.", "No, keep them open.",
+            "Maybe?", "Email *", "Name This field is for validation purposes and should be left unchanged.",
+            "Completing this poll grants you access to Harbour Watch updates free of charge.",
+            "You may opt out at anytime.", "You also agree to this site's Privacy Policy and Terms of Use."]
+    analysis = analyze("\n".join(["Schools stay open despite surge", first, second, *poll, third]) + "\n")
+    assert_offsets(analysis)
+    assert normalised(article_text(analysis)) == normalised("\n".join([first, second, third]))
+    assert {s.type for s in analysis.segments if s.kind == "boilerplate"} == {"subscribe"}

@@ -329,6 +329,8 @@ BOILERPLATE_START = [
     ("subscribe", r"(?:create|register for) a free account to (?:continue|keep) reading\b|"
                   r"you(?:['’]ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b|"
                   r"this (?:story|article) is (?:(?:available|exclusively|only) ){0,2}(?:to|for) subscribers\b"),
+    # a poll box amid the story, whose form signs the reader up: "take our poll - story continues below"
+    ("subscribe", r"(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b"),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
@@ -548,6 +550,7 @@ BOILERPLATE_ANYWHERE = [
 ]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
+POLL_LABEL = re.compile(r"^\W*(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b", re.IGNORECASE)
 FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
                               r"you (?:may|can) unsubscribe (?:at )?any ?time|we use your sign-?up to provide\b|"
                               # (or that opens as an offer: "Subscribe to INQUIRER PLUS to get access to ...")

@@ -54,6 +54,7 @@ from .patterns import (
     OUTLET_DATE_DATELINE,
     PERSON,
     PLACE_DATE_DATELINE,
+    POLL_LABEL,
     SENTENCE_END,
     SIGN_OFF,
     TAG_LINE,
@@ -623,6 +624,7 @@ def footer_kind(line: Line, draft: Draft) -> str:
     return "footer"
 
 
+POLL_LINES = 16  # a poll box's lines under its label: the question (written up to three times), the options, the form
 BOX_APPEALS = ("notice", "subscribe", "donate")  # the furniture whose box may have a label of its own
 BOX_LABEL_WORDS = 6  # "Interested in learning more about AMP?"; a sign-off over a newsletter's line is longer
 NEWSLETTER_BLURB_CHARS = 200  # a newsletter's one line about itself; a longer paragraph is the article's
@@ -651,6 +653,13 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
         line, kind = lines[i], kinds[i]
         if i in bios or (i in details and read_detail(doc, line, details[i], draft)):
             i += 1
+            continue
+        if kind == "subscribe" and POLL_LABEL.match(line.text):
+            # the poll's question and options, down to its sign-up form's last line
+            end = max((k for k in range(i, min(len(lines), i + POLL_LINES + 1)) if kinds[k] == "subscribe"))
+            for box_line in lines[i:end + 1]:
+                draft.add(box_line.start, box_line.end, "boilerplate", type="subscribe")
+            i = end + 1
             continue
         short_appeal = ((kind in SHORT_APPEALS and len(line.text) < 200)
                         or (COPYRIGHT_NOTICE.search(line.text) and len(line.text) < COPYRIGHT_NOTICE_CHARS))
