@@ -3717,6 +3717,9 @@ def test_the_list_a_tutorial_ends_on_stays_whole_above_its_author_and_footer():
     ("Email This field is for validation purposes and should be left unchanged.", "subscribe"),
     ("You may opt out at anytime.", "subscribe"),
     ("Completing this poll grants you access to Harbour Watch updates free of charge.", "subscribe"),
+    ("Think your friends would be interested?", "share"),
+    ("Do you support the mayor? Like the page:", "share"),  # (its colon had made the paragraphs under it a quote)
+    ("Do you like the page layout of the new site?", None),
     ("Follow these steps shared on Twitter to calm a crowded platform", None),  # a headline
     ("Users may opt out at any time, the company said.", None),
     ("The letter was shared with permission of the family.", None),

@@ -278,6 +278,9 @@ BOILERPLATE_START = [
     # a news app's and a site's buttons inside the article, each a line of its own ("Gift this article",
     # "Share full article", "Listen to this article · 4:32 min", "Report an error"), and what a phone
     # adds to what it shares ("Shared from Apple News", "Sent from my iPhone")
+    # a share prompt, a page's like button under its question: "Think your friends would be interested?",
+    # "Do you support the mayor? Like the page:"
+    ("share", r"think your friends would be interested\?|(?:do you [^?]{1,80}\?\s*)?like (?:the|our|this) page\s*:?\s*$"),
     ("share", r"(?:gift|give) (?:this )?(?:article|story)\s*$|link copied\W*$|share (?:the )?full (?:article|story)\s*$|"
               r"this (?:article|story) has been shared [\d,.]+k? times\s*$|print this (?:page|article|story)\s*$|"
               r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),
