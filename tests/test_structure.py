@@ -428,6 +428,19 @@ def test_a_paragraph_that_opens_with_by_is_no_byline_under_the_first_paragraph(s
         "The senator got what", "By the end of next w", "By the beginning of "]
 
 
+@pytest.mark.parametrize("label", ["CORRECTION:", "Correction:", "Editor's note:", "UPDATE:"])
+def test_a_correction_under_its_label_is_the_papers_note_not_a_quotation(label, structure_pipeline):
+    text = ("Harbour ferry fares to rise by a fifth\n\n"
+            "The ferry company will raise its fares by a fifth in April, the council said on Tuesday.\n\n"
+            "Commuters who cross twice a day will pay about £190 more a year, by the council's own figures.\n\n"
+            f"{label}\n\n"
+            "An article on Tuesday misstated the size of the rise. It is a fifth, not a quarter.\n")
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert analysis.document.segments("quote_block") == []
+    assert analysis.document.segments("body")[-1].text.startswith("An article on Tuesday misstated")
+
+
 @pytest.mark.parametrize("byline, authors, outlet", [
     ("By ANN ROE FOR THE HARBOUR MAIL", ["ANN ROE"], "THE HARBOUR MAIL"),
     ("By ANN ROE and JOHN DOE FOR DAILYMAIL.COM", ["ANN ROE", "JOHN DOE"], "DAILYMAIL.COM"),
