@@ -3756,3 +3756,7 @@ def test_a_poll_box_amid_the_story_leaves_it_whole_with_its_question_options_and
     assert_offsets(analysis)
     assert normalised(article_text(analysis)) == normalised("\n".join([first, second, third]))
     assert {s.type for s in analysis.segments if s.kind == "boilerplate"} == {"subscribe"}
+    # a poll with no form of its own reaches no further than the story's next paragraph
+    lone = analyze("\n".join(["Schools stay open despite surge", first, poll[0], poll[1], second, third,
+                               "Sign up for our morning newsletter"]) + "\n")
+    assert normalised(article_text(lone)) == normalised("\n".join([first, poll[1], second, third]))

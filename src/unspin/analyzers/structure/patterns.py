@@ -212,11 +212,11 @@ BOILERPLATE_START = [
                r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|e-?mail|print|pinterest|tumblr|follow|listen|"
                r"digg|del\.?i\.?c\.?i?o\.?u\.?s|stumbleupon|mixx|myspace|reprints?|tweet)\s*$|"
                r"follow (?:this|these) (?:topics?|stor(?:y|ies)|authors?)\s*$|"
-               r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b|"
+               r"(?:tag|mention) @[\w.]+ (?:on|or)\b|follow me on\b|"  # a recipe card's "Tag @harbourkitchen on Instagram ..."
                # a columnist's sign-off: "Follow Ann Roe on Twitter @annroe.", "Twitter: @annroe."
                # (a name: "Follow these steps shared on Twitter to ..." heads a story)
                r"follow (?-i:(?:[A-Z][\w&.'’-]*\s+){1,4})on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b|"
-               r"(?:twitter|x|instagram|threads|bluesky)\s*:\s*@[\w.]+\.?\s*$"),  # a recipe card's "Tag @harbourkitchen on Instagram ..."
+               r"(?:twitter|x|instagram|threads|bluesky)\s*:\s*@[\w.]+\.?\s*$"),
     ("credit", r"featured image\b|image\s*(?:credit|source)?\s*:|photo\s*(?:credit)?\s*:|photograph:|illustration:|"
                r"\(?reporting by\b|(?:photographs?|photography|illustrations?) by\b|story source\W*$|journal reference\W*$|materials provided by\b|editing by\b|[—–-]?\s*with assistance from\b|edited by\s*:?\s*[A-Z]|additional reporting\b|writing by\b|articles by\s*:|"
                r"for media inquiries|media contact|contact us\b|posted by\b.{0,60}\bat \d{1,2}:\d{2}|credit\W*$|"
@@ -275,12 +275,12 @@ BOILERPLATE_START = [
                r"(?:have|got) a (?:confidential |news )?tip\b"),  # "Have a confidential tip for our reporters? Get in Touch"
     # the Trust Project's badge: "Se adhiere a los criterios de The Trust Project", "Learn more about the Trust Project"
     ("notice", r".{0,60}\bthe trust project\s*$|.{0,60}\bis a trust project member\s*$"),
-    # a news app's and a site's buttons inside the article, each a line of its own ("Gift this article",
-    # "Share full article", "Listen to this article · 4:32 min", "Report an error"), and what a phone
-    # adds to what it shares ("Shared from Apple News", "Sent from my iPhone")
     # a share prompt, a page's like button under its question: "Think your friends would be interested?",
     # "Do you support the mayor? Like the page:"
     ("share", r"think your friends would be interested\?|(?:do you [^?]{1,80}\?\s*)?like (?:the|our|this) page\s*:?\s*$"),
+    # a news app's and a site's buttons inside the article, each a line of its own ("Gift this article",
+    # "Share full article", "Listen to this article · 4:32 min", "Report an error"), and what a phone
+    # adds to what it shares ("Shared from Apple News", "Sent from my iPhone")
     ("share", r"(?:gift|give) (?:this )?(?:article|story)\s*$|link copied\W*$|share (?:the )?full (?:article|story)\s*$|"
               r"this (?:article|story) has been shared [\d,.]+k? times\s*$|print this (?:page|article|story)\s*$|"
               r"shared (?:from|via) (?:apple|google) news\s*$|sent from my (?:iphone|ipad|android|phone|mobile)\s*$"),

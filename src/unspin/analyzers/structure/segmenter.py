@@ -625,6 +625,7 @@ def footer_kind(line: Line, draft: Draft) -> str:
 
 
 POLL_LINES = 16  # a poll box's lines under its label: the question (written up to three times), the options, the form
+LONG_PARAGRAPH_WORDS = 25  # a line this long is the story's, never a poll's question or option
 BOX_APPEALS = ("notice", "subscribe", "donate")  # the furniture whose box may have a label of its own
 BOX_LABEL_WORDS = 6  # "Interested in learning more about AMP?"; a sign-off over a newsletter's line is longer
 NEWSLETTER_BLURB_CHARS = 200  # a newsletter's one line about itself; a longer paragraph is the article's
@@ -655,8 +656,12 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
             i += 1
             continue
         if kind == "subscribe" and POLL_LABEL.match(line.text):
-            # the poll's question and options, down to its sign-up form's last line
-            end = max((k for k in range(i, min(len(lines), i + POLL_LINES + 1)) if kinds[k] == "subscribe"))
+            # the poll's question and options, down to its sign-up form's last line (not past a paragraph)
+            end = i
+            for k in range(i + 1, min(len(lines), i + POLL_LINES + 1)):
+                if lines[k].words >= LONG_PARAGRAPH_WORDS:
+                    break
+                end = k if kinds[k] == "subscribe" else end
             for box_line in lines[i:end + 1]:
                 draft.add(box_line.start, box_line.end, "boilerplate", type="subscribe")
             i = end + 1
