@@ -3760,3 +3760,30 @@ def test_a_poll_box_amid_the_story_leaves_it_whole_with_its_question_options_and
     lone = analyze("\n".join(["Schools stay open despite surge", first, poll[0], poll[1], second, third,
                                "Sign up for our morning newsletter"]) + "\n")
     assert normalised(article_text(lone)) == normalised("\n".join([first, poll[1], second, third]))
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Post navigation", "navigation"), ("Blog Archive", "navigation"),
+    ("This entry was posted in Gardening, Harbour. Bookmark the permalink.", "navigation"),
+    ("This Post Has 12 Comments", "comments"), ("Comment via Facebook", "comments"),
+    ("Please enter your valid email address.", "subscribe"),
+    ("This entry was the last one I wrote before the move.", None),
+])
+def test_a_blog_themes_labels_and_its_posts_last_line(line, kind):
+    from unspin.analyzers.structure.patterns import boilerplate_kind
+
+    assert boilerplate_kind(line) == kind
+
+
+
+def test_the_article_run_is_no_list_of_headlines_unless_the_only_paragraph_is_under_the_comment_form():
+    from unspin.analyzers.structure.boilerplate import _article_run
+
+    kinds = ["heading"] * 3 + ["body", "heading", "heading", "heading", "body"]
+    gains = [2.0, 2.0, 2.0, -5.0, 1.0, -1.0, -1.0, 1.5]
+    no_form = [False] * len(kinds)
+    assert _article_run(gains, kinds, no_form) == (7, 7)  # three headlines alone: other stories; the paragraph is the article
+    # a song's lines over a blog's comment form, the only paragraph in the sidebar under it: the song is the article
+    form = [False] * 4 + [True] + [False] * 3
+    assert _article_run(gains, kinds, form) == (0, 2)
+    assert _article_run([1.0, 2.0, -1.0, 3.0], ["heading", "body", "body", "body"], [False] * 4) == (0, 3)

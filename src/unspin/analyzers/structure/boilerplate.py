@@ -205,12 +205,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         # crosses it at the cost of a line the model is sure of, not for free as other furniture
         return (model.threshold - 1) * weight if boilerplate_kind(lines[i].text) == "comments" else 0.0
 
-    gains = [gain(i, q) for i, q in enumerate(p)]
-    first, last = _densest_run(gains, form)
-    if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
-        # a run of headlines alone is a list of other stories, not the article ("1. Wait, are dead skin
-        # cells ..." / "2. The best winter coats" over the headline): the densest run with a paragraph
-        first, last = _densest_run([g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)], form)
+    first, last = _article_run([gain(i, q) for i, q in enumerate(p)], kinds, form)
     boxed = _under_related_label(lines, kinds)
     items: set[int] = set()  # (of a numbered list the article runs into)
     if first <= last:
@@ -616,6 +611,20 @@ def _first_item_under(lines: list[Line], candidate: list[bool], last: int) -> in
             introduced = j == last + 1 or is_prose(lines[j - 1])
             return j if int(number.group(1)) == 1 and introduced else None
     return None
+
+
+def _article_run(gains: list[float], kinds: list[str | None], form: list[bool]) -> tuple[int, int]:
+    """The [first, last] lines of the article's run: the densest run (`_densest_run`), unless it holds
+    headings alone, a list of other stories ("1. Wait, are dead skin cells ..." / "2. The best winter
+    coats" over the headline), where a paragraph is elsewhere: then the densest run with a paragraph, but
+    never one below the comment form (above the form, a song's lines or a list with no paragraph are the
+    article; below it are the comments and the blog's sidebar)."""
+    first, last = _densest_run(gains, form)
+    if first <= last and "body" not in kinds[first:last + 1] and "body" in kinds:
+        with_paragraph = _densest_run([g if kind != "heading" or g <= 0 else 0.0 for g, kind in zip(gains, kinds)], form)
+        if not (any(form) and with_paragraph[0] > form.index(True)):
+            return with_paragraph
+    return first, last
 
 
 def _densest_run(gains: list[float], form: list[bool]) -> tuple[int, int]:

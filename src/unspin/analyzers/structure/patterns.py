@@ -104,6 +104,7 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
 THREAD_HEADING = (r"(?:[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)"  # (Blogger's: "2 comments:")
+                  r"|this (?:post|article|entry) has \d+ (?:comments?|responses?)\s*$|comment via facebook\s*$"
                   r"|discussion about this (?:post|article|story)\s*$"  # (a newsletter platform's)
                   r"|comments section\s*$|search comments\s*$)")  # (a forum's: "Sort by:" / "Best" / "Search Comments")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
@@ -157,6 +158,9 @@ BOILERPLATE_START = [
     ("navigation", r"(?:skip|jump) to:? (?:the )?(?:main |primary |secondary )?(?:content|navigation|sidebar|footer|search|menu)\b|toggle navigation\b|back to top\s*$|(?:previous|next) (?:post|article|story)(?:\b|(?-i:(?=[A-Z])))|"
                    # (glued to the other story's headline: "Previous articleWORLD VIEW: Ukraine Latest ...")
                    r"(?:newer|older) (?:posts?|entries)\b|(?:pdf|printer[- ]friendly|printable) version\s*$|"
+                   # a blog theme's own labels and the line under a WordPress post ("This entry was posted in
+                   # Gardening. Bookmark the permalink.")
+                   r"posts? navigation\s*$|blog archive\s*$|this entry was posted in\b.{0,300}\bbookmark the permalink\b|"
                    r"you are here\s*:|home\s*(?:[»›>|]+|/)\s*\S|"  # breadcrumbs: "Home » Recipes » Sharing »"
                    r"(?:[^»›]{1,40}[»›]\s*){2,}\S|"  # "Front Page » Transportation » Transit tax trust rejects ..."
                    r"(?:text|font) size\s*$|a a a\s*$|toggle\s*$|search for:?\s*$|"  # the reader's text-size buttons
@@ -332,6 +336,8 @@ BOILERPLATE_START = [
     ("subscribe", r"(?:create|register for) a free account to (?:continue|keep) reading\b|"
                   r"you(?:['’]ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b|"
                   r"this (?:story|article) is (?:(?:available|exclusively|only) ){0,2}(?:to|for) subscribers\b"),
+    # a sign-up form's check: "Please enter your valid email address."
+    ("subscribe", r"please enter (?:a |your )?(?:valid )?e-?mail(?: address)?\W*$"),
     # a poll box amid the story, whose form signs the reader up: "take our poll - story continues below"
     ("subscribe", r"(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b"),
 ]
