@@ -104,7 +104,7 @@ _SHARING_SERVICES = (r"(?:facebook|twitter|digg|del\.?i\.?c\.?i?o\.?u\.?s|reddit
 # "{ 38 comments… read them below or add one }" (not "5 Comments", also a link under a headline).
 THREAD_HEADING = (r"(?:[{(]?\s*(?:\d+|one|two|three|four|five) (?:responses?|thoughts?|comments?|replies)"
                   r"(?:\s+(?:to|on) [“\"'‘]|\W*read them below|:\s*$)"  # (Blogger's: "2 comments:")
-                  r"|this (?:post|article|entry) has \d+ (?:comments?|responses?)\s*$|comment via facebook\s*$"
+                  r"|comment via facebook\s*$"  # (a comment plugin's)
                   r"|discussion about this (?:post|article|story)\s*$"  # (a newsletter platform's)
                   r"|comments section\s*$|search comments\s*$)")  # (a forum's: "Sort by:" / "Best" / "Search Comments")
 # A press release's sender under it: "SOURCE Harbour City Council" (a credit, and where the release ends)
