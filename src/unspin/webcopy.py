@@ -19,6 +19,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 ARTICLE_SEGMENTS = ("body", "heading", "quote_block")
 _SPACE = re.compile(r"\s+")
 
@@ -61,14 +63,8 @@ def is_validation(page_id: str) -> bool:
 
 @dataclass
 class Score:
-    kept: int = 0
-    inside: int = 0
-    left_out: int = 0
-    outside: int = 0
-    pages_right: int = 0
-    pages: int = 0
-    refused: int = 0  # copies unspin refused (over a limit): scored as if it kept nothing
     counts: list[tuple[int, int, int, int]] = field(default_factory=list)  # a page's kept, inside, left out, outside
+    refused: int = 0  # copies unspin refused (over a limit): scored as if it kept nothing
 
     def add(self, copy: str, article: str, page: Page) -> None:
         copy, article = normalised(copy), normalised(article)
@@ -76,32 +72,7 @@ class Score:
         outside = [s for s in map(normalised, page.outside) if s and s in copy]
         kept = sum(s in article for s in inside)
         left_out = sum(s not in article for s in outside)
-        self.kept += kept
-        self.inside += len(inside)
-        self.left_out += left_out
-        self.outside += len(outside)
-        self.pages += 1
-        self.pages_right += kept == len(inside) and left_out == len(outside)
         self.counts.append((kept, len(inside), left_out, len(outside)))
-
-    def interval(self, level: float = 0.9, draws: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
-        """How far article kept, boilerplate left out and F1 could move on other pages like these: the
-        central `level` of each figure over `draws` samples of the pages drawn with replacement (a
-        percentile bootstrap over pages, as snippets of one page stand or fall together)."""
-        import numpy as np
-
-        if not self.counts:
-            return {}
-        counts = np.array(self.counts, dtype=np.float64)
-        drawn = np.random.default_rng(seed).integers(0, len(counts), size=(draws, len(counts)))
-        totals = counts[drawn].sum(axis=1)  # (draws, 4)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            kept = np.where(totals[:, 1] > 0, totals[:, 0] / totals[:, 1], 1.0)
-            left_out = np.where(totals[:, 3] > 0, totals[:, 2] / totals[:, 3], 1.0)
-            f1 = np.where(kept + left_out > 0, 2 * kept * left_out / (kept + left_out), 0.0)
-        tail = 100 * (1 - level) / 2
-        return {name: (round(float(np.percentile(values, tail)), 3), round(float(np.percentile(values, 100 - tail)), 3))
-                for name, values in (("article_kept", kept), ("boilerplate_left_out", left_out), ("f1", f1))}
 
     def add_analysis(self, page: Page, analysis) -> None:
         """Score unspin's analysis of the page's copy; None (a copy it refused) kept nothing."""
@@ -109,11 +80,34 @@ class Score:
         self.refused += analysis is None
 
     def figures(self) -> dict:
-        kept = self.kept / self.inside if self.inside else 1.0
-        left_out = self.left_out / self.outside if self.outside else 1.0
-        f1 = 2 * kept * left_out / (kept + left_out) if kept + left_out else 0.0
-        return {"article_kept": round(kept, 3), "boilerplate_left_out": round(left_out, 3), "f1": round(f1, 3),
-                "pages_right": self.pages_right, "pages": self.pages, "refused": self.refused}
+        counts = np.array(self.counts, dtype=np.float64).reshape(-1, 4)
+        kept, left_out, f1 = (round(float(rate), 3) for rate in _rates(counts.sum(axis=0)))
+        right = sum(kept_here == inside and left_here == outside for kept_here, inside, left_here, outside in self.counts)
+        return {"article_kept": kept, "boilerplate_left_out": left_out, "f1": f1,
+                "pages_right": right, "pages": len(self.counts), "refused": self.refused}
+
+    def interval(self, level: float = 0.9, draws: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """How far article kept, boilerplate left out and F1 could move on other pages like these: the
+        central `level` of each figure over `draws` samples of the pages drawn with replacement (a
+        percentile bootstrap over pages, as snippets of one page stand or fall together)."""
+        if not self.counts:
+            return {}
+        counts = np.array(self.counts, dtype=np.float64)
+        drawn = np.random.default_rng(seed).integers(0, len(counts), size=(draws, len(counts)))
+        tail = 100 * (1 - level) / 2
+        return {name: (round(float(np.percentile(values, tail)), 3), round(float(np.percentile(values, 100 - tail)), 3))
+                for name, values in zip(("article_kept", "boilerplate_left_out", "f1"), _rates(counts[drawn].sum(axis=1)))}
+
+
+def _rates(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Article kept, boilerplate left out and their F1 from summed counts (kept, inside, left out,
+    outside) along the last axis; a share with no snippet to count is 1.0."""
+    kept_here, inside, left_here, outside = np.moveaxis(totals, -1, 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        kept = np.where(inside > 0, kept_here / inside, 1.0)
+        left_out = np.where(outside > 0, left_here / outside, 1.0)
+        f1 = np.where(kept + left_out > 0, 2 * kept * left_out / (kept + left_out), 0.0)
+    return kept, left_out, f1
 
 
 def article_text(analysis) -> str:
