@@ -518,7 +518,13 @@ def _closing_sentence(line: Line, draft: Draft) -> bool:
     text = line.text.strip("*_ ")
     return (CLOSING_WORDS[0] <= line.words <= CLOSING_WORDS[1] and bool(SENTENCE_END.search(text))
             and (text[:1].isupper() or text[:1] in "\"“‘'") and not FURNITURE_WORDS.search(text)
-            and not boilerplate_kind(text) and not is_bio(line, draft) and not is_byline(line) and not is_dateline(line))
+            and not _furniture_or_metadata(line, draft))
+
+
+def _furniture_or_metadata(line: Line, draft: Draft) -> bool:
+    """Where the article's last lines stop: page furniture, a separator, a bio, a byline, a date or a tag line."""
+    return bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft) or is_byline(line)
+                or is_dateline(line) or TAG_LINE.match(line.text))
 
 
 LIST_ITEMS = 12  # the most items of a list an article ends on
@@ -539,9 +545,7 @@ def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blu
         return j
     end = j
     while (end < len(lines) and end - above <= LIST_ITEMS and 1 <= lines[end].words <= ITEM_WORDS
-           and end not in blurbs and not boilerplate_kind(lines[end].text) and not is_separator(lines[end])
-           and not is_bio(lines[end], draft) and not is_byline(lines[end]) and not is_dateline(lines[end])
-           and not TAG_LINE.match(lines[end].text)):
+           and end not in blurbs and not _furniture_or_metadata(lines[end], draft)):
         end += 1
     return end
 
