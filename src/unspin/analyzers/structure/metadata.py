@@ -17,6 +17,7 @@ from .patterns import (
     CALL_SIGN,
     CAPS_NAME_THEN_ORG,
     DATE_LABEL,
+    EMBEDDED_POST_SIGNATURE,
     LABELLED_DATE,
     NAME_WORD,
     NEWS_AGENCY,
@@ -112,15 +113,10 @@ def _bio_after_name(text: str, names_start: int, names_end: int | None = None) -
     return bio if bio and PERSON.match(text[names_start:bio.start()].strip()) else None
 
 
-# An embedded post's signature, as its quoted text ends: "— Ann Roe (@annroe) May 16, 2018" (a post
-# the article quotes, dated when it was posted; not the article's date, nor its outlet)
-_EMBEDDED_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s")
-
-
 def is_dateline(line: Line) -> bool:
     """A line that gives a date: short, or labelled ("PUBLISHED: April 5, 2021 at 6:00 a.m. |
     UPDATED: ...", which runs longer)."""
-    if date_place(line.text) is None or _EMBEDDED_POST_SIGNATURE.match(line.text):
+    if date_place(line.text) is None or EMBEDDED_POST_SIGNATURE.match(line.text):
         return False
     return line.words <= 12 or ((DATE_LABEL.match(line.text) or _LABEL_AFTER_BAR.search(line.text)) is not None
                                 and line.words <= 30)

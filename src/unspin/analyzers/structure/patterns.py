@@ -63,8 +63,15 @@ LABELLED_DATE = re.compile(rf"^{_DATE_LABELS}\s*:", re.IGNORECASE)
 LABELLED_TIME = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
                            r"(?:\s*[a-z]{2,4})?\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s*#~=_\-–—•·.|/]+$")  # (a bar or slash alone: what sat between a byline's items)
-# the end of a post the article embeds, its writer and date: "... pic.twitter.com/x1 — Ann Roe (@annroe) January 8, 2019"
-EMBEDDED_POST_END = re.compile(r"[—–]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+# A post an article embeds, signed by its writer and dated when it was posted (not the article's date,
+# nor its outlet): "— Ann Roe (@annroe) January 8, 2019" on a line of its own, or ending the post's line
+# ("... pic.twitter.com/x1 — Ann Roe (@annroe) January 8, 2019")
+_POST_SIGNER = r"[^()\n]{1,60}\(@\w{1,30}\)"
+EMBEDDED_POST_SIGNATURE = re.compile(rf"^\s*[—–-]\s*{_POST_SIGNER}\s")
+EMBEDDED_POST_END = re.compile(rf"[—–]\s*{_POST_SIGNER}\s*(?:[A-Z][a-z]+\.? \d{{1,2}}, \d{{4}})?\s*$")
+# an editor's label over a note of the paper's own ("CORRECTION:" / "An article on Nov. 26 misstated ..."): no quotation
+NOTE_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|updates?|updated|editor['’]?s['’]? notes?|notes?)\s*:\s*$",
+                        re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
 BULLET = re.compile(r"^[-*•·◦▪►]\s")  # a list item's mark, not its number
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and

@@ -11,6 +11,7 @@ from .draft import Draft
 from .lines import Line, is_prose
 from .patterns import (
     BACK_REFERENCE,
+    NOTE_LABEL,
     QUOTE_MARKS,
     QUOTE_OPEN,
     boilerplate_kind,
@@ -20,13 +21,8 @@ MAX_QUOTED_PARAGRAPHS = 4
 _NOT_NAMES = ("the", "a", "an", "in", "as", "and", "but", "its", "it")
 
 
-# an editor's label over a note of the paper's own ("CORRECTION:" / "An article on Nov. 26 misstated ..."): no quotation
-_NOTE_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|updates?|updated|editor['’]?s['’]? notes?|notes?)\s*:\s*$",
-                         re.IGNORECASE)
-
-
 def introduces_quote(line: Line) -> bool:
-    if _NOTE_LABEL.match(line.text):
+    if NOTE_LABEL.match(line.text):
         return False
     return bool(CUE_BEFORE_COLON.search(line.text)) or line.text.endswith(":")
 
