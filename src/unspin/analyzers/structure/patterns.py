@@ -72,8 +72,9 @@ EMBEDDED_POST_END = re.compile(rf"[—–]\s*{_POST_SIGNER}\s*(?:[A-Z][a-z]+\.? 
 # an editor's label over a note of the paper's own ("CORRECTION:" / "An article on Nov. 26 misstated ..."): no quotation
 NOTE_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|updates?|updated|editor['’]?s['’]? notes?|notes?)\s*:\s*$",
                         re.IGNORECASE)
-LIST_ITEM = re.compile(r"^(?:[-*•·◦▪►]|\d{1,3}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
-BULLET = re.compile(r"^[-*•·◦▪►]\s")  # a list item's mark, not its number
+_BULLET_MARK = r"[-*•·◦▪►]"
+LIST_ITEM = re.compile(rf"^(?:{_BULLET_MARK}|\d{{1,3}}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
+BULLET = re.compile(rf"^{_BULLET_MARK}\s")  # a list item's mark, not its number
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
 # Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
 _FORM_NOTICES = (r"your email address will not be published|required fields are marked|notify me of follow-up comments|"
