@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .words import stopwords
+from .words import page_language
 
 _ENGLISH_MONTHS = [
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -178,15 +178,11 @@ def unordered_date_on_page(page: str, start: int, end: int) -> str | None:
 # Languages whose pages write a date's day before its month, always: a page that reads as one of them
 # dates "03/12/2024" the 3rd of December. (English pages write both orders.)
 DAY_FIRST_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
-LANGUAGE_SAMPLE = 2000  # words of a page enough to tell its language
 
 
 def _written_day_first(page: str) -> bool:
-    """Whether the page reads as written in one of `DAY_FIRST_LANGUAGES` rather than English, by
-    which language's stopwords (spaCy's) its first words hit most."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", page)[:LANGUAGE_SAMPLE]]
-    hits = {language: sum(w in stopwords(language) for w in words) for language in ("en", *DAY_FIRST_LANGUAGES)}
-    return max(hits, key=hits.get) != "en"
+    """Whether the page reads as written in one of `DAY_FIRST_LANGUAGES` rather than English."""
+    return page_language(page) in DAY_FIRST_LANGUAGES
 
 
 def date_place(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str | None] | None:

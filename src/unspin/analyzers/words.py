@@ -33,3 +33,14 @@ def only_function_words(fragment: str) -> bool:
 def stopwords(language: str = "en") -> frozenset[str]:
     """spaCy's stopwords of a language ("en", "de", "fr", ...)."""
     return frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
+
+
+LANGUAGE_SAMPLE = 2000  # words of a page enough to tell its language
+PAGE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")  # the languages a page is told apart as
+
+
+def page_language(text: str, languages: tuple[str, ...] = PAGE_LANGUAGES) -> str:
+    """Which of `languages` a page reads as: the one whose stopwords its first words hit most."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)[:LANGUAGE_SAMPLE]]
+    hits = {language: sum(w in stopwords(language) for w in words) for language in languages}
+    return max(hits, key=hits.get)
