@@ -3787,3 +3787,25 @@ def test_the_article_run_is_no_list_of_headlines_unless_the_only_paragraph_is_un
     form = [False] * 4 + [True] + [False] * 3
     assert _article_run(gains, kinds, form) == (0, 2)
     assert _article_run([1.0, 2.0, -1.0, 3.0], ["heading", "body", "body", "body"], [False] * 4) == (0, 3)
+
+
+@pytest.mark.parametrize("name, title, first, last, left_out", [
+    ("copied-lyrics-page.txt", "“Harbour Lights” Lyrics : The Tidewaters", "I left my coat beside the door",
+     "Till your window lines up with mine", ("you might also like", "salt road", "popular posts", "privacy policy")),
+    ("copied-poem-page.txt", "Winter Allotment", "The spade is leaning on the shed,",
+     "to start again when thaws let go.",
+     ("submit a poem", "share this", "leave a reply", "recent posts", "spring ferry")),
+])
+def test_a_page_of_verse_keeps_every_line_of_it_as_the_article(name, title, first, last, left_out):
+    """A song's lyrics or a poem have no paragraph: each line is short, and most end no sentence. The
+    header read the first ones as standfirsts, the footer and the line classifier the rest as menu
+    lines; they are the article's body, every line, and the menus, lists and forms around them are not."""
+    text = (FIXTURES / "structure" / name).read_text(encoding="utf-8")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    assert analysis.meta.title is not None and analysis.meta.title.text == title
+    body = [s.text for s in analysis.segments if s.kind == "body"]
+    verse = text[text.index(first):text.rindex(last) + len(last)]
+    assert body == [line for line in verse.splitlines() if line.strip()]
+    article = normalised(article_text(analysis))
+    assert not [phrase for phrase in left_out if phrase in article]

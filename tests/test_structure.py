@@ -487,3 +487,40 @@ def test_a_closing_paragraph_whose_subject_is_an_institution_is_no_bio():
     assert not BIO.match("The House is expected to take up the measure next week, but several conservative members "
                          "have said they will vote against it.")
     assert BIO.match("Ann Roe is a reporter for the Harbour Times.")
+
+
+POEM = (FIXTURES / "structure" / "copied-poem-page.txt").read_text(encoding="utf-8")
+POEM_LINES = [line for line in POEM[POEM.index("The spade"):POEM.index("Share this:")].splitlines() if line.strip()]
+
+
+def test_a_pasted_poem_is_its_title_and_every_line_of_it_as_body(structure_pipeline):
+    """A poem pasted with its title: its first lines are no standfirst and no headline, short and
+    unpunctuated as they are."""
+    text = "Winter Allotment\n\n" + POEM[POEM.index("The spade"):POEM.index("Share this:")]
+    analysis = unspin.analyze(text, pipeline=structure_pipeline)
+    assert_offsets(analysis)
+    assert analysis.meta.title is not None and analysis.meta.title.text == "Winter Allotment"
+    assert [(s.kind, s.text) for s in analysis.segments][1:] == [("body", line) for line in POEM_LINES]
+
+
+RELATED_BOX = "\n".join([
+    "Related stories", "Council delays vote on the new harbour bridge",
+    "Why the ferry timetable is changing again this spring", "Residents say they were not told about the parking plan",
+    "What we know so far about the school closures",
+    "Storm leaves thousands without power in the north", "How to get the most out of the new library hours",
+])
+COMMENTS = "\n".join(["Jo Marsh", "This is so true and I agree with every word", "Reply", "Sam Lee",
+                      "I do not think that is what the council said at all", "Reply", "Ann",
+                      "we need more of this in the paper to be honest", "Reply"])
+
+
+def test_verse_is_told_from_a_box_of_headlines_a_wrapped_paragraph_and_a_sentence_a_line():
+    from unspin.analyzers.structure.lines import physical_lines, verses
+
+    lines = physical_lines(POEM)
+    assert [lines[i].text for i in sorted(verses(lines))] == POEM_LINES
+    wrapped = (FIXTURES / "structure" / "hard-wrapped-mail.txt").read_text(encoding="utf-8")
+    sentences = "\n".join(f"The council said that route {n} would run all night." for n in range(8))
+    shouted = "\n".join(line.title() for line in POEM_LINES)  # a menu's or a headline's Title Case
+    for text in (RELATED_BOX, wrapped, sentences, COMMENTS, shouted):
+        assert not verses(physical_lines(text)), text[:40]

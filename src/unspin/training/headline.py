@@ -31,7 +31,7 @@ from ..analyzers.structure.headline import (
     over_title_option,
     summary_tops,
 )
-from ..analyzers.structure.lines import read_lines
+from ..analyzers.structure.lines import read_lines, verses
 from ..document import Layer
 from ..webcopy import (
     is_validation,
@@ -74,7 +74,7 @@ def page_rows(page, pipeline) -> PageRows:
     scored = bool(gold) and normalised(gold) in normalised(page.copy)
     lines = read_lines(analysis.document)
     kinds = line_kinds(lines, [(s.start, s.end, s.kind) for s in analysis.segments])
-    start = first_paragraph(lines, kinds)
+    start = first_paragraph(lines, kinds, verses(lines))
     if not looks_copied(lines) or start is None:
         return PageRows(page.id, np.zeros((0, 1)), np.zeros(0, bool), rules_right, scored)
     title_line = next((i for i, line in enumerate(lines) if title and line.start == title[0].start), None)

@@ -24,7 +24,7 @@ from ..registry import Analyzer
 from .boilerplate import CANDIDATES, LineModel, furniture, line_kinds, looks_copied
 from .draft import Draft
 from .headline import HeadlineModel, read_copied_header
-from .lines import Line, is_prose, read_lines
+from .lines import Line, is_prose, read_lines, verses
 from .metadata import (
     from_reader,
     outlet_from_brand,
@@ -67,10 +67,11 @@ class StructureAnalyzer(Analyzer):
         draft = Draft()
         copied = bool(lines) and doc.source.format != "html" and looks_copied(lines)
         if lines:
-            segment(doc, lines, draft)
+            verse = verses(lines)  # (a song's or a poem's lines, which every pass reads as the article's)
+            segment(doc, lines, draft, verse)
             if doc.source.format != "html":  # trafilatura already chose the article of a page's HTML
-                self._move_furniture(lines, draft)
-                read_copied_header(doc, lines, draft, self.headline_model)
+                self._move_furniture(lines, draft, verse)
+                read_copied_header(doc, lines, draft, self.headline_model, verse)
                 if copied and not read_social_post(doc, lines, draft):
                     read_labelled_post(doc, lines, draft)
                 if not draft.authors:  # the header's authors were the page's top's, not the article's
@@ -109,11 +110,12 @@ class StructureAnalyzer(Analyzer):
         doc.meta["published"] = draft.published
         return doc
 
-    def _move_furniture(self, lines: list[Line], draft: Draft) -> None:
+    def _move_furniture(self, lines: list[Line], draft: Draft, verse: set[int]) -> None:
         """Body and heading lines that the line classifier takes for page furniture become
         boilerplate of type "page"."""
         kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
-        moved = {(line.start, line.end) for line, out in zip(lines, furniture(lines, kinds, self.line_model)) if out}
+        verdicts = furniture(lines, kinds, self.line_model, verse)
+        moved = {(line.start, line.end) for line, out in zip(lines, verdicts) if out}
         if moved:
             draft.segments = [(s, e, "boilerplate", {"type": "page"}) if kind in CANDIDATES and (s, e) in moved else
                               (s, e, kind, attrs) for s, e, kind, attrs in draft.segments]

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..dates import find_date
 from ..words import stopwords
-from .lines import Line, is_heading_like, is_prose
+from .lines import Line, is_heading_like, is_prose, verses
 from .logistic import Logistic
 from .patterns import (
     CODE_LINE,
@@ -166,7 +166,8 @@ class LineModel(Logistic):
         self.inner_threshold = float(config.get("inner_threshold", 1.01))
 
 
-def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None = None) -> list[bool]:
+def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None = None,
+              verse: set[int] | None = None) -> list[bool]:
     """For each line, whether the model moves it out of the article (only lines the rules kept
     as body or heading can move).
 
@@ -190,6 +191,12 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
     teasers, contents, tables = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds), _tables_amid_prose(lines)
+    # a song's, a poem's or a list's lines are the article's, however much each reads as a menu line: a
+    # run crosses them for free and keeps them; on a page of verse more than of prose (lyrics under their
+    # title) the run takes them as if the model were sure of them
+    verse = verses(lines) if verse is None else verse
+    prose = sum(c and is_prose(line) and i not in verse for i, (line, c) in enumerate(zip(lines, candidate)))
+    verse_page = len(verse) > prose
 
     def gain(i: int, q: float) -> float:
         weight = 1 + math.log1p(lines[i].words)
@@ -197,6 +204,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             return 0.0
         if i in tables and not form[i]:  # nor does a table of figures amid its paragraphs (rows read as menus)
             return max(0.0, (model.threshold - q) * weight) if candidate[i] else 0.0
+        if candidate[i] and i in verse:
+            return model.threshold * weight if verse_page else max(0.0, (model.threshold - q) * weight)
         if candidate[i]:  # (another story's card: the run takes none of its lines, as if the model were sure)
             return (model.threshold - (1.0 if i in teasers else q)) * weight
         if form[i]:
@@ -228,10 +237,10 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         if i in listed or not first <= i <= last:
             return True
         # inside the article's run, only a line the model is sure of, and never a paragraph, an item of
-        # the article's numbered list, a row of its table, a wiki's section heading or a name the paragraph
-        # under it opens on
+        # the article's numbered list, a row of its table, a line of its verse, a wiki's section heading or
+        # a name the paragraph under it opens on
         return (q >= model.inner_threshold and not is_prose(lines[i]) and i not in items and i not in tables
-                and not is_wiki_section(lines[i].text) and not _named_in_paragraph_below(lines, i))
+                and i not in verse and not is_wiki_section(lines[i].text) and not _named_in_paragraph_below(lines, i))
 
     return [c and moves(i, q) for i, (q, c) in enumerate(zip(p, candidate))]
 

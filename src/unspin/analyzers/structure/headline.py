@@ -103,17 +103,19 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stopwords()}
 
 
-def first_paragraph(lines: list[Line], kinds: list[str | None]) -> int | None:
+def first_paragraph(lines: list[Line], kinds: list[str | None],
+                    verse: set[int] | frozenset[int] = frozenset()) -> int | None:
     """The index of the article's first body paragraph (a prose line the rules and the line
-    classifier left as body), never a headline over its byline or dateline ("Verizon FiOS boxes
-    getting a new guide and more in Q4" / "By Richard Lawler posted Aug 18th 2010") nor the name
-    under a "By :" label ("Joe S.")."""
-    return next((i for i, kind in enumerate(kinds) if kind == "body" and is_prose(lines[i]) and not is_meta(lines[i])
+    classifier left as body, or the first line of its `verse`), never a headline over its byline or
+    dateline ("Verizon FiOS boxes getting a new guide and more in Q4" / "By Richard Lawler posted Aug
+    18th 2010") nor the name under a "By :" label ("Joe S.")."""
+    return next((i for i, kind in enumerate(kinds) if kind == "body" and (i in verse or (
+                 is_prose(lines[i]) and not is_meta(lines[i])
                  and not _over_byline(lines, i) and not is_headline_shaped(lines[i])
                  and not _standfirst_over_byline(lines, kinds, i) and not (i > 0 and _lone_by(lines[i - 1]))
                  and not _headline_over_standfirst_and_byline(lines, i)
                  and not (i > 0 and _headline_over_standfirst_and_byline(lines, i - 1))
-                 and _summary_block_end(lines, i) is None), None)
+                 and _summary_block_end(lines, i) is None))), None)
 
 
 def _standfirst_over_byline(lines: list[Line], kinds: list[str | None], index: int) -> bool:
@@ -549,7 +551,8 @@ def choose(p: np.ndarray, title_option: int | None, threshold: float, margin: fl
 CAPTION_WORDS = 30  # a picture's caption is a sentence or two; a longer line over a credit is the article's
 
 
-def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None) -> None:
+def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: HeadlineModel | None = None,
+                       verse: set[int] | frozenset[int] = frozenset()) -> None:
     """Read a copied page's header where its article begins, not at the top of the page.
 
     The headline the model finds becomes the title; what lay above it as title, subtitle, byline
@@ -563,7 +566,7 @@ def read_copied_header(doc: Document, lines: list[Line], draft: Draft, model: He
     if model is None or model.is_off or not looks_copied(lines):
         return
     kinds = line_kinds(lines, [(s, e, kind) for s, e, kind, _ in draft.segments])
-    start = first_paragraph(lines, kinds)
+    start = first_paragraph(lines, kinds, verse)
     if start is None:
         return
     title_line = next((i for i, line in enumerate(lines) if draft.title and line.start == draft.title[0]), None)

@@ -4,10 +4,12 @@ structure analysis reads an article as stripped lines with their links and marku
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Span, strip_span
-from .patterns import BYLINE, SENTENCE_END, SEPARATOR
+from ..words import page_language, stopwords
+from .patterns import BYLINE, SENTENCE_END, SEPARATOR, boilerplate_kind
 
 
 @dataclass
@@ -175,3 +177,81 @@ def over_own_bio(lines: list[Line], index: int) -> bool:
         return False  # (most lines: no pattern to build)
     subject = "|".join(re.escape(n) for n in (name, name.split()[0]))
     return re.match(rf"(?:{subject})\s+(?:is|was|has|writes|covers|leads|works)\b", lines[index + 1].text) is not None
+
+
+VERSE_WORDS = (3, 16)  # the words of a line of a song, a poem or a list of steps
+VERSE_LINES = 6  # such lines in a run at least: a stanza and more
+# a verse line's characters on average at most (a hard-wrapped paragraph's lines fill 60 to 80, a
+# notice's list of rules runs longer)
+VERSE_MEAN_CHARS = 55
+# a line that may sit inside the run, one at a time: a label, a word, a bracket ("Chorus:", "Ooh", "[Verse 2]")
+_VERSE_BREAK = re.compile(r"^(?:\S+|[^\n]{1,30}:|[\[(][^\n]{1,30}[\])])$")
+VERSE_CAPITALS = 0.25  # of a line's words after its first, the share it capitalises at most (a menu's are Title Case)
+VERSE_STOPWORDS = 0.35  # the run's mean share of stopwords at least: running language, not names or headlines
+VERSE_SENTENCES = 0.5  # of the run's lines, the share that end a sentence at most (an article file's: all)
+VERSE_ENDING = 0.4  # of the run's lines, the share ending on the same four words at most ("... opens in a new tab")
+VERSE_NUMBERED = 0.25  # of the run's lines, the share with a figure at most (a list of times, prices, comments' ages)
+# of the run's lines, the share that run on into the next at most, mid-phrase (nearly all of a hard-wrapped
+# paragraph's do; a third of a poem's, whose other lines end on their comma or full stop)
+VERSE_WRAPPED = 0.5
+VERSE_SPACED = 0.5  # of the run's lines, the share with a blank line over them at most (a stanza's lines are together)
+_AGO = re.compile(r"\bago\W*$", re.IGNORECASE)  # a comment's age ("Carlos Millan about a minute ago")
+_WORD = re.compile(r"[^\W\d_]+")
+_FIRST_PERSON = re.compile(r"^I(?:['’](?:m|ve|ll|d|s))?$")  # "I", "I'm": capitalised in any line
+
+
+def verses(lines: list[Line]) -> set[int]:
+    """The lines of the runs of verse: a song's lyrics, a poem, a list of steps, each line short,
+    in sentence case, in running language, and mostly not a sentence that ends ("I know it took a
+    long time, but now I'm here" / "And I ain't going nowhere, no more fear"). A page of such lines
+    has no paragraph at all, and every rule that tells a paragraph from a menu or a headline by its
+    length or its full stop would read them as subheadings, standfirsts or furniture."""
+    text = " ".join(line.text for line in lines[:500])
+    words_of = [_WORD.findall(line.text) for line in lines]
+    stop = stopwords(page_language(text))
+
+    def verse_line(i: int) -> bool:
+        words, line = words_of[i], lines[i]
+        if not VERSE_WORDS[0] <= len(words) <= VERSE_WORDS[1] or line.text.endswith(":"):
+            return False
+        later = [w for w in words[1:] if not _FIRST_PERSON.match(w)]
+        capitals = sum(w[:1].isupper() for w in later) / max(1, len(later))
+        linked = sum(s.end - s.start for s in line.links) > len(line.text) / 2
+        return (capitals <= VERSE_CAPITALS and not linked and boilerplate_kind(line.text) is None
+                and not _AGO.search(line.text))
+
+    def reads_as_verse(run: list[int]) -> bool:
+        own = [i for i in run if verse_line(i)]
+        if len(own) < VERSE_LINES:
+            return False
+        stopwords_share = sum(sum(w.lower() in stop for w in words_of[i]) / len(words_of[i]) for i in own) / len(own)
+        sentences = sum(bool(SENTENCE_END.search(lines[i].text)) for i in own) / len(own)
+        endings = Counter(tuple(w.lower() for w in words_of[i][-4:]) for i in own).most_common(1)[0][1] / len(own)
+        numbered = sum(any(c.isdigit() for c in lines[i].text) for i in own) / len(own)
+        wrapped = sum(i + 1 < len(lines) and runs_on(lines[i], lines[i + 1]) and lines[i].text[-1:].isalpha()
+                      for i in own) / len(own)
+        spaced = sum(lines[i].blank_before for i in own) / len(own)
+        return (stopwords_share >= VERSE_STOPWORDS and sentences <= VERSE_SENTENCES and endings <= VERSE_ENDING
+                and numbered <= VERSE_NUMBERED and wrapped <= VERSE_WRAPPED
+                and spaced <= VERSE_SPACED
+                and sum(len(lines[i].text) for i in own) / len(own) <= VERSE_MEAN_CHARS)
+
+    def labelled(run: list[int]) -> bool:  # a box of other stories' headlines under its label ("Related")
+        return run[0] > 0 and boilerplate_kind(lines[run[0] - 1].text) in ("related", "navigation")
+
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and verse_line(i):
+            run.append(i)
+            continue
+        brief = i < len(lines) and bool(_VERSE_BREAK.match(lines[i].text))
+        if brief and run and verse_line(run[-1]):
+            run.append(i)  # a break inside the run, if verse goes on under it
+            continue
+        while run and not verse_line(run[-1]):
+            run.pop()
+        if reads_as_verse(run) and not labelled(run):
+            out.update(run)
+        run = []
+    return out

@@ -21,6 +21,7 @@ from .lines import (
     over_own_bio,
     reads_as_paragraph,
     runs_on,
+    verses,
 )
 from .metadata import (
     CONTACT,
@@ -76,14 +77,15 @@ SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "cr
 COPYRIGHT_NOTICE_CHARS = 400
 
 
-def segment(doc: Document, lines: list[Line], draft: Draft) -> None:
-    body_start = header(doc, lines, draft)
+def segment(doc: Document, lines: list[Line], draft: Draft, verse: set[int] | None = None) -> None:
+    verse = verses(lines) if verse is None else verse
+    body_start = header(doc, lines, draft, verse)
     draft.author_names = [doc.text[a:b] for a, b in draft.authors]
     blurbs = newsletter_blurbs(lines)
-    body_end = footer_start(lines, body_start, draft, blurbs)
+    body_end = footer_start(lines, body_start, draft, blurbs, verse)
     details = article_details(lines, body_start)
     body(doc, lines[body_start:body_end], draft, {i - body_start for i in blurbs},
-         {i - body_start: detail for i, detail in details.items() if i < body_end})
+         {i - body_start: detail for i, detail in details.items() if i < body_end}, {i - body_start for i in verse})
     topics = topic_list(lines, body_end) if not draft.tags else []
     for i, line in enumerate(lines[body_end:], body_end):
         if i in topics:
@@ -361,8 +363,9 @@ def mail_header(doc: Document, lines: list[Line], draft: Draft) -> int:
     return len(header)
 
 
-def header(doc: Document, lines: list[Line], draft: Draft) -> int:
-    """Classify lines from the top until the body begins; return the body's first line."""
+def header(doc: Document, lines: list[Line], draft: Draft, verse: set[int] | frozenset[int] = frozenset()) -> int:
+    """Classify lines from the top until the body begins (at the latest, at the first line of
+    `verse`, which is no standfirst); return the body's first line."""
     if len(lines) == 1 and is_prose(lines[0]) and SENTENCE_END.search(lines[0].text):
         return 0  # a text of one sentence is all body, not a headline
     i = mail_header(doc, lines, draft)
@@ -413,7 +416,7 @@ def header(doc: Document, lines: list[Line], draft: Draft) -> int:
             draft.authors.append((line.links[0].start, line.links[0].end))
             i += 1
             continue
-        if title_index is None or is_prose(line) or "heading" in line.markup:
+        if title_index is None or is_prose(line) or "heading" in line.markup or i in verse:
             break
         under_title = i == title_index + 1 or (i == title_index + 2 and _is_site_address(lines[i - 1], lines))
         if under_title and 2 <= line.words <= NAME_WORDS and is_person_name(line.text):
@@ -474,8 +477,10 @@ def link_byline(line: Line) -> bool:
             and bool(PERSON.match(line.text)) and 2 <= line.words <= 4)
 
 
-def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[int] | frozenset[int] = frozenset()) -> int:
-    """First line of the trailing run of boilerplate, bios, separators and non-prose lines.
+def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[int] | frozenset[int] = frozenset(),
+                 verse: set[int] | frozenset[int] = frozenset()) -> int:
+    """First line of the trailing run of boilerplate, bios, separators and non-prose lines (a line
+    of `verse` is the article's, as prose is).
 
     The run only counts as a footer if it holds at least one line that is boilerplate for
     sure; an "About <organisation>" heading takes the paragraph under it along.
@@ -487,7 +492,8 @@ def footer_start(lines: list[Line], body_start: int, draft: Draft, blurbs: set[i
         sure = bool(boilerplate_kind(line.text) or is_separator(line) or is_bio(line, draft) or j - 1 in blurbs)
         # (the code an article ends on, "print(count)", is no footer line however unlike prose; a
         # bracket alone may close a page's style sheet as well as the article's code)
-        if sure or not (is_prose(line) or (CODE_LINE.match(line.text) and any(map(str.isalpha, line.text)))):
+        code = bool(CODE_LINE.match(line.text)) and any(map(str.isalpha, line.text))
+        if sure or not (is_prose(line) or j - 1 in verse or code):
             marked = marked or sure
             j -= 1
         elif (about := about_heading_above(lines, j - 1, body_start)) is not None:
@@ -647,7 +653,7 @@ def newsletter_blurbs(lines: list[Line]) -> set[int]:
 
 
 def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | frozenset[int] = frozenset(),
-         details: dict[int, Detail] | None = None) -> None:
+         details: dict[int, Detail] | None = None, verse: set[int] | frozenset[int] = frozenset()) -> None:
     paragraph_layout = sum(line.blank_before for line in lines) >= len(lines) * 0.5
     i = 0
     first_body = True
@@ -715,7 +721,7 @@ def body(doc: Document, lines: list[Line], draft: Draft, blurbs: set[int] | froz
             draft.add(line.start, line.end, "quote_block")
             i += 1
             continue
-        if (is_heading_like(line) and i + 1 < len(lines) and not is_separator(line)
+        if (is_heading_like(line) and i + 1 < len(lines) and not is_separator(line) and i not in verse
                 and not runs_on(line, lines[i + 1]) and not (i > 0 and runs_on(lines[i - 1], line))):
             if kinds[i + 1] in BOX_APPEALS and is_prose(lines[i + 1]) and line.words <= BOX_LABEL_WORDS:
                 # the label of an appeal's box ("Uncommon Knowledge" / "Harbour Week is committed to ...";
