@@ -9,10 +9,12 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pytest
 from conftest import FIXTURES, assert_offsets
 
-from unspin.analyzers.structure.boilerplate import LineModel, _best_run
+from unspin.analyzers.structure.boilerplate import LineModel, _best_run, furniture
+from unspin.analyzers.structure.lines import physical_lines
 from unspin.pipeline import analyze
 from unspin.webcopy import article_text, normalised, same_name, score
 
@@ -23,6 +25,37 @@ COPY = WEBCOPY / "copies" / "riverside.txt"
 def test_the_best_run_is_the_densest_stretch():
     assert _best_run([-1, 2, 3, -1, 2, -9, 4]) == (1, 4)
     assert _best_run([-1, -2]) == (0, -1)
+
+
+class _Scripted(LineModel):
+    """A line model whose probabilities are given line by line."""
+
+    def __init__(self, p):
+        super().__init__({"mean": [0.0], "scale": [1.0], "weights": [0.0], "bias": 0.0, "threshold": 0.7,
+                          "inner_threshold": 0.8})
+        self.p = np.asarray(p, dtype=np.float32)
+
+    def probabilities(self, rows):
+        return self.p
+
+
+def test_a_verse_the_article_runs_into_stays_whole():
+    """A poem or a list the article closes on, run into by the article's run, is whole: the lines the model
+    doubts at its end stay with the rest."""
+    paragraph = ("The council met on Tuesday and voted to keep the ferry running through the winter months, as the "
+                 "harbour asked.")
+    stanza = ["I left my coat beside the door", "The kettle on, the radio low", "You said the tide would bring me home",
+              "But I was never sure which way to go", "The gulls were singing on the wall",
+              "And every boat was painted blue"]
+    menu = ["Home", "News", "Sport", "Contact", "Privacy", "Terms"]
+    lines = physical_lines("\n".join([*menu, *[paragraph] * 7, *stanza, *menu]))
+    kinds = ["body"] * len(lines)
+    verse = set(range(13, 19))
+    # the model doubts the stanza's last lines as it doubts the menu under them
+    p = [0.9] * 6 + [0.1] * 7 + [0.2, 0.3, 0.5, 0.6, 0.9, 0.95] + [0.9] * 6
+    moved = furniture(lines, kinds, _Scripted(p), verse)
+    assert [i for i, out in enumerate(moved) if not out] == [*range(6, 13), *sorted(verse)]
+    assert all(furniture(lines, kinds, _Scripted(p), set())[17:19])  # (as any line the model doubts)
 
 
 def test_a_copied_page_keeps_its_article_and_leaves_the_furniture_out():
@@ -3707,6 +3740,27 @@ def test_the_list_a_tutorial_ends_on_stays_whole_above_its_author_and_footer():
         "Author: Ann Roe", "Published: 3 May 2023", "Updated: 5 May 2023", "RSS", "License: by-nc-sa",
         "© 2023 Roe Labs", "hello@roelabs.example",
     ], kept=findings, left_out=["Author: Ann Roe", "© 2023 Roe Labs", "hello@roelabs.example"])
+
+
+def test_a_list_whose_introduction_the_footer_took_too_stays_whole():
+    """The sentence that introduces the closing list is too short to read as prose ("I know it's a lot of
+    figures, so I'll summarize them:"), so the footer's run took it with the list, down from the share
+    buttons: under the last paragraph, such a sentence and three short items or more are the article's."""
+    items = ["Tuples save a bit of memory when replacing lists",
+             "Tuples save lots of memory when replacing dictionaries", "Generators save memory only for large tuples",
+             "Slotted classes save a lot of memory",
+             "Named tuples are better than classes but worse than slotted ones",
+             "Map and filter are sometimes faster than comprehensions"]
+    paragraphs = [f"Measured on the {n} workload, the containers kept the order they had on the others, and the "
+                  f"gaps between them stayed within a few percent from one run to the next." for n in
+                  ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")]
+    _copy_keeps([
+        "Harbour Code", "Articles", "Talks", "About", "Search", "Python containers and memory, measured",
+        "By Ann Roe", "December 3, 2019", *paragraphs, "I know it's a lot of figures, so I'll summarize them:", *items,
+        "Author: Ann Roe", "Published: 03 December 2019", "Rss", "License: by-nc-sa", "© 2020 Harbour Code",
+        "Share on Twitter", "Share on Facebook", "More articles", "Profiling without tears", "A week with asyncio",
+    ], kept=["I know it's a lot of figures, so I'll summarize them:", *items],
+        left_out=["Author: Ann Roe", "Share on Twitter", "Profiling without tears"])
 
 
 @pytest.mark.parametrize(("line", "kind"), [

@@ -229,6 +229,11 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         if end > last:
             items = _items_up_to(lines, end)
         last = _grown(lines, candidate, form, end, 1, boxed, tables)
+        # (and over the rest of a verse it reaches: a song, a poem or a list the article closes on is whole)
+        while first - 1 in verse and not form[first - 1]:
+            first -= 1
+        while last + 1 in verse and not form[last + 1]:
+            last += 1
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_untrusted_runs(_heading_runs(lines, kinds, tables), p, model.threshold, first, last, candidate) | boxed
               | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | teasers)

@@ -536,6 +536,10 @@ def _furniture_or_metadata(line: Line, draft: Draft) -> bool:
 LIST_ITEMS = 12  # the most items of a list an article ends on
 ITEM_WORDS = 25  # an item's words, at most; a longer line is a paragraph
 LIST_ITEMS_ABOVE = 2  # items the article kept under the introduction: one line under it is no list ("We need your help")
+# items under an introduction the footer's run took too, at least: a sentence of the article's under its last
+# paragraph ("I know it's a lot of figures, so I'll summarize them:"), not a box's label ("A THOUGHT FOR TODAY:")
+LIST_ITEMS_UNDER = 3
+LIST_INTRO_WORDS = 6
 
 
 def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blurbs: set[int] | frozenset[int]) -> int:
@@ -544,16 +548,21 @@ def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blu
     items ("... so here is what they come to:" / "Generators save memory only for large inputs, but are
     quicker to loop over" / "Slotted classes save a lot of memory" / ... / "Author: Ann Roe"); they
     stay, up to the first furniture or metadata line. Two items at least above the run make a list
-    (under "A THOUGHT FOR TODAY:", a quotation and then an appeal's label are none)."""
+    (under "A THOUGHT FOR TODAY:", a quotation and then an appeal's label are none); where the run took
+    the introduction too, a sentence right under the last paragraph, three items under it."""
     above = next((k for k in range(j - 1, max(body_start, j - 1 - LIST_ITEMS) - 1, -1)
                   if introduces_list(lines[k]) or lines[k].words > ITEM_WORDS), None)
-    if above is None or not introduces_list(lines[above]) or j - above - 1 < LIST_ITEMS_ABOVE:
+    if above is not None and introduces_list(lines[above]) and j - above - 1 >= LIST_ITEMS_ABOVE:
+        least, end = 0, j  # the run took the list's last items
+    elif (body_start < j < len(lines) and is_prose(lines[j - 1]) and introduces_list(lines[j])
+          and lines[j].words >= LIST_INTRO_WORDS and j not in blurbs):
+        above, least, end = j, LIST_ITEMS_UNDER, j + 1  # the run took its introduction too
+    else:
         return j
-    end = j
     while (end < len(lines) and end - above <= LIST_ITEMS and 1 <= lines[end].words <= ITEM_WORDS
            and end not in blurbs and not _furniture_or_metadata(lines[end], draft)):
         end += 1
-    return end
+    return end if end - above - 1 >= least else j
 
 
 def about_heading_above(lines: list[Line], index: int, body_start: int) -> int | None:
