@@ -1464,7 +1464,7 @@ NEWS_LAYOUTS = {
         "The Harbour Senate passed", "sign the bill on Thursday, her office said in a statement."),
     "copied-guardian-style.txt": Layout(
         "Russia launches biggest drone attack on Kyiv since start of war", ["Piotr Sauer"], "2023-11-25",
-        "The Harbour Guardian", {"Most viewed": "footer", "Reuse this content": "copyright", "© 2023": "copyright"},
+        "The Harbour Guardian", {"Most viewed": "related", "Reuse this content": "copyright", "© 2023": "copyright"},
         "Russia launched its largest drone attack", "engineered by Stalin's regime in the 1930s.",
         tags=["Ukraine", "Russia", "Europe", "news"]),
     "copied-local-news-style.txt": Layout(
@@ -1766,7 +1766,7 @@ NEWS_LAYOUTS = {
         "Harbour City council votes on waterfront car ban – live updates", ["Ann Roe", "Omar Reyes"], "2024-12-03",
         "The Harbour Guardian",
         {"Councillors debate": None, "Key events": "page", "Show key events only": "page",
-         "Please turn on JavaScript": "page", "Reuse this content": "copyright", "Most viewed": "footer"},
+         "Please turn on JavaScript": "page", "Reuse this content": "copyright", "Most viewed": "related"},
         "9.02pm GMT\nThe ban passes\nThe motion has passed seven votes to two.",
         "Good evening and welcome to our live coverage of tonight's council vote on the Harbour City waterfront."),
     # a newspaper chain's local daily: "Published ... • Last updated ... • 2 minute read", a caption ending

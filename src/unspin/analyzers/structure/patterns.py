@@ -208,7 +208,7 @@ BOILERPLATE_START = [
     ("related", r"related(?: articles?| stor(?:y|ies)| posts?| coverage| reading| content| topics| fact[- ]checks| videos?| links?)?\s*(?::|$)|read (?:more|also|next)\b|read:\s|more:\s+\S|click here to (?:read|see|view|watch)(?: (?:more|the full (?:story|article)))?\W*$|see also\b|also read\b|"
                 r"popular(?: stories| now| articles| posts)?\s*$|more by\b|(?:up )?next on [\w&'’. ]{2,40}$|"
                 r"you (?:may|might) also like|recommended(?: for you| stories| articles| reading| videos)?\s*:?$|more from\b|"
-                r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|trending\b|"
+                r"more in (?:[\w&'’]+\s?){1,3}$|most (?:read|popular)\b|most (?:viewed|shared|emailed|commented)(?: [\w&'’]+){0,2}\s*$|trending\b|"
                 r"more (?:related )?(?:stories|articles|coverage)\s*$|recent (?:posts|articles|stories|news)\s*$|latest (?:articles|stories|posts|news)\s*$|catch (?:all )?the latest\b|"
                 r"mehr zum thema\b|más información\s*$|(?:à )?lire aussi\b|sur le même sujet\b|leggi anche\b|"
                 # "Lee también: <headline>", "Czytaj także: ...", "Leia também: ...", "Läs också: ...", "Lees ook: ..."
