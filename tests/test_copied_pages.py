@@ -1973,7 +1973,7 @@ NEWS_LAYOUTS = {
     "copied-markdown-daily.md": Layout(
         "Harbour City bans cars from four waterfront blocks", ["Ann Roe", "Omar Reyes"], "2024-12-03", "The Harbour Post",
         {"Cyclists on the waterfront": "page", "Cyclists ride along": "credit", "Share": "share", "Most Read": "related",
-         "Ferry fares rise": "footer", "© 2024 The Harbour Post": "copyright"},
+         "1. Ferry fares rise": "footer", "© 2024 The Harbour Post": "copyright"},
         "Harbour City council voted", "The ban will be reviewed after a year."),
     # a Brazilian news portal, in Portuguese: "Por Ann Roe, g1 Harbour", "03/12/2024 23h25 Atualizado há 4 horas"
     # (a slashed date whose order only the page's language shows; the outlet: see the docstring)
@@ -3863,3 +3863,30 @@ def test_a_page_of_verse_keeps_every_line_of_it_as_the_article(name, title, firs
     assert body == [line for line in verse.splitlines() if line.strip()]
     article = normalised(article_text(analysis))
     assert not [phrase for phrase in left_out if phrase in article]
+
+
+def test_a_markdown_copys_numbered_items_keep_their_numbers():
+    """Copied as Markdown, a ranked list's numbers and a German date's day ("6. November 2023", which
+    Markdown reads as item 6) are the text's: the list a "Top 10" article ends on stays whole, and the
+    date dates the story."""
+    singers = ["Ann Roe", "Bo Lee", "Cy Park", "Di Moss", "Ed Lamb", "Flo Ash", "Gus Vane", "Hal Reed", "Ivy Dunn",
+               "Jo Marsh"]
+    markdown = "\n\n".join([
+        "[Harbour Sound](/)", "* [News](/news)\n* [Reviews](/reviews)\n* [Lists](/lists)",
+        "# The ten best harbour singers of all time", "By Kay Holm", "6. November 2023",
+        "Every list of this kind starts an argument, and this one will too: we asked forty musicians, critics and "
+        "listeners to name the voices that shaped the sound of the harbour towns over the last fifty years.",
+        "The votes were counted twice, ties were broken by the number of first places, and the result is below, "
+        "from the tenth place to the first, with the singers' names as they sign their records.",
+        "Here is the full list, from the first place to the tenth:",
+        "\n".join(f"{n:02d}. {name}" for n, name in enumerate(singers, 1)),
+        "[Tweet](https://twitter.com/share)", "## Leave a Reply", "Your email address will not be published.",
+        "© 2023 Harbour Sound",
+    ])
+    analysis = analyze(markdown + "\n")
+    assert analysis.document.source.format == "markdown"
+    assert_offsets(analysis)
+    assert analysis.meta.published == "2023-11-06"
+    article = normalised(article_text(analysis))
+    assert all(normalised(f"{n:02d}. {name}") in article for n, name in enumerate(singers, 1))
+    assert "leave a reply" not in article and "tweet" not in article

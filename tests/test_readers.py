@@ -131,6 +131,7 @@ def test_markdown_keeps_readable_text_and_links():
     kinds = {(s.label, s.text) for s in doc.layer(Layer.MARKUP)}
     assert ("heading", "A Heading") in kinds and ("blockquote", "A quoted line with nested emphasis") in kinds
     assert ("list_item", "first item") in kinds and ("emphasis", "emphasis") in kinds
+    assert ("list_item", "1. numbered") in kinds  # a numbered item keeps its number: a rank, a step, a date's day
     assert_offsets(doc)
 
 

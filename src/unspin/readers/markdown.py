@@ -19,7 +19,7 @@ _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)")
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|(?P<number>\d{1,3}[.)]))[ \t]+(?=\S)")
 # "```python" or "~~~" opens a block of code (CommonMark's fenced code block); the same run, as long
 # or longer, alone on its line closes it
 _FENCE = re.compile(r"[ \t]{0,3}(?P<run>`{3,}(?=[^`]*$)|~{3,})")
@@ -201,8 +201,8 @@ def _block(builder: _Builder, start: int, end: int) -> None:
         kind, start, top_level = "heading", start + match.end(), len(match.group(1)) == 1
     else:
         match = _LIST.match(line)
-        if match:
-            kind, start = "list_item", start + match.end()
+        if match:  # (a numbered item keeps its number: the rank of a "Top 100", the order of the steps)
+            kind, start = "list_item", start + (match.start("number") if match["number"] else match.end())
     begin = builder.length
     builder.inline(start, content_end)
     builder.keep(content_end, end)  # a trailing \r stays: newlines are never rewritten

@@ -549,14 +549,16 @@ def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blu
     quicker to loop over" / "Slotted classes save a lot of memory" / ... / "Author: Ann Roe"); they
     stay, up to the first furniture or metadata line. Two items at least above the run make a list
     (under "A THOUGHT FOR TODAY:", a quotation and then an appeal's label are none); where the run took
-    the introduction too, a sentence right under the last paragraph, three items under it."""
+    every item, or the introduction too, a sentence right under the last paragraph and three items under it."""
     above = next((k for k in range(j - 1, max(body_start, j - 1 - LIST_ITEMS) - 1, -1)
                   if introduces_list(lines[k]) or lines[k].words > ITEM_WORDS), None)
+    # (the introduction right over the run, or the run's first line: a sentence under the last paragraph)
+    intro = next((k for k in (j, j - 1) if body_start < k < len(lines) and k not in blurbs and is_prose(lines[k - 1])
+                  and introduces_list(lines[k]) and lines[k].words >= LIST_INTRO_WORDS), None)
     if above is not None and introduces_list(lines[above]) and j - above - 1 >= LIST_ITEMS_ABOVE:
         least, end = 0, j  # the run took the list's last items
-    elif (body_start < j < len(lines) and is_prose(lines[j - 1]) and introduces_list(lines[j])
-          and lines[j].words >= LIST_INTRO_WORDS and j not in blurbs):
-        above, least, end = j, LIST_ITEMS_UNDER, j + 1  # the run took its introduction too
+    elif intro is not None:
+        above, least, end = intro, LIST_ITEMS_UNDER, intro + 1  # the run took all the items, or its introduction too
     else:
         return j
     while (end < len(lines) and end - above <= LIST_ITEMS and 1 <= lines[end].words <= ITEM_WORDS
