@@ -3890,3 +3890,23 @@ def test_a_markdown_copys_numbered_items_keep_their_numbers():
     article = normalised(article_text(analysis))
     assert all(normalised(f"{n:02d}. {name}") in article for n, name in enumerate(singers, 1))
     assert "leave a reply" not in article and "tweet" not in article
+
+
+def test_a_song_a_story_quotes_is_its_body_not_a_run_of_subheadings():
+    """The lines of a song a story quotes are short and end no sentence, as subheadings do; they are
+    paragraphs of the story's (that techniques and claims read), and they stay in its article."""
+    paragraph = ("The protest began at noon outside the council offices, where several hundred residents gathered to "
+                 "oppose the closure of the last ferry route to the island, which the council can no longer afford.")
+    song = ["We kept the lanterns burning on the quay", "We kept the ropes and nets for one more day",
+            "And if you take the ferry from the bay", "Then tell us how our children get away",
+            "We are the tide that always finds the shore", "We will be standing here for evermore",
+            "So hear us now and open up the door", "The island needs the ferry, nothing more"]
+    analysis = _copy_keeps([
+        "Harbour Gazette", "News", "Sport", "Opinion", "Contact",
+        "Islanders sing their way to the council over the ferry cuts", "By Ann Roe", "December 4, 2024", paragraph,
+        "The crowd sang a song written for the occasion by a local fisherman, Tom Reeve, which goes:", *song,
+        paragraph.replace("noon", "two o'clock"), paragraph.replace("several hundred", "a thousand"),
+        "Share this article", "Facebook", "Twitter", "Related stories", "Ferry fares rise again",
+        "Council delays vote on bridge", "© 2024 Harbour Gazette",
+    ], kept=song, left_out=["Share this article", "Ferry fares rise again"])
+    assert [s.kind for s in analysis.segments if s.text in song] == ["body"] * len(song)
