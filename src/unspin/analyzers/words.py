@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from functools import cache
 
 
@@ -41,6 +42,6 @@ PAGE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")  # the languages a p
 
 def page_language(text: str, languages: tuple[str, ...] = PAGE_LANGUAGES) -> str:
     """Which of `languages` a page reads as: the one whose stopwords its first words hit most."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)[:LANGUAGE_SAMPLE]]
-    hits = {language: sum(w in stopwords(language) for w in words) for language in languages}
+    counts = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", text)[:LANGUAGE_SAMPLE])
+    hits = {language: sum(counts[w] for w in stopwords(language) & counts.keys()) for language in languages}
     return max(hits, key=hits.get)

@@ -220,8 +220,10 @@ def verses(lines: list[Line]) -> set[int]:
         return (capitals <= VERSE_CAPITALS and not linked and boilerplate_kind(line.text) is None
                 and not _AGO.search(line.text))
 
+    is_verse = [verse_line(i) for i in range(len(lines))]
+
     def reads_as_verse(run: list[int]) -> bool:
-        own = [i for i in run if verse_line(i)]
+        own = [i for i in run if is_verse[i]]
         if len(own) < VERSE_LINES:
             return False
         stopwords_share = sum(sum(w.lower() in stop for w in words_of[i]) / len(words_of[i]) for i in own) / len(own)
@@ -242,14 +244,14 @@ def verses(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i in range(len(lines) + 1):
-        if i < len(lines) and verse_line(i):
+        if i < len(lines) and is_verse[i]:
             run.append(i)
             continue
         brief = i < len(lines) and bool(_VERSE_BREAK.match(lines[i].text))
-        if brief and run and verse_line(run[-1]):
+        if brief and run and is_verse[run[-1]]:
             run.append(i)  # a break inside the run, if verse goes on under it
             continue
-        while run and not verse_line(run[-1]):
+        while run and not is_verse[run[-1]]:
             run.pop()
         if reads_as_verse(run) and not labelled(run):
             out.update(run)
