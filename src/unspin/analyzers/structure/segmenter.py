@@ -539,7 +539,7 @@ LIST_ITEMS_ABOVE = 2  # items the article kept under the introduction: one line 
 # items under an introduction the footer's run took too, at least: a sentence of the article's under its last
 # paragraph ("I know it's a lot of figures, so I'll summarize them:"), not a box's label ("A THOUGHT FOR TODAY:")
 LIST_ITEMS_UNDER = 3
-LIST_INTRO_WORDS = 6
+LIST_INTRO_WORDS = 6  # the words of such a sentence, at least (a box's label is shorter: "A THOUGHT FOR TODAY:")
 
 
 def _past_the_list(lines: list[Line], j: int, body_start: int, draft: Draft, blurbs: set[int] | frozenset[int]) -> int:
