@@ -17,6 +17,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+WORD = re.compile(r"[^\W\d_]+")  # a word's letters (no digits, no underscore), in any script
+
+
 _FUNCTION_WORDS = frozenset(
     "a an the and or but if of in on at to for from by with as is are was were be been it its this that these those "
     "he she they we i you his her their our my your not no so than then there here who whom which what when where "
@@ -26,7 +29,7 @@ _FUNCTION_WORDS = frozenset(
 
 def only_function_words(fragment: str) -> bool:
     """True for a span with no content word ('the', 'in', '" it'): never a technique by itself."""
-    words = re.findall(r"[^\W\d_]+", fragment.lower())
+    words = WORD.findall(fragment.lower())
     return not words or all(w in _FUNCTION_WORDS for w in words)
 
 
@@ -42,6 +45,6 @@ PAGE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")  # the languages a p
 
 def page_language(text: str, languages: tuple[str, ...] = PAGE_LANGUAGES) -> str:
     """Which of `languages` a page reads as: the one whose stopwords its first words hit most."""
-    counts = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", text)[:LANGUAGE_SAMPLE])
+    counts = Counter(w.lower() for w in WORD.findall(text)[:LANGUAGE_SAMPLE])
     hits = {language: sum(counts[w] for w in stopwords(language) & counts.keys()) for language in languages}
     return max(hits, key=hits.get)

@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from ..dates import find_date
-from ..words import stopwords
-from .lines import Line, is_heading_like, is_prose, verses
+from ..words import WORD, stopwords
+from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
 from .patterns import (
     CODE_LINE,
@@ -56,7 +56,6 @@ FURNITURE_WORDS = re.compile(
     r"print|download|rss|sitemap|powered by|loading|toggle|navigation|back to top|click here|learn more)\b",
     re.IGNORECASE)
 SEPARATORS = re.compile(r"[|•»›·/]")
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LONG = 25  # words of a line that is surely article prose
 MIN_LINES = 12  # a text of fewer lines is a pasted article or snippet, not a copied page
 # A copied page is mostly lines that are not prose (menus, buttons, link lists): at least 40% in
@@ -166,8 +165,8 @@ class LineModel(Logistic):
         self.inner_threshold = float(config.get("inner_threshold", 1.01))
 
 
-def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None = None,
-              verse: set[int] | None = None) -> list[bool]:
+def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | None,
+              verse: set[int]) -> list[bool]:
     """For each line, whether the model moves it out of the article (only lines the rules kept
     as body or heading can move).
 
@@ -194,7 +193,6 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     # a song's, a poem's or a list's lines are the article's, however much each reads as a menu line: a
     # run crosses them for free and keeps them; on a page of verse more than of prose (lyrics under their
     # title) the run takes them as if the model were sure of them
-    verse = verses(lines) if verse is None else verse
     prose = sum(c and is_prose(line) and i not in verse for i, (line, c) in enumerate(zip(lines, candidate)))
     verse_page = len(verse) > prose
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...document import Document, Layer, Span, strip_span
-from ..words import page_language, stopwords
+from ..words import WORD, page_language, stopwords
 from .patterns import BYLINE, SENTENCE_END, SEPARATOR, boilerplate_kind
 
 
@@ -196,7 +196,6 @@ VERSE_NUMBERED = 0.25  # of the run's lines, the share with a figure at most (a 
 VERSE_WRAPPED = 0.5
 VERSE_SPACED = 0.5  # of the run's lines, the share with a blank line over them at most (a stanza's lines are together)
 _AGO = re.compile(r"\bago\W*$", re.IGNORECASE)  # a comment's age ("Carlos Millan about a minute ago")
-_WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PERSON = re.compile(r"^I(?:['’](?:m|ve|ll|d|s))?$")  # "I", "I'm": capitalised in any line
 
 
@@ -207,7 +206,7 @@ def verses(lines: list[Line]) -> set[int]:
     has no paragraph at all, and every rule that tells a paragraph from a menu or a headline by its
     length or its full stop would read them as subheadings, standfirsts or furniture."""
     text = " ".join(line.text for line in lines[:500])
-    words_of = [_WORD.findall(line.text) for line in lines]
+    words_of = [WORD.findall(line.text) for line in lines]
     stop = stopwords(page_language(text))
 
     def verse_line(i: int) -> bool:

@@ -75,6 +75,9 @@ NOTE_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|updates?|updated|e
 _BULLET_MARK = r"[-*•·◦▪►]"
 LIST_ITEM = re.compile(rf"^(?:{_BULLET_MARK}|\d{{1,3}}[.)])\s")  # "* PM Orban faces elections ...", "2) Slice the onions"
 BULLET = re.compile(rf"^{_BULLET_MARK}\s")  # a list item's mark, not its number
+# a poll box's label amid the story, whose form signs the reader up: "take our poll - story continues below"
+_POLL = r"(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b"
+POLL_LABEL = re.compile(rf"^\W*{_POLL}", re.IGNORECASE)
 # A comment form's notices as WordPress words them, in English and its German, Spanish, French and
 # Italian translations ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert").
 _FORM_NOTICES = (r"your email address will not be published|required fields are marked|notify me of follow-up comments|"
@@ -346,8 +349,8 @@ BOILERPLATE_START = [
                   r"this (?:story|article) is (?:(?:available|exclusively|only) ){0,2}(?:to|for) subscribers\b"),
     # a sign-up form's check: "Please enter your valid email address."
     ("subscribe", r"please enter (?:a |your )?(?:valid )?e-?mail(?: address)?\W*$"),
-    # a poll box amid the story, whose form signs the reader up: "take our poll - story continues below"
-    ("subscribe", r"(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b"),
+    # a poll box amid the story (`_POLL`)
+    ("subscribe", _POLL),
 ]
 # A count alone on its line, of a post's likes, shares or comments ("42", "1.2K"; not a list's
 # number, "1.", nor a year).
@@ -567,7 +570,6 @@ BOILERPLATE_ANYWHERE = [
 ]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
-POLL_LABEL = re.compile(r"^\W*(?:take|answer) (?:our|this|today['’]s) (?:poll|survey)\b", re.IGNORECASE)
 FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
                               r"you (?:may|can) unsubscribe (?:at )?any ?time|we use your sign-?up to provide\b|"
                               # (or that opens as an offer: "Subscribe to INQUIRER PLUS to get access to ...")

@@ -21,7 +21,6 @@ from .lines import (
     over_own_bio,
     reads_as_paragraph,
     runs_on,
-    verses,
 )
 from .metadata import (
     CONTACT,
@@ -77,8 +76,8 @@ SHORT_APPEALS = ("share", "subscribe", "donate", "advertisement", "related", "cr
 COPYRIGHT_NOTICE_CHARS = 400
 
 
-def segment(doc: Document, lines: list[Line], draft: Draft, verse: set[int] | None = None) -> None:
-    verse = verses(lines) if verse is None else verse
+def segment(doc: Document, lines: list[Line], draft: Draft, verse: set[int]) -> None:
+    """Header, body and footer of the lines, `verse` (`lines.verses`) read as the article's."""
     body_start = header(doc, lines, draft, verse)
     draft.author_names = [doc.text[a:b] for a, b in draft.authors]
     blurbs = newsletter_blurbs(lines)
