@@ -990,6 +990,41 @@ def test_the_article_is_the_run_above_a_comment_thread_even_where_the_comments_a
     assert "old pier hall" not in article and "read them below" not in article
 
 
+_PIER_PARAGRAPHS = [
+    "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
+    "decision came after a two-hour debate in which several members asked for the work to wait until autumn.",
+    "The pier's pilings have rotted faster than expected, the board's engineer told the meeting. Two of them failed "
+    "an inspection in January, and a third was found cracked last week.",
+    "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
+    "operator said. Timetables will be changed from the first of March.",
+    "Shop owners on the east quay said they were worried about losing customers in the busiest weeks before the "
+    "summer season. One café owner said she would lose a third of her trade."]
+_PIER_MENU = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "WEATHER", "Log in", "Subscribe"])
+_PIER_HEADER = "East pier to close for six weeks of repairs\nBy Sam Ortiz\nApril 5, 2021\nShare\n"
+
+
+def test_other_stories_cards_each_with_its_byline_leave_the_article():
+    """Under the article, other stories' cards, each a headline, its byline, a teaser that reads as
+    prose and its time, one after the other: an article has one byline, so they are a list of
+    stories, however much their teasers read like its paragraphs."""
+    cards = [("Ferry fares rise for the first time in six years", "By ANN ROE",
+              "The operator says fuel costs have doubled since the last rise, and commuters will pay a dollar more."),
+             ("Council delays vote on parking fees near the quay", "By JO MARSH",
+              "Members asked for a survey of the shops before they decide, which pushes the vote into the summer."),
+             ("Harbour board names a new chief engineer", "By KIT BOW",
+              "She spent twelve years rebuilding the old docks of a northern port and starts in May, the board said."),
+             ("Lifeboat crew rescues two sailors off the point", "By LU HULL",
+              "The pair had been clinging to their upturned dinghy for an hour when the crew reached them at dusk.")]
+    stories = "".join(f"{headline}\n{byline}\n{teaser}\n12:{n}9 A.M.\n" for n, (headline, byline, teaser) in enumerate(cards))
+    text = (_PIER_MENU + "\n" + _PIER_HEADER + "\n".join(_PIER_PARAGRAPHS) + "\nTags: harbour, ferries\nMORE FROM THE COURIER\n"
+            + stories + "Privacy Policy\n© 2021 Harbour Courier\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in _PIER_PARAGRAPHS)
+    assert not any(normalised(part) in article for card in cards for part in (card[0], card[2]))
+
+
 def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_more_stays():
     """One or two headlines under a bare "Related Articles" label are another story's, and the
     short subheading under them the article's; after a "Read more: <headline>" link the article

@@ -26,6 +26,7 @@ from ..dates import find_date
 from ..words import WORD, stopwords
 from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
+from .metadata import is_byline
 from .patterns import (
     CODE_LINE,
     COMMENT_FORM,
@@ -189,7 +190,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    teasers, contents, tables = _teaser_cards(lines, kinds), _table_of_contents(lines, kinds), _tables_amid_prose(lines)
+    teasers = _teaser_cards(lines, kinds) | _byline_cards(lines, kinds)
+    contents, tables = _table_of_contents(lines, kinds), _tables_amid_prose(lines)
     # a song's, a poem's or a list's lines are the article's, however much each reads as a menu line: a
     # run crosses them for free and keeps them; on a page of verse more than of prose (lyrics under their
     # title) the run takes them as if the model were sure of them
@@ -424,6 +426,34 @@ def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
             first = next((series[0] - height for height in range(tallest, 0, -1)
                           if _is_card(lines, kinds, series[0] - height, series[0])), series[0])
             out.update(j for j in range(first, series[-1] + 1) if kinds[j] in CANDIDATES)
+        series = [i] if i is not None else []
+    return out
+
+
+BYLINE_CARDS = 3  # bylines in a row, each a card's length under the last: a list of other stories
+CARD_GAP = CARD_LINES + 2  # lines from one card's byline to the next: its teaser, its date, the next headline
+
+
+def _byline_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """The lines of other stories' cards that each carry a byline, three or more in a row ("Men and
+    Women Have Never Been More Politically Divided" / "By ERIC LEVITZ" / "The gender gap in the 2020
+    election ..." / "12:29 A.M." / "CORONAVIRUS" / "Trump's Latest Biden Insult: ..." / "By MATT STIEB"
+    / ...): an article has one byline, so bylines a few short lines apart are a list of stories (or
+    the readers' comments, each under its "Posted by: ..."), and the run takes none of its lines (their
+    teasers read as prose). From the headline over the first byline to the last card's teaser, as
+    tall as the shortest card."""
+    out: set[int] = set()
+    series: list[int] = []
+    for i in [*(i for i, line in enumerate(lines) if is_byline(line)), None]:
+        if (i is not None and series and i - series[-1] <= CARD_GAP
+                and all(lines[j].words <= TEASER_WORDS for j in range(series[-1] + 1, i))):
+            series.append(i)
+            continue
+        if len(series) >= BYLINE_CARDS:
+            shortest = min(b - a for a, b in itertools.pairwise(series))
+            first = series[0] - 1 if series[0] > 0 and is_heading_like(lines[series[0] - 1]) else series[0]
+            last = min(len(lines) - 1, series[-1] + shortest - 1)
+            out.update(j for j in range(first, last + 1) if kinds[j] in CANDIDATES and lines[j].words <= TEASER_WORDS)
         series = [i] if i is not None else []
     return out
 
