@@ -1025,6 +1025,24 @@ def test_other_stories_cards_each_with_its_byline_leave_the_article():
     assert not any(normalised(part) in article for card in cards for part in (card[0], card[2]))
 
 
+def test_a_thread_of_comments_with_no_times_under_its_label_leaves_the_article():
+    """A thread copied with neither times nor reply buttons, each comment its writer's name over
+    what they wrote, under a "Comments" label: the readers', not the article's; a share bar's
+    "Comments" link over the article's first paragraph is no thread."""
+    comments = [("sam tide", "It's great to read a story about the pier that isn't the same old complaint."),
+                ("Leop0ld", "That's good. May I translate this article for the harbour newsletter?"),
+                ("Cora Mast", "The east pier has needed this for years, and six weeks is not long at all."),
+                ("Guest", "Will the shuttle bus run on Sundays as well, or only on Saturdays?")]
+    thread = "".join(f"{name}\n{comment}\n" for name, comment in comments)
+    text = (_PIER_MENU + "\n" + _PIER_HEADER + "Comments\n" + "\n".join(_PIER_PARAGRAPHS) + "\nComments\n" + thread
+            + "Please enable JavaScript to view the comments.\nPrivacy Policy\n© 2021 Harbour Courier\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in _PIER_PARAGRAPHS)
+    assert not any(normalised(comment) in article for _, comment in comments)
+
+
 def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_more_stays():
     """One or two headlines under a bare "Related Articles" label are another story's, and the
     short subheading under them the article's; after a "Read more: <headline>" link the article

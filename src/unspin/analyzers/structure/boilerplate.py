@@ -270,8 +270,15 @@ COMMENTER_WORDS = 4  # a commenter's name over the time: "Jo Marsh says", "Chand
 
 def _comment_thread_start(lines: list[Line]) -> int | None:
     """The first line of a thread of readers' comments that comes before any comment form (a blog
-    theme lists the comments, then "Leave a Reply"): each comment is the reader's name, its time
-    ("14/04/2020 at 3:00 pm", "July 11, 2011 at 12:25 pm"), the text and a "Reply" button."""
+    theme lists the comments, then "Leave a Reply"): timed (`_timed_thread_start`) or under its label
+    (`_labelled_thread_start`)."""
+    starts = [start for start in (_timed_thread_start(lines), _labelled_thread_start(lines)) if start is not None]
+    return min(starts, default=None)
+
+
+def _timed_thread_start(lines: list[Line]) -> int | None:
+    """A thread whose every comment is the reader's name, its time ("14/04/2020 at 3:00 pm", "July
+    11, 2011 at 12:25 pm"), the text and a "Reply" button."""
     replies = [i for i, line in enumerate(lines) if REPLY_BUTTON.match(line.text)]
     stamps = [i for i, line in enumerate(lines)
               if COMMENT_TIME.search(line.text) and line.words <= COMMENT_TIME_WORDS and find_date(line.text)
@@ -281,6 +288,33 @@ def _comment_thread_start(lines: list[Line]) -> int | None:
     first = stamps[0]
     above = lines[first - 1] if first > 0 else None
     return first - 1 if above is not None and above.words <= COMMENTER_WORDS and not is_prose(above) else first
+
+
+THREAD_LABEL = re.compile(r"^\W*(?:\d[\d,]*\s+)?(?:readers?['’]?\s+)?(?:comments?|responses|discussion|kommentare|comentarios|"
+                          r"commentaires|commenti)(?:\s*\(\d[\d,]*\))?\W*$", re.IGNORECASE)
+LABELLED_COMMENTS = 3  # comments in a row under the label that make a thread
+COMMENTER_NAME_WORDS = 3  # "sumathi s", "Adam Hitchcock", "Leop0ld"
+
+
+def _labelled_thread_start(lines: list[Line]) -> int | None:
+    """The label of a thread whose comments carry no time nor button, each the reader's name alone
+    over what they wrote ("Comments" / "sumathi s" / "It's great to come across a blog ..." / "Leop0ld"
+    / "That's good. May I possibly translate this article into Korean?" / ...), under the article's
+    prose. Not a share bar's "Comments" link over the article, nor a label over menus ("Comments" /
+    "Filed under" / "2020 Election (611 posts)"): what follows the label must alternate, name then
+    sentence, from its first line on."""
+    for i, line in enumerate(lines):
+        if not THREAD_LABEL.match(line.text) or not any(above.words >= LONG for above in lines[:i]):
+            continue
+        thread = lines[i + 1:i + 1 + 2 * LABELLED_COMMENTS]
+        if len(thread) == 2 * LABELLED_COMMENTS and all(
+                _commenter(name) and is_prose(comment) for name, comment in zip(thread[::2], thread[1::2])):
+            return i
+    return None
+
+
+def _commenter(line: Line) -> bool:
+    return 1 <= line.words <= COMMENTER_NAME_WORDS and not SENTENCE_END.search(line.text) and not line.text.rstrip().endswith(":")
 
 
 def looks_copied(lines: list[Line]) -> bool:
