@@ -58,6 +58,22 @@ def test_a_verse_the_article_runs_into_stays_whole():
     assert all(furniture(lines, kinds, _Scripted(p), set())[17:19])  # (as any line the model doubts)
 
 
+def test_a_blogs_archive_leaves_the_article_however_much_the_model_doubts_it():
+    """A blog's archive in its sidebar, a month or a year a line under its arrow ("►  June (24)"), is
+    the blog's navigation, under a song's lyrics too, where the run takes short lines as the song's
+    and the model, reading short lines among short lines, doubts them."""
+    stanza = ["I left my coat beside the door", "The kettle on, the radio low", "You said the tide would bring me home",
+              "But I was never sure which way to go", "The gulls were singing on the wall",
+              "And every boat was painted blue"]
+    archive = ["►\xa0 2021 (12)", "►\xa0 March (3)", "►\xa0 February (5)", "▼\xa0 2020 (30)", "►\xa0 December (4)"]
+    lines = physical_lines("\n".join([*stanza, *archive, *stanza]))
+    kinds = ["body"] * len(lines)
+    verse = set(range(6)) | set(range(11, 17))
+    p = [0.2] * 6 + [0.4] * 5 + [0.2] * 6
+    moved = furniture(lines, kinds, _Scripted(p), verse)
+    assert [i for i, out in enumerate(moved) if out] == list(range(6, 11))
+
+
 def test_a_copied_page_keeps_its_article_and_leaves_the_furniture_out():
     analysis = analyze(COPY.read_text(encoding="utf-8"), id="riverside")
     assert_offsets(analysis)

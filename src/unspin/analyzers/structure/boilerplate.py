@@ -28,6 +28,7 @@ from .lines import Line, is_heading_like, is_prose
 from .logistic import Logistic
 from .metadata import is_byline
 from .patterns import (
+    ARCHIVE_ENTRY,
     CODE_LINE,
     COMMENT_FORM,
     COMMENT_TIME,
@@ -190,7 +191,10 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    teasers = _teaser_cards(lines, kinds) | _byline_cards(lines, kinds)
+    # other stories' cards and a blog's archive ("►  June (24)"): the run takes none of their lines, as if
+    # the model were sure of them, however much a teaser reads as prose or a verse page's run takes short lines
+    sure = _teaser_cards(lines, kinds) | _byline_cards(lines, kinds) | {
+        i for i, line in enumerate(lines) if ARCHIVE_ENTRY.match(line.text)}
     contents, tables = _table_of_contents(lines, kinds), _tables_amid_prose(lines)
     # a song's, a poem's or a list's lines are the article's, however much each reads as a menu line: a
     # run crosses them for free and keeps them; on a page of verse more than of prose (lyrics under their
@@ -206,8 +210,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             return max(0.0, (model.threshold - q) * weight) if candidate[i] else 0.0
         if candidate[i] and i in verse:
             return model.threshold * weight if verse_page else max(0.0, (model.threshold - q) * weight)
-        if candidate[i]:  # (another story's card: the run takes none of its lines, as if the model were sure)
-            return (model.threshold - (1.0 if i in teasers else q)) * weight
+        if candidate[i]:
+            return (model.threshold - (1.0 if i in sure else q)) * weight
         if form[i]:
             return -math.inf
         # a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
@@ -236,7 +240,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             last += 1
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_untrusted_runs(_heading_runs(lines, kinds, tables), p, model.threshold, first, last, candidate) | boxed
-              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | teasers)
+              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | sure)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:

@@ -404,6 +404,8 @@ COMMENT_TIME = re.compile(r"\bat\s+\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?!\S)", r
 COMMENT_TIME_WORDS = 10
 REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|responder|responde|antworten|répondre|rispondi|log in to reply)\s*$",
                           re.IGNORECASE)
+# a blog's archive, a month or a year a line, each opened or closed by its arrow ("►  June (24)", "▼  2016 (18)")
+ARCHIVE_ENTRY = re.compile(r"^\s*[►▼▶◀▸▾]\s*[^()\n]{1,30}\(\d[\d,]*\)\s*$")
 # where a press release ends: the comment form's equivalent for the line classifier's run
 RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
 # (past a line's opening symbols: "✉️ Join my mailing list 🐣 @-me on Twitter ✨ Subscribe to my RSS")
