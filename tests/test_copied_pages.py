@@ -1059,6 +1059,26 @@ def test_a_thread_of_comments_with_no_times_under_its_label_leaves_the_article()
     assert not any(normalised(comment) in article for _, comment in comments)
 
 
+def test_a_wire_storys_notice_ends_the_article_above_the_sites_other_stories():
+    """A station's copy of a wire story ends on the agency's notice ("... may not be published,
+    broadcast, rewritten, or redistributed."); the teasers of the site's other stories under it read
+    as prose, but they are not the story's."""
+    teasers = ["While the big sale is still two weeks away, some deals on ferry passes are already popping up, and we "
+               "have gathered the best of them here.",
+               "If you want to see the harbour from the water this winter, we recommend looking at the operator's "
+               "own weekend tours, which run until March."]
+    text = (_PIER_MENU + "\n" + _PIER_HEADER + "\n".join(_PIER_PARAGRAPHS)
+            + "\nCopyright 2021 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
+            "rewritten, or redistributed.\n✕\nRead next >\nBest ferry pass deals of the winter\nDeals / 19 mins ago\n"
+            + teasers[0] + "\nBest harbour tours this winter\nDeals / 25 mins ago\n" + teasers[1]
+            + "\nTOP STORIES\nPrivacy Policy\n")
+    analysis = analyze(text)
+    assert_offsets(analysis)
+    article = normalised(article_text(analysis))
+    assert all(normalised(paragraph) in article for paragraph in _PIER_PARAGRAPHS)
+    assert not any(normalised(teaser) in article for teaser in teasers)
+
+
 def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_more_stays():
     """One or two headlines under a bare "Related Articles" label are another story's, and the
     short subheading under them the article's; after a "Read more: <headline>" link the article

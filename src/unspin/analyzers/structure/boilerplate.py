@@ -42,6 +42,7 @@ from .patterns import (
     REPLY_BUTTON,
     SENTENCE_END,
     SITE_ADDRESS,
+    WIRE_END,
     boilerplate_kind,
     is_wiki_section,
     wiki_section_name,
@@ -181,14 +182,16 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
         return [False] * len(lines)
     p = model.probabilities(features(lines, kinds))
     candidate = [k in CANDIDATES for k in kinds]
-    # A comment form or thread ends the article, as a press release's sender does ("SOURCE Harbour
-    # City Council"): no run reaches across it (the blogger's sidebar, the site's notices and the
+    # A comment form or thread ends the article, as a press release's sender and a wire story's notice
+    # do ("SOURCE Harbour City Council", "... may not be published, broadcast, rewritten or
+    # redistributed."): no run reaches across it (the blogger's sidebar, the site's notices and the
     # readers' comments below it read as prose too), and the article is the densest run above the
     # first of them where there is one above.
     thread = _comment_thread_start(lines)
     # (a count of comments is a link under a headline too: it ends the article only below a long paragraph)
     prose_above = np.cumsum([line.words >= LONG for line in lines]) > 0
     form = [i == thread or (not c and bool(COMMENT_FORM.search(line.text) or RELEASE_END.match(line.text)
+                                           or WIRE_END.search(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
     # other stories' cards and a blog's archive ("►  June (24)"): the run takes none of their lines, as if

@@ -408,6 +408,9 @@ REPLY_BUTTON = re.compile(r"^\s*(?:reply|reply ↓|↓ reply|reply ?delete|respo
 ARCHIVE_ENTRY = re.compile(r"^\s*[►▼▶◀▸▾]\s*[^()\n]{1,30}\(\d[\d,]*\)\s*$")
 # where a press release ends: the comment form's equivalent for the line classifier's run
 RELEASE_END = re.compile(rf"^{_RELEASE_SENDER}")
+# and where a wire story ends, on its agency's notice ("Copyright 2023 The Associated Press. All rights reserved.
+# This material may not be published, broadcast, rewritten or redistributed."): the site's other stories follow
+WIRE_END = re.compile(r"\bmay not be published, broadcast, rewritten,? or redistributed\b", re.IGNORECASE)
 # (past a line's opening symbols: "✉️ Join my mailing list 🐣 @-me on Twitter ✨ Subscribe to my RSS")
 _OPENING_SYMBOLS = "\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
 BOILERPLATE_START_RE = [(kind, re.compile(rf"^[\s*_\[({_OPENING_SYMBOLS}]*(?:--?\s*)?(?:" + p + ")", re.IGNORECASE))
