@@ -1,6 +1,7 @@
 """Body versus boilerplate on real pages as readers copy them: unspin on the copies against
 trafilatura on the HTML, the four figures of issue 22, on every page, on the validation pages
-the line classifier never trained on, and on its training pages; how often the title, author,
+the line classifier never trained on, and on its training pages; where the article's lines and
+trafilatura's extraction part, in characters; how often the title, author,
 date and outlet unspin reads from a copy agree with trafilatura's reading of the page's HTML; and the
 structure layer's time. Under each row, the range each figure spans on 90% of 2,000 resamplings of
 the pages (a bootstrap): how precisely a few dozen pages measure it.
@@ -14,7 +15,7 @@ import argparse
 import time
 from pathlib import Path
 
-from unspin.webcopy import read_pages, score, score_metadata
+from unspin.webcopy import agreement, read_pages, score, score_metadata
 
 COLUMNS = ("article_kept", "boilerplate_left_out", "f1", "pages_right")
 
@@ -40,6 +41,14 @@ def main() -> None:
                           "scored as if it kept nothing")
     else:  # scripts/more_pages.py's folders: pages and copies, no snippets to score the article by
         print(f"{args.data}: no evaluation snippets, so no article figures; the metadata below still compares")
+
+    print("\nthe article's lines against trafilatura's extraction of the HTML (its comments left out), in characters:"
+          "\nwhere the two part, denser than the snippets (trafilatura errs too: a guide, not a score)")
+    print(f"{'pages':<12}" + "".join(f"{c:>24}" for c in ("article in extraction", "(characters not)",
+                                                          "extraction kept", "(characters missed)")))
+    for split, figures in agreement(args.data).items():
+        print(f"{split:<12}{figures['in_extraction']:>24.3f}{figures['characters_not']:>24,}"
+              f"{figures['of_extraction_kept']:>24.3f}{figures['characters_missed']:>24,}")
 
     print("\nthe copy's metadata against trafilatura's reading of the HTML (pages where it found one)")
     print(f"{'pages':<12}" + "".join(f"{c:>16}" for c in ("title", "author", "date", "outlet")))

@@ -108,6 +108,29 @@ def test_the_webcopy_measure_scores_a_folder_of_that_layout():
     assert ours["pages"] == 1 and ours["article_kept"] == 1.0 and ours["boilerplate_left_out"] == 1.0
 
 
+def test_the_agreement_with_trafilatura_counts_the_characters_where_the_two_part():
+    """Of the article's lines, those trafilatura's extraction holds; of the extraction's lines the copy
+    shows (16 characters or more), those the article holds: a thread of comments kept as the article
+    counts against it, whatever the snippets say."""
+    from unspin.webcopy import Agreement, agreement
+
+    paragraph = "The harbour board voted on Monday to close the east pier."
+    comment = "Great article, I agree with every word of it!"
+    elsewhere = "A line of the extraction that the copy does not show at all."
+    copy = f"Home\n{paragraph}\nShort line\nComments\n{comment}\n"
+    measure = Agreement()
+    measure.add(copy, f"{paragraph}\n{comment}", f"{paragraph}\nShort line\n{elsewhere}")
+    figures = measure.figures()
+    assert figures["characters_not"] == len(normalised(comment))
+    assert figures["in_extraction"] == round(len(paragraph) / (len(paragraph) + len(comment)), 3)
+    assert figures["of_extraction_kept"] == 1.0 and figures["characters_missed"] == 0  # ("Short line": too short)
+    measure.add(copy, "", paragraph)
+    assert measure.figures()["characters_missed"] == len(normalised(paragraph))
+    on_the_folder = agreement(WEBCOPY)
+    assert set(on_the_folder) == {"validation", "training", "all"}
+    assert on_the_folder["all"]["in_extraction"] == 1.0 and on_the_folder["all"]["of_extraction_kept"] > 0.9
+
+
 def test_the_measures_interval_resamples_pages_not_snippets():
     from unspin.webcopy import Page, Score
 

@@ -115,10 +115,12 @@ def article_text(analysis) -> str:
     return "\n".join(s.text for s in analysis.segments if s.kind in ARTICLE_SEGMENTS)
 
 
-def trafilatura_article(html_path: Path) -> str:
+def trafilatura_article(html_path: Path, comments: bool = True) -> str:
+    """trafilatura's extraction of the page's HTML (with the readers' comments it finds, as the issue's
+    anchor was scored, unless `comments` is False)."""
     import trafilatura
 
-    return trafilatura.extract(html_path.read_text(encoding="utf-8", errors="replace")) or ""
+    return trafilatura.extract(html_path.read_text(encoding="utf-8", errors="replace"), include_comments=comments) or ""
 
 
 def trafilatura_metadata(html_path: Path) -> dict[str, str]:
@@ -197,6 +199,47 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     if trafilatura:
         out["trafilatura on the HTML"] = {**anchor.figures(), "interval": anchor.interval()}
     return out
+
+
+EXTRACTION_LINE = 16  # characters of the shortest line of an extraction that counts ("Share" or "Contact" is in any page)
+
+
+@dataclass
+class Agreement:
+    """Where the article unspin keeps from a copy and trafilatura's extraction of the page's HTML (its
+    readers' comments left out) agree, line by line, in characters: of unspin's article lines, the
+    share the extraction holds too; of the extraction's lines that the copy shows (`EXTRACTION_LINE`
+    characters or more), the share unspin's article holds. Denser than the snippets, three or so a
+    page, which a thread of comments or a list of other stories can escape; but trafilatura errs too
+    (a table it drops, a page it misreads), so this says where unspin and the anchor part, for a
+    reader to look, and scores nothing."""
+
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # agreeing, ours, kept, theirs
+
+    def add(self, copy: str, article: str, extraction: str) -> None:
+        copy, theirs = normalised(copy), normalised(extraction)
+        ours = [line for line in map(normalised, article.split("\n")) if line]
+        lines = [line for line in map(normalised, extraction.split("\n")) if len(line) >= EXTRACTION_LINE and line in copy]
+        kept = "\n".join(ours)
+        for i, value in enumerate((sum(len(line) for line in ours if line in theirs), sum(map(len, ours)),
+                                   sum(len(line) for line in lines if line in kept), sum(map(len, lines)))):
+            self.counts[i] += value
+
+    def figures(self) -> dict:
+        agreeing, ours, kept, theirs = self.counts
+        return {"in_extraction": round(agreeing / ours, 3) if ours else 1.0, "characters_not": ours - agreeing,
+                "of_extraction_kept": round(kept / theirs, 3) if theirs else 1.0, "characters_missed": theirs - kept}
+
+
+def agreement(folder: Path) -> dict[str, dict]:
+    """`Agreement` on the validation, training and all pages of a folder in webcopy's layout (snippets
+    or not: `scripts/more_pages.py`'s folders too), each copy analysed once."""
+    by_split = {split: Agreement() for split in ("validation", "training", "all")}
+    for page, analysis in _structure_analyses(folder, "all"):
+        article, extraction = article_text(analysis) if analysis is not None else "", trafilatura_article(page.html_path, False)
+        for split in ("validation" if is_validation(page.id) else "training", "all"):
+            by_split[split].add(page.copy, article, extraction)
+    return {split: figures.figures() for split, figures in by_split.items()}
 
 
 def same_name(ours: str, theirs: str) -> bool:
