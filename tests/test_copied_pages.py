@@ -126,6 +126,9 @@ def test_the_agreement_with_trafilatura_counts_the_characters_where_the_two_part
     assert figures["of_extraction_kept"] == 1.0 and figures["characters_missed"] == 0  # ("Short line": too short)
     measure.add(copy, "", paragraph)
     assert measure.figures()["characters_missed"] == len(normalised(paragraph))
+    wrapped = Agreement()  # (a paragraph the copy wraps over two lines is kept whole)
+    wrapped.add(paragraph.replace(" to close", "\nto close"), paragraph.replace(" to close", "\nto close"), paragraph)
+    assert wrapped.figures()["of_extraction_kept"] == 1.0 and wrapped.figures()["in_extraction"] == 1.0
     on_the_folder = agreement(WEBCOPY)
     assert set(on_the_folder) == {"validation", "training", "all"}
     assert on_the_folder["all"]["in_extraction"] == 1.0 and on_the_folder["all"]["of_extraction_kept"] > 0.9

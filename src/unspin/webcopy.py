@@ -220,7 +220,7 @@ class Agreement:
         copy, theirs = normalised(copy), normalised(extraction)
         ours = [line for line in map(normalised, article.split("\n")) if line]
         lines = [line for line in map(normalised, extraction.split("\n")) if len(line) >= EXTRACTION_LINE and line in copy]
-        kept = "\n".join(ours)
+        kept = " ".join(ours)  # (a paragraph the copy wraps over lines is kept whole)
         for i, value in enumerate((sum(len(line) for line in ours if line in theirs), sum(map(len, ours)),
                                    sum(len(line) for line in lines if line in kept), sum(map(len, lines)))):
             self.counts[i] += value
