@@ -194,10 +194,13 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
                                            or WIRE_END.search(line.text)
                                            or (COMMENT_COUNT.match(line.text) and i > 0 and prose_above[i - 1])))
             for i, (line, c) in enumerate(zip(lines, candidate))]
-    # other stories' cards and a blog's archive ("►  June (24)"): the run takes none of their lines, as if
-    # the model were sure of them, however much a teaser reads as prose or a verse page's run takes short lines
-    sure = _teaser_cards(lines, kinds) | _byline_cards(lines, kinds) | {
-        i for i, line in enumerate(lines) if ARCHIVE_ENTRY.match(line.text)}
+    # other stories' cards: the run takes none of their lines, as if the model were sure of them, however
+    # much a teaser reads as prose
+    teasers = _teaser_cards(lines, kinds) | _byline_cards(lines, kinds)
+    # a blog's archive ("►  June (24)") leaves too, however much the model doubts its short lines (on a page of
+    # verse it reads them as the song's), but costs a run nothing to cross: as a card's lines it split a
+    # lyrics page's run, and a regression that never saw the page took the popular posts under it for the song
+    archive = {i for i, line in enumerate(lines) if ARCHIVE_ENTRY.match(line.text)}
     contents, tables = _table_of_contents(lines, kinds), _tables_amid_prose(lines)
     # a song's, a poem's or a list's lines are the article's, however much each reads as a menu line: a
     # run crosses them for free and keeps them; on a page of verse more than of prose (lyrics under their
@@ -207,14 +210,14 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
 
     def gain(i: int, q: float) -> float:
         weight = 1 + math.log1p(lines[i].words)
-        if i in contents:  # the article's own table of contents costs a run nothing to cross
+        if i in contents or i in archive:  # (the article's own table of contents costs a run nothing to cross)
             return 0.0
         if i in tables and not form[i]:  # nor does a table of figures amid its paragraphs (rows read as menus)
             return max(0.0, (model.threshold - q) * weight) if candidate[i] else 0.0
         if candidate[i] and i in verse:
             return model.threshold * weight if verse_page else max(0.0, (model.threshold - q) * weight)
         if candidate[i]:
-            return (model.threshold - (1.0 if i in sure else q)) * weight
+            return (model.threshold - (1.0 if i in teasers else q)) * weight
         if form[i]:
             return -math.inf
         # a link to the readers' comments, "Show Comments", is furniture that closes an article: a run
@@ -243,7 +246,7 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             last += 1
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_untrusted_runs(_heading_runs(lines, kinds, tables), p, model.threshold, first, last, candidate) | boxed
-              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | sure)
+              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | teasers | archive)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:
