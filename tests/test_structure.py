@@ -524,3 +524,36 @@ def test_verse_is_told_from_a_box_of_headlines_a_wrapped_paragraph_and_a_sentenc
     shouted = "\n".join(line.title() for line in POEM_LINES)  # a menu's or a headline's Title Case
     for text in (RELATED_BOX, wrapped, sentences, COMMENTS, shouted):
         assert not verses(physical_lines(text)), text[:40]
+
+
+def test_the_words_a_pattern_needs_spare_searches_and_never_change_a_lines_kind():
+    """`boilerplate_kind` looks for the words each "anywhere" pattern needs before searching with it:
+    one of them is in every text the pattern matches, and the kinds of every line of the fixtures are
+    those a search with every pattern gives."""
+    import re
+
+    from unspin.analyzers.structure import patterns
+    from unspin.analyzers.structure.patterns import needed_words
+
+    pattern = re.compile(r"subscribe to our newsletter|(?:delivered|straight) to your inbox|^by (?:signing up|clicking)\b", re.I)
+    needed = needed_words(pattern)
+    assert needed is not None
+    for text in ("Please SUBSCRIBE to our newsletter!", "News straight to your inbox", "By clicking below you agree"):
+        assert pattern.search(text) and any(word in text.casefold() for word in needed)
+    assert needed_words(re.compile(r"[.!?]\s+By\s+[A-Z]+$")) is None  # (no word three letters long nor a sign)
+    assert needed_words(re.compile(r"©\s*\d{4}")) == ("©",)
+
+    def searched(text: str) -> str | None:
+        text = text.replace("\xa0", " ")
+        bare = patterns._TRAILING_SEPARATORS.sub("", text)
+        for kind, start in patterns.BOILERPLATE_START_RE:
+            if start.match(text) or (bare != text and start.match(bare)):
+                if kind in ("donate", "subscribe", "related", "social") and len(text) > 240:
+                    continue
+                return kind
+        return next((kind for kind, anywhere in patterns.BOILERPLATE_ANYWHERE if anywhere.search(text)), None)
+
+    lines = {line.strip() for path in (FIXTURES / "structure").iterdir() if path.suffix in (".txt", ".md")
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()}
+    assert len(lines) > 2000
+    assert [patterns.boilerplate_kind.__wrapped__(line) for line in sorted(lines)] == [searched(line) for line in sorted(lines)]

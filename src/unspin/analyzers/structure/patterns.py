@@ -5,6 +5,8 @@ trafilatura keeps its XPath tables, so a new site style is usually one line here
 from __future__ import annotations
 
 import re
+import re._constants as _regex_ops  # (the parsed form of a pattern, for the words it needs: `needed_words`)
+import re._parser as _regex_parser
 from functools import lru_cache
 
 _AUTHOR_COLON = r"(?:authors?|writers?|contributors?|words|penulis)[^\S\t]*:"  # (Indonesian: "Penulis : Ann Roe")
@@ -573,6 +575,47 @@ BOILERPLATE_ANYWHERE = [
                           r"^[\w'’.\- ]{1,40} is funded by sponsors and (?:member |reader |listener )?(?:donations|members|readers|listeners)\W*$",
                           re.I)),
 ]
+NEEDED_WORD_CHARACTERS = 3  # the shortest word worth looking for before a search
+
+
+def needed_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Literal strings, casefolded, one of which the text of every match of `pattern` holds (its
+    alternatives' longest literal runs: "subscribe to our newsletter", "inbox", ...), or None where
+    some alternative has none: a substring test that spares the search on the lines that cannot match,
+    most of them. Read off the pattern's parsed form, so a phrase added to a table needs no word list."""
+    return _one_of(_regex_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _one_of(items) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+
+    def consider(options: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if options and (best is None or min(map(len, options)) > min(map(len, best))):
+            best = options
+
+    run: list[str] = []
+    for op, value in [*items, (None, None)]:
+        if op is _regex_ops.LITERAL:
+            run.append(chr(value))
+            continue
+        word = "".join(run)
+        # (a word, or a sign a line seldom holds: "©", "(", "|")
+        if len(word.strip()) >= NEEDED_WORD_CHARACTERS or (word.strip() and not any(c.isalnum() for c in word)):
+            consider((word.casefold(),))
+        run = []
+        if op is _regex_ops.SUBPATTERN:  # (a group: what it needs, the text needs)
+            consider(_one_of(value[-1]))
+        elif op is _regex_ops.BRANCH:  # (alternatives: one of what each needs)
+            each = [_one_of(branch) for branch in value[1]]
+            if all(each):
+                consider(tuple(word for words in each for word in words))
+        elif op in (_regex_ops.MAX_REPEAT, _regex_ops.MIN_REPEAT) and value[0] >= 1:
+            consider(_one_of(value[2]))
+    return best
+
+
+_ANYWHERE_NEEDS = [(kind, pattern, needed_words(pattern)) for kind, pattern in BOILERPLATE_ANYWHERE]
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
 FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
@@ -681,8 +724,9 @@ def boilerplate_kind(text: str) -> str | None:
             if kind in ("donate", "subscribe", "related", "social") and len(text) > 240:
                 continue
             return kind
-    for kind, pattern in BOILERPLATE_ANYWHERE:
-        if pattern.search(text):
+    folded = text.casefold()
+    for kind, pattern, needed in _ANYWHERE_NEEDS:
+        if (needed is None or any(word in folded for word in needed)) and pattern.search(text):
             return kind
     return None
 
