@@ -201,7 +201,7 @@ def score(folder: Path, split: str = "all", trafilatura: bool = True) -> dict[st
     return out
 
 
-EXTRACTION_LINE = 16  # characters of the shortest line of an extraction that counts ("Share" or "Contact" is in any page)
+EXTRACTION_LINE = 16  # characters of an extraction's shortest line that counts ("Share" or "Contact" is in any page)
 
 
 @dataclass
@@ -219,7 +219,8 @@ class Agreement:
     def add(self, copy: str, article: str, extraction: str) -> None:
         copy, theirs = normalised(copy), normalised(extraction)
         ours = [line for line in map(normalised, article.split("\n")) if line]
-        lines = [line for line in map(normalised, extraction.split("\n")) if len(line) >= EXTRACTION_LINE and line in copy]
+        lines = [line for line in map(normalised, extraction.split("\n"))
+                 if len(line) >= EXTRACTION_LINE and line in copy]
         kept = " ".join(ours)  # (a paragraph the copy wraps over lines is kept whole)
         for i, value in enumerate((sum(len(line) for line in ours if line in theirs), sum(map(len, ours)),
                                    sum(len(line) for line in lines if line in kept), sum(map(len, lines)))):
@@ -236,7 +237,8 @@ def agreement(folder: Path) -> dict[str, dict]:
     or not: `scripts/more_pages.py`'s folders too), each copy analysed once."""
     by_split = {split: Agreement() for split in ("validation", "training", "all")}
     for page, analysis in _structure_analyses(folder, "all"):
-        article, extraction = article_text(analysis) if analysis is not None else "", trafilatura_article(page.html_path, False)
+        article = article_text(analysis) if analysis is not None else ""
+        extraction = trafilatura_article(page.html_path, comments=False)
         for split in ("validation" if is_validation(page.id) else "training", "all"):
             by_split[split].add(page.copy, article, extraction)
     return {split: figures.figures() for split, figures in by_split.items()}

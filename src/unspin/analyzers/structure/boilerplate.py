@@ -246,7 +246,8 @@ def furniture(lines: list[Line], kinds: list[str | None], model: LineModel | Non
             last += 1
     sites = {i for i, line in enumerate(lines) if SITE_ADDRESS.match(line.text)}  # (a link card's source)
     listed = (_untrusted_runs(_heading_runs(lines, kinds, tables), p, model.threshold, first, last, candidate) | boxed
-              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds) | teasers | archive)
+              | _counts(lines) | sites | _link_cards(lines, kinds, sites) | _publication_cards(lines, kinds)
+              | teasers | archive)
 
     def moves(i: int, q: float) -> bool:
         if i in listed or not first <= i <= last:
@@ -300,8 +301,9 @@ def _timed_thread_start(lines: list[Line]) -> int | None:
     return first - 1 if above is not None and above.words <= COMMENTER_WORDS and not is_prose(above) else first
 
 
-THREAD_LABEL = re.compile(r"^\W*(?:\d[\d,]*\s+)?(?:readers?['’]?\s+)?(?:comments?|responses|discussion|kommentare|comentarios|"
-                          r"commentaires|commenti)(?:\s*\(\d[\d,]*\))?\W*$", re.IGNORECASE)
+THREAD_LABEL = re.compile(r"^\W*(?:\d[\d,]*\s+)?(?:readers?['’]?\s+)?"
+                          r"(?:comments?|responses|discussion|kommentare|comentarios|commentaires|commenti)"
+                          r"(?:\s*\(\d[\d,]*\))?\W*$", re.IGNORECASE)
 LABELLED_COMMENTS = 3  # comments in a row under the label that make a thread
 COMMENTER_NAME_WORDS = 3  # "sumathi s", "Adam Hitchcock", "Leop0ld"
 
@@ -324,7 +326,8 @@ def _labelled_thread_start(lines: list[Line]) -> int | None:
 
 
 def _commenter(line: Line) -> bool:
-    return 1 <= line.words <= COMMENTER_NAME_WORDS and not SENTENCE_END.search(line.text) and not line.text.rstrip().endswith(":")
+    return (1 <= line.words <= COMMENTER_NAME_WORDS and not SENTENCE_END.search(line.text)
+            and not line.text.rstrip().endswith(":"))
 
 
 def looks_copied(lines: list[Line]) -> bool:
