@@ -1109,16 +1109,9 @@ def test_a_related_box_inside_the_article_leaves_it_and_a_subheading_after_read_
     """One or two headlines under a bare "Related Articles" label are another story's, and the
     short subheading under them the article's; after a "Read more: <headline>" link the article
     goes on with its own subheading."""
-    menu = "\n".join(["Skip to content", "HOME", "NEWS", "SPORTS", "OPINION", "WEATHER", "Log in", "Subscribe"])
+    menu = _PIER_MENU
     paragraphs = [
-        "The harbour board voted on Monday to close the east pier for six weeks of repairs, starting in March. The "
-        "decision came after a two-hour debate in which several members asked for the work to wait until autumn.",
-        "The pier's pilings have rotted faster than expected, the board's engineer told the meeting. Two of them failed "
-        "an inspection in January, and a third was found cracked last week.",
-        "Ferries will use the west pier while the work is done, which adds about ten minutes to each crossing, the "
-        "operator said. Timetables will be changed from the first of March.",
-        "Shop owners on the east quay said they were worried about losing customers in the busiest weeks before the "
-        "summer season. One café owner said she would lose a third of her trade.",
+        *_PIER_PARAGRAPHS,
         "The board said it would pay for signs directing visitors to the quay's shops and would review the plan after a "
         "month. It also promised a shuttle bus on weekends if the numbers fall.",
         "Repairs are expected to cost 2.4 million dollars, most of it from a state grant approved last year. The rest "
