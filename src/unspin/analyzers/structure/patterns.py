@@ -575,6 +575,7 @@ BOILERPLATE_ANYWHERE = [
                           r"^[\w'’.\- ]{1,40} is funded by sponsors and (?:member |reader |listener )?(?:donations|members|readers|listeners)\W*$",
                           re.I)),
 ]
+
 NEEDED_WORD_CHARACTERS = 3  # the shortest word worth looking for before a search
 
 
@@ -582,8 +583,12 @@ def needed_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Literal strings, casefolded, one of which the text of every match of `pattern` holds (its
     alternatives' longest literal runs: "subscribe to our newsletter", "inbox", ...), or None where
     some alternative has none: a substring test that spares the search on the lines that cannot match,
-    most of them. Read off the pattern's parsed form, so a phrase added to a table needs no word list."""
-    return _one_of(_regex_parser.parse(pattern.pattern, pattern.flags))
+    most of them. Read off the pattern's parsed form, so a phrase added to a table needs no word list
+    (a Python whose private parser reads otherwise gets None: every line searched, as before)."""
+    try:
+        return _one_of(_regex_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a private module's form may change between Python versions
+        return None
 
 
 def _one_of(items) -> tuple[str, ...] | None:
@@ -616,6 +621,7 @@ def _one_of(items) -> tuple[str, ...] | None:
 
 
 _ANYWHERE_NEEDS = [(kind, pattern, needed_words(pattern)) for kind, pattern in BOILERPLATE_ANYWHERE]
+
 # A sign-up form's own instructions: the paragraph holding one is the form's however long ("Missing out
 # on the latest ...? Enter your email below to receive ... please check your spam folder ...").
 FORM_INSTRUCTION = re.compile(r"enter your e-?mail(?: address)? below|check your spam folder|you (?:may|can) opt[- ]out (?:at )?any ?time|"
