@@ -214,22 +214,27 @@ class Agreement:
     (a table it drops, a page it misreads), so this says where unspin and the anchor part, for a
     reader to look, and scores nothing."""
 
-    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # agreeing, ours, kept, theirs
+    ours: int = 0  # characters of unspin's article lines
+    agreeing: int = 0  # of them, in lines the extraction holds
+    theirs: int = 0  # characters of the extraction's lines that the copy shows
+    kept: int = 0  # of them, in lines unspin's article holds
 
     def add(self, copy: str, article: str, extraction: str) -> None:
-        copy, theirs = normalised(copy), normalised(extraction)
+        copy, extracted = normalised(copy), normalised(extraction)
         ours = [line for line in map(normalised, article.split("\n")) if line]
-        lines = [line for line in map(normalised, extraction.split("\n"))
-                 if len(line) >= EXTRACTION_LINE and line in copy]
-        kept = " ".join(ours)  # (a paragraph the copy wraps over lines is kept whole)
-        for i, value in enumerate((sum(len(line) for line in ours if line in theirs), sum(map(len, ours)),
-                                   sum(len(line) for line in lines if line in kept), sum(map(len, lines)))):
-            self.counts[i] += value
+        theirs = [line for line in map(normalised, extraction.split("\n"))
+                  if len(line) >= EXTRACTION_LINE and line in copy]
+        article = " ".join(ours)  # (a paragraph the copy wraps over lines is kept whole)
+        self.ours += sum(map(len, ours))
+        self.agreeing += sum(len(line) for line in ours if line in extracted)
+        self.theirs += sum(map(len, theirs))
+        self.kept += sum(len(line) for line in theirs if line in article)
 
     def figures(self) -> dict:
-        agreeing, ours, kept, theirs = self.counts
-        return {"in_extraction": round(agreeing / ours, 3) if ours else 1.0, "characters_not": ours - agreeing,
-                "of_extraction_kept": round(kept / theirs, 3) if theirs else 1.0, "characters_missed": theirs - kept}
+        return {"in_extraction": round(self.agreeing / self.ours, 3) if self.ours else 1.0,
+                "characters_not": self.ours - self.agreeing,
+                "of_extraction_kept": round(self.kept / self.theirs, 3) if self.theirs else 1.0,
+                "characters_missed": self.theirs - self.kept}
 
 
 def agreement(folder: Path) -> dict[str, dict]:

@@ -315,8 +315,9 @@ def _labelled_thread_start(lines: list[Line]) -> int | None:
     prose. Not a share bar's "Comments" link over the article, nor a label over menus ("Comments" /
     "Filed under" / "2020 Election (611 posts)"): what follows the label must alternate, name then
     sentence, from its first line on."""
-    for i, line in enumerate(lines):
-        if not THREAD_LABEL.match(line.text) or not any(above.words >= LONG for above in lines[:i]):
+    first_long = next((i for i, line in enumerate(lines) if line.words >= LONG), len(lines))
+    for i, line in enumerate(lines[first_long + 1:], start=first_long + 1):
+        if not THREAD_LABEL.match(line.text):
             continue
         thread = lines[i + 1:i + 1 + 2 * LABELLED_COMMENTS]
         if len(thread) == 2 * LABELLED_COMMENTS and all(
@@ -463,18 +464,26 @@ def _teaser_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
     Over the first button, a card no taller than the others that opens on a headline; where none does, the first
     button is a label over the cards ("Read more" / the cards) and the post's last paragraphs stay."""
     out: set[int] = set()
-    series: list[int] = []
-    for i in [*(i for i, line in enumerate(lines) if MORE_BUTTON.match(line.text)), None]:
-        if i is not None and series and _is_card(lines, kinds, series[-1] + 1, i):
-            series.append(i)
-            continue
+    buttons = [i for i, line in enumerate(lines) if MORE_BUTTON.match(line.text)]
+    for series in _series(buttons, lambda above, i: _is_card(lines, kinds, above + 1, i)):
         if len(series) >= 2:
             tallest = max(b - a - 1 for a, b in itertools.pairwise(series))
             first = next((series[0] - height for height in range(tallest, 0, -1)
                           if _is_card(lines, kinds, series[0] - height, series[0])), series[0])
             out.update(j for j in range(first, series[-1] + 1) if kinds[j] in CANDIDATES)
-        series = [i] if i is not None else []
     return out
+
+
+def _series(marks: list[int], follows) -> list[list[int]]:
+    """`marks` (line indices, in order) cut into runs in which each mark `follows(previous, mark)` the
+    one before: the buttons or bylines of one list of cards."""
+    runs: list[list[int]] = []
+    for i in marks:
+        if runs and follows(runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 BYLINE_CARDS = 3  # bylines in a row, each a card's length under the last: a list of other stories
@@ -489,19 +498,16 @@ def _byline_cards(lines: list[Line], kinds: list[str | None]) -> set[int]:
     the readers' comments, each under its "Posted by: ..."), and the run takes none of its lines (their
     teasers read as prose). From the headline over the first byline to the last card's teaser, as
     tall as the shortest card."""
+    def follows(above: int, i: int) -> bool:
+        return i - above <= CARD_GAP and all(lines[j].words <= TEASER_WORDS for j in range(above + 1, i))
+
     out: set[int] = set()
-    series: list[int] = []
-    for i in [*(i for i, line in enumerate(lines) if is_byline(line)), None]:
-        if (i is not None and series and i - series[-1] <= CARD_GAP
-                and all(lines[j].words <= TEASER_WORDS for j in range(series[-1] + 1, i))):
-            series.append(i)
-            continue
+    for series in _series([i for i, line in enumerate(lines) if is_byline(line)], follows):
         if len(series) >= BYLINE_CARDS:
             shortest = min(b - a for a, b in itertools.pairwise(series))
             first = series[0] - 1 if series[0] > 0 and is_heading_like(lines[series[0] - 1]) else series[0]
             last = min(len(lines) - 1, series[-1] + shortest - 1)
             out.update(j for j in range(first, last + 1) if kinds[j] in CANDIDATES and lines[j].words <= TEASER_WORDS)
-        series = [i] if i is not None else []
     return out
 
 
